@@ -1,0 +1,14 @@
+import { Duration } from 'luxon';
+
+// Only day/hour/minute/second parts: weeks, months and years have no fixed length in working time.
+const DAY_TIME_DURATION = /^P(?!$)(\d+(?:[.,]\d+)?D)?(?:T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$/;
+
+/** Why `sla` is not a usable SLA, or null when it is. */
+export function findSlaProblem(sla: unknown): string | null {
+  if (typeof sla !== 'string') return 'must be an ISO-8601 duration string such as "PT8H"';
+  if (!DAY_TIME_DURATION.test(sla) || !Duration.fromISO(sla).isValid) {
+    return `"${sla}" is not an ISO-8601 duration made of days, hours, minutes and seconds (e.g. "PT8H", "P2D")`;
+  }
+  if (Duration.fromISO(sla).as('milliseconds') <= 0) return `"${sla}" must be longer than zero`;
+  return null;
+}

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import jwt from 'jsonwebtoken';
+import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import type { Caller } from '../../../../libs/rpc/src/index.js';
+import { ANY_EMPLOYEE, PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+
+export type AuthedRequest = Request & { caller: Caller; id: string };
+
+/** Bearer JWT (HS256): `sub` names the employee; roles come from the directory, never the token. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reflector: Reflector,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
+    let subject: string;
+    try {
+      const claims = jwt.verify(match[1], this.config.JWT_SECRET, { algorithms: ['HS256'] });
+      if (typeof claims === 'string' || typeof claims.sub !== 'string') throw new Error('no sub claim');
+      subject = claims.sub;
+    } catch (error) {
+      throw new UnauthorizedException(`The bearer token is invalid: ${(error as Error).message}.`);
+    }
+    const employee = await this.directory.findByIdOrEmail(subject);
+    if (!employee) throw new UnauthorizedException('The token names no employee of this organization.');
+    request.caller = { id: employee.id, email: employee.email, name: employee.name, role: employee.role };
+    const roles = this.reflector.getAllAndOverride<string[] | typeof ANY_EMPLOYEE>(ROLES_KEY, targets);
+    if (!roles) throw new ForbiddenException('This endpoint declares no roles.');
+    if (roles !== ANY_EMPLOYEE && !roles.includes(employee.role)) {
+      throw new ForbiddenException(`This needs one of the roles ${roles.join(', ')}; you are ${employee.role}.`);
+    }
+    return true;
+  }
+}

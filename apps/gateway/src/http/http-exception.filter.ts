@@ -1,0 +1,30 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '../../../../libs/rpc/src/index.js';
+
+/** One error shape for every HTTP answer: {statusCode, message, errors?}. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainError) {
+      response.status(exception.status).json({ statusCode: exception.status, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : { statusCode: status, ...body });
+      return;
+    }
+    const parseError = exception as { type?: string; status?: number; message?: string };
+    if (parseError.type === 'entity.parse.failed') {
+      response.status(400).json({ statusCode: 400, message: 'The body is not valid JSON.', errors: [{ field: '(body)', message: parseError.message }] });
+      return;
+    }
+    this.logger.error({ err: exception, msg: `Unhandled error: ${(exception as Error)?.message}` });
+    response.status(500).json({ statusCode: 500, message: 'Internal error' });
+  }
+}

@@ -1,0 +1,37 @@
+import { HttpException, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { firstValueFrom, timeout } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { PrefixedNatsClient, isRpcErrorBody, type Caller } from '../../../../libs/rpc/src/index.js';
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Sends a request to the owning service over NATS and turns its domain errors back into HTTP. */
+@Injectable()
+export class ServiceClient implements OnApplicationShutdown {
+  private readonly client: PrefixedNatsClient;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = new PrefixedNatsClient(config.QUEUE_PREFIX, { servers: [config.NATS_URL] });
+  }
+
+  async call<T>(pattern: string, caller: Caller | null, correlationId: string, body: unknown): Promise<T> {
+    try {
+      return await firstValueFrom(
+        this.client.send<T>(pattern, { caller, correlationId, body }).pipe(timeout(REQUEST_TIMEOUT_MS)),
+      );
+    } catch (error) {
+      if (isRpcErrorBody(error)) {
+        throw new HttpException({ statusCode: error.status, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);
+      }
+      throw new HttpException({ statusCode: 503, message: `The service did not answer: ${(error as Error).message ?? String(error)}` }, 503);
+    }
+  }
+
+  async ping(pattern: string): Promise<void> {
+    await firstValueFrom(this.client.send(pattern, {}).pipe(timeout(2000)));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxSignal, OutboxWriter, PrismaService } from '../../../../libs/database/src/index.js';
+import type { NotificationStatus } from '../../../../generated/prisma/client.js';
+import { JOBS, type JobName, type QueueName } from '../../../../libs/queue/src/index.js';
+import { ConflictError, NotFoundError, toPage, type Page } from '../../../../libs/rpc/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+
+export interface NotificationQuery {
+  recipient?: string;
+  kind?: string;
+  status?: NotificationStatus;
+  cursor?: string;
+  limit: number;
+}
+
+/** Admin views of the send ledger and the dead letters, and the retry of a dead letter. */
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly outbox: OutboxWriter,
+    private readonly signal: OutboxSignal,
+    private readonly clock: Clock,
+  ) {}
+
+  async listNotifications(query: NotificationQuery): Promise<Page<object>> {
+    const recipient = query.recipient
+      ? query.recipient.includes('@')
+        ? { recipientEmail: query.recipient.toLowerCase() }
+        : { recipientId: query.recipient }
+      : {};
+    const rows = await this.prisma.notification.findMany({
+      where: { ...recipient, kind: query.kind, status: query.status },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    });
+    return toPage(rows, query.limit, (row) => ({
+      id: row.id,
+      idempotencyKey: row.idempotencyKey,
+      recipient: { id: row.recipientId, email: row.recipientEmail },
+      kind: row.kind,
+      locale: row.locale,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      messageId: row.messageId,
+      sentAt: row.sentAt?.toISOString() ?? null,
+      resentAfterInterrupt: row.resentAfterInterrupt,
+      correlationId: row.correlationId,
+      createdAt: row.createdAt.toISOString(),
+    }));
+  }
+
+  async listDeadLetters(cursor: string | undefined, limit: number): Promise<Page<object>> {
+    const rows = await this.prisma.deadLetter.findMany({
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    return toPage(rows, limit, (row) => ({
+      id: row.id,
+      queue: row.queue,
+      jobName: row.jobName,
+      payload: row.payload,
+      error: row.error,
+      correlationId: row.correlationId,
+      createdAt: row.createdAt.toISOString(),
+      retriedAt: row.retriedAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** Puts the dead job back on its queue once; a dead email becomes sendable again. */
+  async retryDeadLetter(id: string): Promise<{ id: string; retriedAt: string }> {
+    const now = this.clock.now();
+    await this.prisma.$transaction(async (tx) => {
+      const letter = await tx.deadLetter.findUnique({ where: { id } });
+      if (!letter) throw new NotFoundError(`Dead letter ${id} does not exist.`);
+      const claimed = await tx.deadLetter.updateMany({ where: { id, retriedAt: null }, data: { retriedAt: now } });
+      if (claimed.count === 0) throw new ConflictError(`Dead letter ${id} was already retried.`);
+      const payload = letter.payload as Record<string, string>;
+      if (letter.jobName === JOBS.sendEmail) {
+        await tx.notification.updateMany({
+          where: { id: payload.notificationId, status: 'dead' },
+          data: { status: 'retrying' },
+        });
+      }
+      await this.outbox.add(tx, {
+        queue: letter.queue as QueueName,
+        jobName: letter.jobName as JobName,
+        payload: payload as never,
+        correlationId: letter.correlationId,
+      });
+    });
+    this.signal.notify();
+    return { id, retriedAt: now.toISOString() };
+  }
+}

@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QUEUES } from '../../../libs/queue/src/index.js';
+import { LedgerHandlers } from './ledger/ledger.handlers.js';
+import { LedgerService } from './ledger/ledger.service.js';
+import { MailTransport } from './sending/mail-transport.js';
+import { NotificationLedgerRepository } from './sending/notification-ledger.repository.js';
+import { NotificationSender } from './sending/notification-sender.service.js';
+import { NotifierMetrics } from './sending/notifier.metrics.js';
+import { NotifierBulkProcessor, NotifierUrgentProcessor } from './sending/notifier.processor.js';
+
+/** Every outgoing email: the send ledger's workers and its admin views. */
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.notifierUrgent }, { name: QUEUES.notifierBulk })],
+  controllers: [LedgerHandlers],
+  providers: [
+    MailTransport,
+    NotificationLedgerRepository,
+    NotificationSender,
+    NotifierMetrics,
+    NotifierUrgentProcessor,
+    NotifierBulkProcessor,
+    LedgerService,
+  ],
+  exports: [MailTransport],
+})
+export class NotifierModule {}

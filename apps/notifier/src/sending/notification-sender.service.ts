@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '../../../../libs/mail/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { PermanentJobError } from '../../../../libs/workflow/src/index.js';
+import { isPermanentSmtpFailure, MailTransport, SEND_LEASE_MS } from './mail-transport.js';
+import { NotificationLedgerRepository } from './notification-ledger.repository.js';
+import { NotifierMetrics } from './notifier.metrics.js';
+
+/** Another worker holds a live lease on this email: try again later, never send in parallel. */
+export class SendLeaseHeldError extends Error {}
+
+/**
+ * Sends one ledger row: claim it under a lease, render, send, mark sent with a guarded update.
+ * One email per idempotency key; the only double is a send interrupted after the SMTP server
+ * accepted it, resent with the same Message-ID and flagged.
+ */
+@Injectable()
+export class NotificationSender {
+  private readonly logger = new Logger(NotificationSender.name);
+
+  constructor(
+    private readonly ledger: NotificationLedgerRepository,
+    private readonly transport: MailTransport,
+    private readonly clock: Clock,
+    private readonly metrics: NotifierMetrics,
+  ) {}
+
+  async send(notificationId: string): Promise<'done' | 'skipped'> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + SEND_LEASE_MS);
+    const row = await this.ledger.claim(notificationId, now, lease);
+    if (!row) {
+      const current = await this.ledger.find(notificationId);
+      if (!current) throw new PermanentJobError(`Notification ${notificationId} does not exist.`);
+      if (current.status === 'sending') throw new SendLeaseHeldError(`Notification ${notificationId} is being sent by another worker.`);
+      return 'skipped';
+    }
+    const rendered = renderEmail(row.kind as EmailKind, normalizeLocale(row.locale), row.data as unknown as EmailDataByKind[EmailKind]);
+    try {
+      await this.transport.send({
+        to: row.recipientEmail,
+        ...rendered,
+        messageId: row.messageId,
+        headers: {
+          'X-Salesflow-Idempotency-Key': row.idempotencyKey,
+          ...(row.correlationId ? { 'X-Correlation-ID': row.correlationId } : {}),
+        },
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      this.metrics.failed.inc({ kind: row.kind });
+      if (isPermanentSmtpFailure(error)) {
+        await this.ledger.markDead(row.id, message);
+        throw new PermanentJobError(`SMTP refused ${row.kind} email ${row.id} to ${row.recipientEmail}: ${message}`);
+      }
+      await this.ledger.markRetrying(row.id, lease, message);
+      throw error;
+    }
+    const recorded = await this.ledger.markSent(row.id, lease, this.clock.now());
+    if (!recorded) this.logger.warn({ correlationId: row.correlationId, msg: `Email ${row.id} was sent after its lease ran out; another worker may resend it.` });
+    this.metrics.sent.inc({ kind: row.kind });
+    this.logger.log({
+      correlationId: row.correlationId,
+      notificationId: row.id,
+      msg: `Sent ${row.kind} email ${row.id} to ${row.recipientEmail} (Message-ID ${row.messageId}).`,
+    });
+    return 'done';
+  }
+
+  async markDead(notificationId: string, error: string, tx: Parameters<NotificationLedgerRepository['markDead']>[2]): Promise<void> {
+    await this.ledger.markDead(notificationId, error, tx);
+  }
+}

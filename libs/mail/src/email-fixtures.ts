@@ -1,0 +1,88 @@
+import type { ContractView, EmailDataByKind, EmailKind, RecipientView } from './email-kinds.js';
+
+/** Sample data for tests and previews of every email kind. */
+export const sampleRecipient: RecipientView = { name: 'Wang Fang', timezone: 'Asia/Shanghai' };
+
+export const sampleContract: ContractView = {
+  id: 'c_01JD8Z6Q',
+  title: 'Annual licence renewal',
+  customerName: 'Shanghai Huaxin Trading',
+  amount: '1234567.5',
+  currency: 'USD',
+  amountBase: '8765432.1',
+  baseCurrency: 'CNY',
+  discountPct: 12.5,
+  paymentTermDays: 60,
+  productLine: 'Cloud',
+  region: 'East China',
+  submitter: { name: 'Li Lei', email: 'li.lei@example.com' },
+};
+
+const actionUrl = 'https://salesflow.example.com/actions/tok_abc123';
+
+export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
+  const all: { [P in EmailKind]: EmailDataByKind[P] } = {
+    'approval-request': {
+      recipient: sampleRecipient,
+      contract: sampleContract,
+      stage: { name: 'manager', position: 1, total: 2 },
+      round: 1,
+      dueAt: '2026-12-01T09:00:00Z',
+      discountThresholds: [
+        { stage: 'manager', when: 'discountPct > 5 or amount >= 100000' },
+        { stage: 'director', when: 'discountPct > 15 or amount >= 1000000' },
+      ],
+      customerHistory: [
+        {
+          id: 'c_00PREV01',
+          title: 'First pilot',
+          amount: '250000',
+          currency: 'CNY',
+          status: 'APPROVED',
+          createdAt: '2026-03-02T02:30:00Z',
+        },
+      ],
+      submitterAvgDiscount90d: 8.25,
+      actionUrl,
+      onBehalfOf: null,
+    },
+    'approval-reminder': {
+      recipient: sampleRecipient,
+      contract: sampleContract,
+      stage: { name: 'manager' },
+      dueAt: '2026-12-01T09:00:00Z',
+      actionUrl,
+    },
+    'approval-escalation': {
+      recipient: sampleRecipient,
+      contract: sampleContract,
+      stage: { name: 'director' },
+      approver: { name: 'Zhao Min', email: 'zhao.min@example.com' },
+      level: 1,
+      actionUrl,
+    },
+    'approval-ladder-top': {
+      recipient: sampleRecipient,
+      contract: sampleContract,
+      stage: { name: 'director' },
+      approver: { name: 'Zhao Min', email: 'zhao.min@example.com' },
+      level: 3,
+    },
+    'approval-outcome': {
+      recipient: sampleRecipient,
+      contract: sampleContract,
+      outcome: 'REJECTED',
+      comment: 'Discount too high for this customer tier.',
+      decidedBy: { name: 'Zhao Min', email: 'zhao.min@example.com' },
+      autoApprovalReason: null,
+    },
+    'delegation-notice': {
+      recipient: sampleRecipient,
+      contract: sampleContract,
+      stage: { name: 'manager' },
+      absentApprover: { name: 'Chen Jing', email: 'chen.jing@example.com' },
+      actionUrl,
+    },
+  };
+  return structuredClone(all[kind]);
+}

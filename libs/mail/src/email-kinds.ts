@@ -1,0 +1,134 @@
+export interface PersonView {
+  name: string;
+  email: string;
+}
+
+export interface RecipientView {
+  name: string;
+  /** IANA zone, e.g. "Asia/Shanghai"; every instant in the email is shown in it. */
+  timezone: string;
+}
+
+export interface ContractView {
+  id: string;
+  title: string;
+  customerName: string;
+  /** Decimal string, never a float, so large amounts keep every digit. */
+  amount: string;
+  currency: string;
+  amountBase: string;
+  baseCurrency: string;
+  discountPct: number;
+  paymentTermDays: number;
+  productLine: string | null;
+  region: string | null;
+  submitter: PersonView;
+}
+
+export interface StageRefView {
+  name: string;
+}
+
+export interface StagePositionView extends StageRefView {
+  /** 1-based. */
+  position: number;
+  total: number;
+}
+
+export interface DiscountThresholdView {
+  stage: string;
+  when: string;
+}
+
+export interface CustomerHistoryEntryView {
+  id: string;
+  title: string;
+  amount: string;
+  currency: string;
+  status: string;
+  createdAt: string;
+}
+
+export type ApprovalOutcome = 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED' | 'WITHDRAWN';
+
+export interface ApprovalRequestData {
+  recipient: RecipientView;
+  contract: ContractView;
+  stage: StagePositionView;
+  round: number;
+  /** ISO instant, or null when the stage has no deadline. */
+  dueAt: string | null;
+  discountThresholds: DiscountThresholdView[];
+  customerHistory: CustomerHistoryEntryView[];
+  /** Percent, or null when the submitter had no contracts in the last 90 days. */
+  submitterAvgDiscount90d: number | null;
+  actionUrl: string;
+  /** Set when the recipient is a delegate acting for this absent approver. */
+  onBehalfOf: PersonView | null;
+}
+
+export interface ApprovalReminderData {
+  recipient: RecipientView;
+  contract: ContractView;
+  stage: StageRefView;
+  dueAt: string;
+  actionUrl: string;
+}
+
+export interface ApprovalEscalationData {
+  recipient: RecipientView;
+  contract: ContractView;
+  stage: StageRefView;
+  /** The approver who did not act in time. */
+  approver: PersonView;
+  level: number;
+  actionUrl: string;
+}
+
+/** Sent to ADMIN: the escalation ladder reached the top of the reporting line. */
+export interface ApprovalLadderTopData {
+  recipient: RecipientView;
+  contract: ContractView;
+  stage: StageRefView;
+  approver: PersonView;
+  level: number;
+}
+
+export interface ApprovalOutcomeData {
+  recipient: RecipientView;
+  contract: ContractView;
+  outcome: ApprovalOutcome;
+  comment: string | null;
+  decidedBy: PersonView | null;
+  autoApprovalReason: string | null;
+}
+
+export interface DelegationNoticeData {
+  recipient: RecipientView;
+  contract: ContractView;
+  stage: StageRefView;
+  absentApprover: PersonView;
+  actionUrl: string;
+}
+
+export interface EmailDataByKind {
+  'approval-request': ApprovalRequestData;
+  'approval-reminder': ApprovalReminderData;
+  'approval-escalation': ApprovalEscalationData;
+  'approval-ladder-top': ApprovalLadderTopData;
+  'approval-outcome': ApprovalOutcomeData;
+  'delegation-notice': DelegationNoticeData;
+}
+
+export type EmailKind = keyof EmailDataByKind;
+
+export const EMAIL_KINDS: readonly EmailKind[] = [
+  'approval-request',
+  'approval-reminder',
+  'approval-escalation',
+  'approval-ladder-top',
+  'approval-outcome',
+  'delegation-notice',
+];
+
+export type EmailData<K extends EmailKind> = EmailDataByKind[K];

@@ -1,0 +1,2 @@
+export * from './notification.requester.js';
+export * from './notifications.module.js';

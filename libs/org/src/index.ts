@@ -1,0 +1,4 @@
+export * from './org-admin.service.js';
+export * from './org-directory.service.js';
+export * from './org.module.js';
+export * from './person-view.js';

@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService, Tx } from '../../database/src/index.js';
+import type { Employee, WorkCalendar } from '../../../generated/prisma/client.js';
+import { STANDARD_CALENDAR, effectiveZone, type WorkCalendarSpec } from '../../time/src/work-calendar.js';
+import { OrgRepository } from './org.repository.js';
+
+export interface WorkingContext {
+  calendar: WorkCalendarSpec;
+  zone: string;
+}
+
+const MAX_CHAIN = 64;
+
+/** Reading the organization: reporting lines, roles, calendars and absences. */
+@Injectable()
+export class OrgDirectory {
+  private readonly logger = new Logger(OrgDirectory.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: OrgRepository,
+  ) {}
+
+  /** `sub` claims and filters name a person by id or by email. */
+  async findByIdOrEmail(idOrEmail: string, tx: Tx = this.prisma): Promise<Employee | null> {
+    if (idOrEmail.includes('@')) return this.repository.findByEmail(idOrEmail, tx);
+    if (!/^[0-9a-f-]{36}$/i.test(idOrEmail)) return null;
+    return this.repository.findById(idOrEmail, tx);
+  }
+
+  findById(id: string, tx: Tx = this.prisma): Promise<Employee | null> {
+    return this.repository.findById(id, tx);
+  }
+
+  findManyById(ids: string[], tx: Tx = this.prisma): Promise<Employee[]> {
+    return this.repository.findManyById(ids, tx);
+  }
+
+  withRole(role: Employee['role'], tx: Tx = this.prisma): Promise<Employee[]> {
+    return this.repository.withRole(role, tx);
+  }
+
+  async managerOf(employee: Employee, tx: Tx = this.prisma): Promise<Employee | null> {
+    return employee.managerId ? this.repository.findById(employee.managerId, tx) : null;
+  }
+
+  /** Everyone above the employee, nearest first. */
+  async reportingChain(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
+    const chain: Employee[] = [];
+    let current = employee;
+    while (current.managerId && chain.length < MAX_CHAIN) {
+      const manager = await this.repository.findById(current.managerId, tx);
+      if (!manager || chain.some((e) => e.id === manager.id)) break;
+      chain.push(manager);
+      current = manager;
+    }
+    return chain;
+  }
+
+  async nearestAbove(employee: Employee, role: Employee['role'], tx: Tx = this.prisma): Promise<Employee | null> {
+    return (await this.reportingChain(employee, tx)).find((e) => e.role === role) ?? null;
+  }
+
+  /** True when `managerId` is somewhere above `employeeId` in the reporting line. */
+  async isAbove(managerId: string, employee: Employee, tx: Tx = this.prisma): Promise<boolean> {
+    return (await this.reportingChain(employee, tx)).some((e) => e.id === managerId);
+  }
+
+  async workingContext(employee: Employee, tx: Tx = this.prisma): Promise<WorkingContext> {
+    const row = employee.calendar === STANDARD_CALENDAR.name ? await this.repository.calendar('standard', tx) : await this.repository.calendar(employee.calendar, tx);
+    const calendar = row ? calendarSpec(row) : STANDARD_CALENDAR;
+    if (!row && employee.calendar !== STANDARD_CALENDAR.name) {
+      this.logger.warn(`Employee ${employee.email} names calendar ${employee.calendar}, which does not exist; using the standard calendar.`);
+    }
+    return { calendar, zone: effectiveZone(calendar, employee.timezone) };
+  }
+
+  absenceAt(employeeId: string, at: Date, tx: Tx = this.prisma) {
+    return this.repository.absenceAt(employeeId, at, tx);
+  }
+}
+
+export function calendarSpec(row: WorkCalendar): WorkCalendarSpec {
+  return {
+    name: row.name,
+    timezone: row.timezone,
+    days: row.days,
+    start: row.start,
+    end: row.end,
+    holidays: row.holidays,
+    workdays: row.workdays,
+  };
+}

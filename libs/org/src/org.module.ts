@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditWriter } from '../../audit/src/index.js';
+import { OrgAdminService } from './org-admin.service.js';
+import { OrgDirectory } from './org-directory.service.js';
+import { OrgRepository } from './org.repository.js';
+
+@Global()
+@Module({
+  providers: [OrgRepository, OrgDirectory, OrgAdminService, AuditWriter],
+  exports: [OrgDirectory, OrgAdminService, AuditWriter],
+})
+export class OrgModule {}

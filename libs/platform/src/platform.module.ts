@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, type AppConfig, configFromProcessEnv } from '../../config/src/index.js';
+import { DatabaseModule } from '../../database/src/index.js';
+import { NotificationsModule } from '../../notifications/src/index.js';
+import { OrgModule } from '../../org/src/index.js';
+import { Clock } from '../../time/src/clock.js';
+import { TimeModule } from '../../time/src/time.module.js';
+import { BullRootModule, WorkflowModule, type EngineTimings } from '../../workflow/src/index.js';
+
+export interface PlatformOptions {
+  config?: AppConfig;
+  clock?: Clock;
+  engine?: Partial<EngineTimings>;
+}
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** What every salesflow process runs: config, logging, clock, database, the workflow engine. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions = {}): DynamicModule {
+    const config = options.config ?? configFromProcessEnv();
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (request: IncomingMessage) => {
+              const given = request.headers[CORRELATION_HEADER];
+              return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+            },
+            customProps: (request: IncomingMessage) => ({ correlationId: (request as IncomingMessage & { id: string }).id }),
+            autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' || request.url === '/metrics' },
+          },
+        }),
+        TimeModule.forRoot(options.clock),
+        DatabaseModule,
+        BullRootModule,
+        WorkflowModule.forRoot(options.engine),
+        NotificationsModule,
+        OrgModule,
+      ],
+      exports: [BullRootModule],
+    };
+  }
+}

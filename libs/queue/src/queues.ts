@@ -1,0 +1,67 @@
+/**
+ * The contract between producers and consumers: queue names, job names, payloads, job ids and
+ * options live here and nowhere else.
+ */
+export const QUEUES = {
+  approvalUrgent: 'approval-urgent',
+  approvalBulk: 'approval-bulk',
+  notifierUrgent: 'notifier-urgent',
+  notifierBulk: 'notifier-bulk',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
+
+/** Payloads carry ids only; handlers re-read (and lock) their subject. */
+export interface TimerFiredPayload {
+  timerId: string;
+  subjectId: string;
+}
+
+export interface JobPayloads {
+  'notification.send': { notificationId: string };
+  'approval.reminder': TimerFiredPayload;
+  'approval.escalate': TimerFiredPayload;
+  'absence.start': TimerFiredPayload;
+}
+
+export type JobName = keyof JobPayloads;
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
+export const JOBS = {
+  sendEmail: 'notification.send',
+  approvalReminder: 'approval.reminder',
+  approvalEscalate: 'approval.escalate',
+  absenceStart: 'absence.start',
+} as const satisfies Record<string, JobName>;
+
+/** What every job carries besides its payload. */
+export interface JobEnvelope {
+  outboxId: string;
+  correlationId: string | null;
+}
+
+export type JobData<N extends JobName> = JobPayload<N> & JobEnvelope;
+
+/**
+ * BullMQ refuses integer-like job ids and ids with ':' (unless three segments), so every job id
+ * is built here from its outbox row id.
+ */
+export function jobIdForOutbox(outboxId: string): string {
+  return `ob-${outboxId}`;
+}
+
+export function outboxIdFromJobId(jobId: string): string {
+  if (!jobId.startsWith('ob-')) throw new Error(`Job id ${jobId} was not built by jobIdForOutbox`);
+  return jobId.slice(3);
+}
+
+export const JOB_ATTEMPTS = 8;
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: JOB_ATTEMPTS,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+} as const;

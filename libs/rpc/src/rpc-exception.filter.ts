@@ -1,0 +1,18 @@
+import { ArgumentsHost, Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
+import { Observable, throwError } from 'rxjs';
+import { DomainError, type RpcErrorBody } from './domain-errors.js';
+
+/** Service side: domain errors travel as {status, message, errors}; anything else is a 500. */
+@Catch()
+export class DomainRpcExceptionFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger(DomainRpcExceptionFilter.name);
+
+  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+    if (exception instanceof DomainError) {
+      const body: RpcErrorBody = { status: exception.status, message: exception.message, errors: exception.errors };
+      return throwError(() => body);
+    }
+    this.logger.error({ err: exception, msg: `Unhandled error in a message handler: ${(exception as Error)?.message}` });
+    return throwError(() => ({ status: 500, message: 'Internal error' }) satisfies RpcErrorBody);
+  }
+}

@@ -1,0 +1,89 @@
+import { AddressInfo } from 'node:net';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { waitFor } from './wait-for.js';
+
+export interface ReceivedEmail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Map<string, unknown>;
+  parsed: ParsedMail;
+}
+
+/** Decides the SMTP answer for one message: undefined accepts it. */
+export type SmtpResponder = (message: { to: string[]; subject: string }) => { code: number; message: string } | undefined;
+
+/** A real SMTP server in-process: the app sends with nodemailer, tests read what arrived. */
+export class SmtpSink {
+  readonly received: ReceivedEmail[] = [];
+  private responder: SmtpResponder = () => undefined;
+  private server?: SMTPServer;
+  port = 0;
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((parsed) => {
+            const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
+            const verdict = this.responder({ to, subject: parsed.subject ?? '' });
+            if (verdict) {
+              const error = new Error(verdict.message) as Error & { responseCode: number };
+              error.responseCode = verdict.code;
+              callback(error);
+              return;
+            }
+            this.received.push({
+              to,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              messageId: parsed.messageId ?? '',
+              headers: parsed.headers as Map<string, unknown>,
+              parsed,
+            });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  respondWith(responder: SmtpResponder): void {
+    this.responder = responder;
+  }
+
+  acceptAll(): void {
+    this.responder = () => undefined;
+  }
+
+  to(address: string): ReceivedEmail[] {
+    return this.received.filter((mail) => mail.to.includes(address.toLowerCase()));
+  }
+
+  async waitForEmail(
+    description: string,
+    match: (mail: ReceivedEmail) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<ReceivedEmail> {
+    const found = await waitFor(description, () => this.received.find(match), Boolean, { timeoutMs });
+    return found!;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+}

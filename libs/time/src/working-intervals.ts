@@ -1,0 +1,79 @@
+import { effectiveZone, type WorkCalendarSpec } from './work-calendar.js';
+import {
+  firstInstantShowing,
+  isKnownZone,
+  isoWeekday,
+  type LocalDay,
+  MS_PER_MINUTE,
+  parseLocalDate,
+  parseWallClockTime,
+} from './wall-clock.js';
+
+/** A calendar with its text parsed once, bound to the zone its hours are read in. */
+export interface CompiledCalendar {
+  name: string;
+  zone: string;
+  days: ReadonlySet<number>;
+  holidays: ReadonlySet<LocalDay>;
+  workdays: ReadonlySet<LocalDay>;
+  openMs: number;
+  closeMs: number;
+}
+
+/** One local day's open hours as instants: [open, close). */
+export interface OpenInterval {
+  day: LocalDay;
+  open: number;
+  close: number;
+}
+
+/** How many consecutive days without working time we accept before calling a calendar unworkable. */
+export const MAX_IDLE_DAYS = 3660;
+
+export function compileCalendar(calendar: WorkCalendarSpec, employeeZone: string): CompiledCalendar {
+  const zone = effectiveZone(calendar, employeeZone);
+  const problem = (detail: string): Error => new Error(`Work calendar "${calendar.name}": ${detail}`);
+  if (!isKnownZone(zone)) throw problem(`"${zone}" is not an IANA time zone`);
+  const open = parseWallClockTime(calendar.start);
+  const close = parseWallClockTime(calendar.end, { allowEndOfDay: true });
+  if (open === null) throw problem(`start "${calendar.start}" is not a time "HH:mm"`);
+  if (close === null) throw problem(`end "${calendar.end}" is not a time "HH:mm"`);
+  if (close <= open) throw problem(`end "${calendar.end}" is not after start "${calendar.start}"`);
+  const dates = (field: 'holidays' | 'workdays'): Set<LocalDay> =>
+    new Set(
+      calendar[field].map((text) => {
+        const day = parseLocalDate(text);
+        if (day === null) throw problem(`${field} entry "${text}" is not a date "YYYY-MM-DD"`);
+        return day;
+      }),
+    );
+  return {
+    name: calendar.name,
+    zone,
+    days: new Set(calendar.days),
+    holidays: dates('holidays'),
+    workdays: dates('workdays'),
+    openMs: open * MS_PER_MINUTE,
+    closeMs: close * MS_PER_MINUTE,
+  };
+}
+
+export function isWorkingDay(calendar: CompiledCalendar, day: LocalDay): boolean {
+  if (calendar.holidays.has(day)) return false;
+  return calendar.days.has(isoWeekday(day)) || calendar.workdays.has(day);
+}
+
+/** The open hours of `day`, or null when it is not worked. */
+export function openIntervalOn(calendar: CompiledCalendar, day: LocalDay): OpenInterval | null {
+  if (!isWorkingDay(calendar, day)) return null;
+  const open = firstInstantShowing(day, calendar.openMs, calendar.zone);
+  const close = firstInstantShowing(day, calendar.closeMs, calendar.zone);
+  // Hours lying wholly inside a DST gap are never shown by the clock that day.
+  return close > open ? { day, open, close } : null;
+}
+
+export function noWorkingTimeError(calendar: CompiledCalendar): Error {
+  return new Error(
+    `Work calendar "${calendar.name}" has no working time in ${MAX_IDLE_DAYS} consecutive days; check its days and holidays`,
+  );
+}

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { IANAZone } from 'luxon';
+import type { WorkCalendarSpec } from './work-calendar.js';
+import { addWorkingDays, addWorkingTime, isWorkingMoment, workingTimeBetween } from './working-time.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const NUM_RUNS = 200;
+
+const hhmm = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const isoDate = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+const dateInRange = fc.integer({ min: dayOf('2025-12-20'), max: dayOf('2028-01-10') }).map(isoDate);
+
+/** Random valid calendars, open at least an hour a day so that PT200H never spans decades. */
+const calendarArb = (zones: string[], forbiddenBoundary: (zone: string, minute: number) => boolean = () => false) =>
+  fc
+    .record({
+      timezone: fc.constantFrom(...zones),
+      days: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
+      start: fc.integer({ min: 0, max: 1380 }),
+      length: fc.integer({ min: 60, max: 1440 }),
+      holidays: fc.uniqueArray(dateInRange, { maxLength: 40 }),
+      workdays: fc.uniqueArray(dateInRange, { maxLength: 10 }),
+    })
+    .map(({ timezone, days, start, length, holidays, workdays }) => ({
+      timezone,
+      days,
+      start,
+      end: Math.min(1440, start + length),
+      holidays,
+      workdays,
+    }))
+    .filter(({ timezone, start, end }) => !forbiddenBoundary(timezone, start) && !forbiddenBoundary(timezone, end))
+    .map(
+      ({ timezone, days, start, end, holidays, workdays }): WorkCalendarSpec => ({
+        name: 'random',
+        timezone,
+        days,
+        start: hhmm(start),
+        end: hhmm(end),
+        holidays,
+        workdays,
+      }),
+    );
+
+const DST_ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago'];
+const ALL_ZONES = [...DST_ZONES, 'Asia/Shanghai', 'Asia/Kolkata', 'UTC'];
+
+// Starts either anywhere in 2026-2027 or within days of a DST change in one of the zones above.
+const CHANGE_DAYS = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25', '2026-04-05', '2026-10-04', '2026-09-06'];
+const startArb = fc.oneof(
+  fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }),
+  fc
+    .tuple(fc.constantFrom(...CHANGE_DAYS), fc.integer({ min: -3 * DAY, max: 2 * DAY }))
+    .map(([iso, shift]) => Date.parse(`${iso}T00:00:00Z`) + shift),
+);
+const minutesArb = fc.integer({ min: 1, max: 200 * 60 });
+
+const after = (start: number, minutes: number, calendar: WorkCalendarSpec): number =>
+  addWorkingTime(new Date(start), `PT${minutes}M`, calendar, 'Asia/Tokyo').getTime();
+
+describe('addWorkingTime properties (random calendars, zones, starts and PT1M..PT200H)', () => {
+  it('lands at or after the start, with exactly the asked working time in between, at the end of working time', () => {
+    fc.assert(
+      fc.property(calendarArb(ALL_ZONES), startArb, minutesArb, (calendar, start, minutes) => {
+        const result = after(start, minutes, calendar);
+        expect(result).toBeGreaterThanOrEqual(start);
+        expect(workingTimeBetween(new Date(start), new Date(result), calendar, 'Asia/Tokyo')).toBe(minutes * MINUTE);
+        expect(isWorkingMoment(new Date(result - 1), calendar, 'Asia/Tokyo')).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('never gives an earlier result for a longer duration', () => {
+    fc.assert(
+      fc.property(calendarArb(ALL_ZONES), startArb, minutesArb, minutesArb, (calendar, start, a, b) => {
+        const [shorter, longer] = a <= b ? [a, b] : [b, a];
+        expect(after(start, shorter, calendar)).toBeLessThanOrEqual(after(start, longer, calendar));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('adds up: a then b from where a ended equals a + b', () => {
+    fc.assert(
+      fc.property(calendarArb(ALL_ZONES), startArb, minutesArb, minutesArb, (calendar, start, a, b) => {
+        expect(after(after(start, a, calendar), b, calendar)).toBe(after(start, a + b, calendar));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('addWorkingDays properties', () => {
+  it('lands inside working time, or on a closing', () => {
+    fc.assert(
+      fc.property(calendarArb(ALL_ZONES), startArb, fc.integer({ min: 0, max: 30 }), (calendar, start, days) => {
+        const result = addWorkingDays(new Date(start), days, calendar, 'Asia/Tokyo');
+        expect(result.getTime()).toBeGreaterThanOrEqual(start);
+        const inside = isWorkingMoment(result, calendar, 'Asia/Tokyo');
+        const atClosing = isWorkingMoment(new Date(result.getTime() - 1), calendar, 'Asia/Tokyo');
+        expect(inside || atClosing).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+/**
+ * An independent, minute-by-minute reading of the definition: a minute is worked when the wall
+ * clock then shows a working date and a time within [start, end).
+ */
+function workedMinutesByWallClock(from: number, to: number, calendar: WorkCalendarSpec, zone: string): number {
+  const tz = IANAZone.create(zone);
+  const [startMinute, endMinute] = [calendar.start, calendar.end].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+  let worked = 0;
+  for (let instant = from; instant < to; instant += MINUTE) {
+    const local = new Date(instant + tz.offset(instant) * MINUTE);
+    const date = local.toISOString().slice(0, 10);
+    const weekday = ((local.getUTCDay() + 6) % 7) + 1;
+    const workingDate = !calendar.holidays.includes(date) && (calendar.days.includes(weekday) || calendar.workdays.includes(date));
+    const minuteOfDay = local.getUTCHours() * 60 + local.getUTCMinutes();
+    if (workingDate && startMinute <= minuteOfDay && minuteOfDay < endMinute) worked++;
+  }
+  return worked;
+}
+
+// Where a zone's clock repeats an hour (fall-back), a boundary has two readings; the oracle cannot say which.
+const REPEATED_MINUTES: Record<string, [number, number]> = {
+  'America/New_York': [60, 120],
+  'Europe/Berlin': [120, 180],
+  'Australia/Lord_Howe': [90, 120],
+};
+const boundaryInRepeatedHour = (zone: string, minute: number): boolean => {
+  const range = REPEATED_MINUTES[zone];
+  return range !== undefined && range[0] <= minute && minute < range[1];
+};
+
+describe('workingTimeBetween agrees with a minute-by-minute wall-clock count', () => {
+  it('over windows of up to three days, including DST changes and gaps', () => {
+    const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Asia/Shanghai'];
+    fc.assert(
+      fc.property(
+        calendarArb(zones, boundaryInRepeatedHour),
+        startArb.map((start) => Math.floor(start / MINUTE) * MINUTE),
+        fc.integer({ min: 0, max: 3 * 1440 }),
+        (calendar, from, minutes) => {
+          const to = from + minutes * MINUTE;
+          const zone = calendar.timezone ?? 'UTC';
+          expect(workingTimeBetween(new Date(from), new Date(to), calendar, 'UTC')).toBe(
+            workedMinutesByWallClock(from, to, calendar, zone) * MINUTE,
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import type { JobEnvelope } from '../../queue/src/index.js';
+import type { Tx } from '../../database/src/index.js';
+import { JobOutcomeRecorder } from './job-outcome.recorder.js';
+
+/** A failure that retrying cannot fix (SMTP 5xx, a subject that can never be served). */
+export class PermanentJobError extends Error {}
+
+export interface RunOptions {
+  /** Lets the domain mark its own row dead in the same transaction as the dead letter. */
+  onDead?: (tx: Tx, error: Error) => Promise<void>;
+}
+
+/**
+ * Wraps every outbox job: records the final outcome, turns permanent failures and exhausted
+ * retries into dead letters, and rethrows transient ones so BullMQ retries with backoff.
+ */
+@Injectable()
+export class OutboxJobRunner {
+  private readonly logger = new Logger(OutboxJobRunner.name);
+
+  constructor(private readonly outcomes: JobOutcomeRecorder) {}
+
+  async run(
+    job: Job<JobEnvelope>,
+    handler: () => Promise<'done' | 'skipped'>,
+    options: RunOptions = {},
+  ): Promise<'done' | 'skipped'> {
+    const { outboxId, correlationId } = job.data;
+    try {
+      const outcome = await handler();
+      await this.outcomes.finish(outboxId, outcome);
+      this.logger.log({ correlationId, jobId: job.id, outcome, msg: `Job ${job.name} ${job.id} finished: ${outcome}.` });
+      return outcome;
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const attempts = job.opts.attempts ?? 1;
+      const final = error instanceof PermanentJobError || job.attemptsMade + 1 >= attempts;
+      if (!final) {
+        this.logger.warn({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} failed, will retry: ${error.message}` });
+        throw error;
+      }
+      const { outboxId: _outboxId, correlationId: _correlationId, ...payload } = job.data as JobEnvelope & Record<string, unknown>;
+      await this.outcomes.dead(
+        { outboxId, queue: job.queueName, jobName: job.name, payload, correlationId, error: error.message },
+        options.onDead ? (tx) => options.onDead!(tx, error) : undefined,
+      );
+      this.logger.error({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} is dead: ${error.message}` });
+      throw new UnrecoverableError(error.message);
+    }
+  }
+}

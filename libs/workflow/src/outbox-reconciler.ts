@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
+import { PrismaService } from '../../database/src/index.js';
+import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
+import { Clock } from '../../time/src/clock.js';
+import { JobOutcomeRecorder } from './job-outcome.recorder.js';
+import { OutboxRelay, OutboxRow } from './outbox-relay.js';
+import { QueueRegistry } from './queue-registry.js';
+import { redisOptionsFromUrl } from './redis-options.js';
+
+const STALE_AFTER_MS = 30_000;
+const BATCH = 500;
+// Only one replica reconciles at a time; the others skip the pass.
+const RECONCILE_LOCK_KEY = 7_340_001;
+
+/**
+ * Postgres is the system of record, Redis only transport: this puts back what Redis lost.
+ * A sentinel key disappears when Redis is emptied; its absence triggers a full re-publish of
+ * every unfinished outbox row at once, without a restart.
+ */
+@Injectable()
+export class OutboxReconciler implements OnModuleDestroy {
+  private readonly logger = new Logger(OutboxReconciler.name);
+  private readonly redis: Redis;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+    private readonly relay: OutboxRelay,
+    private readonly queues: QueueRegistry,
+    private readonly outcomes: JobOutcomeRecorder,
+    private readonly clock: Clock,
+  ) {
+    this.redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    this.redis.on('error', () => undefined);
+  }
+
+  private get sentinelKey(): string {
+    return `${this.config.QUEUE_PREFIX}:salesflow:sentinel`;
+  }
+
+  /** Returns how many jobs were put back. */
+  async reconcile(): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`;
+        if (!locked) return 0;
+        const redisWasEmptied = await this.checkSentinel();
+        const staleBefore = new Date(this.clock.now().getTime() - (redisWasEmptied ? -1 : STALE_AFTER_MS));
+        const rows = await tx.$queryRaw<OutboxRow[]>`
+          SELECT id, queue, "jobName", payload, "correlationId" FROM "Outbox"
+          WHERE "publishedAt" IS NOT NULL AND "doneAt" IS NULL AND "publishedAt" < ${staleBefore}
+          ORDER BY "publishedAt" LIMIT ${redisWasEmptied ? 100_000 : BATCH}`;
+        const missing: OutboxRow[] = [];
+        for (const row of rows) {
+          const job = await this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id));
+          if (!job) {
+            missing.push(row);
+          } else if ((await job.getState()) === 'failed') {
+            await this.outcomes.dead({
+              outboxId: row.id, queue: row.queue, jobName: row.jobName, payload: row.payload,
+              correlationId: row.correlationId, error: job.failedReason ?? 'failed in BullMQ',
+            });
+          }
+        }
+        if (missing.length > 0) {
+          await this.relay.addJobs(missing);
+          this.logger.warn(`Put back ${missing.length} jobs that Redis no longer had${redisWasEmptied ? ' (Redis was emptied)' : ''}.`);
+        }
+        return missing.length;
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  /** True when the sentinel was missing (Redis emptied or restarted); sets it again. */
+  private async checkSentinel(): Promise<boolean> {
+    if (this.redis.status === 'wait') await this.redis.connect();
+    const set = await this.redis.set(this.sentinelKey, new Date().toISOString(), 'NX');
+    return set === 'OK';
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../time/src/clock.js';
+import { PrismaService } from '../../database/src/index.js';
+import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
+import { QueueRegistry } from './queue-registry.js';
+
+const BATCH = 200;
+
+interface OutboxRow {
+  id: string;
+  queue: string;
+  jobName: string;
+  payload: Record<string, unknown>;
+  correlationId: string | null;
+}
+
+/**
+ * Hands committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED (never an `id > last`
+ * cursor, which would skip rows that commit late) and marked published in the same transaction
+ * as the add, so a crash in between only re-adds a job whose id BullMQ already knows.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly queues: QueueRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Publishes until nothing is left; returns how many rows it published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < BATCH) return total;
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<OutboxRow[]>`
+          SELECT id, queue, "jobName", payload, "correlationId" FROM "Outbox"
+          WHERE "publishedAt" IS NULL
+          ORDER BY "createdAt" LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED`;
+        if (rows.length === 0) return 0;
+        await this.addJobs(rows);
+        const ids = rows.map((row) => row.id);
+        await tx.$executeRaw`UPDATE "Outbox" SET "publishedAt" = ${this.clock.now()} WHERE id = ANY(${ids}::uuid[])`;
+        return rows.length;
+      },
+      { timeout: 30_000 },
+    );
+  }
+
+  /** Also used by the reconciler to put back jobs that Redis lost. */
+  async addJobs(rows: OutboxRow[]): Promise<void> {
+    const byQueue = new Map<string, OutboxRow[]>();
+    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    for (const [queueName, queueRows] of byQueue) {
+      await this.queues.get(queueName as QueueName).addBulk(
+        queueRows.map((row) => ({
+          name: row.jobName,
+          data: { ...row.payload, outboxId: row.id, correlationId: row.correlationId },
+          opts: { jobId: jobIdForOutbox(row.id) },
+        })),
+      );
+    }
+    this.logger.debug(`Published ${rows.length} outbox rows.`);
+  }
+}
+
+export type { OutboxRow };

@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { DEFAULT_ENGINE_TIMINGS, ENGINE_TIMINGS, EngineLoop, EngineTimings } from './engine-loop.js';
+import { JobOutcomeRecorder } from './job-outcome.recorder.js';
+import { OutboxJobRunner } from './outbox-job.runner.js';
+import { OutboxReconciler } from './outbox-reconciler.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { QueueRegistry } from './queue-registry.js';
+import { TimerSweeper } from './timer-sweeper.js';
+import { TimerWriter } from './timer.writer.js';
+
+/** The engine every service runs: timers, outbox relay, reconciler, job outcomes. */
+@Module({})
+export class WorkflowModule {
+  static forRoot(timings: Partial<EngineTimings> = {}): DynamicModule {
+    return {
+      module: WorkflowModule,
+      global: true,
+      imports: [ScheduleModule.forRoot()],
+      providers: [
+        { provide: ENGINE_TIMINGS, useValue: { ...DEFAULT_ENGINE_TIMINGS, ...timings } },
+        QueueRegistry,
+        TimerWriter,
+        TimerSweeper,
+        OutboxRelay,
+        OutboxReconciler,
+        JobOutcomeRecorder,
+        OutboxJobRunner,
+        EngineLoop,
+      ],
+      exports: [QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, OutboxJobRunner],
+    };
+  }
+}
