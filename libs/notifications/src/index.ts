@@ -1,2 +1,3 @@
 export * from './notification.requester.js';
 export * from './notifications.module.js';
+export * from './action-link.js';

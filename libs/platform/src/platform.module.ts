@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig, configFromProcessEnv } from '../../config/src/index.js';
 import { DatabaseModule } from '../../database/src/index.js';
@@ -8,6 +9,7 @@ import { NotificationsModule } from '../../notifications/src/index.js';
 import { OrgModule } from '../../org/src/index.js';
 import { Clock } from '../../time/src/clock.js';
 import { TimeModule } from '../../time/src/time.module.js';
+import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { BullRootModule, WorkflowModule, type EngineTimings } from '../../workflow/src/index.js';
 
 export interface PlatformOptions {
@@ -45,6 +47,7 @@ export class PlatformModule {
         NotificationsModule,
         OrgModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
       exports: [BullRootModule],
     };
   }

@@ -16,6 +16,9 @@ export const PATTERNS = {
     put: 'contract-approval.policy.put',
     get: 'contract-approval.policy.get',
   },
+  fx: {
+    put: 'contract-approval.fx-rates.put',
+  },
   notifier: {
     listNotifications: 'notifier.notifications.list',
     listDeadLetters: 'notifier.dead-letters.list',

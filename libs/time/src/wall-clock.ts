@@ -53,7 +53,13 @@ export function toLocal(instant: number, zone: string): { day: LocalDay; msOfDay
 export function wallTimeOccurrences(day: LocalDay, msOfDay: number, zone: string): number[] {
   const tz = IANAZone.create(zone);
   const asUtc = day * MS_PER_DAY + msOfDay;
-  const offsets = new Set([tz.offset(asUtc - MS_PER_DAY), tz.offset(asUtc), tz.offset(asUtc + MS_PER_DAY)]);
+  const [before, after] = [tz.offset(asUtc - MS_PER_DAY), tz.offset(asUtc + MS_PER_DAY)];
+  if (before === after) {
+    // The common case, no change of offset nearby: one reading, checked once.
+    const instant = asUtc - before * MS_PER_MINUTE;
+    if (tz.offset(instant) === before) return [instant];
+  }
+  const offsets = new Set([before, tz.offset(asUtc), after]);
   return [...offsets]
     .map((offset) => asUtc - offset * MS_PER_MINUTE)
     .filter((instant) => tz.offset(instant) * MS_PER_MINUTE === asUtc - instant)

@@ -20,7 +20,7 @@ export interface CompiledCalendar {
   closeMs: number;
 }
 
-/** One local day's open hours as instants: [open, close). */
+/** One local day's open hours as instants: [open, close). Every instant in it reads that local date. */
 export interface OpenInterval {
   day: LocalDay;
   open: number;

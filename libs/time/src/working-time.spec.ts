@@ -229,6 +229,14 @@ describe('daylight saving time', () => {
     );
   });
 
+  it('reads a boundary in the repeated fall-back hour as its first occurrence', () => {
+    const earlyShift = { ...EVERY_DAY_9_TO_6, start: '00:30', end: '01:30' };
+    // 00:30 EDT to the first 01:30 (EDT): one hour, the repeated 01:00-01:30 EST is not worked.
+    expect(workingTimeBetween(d('2026-11-01T00:00:00-04:00'), d('2026-11-01T12:00:00-05:00'), earlyShift, NEW_YORK)).toBe(HOUR);
+    expect(isWorkingMoment(d('2026-11-01T05:29:00Z'), earlyShift, NEW_YORK)).toBe(true);
+    expect(isWorkingMoment(d('2026-11-01T06:15:00Z'), earlyShift, NEW_YORK)).toBe(false);
+  });
+
   describe('with the 24x7 calendar, working time is real elapsed time', () => {
     it('PT24H across spring-forward is 24 real hours, P1D is the same clock time 23 hours later', () => {
       const start = d('2026-03-07T12:00:00-05:00');
@@ -302,6 +310,15 @@ describe('malformed calendars and zones', () => {
     expect(() => addWorkingTime(start, 'PT1H', { ...STANDARD_CALENDAR, holidays: ['2026-02-30'] }, SHANGHAI)).toThrow(
       /holidays entry "2026-02-30"/,
     );
+  });
+});
+
+describe('invalid dates', () => {
+  it('are refused rather than searched for', () => {
+    const invalid = new Date('not a date');
+    expect(() => addWorkingTime(invalid, 'PT1H', STANDARD_CALENDAR, SHANGHAI)).toThrow('start is an invalid Date');
+    expect(() => isWorkingMoment(invalid, STANDARD_CALENDAR, SHANGHAI)).toThrow('at is an invalid Date');
+    expect(() => nextLocalTime('08:30', SHANGHAI, invalid)).toThrow('after is an invalid Date');
   });
 });
 

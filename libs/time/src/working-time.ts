@@ -31,7 +31,6 @@ import {
   firstInstantShowing,
   isKnownZone,
   luxonWallTimeInstant,
-  MS_PER_DAY,
   MS_PER_MINUTE,
   parseWallClockTime,
   toLocal,
@@ -70,7 +69,7 @@ export function parseIsoDuration(text: string): WorkingDuration {
 export function addWorkingTime(start: Date, duration: string, calendar: WorkCalendarSpec, zone: string): Date {
   const { days, workingMs } = parseIsoDuration(duration);
   const compiled = compileCalendar(calendar, zone);
-  let at = start.getTime();
+  let at = instantOf(start, 'start');
   if (days > 0) at = addDays(compiled, at, days);
   if (workingMs > 0) at = addMs(compiled, at, workingMs);
   return new Date(at);
@@ -81,29 +80,25 @@ export function addWorkingDays(start: Date, days: number, calendar: WorkCalendar
     throw new Error(`Working days must be a whole number of at least 0, got ${days}`);
   }
   const compiled = compileCalendar(calendar, zone);
-  const at = start.getTime();
+  const at = instantOf(start, 'start');
   return new Date(days === 0 ? firstOpenFrom(compiled, at).at : addDays(compiled, at, days));
 }
 
 export function isWorkingMoment(at: Date, calendar: WorkCalendarSpec, zone: string): boolean {
   const compiled = compileCalendar(calendar, zone);
-  const instant = at.getTime();
-  const { day } = toLocal(instant, compiled.zone);
-  // The previous day too: a closing moved forward by a DST gap can spill past midnight.
-  return [day - 1, day].some((candidate) => {
-    const interval = openIntervalOn(compiled, candidate);
-    return interval !== null && interval.open <= instant && instant < interval.close;
-  });
+  const instant = instantOf(at, 'at');
+  const interval = openIntervalOn(compiled, toLocal(instant, compiled.zone).day);
+  return interval !== null && interval.open <= instant && instant < interval.close;
 }
 
 /** Milliseconds of working time in [from, to); 0 when `to` is not after `from`. */
 export function workingTimeBetween(from: Date, to: Date, calendar: WorkCalendarSpec, zone: string): number {
   const compiled = compileCalendar(calendar, zone);
-  const [start, end] = [from.getTime(), to.getTime()];
+  const [start, end] = [instantOf(from, 'from'), instantOf(to, 'to')];
   if (end <= start) return 0;
   const lastDay = toLocal(end, compiled.zone).day;
   let total = 0;
-  for (let day = toLocal(start, compiled.zone).day - 1; day <= lastDay; day++) {
+  for (let day = toLocal(start, compiled.zone).day; day <= lastDay; day++) {
     const interval = openIntervalOn(compiled, day);
     if (interval !== null) total += Math.max(0, Math.min(interval.close, end) - Math.max(interval.open, start));
   }
@@ -120,7 +115,7 @@ export function nextLocalTime(localTime: string, zone: string, after: Date): Dat
   const minutes = parseWallClockTime(localTime);
   if (minutes === null) throw new Error(`"${localTime}" is not a local time "HH:mm"`);
   if (!isKnownZone(zone)) throw new Error(`"${zone}" is not an IANA time zone`);
-  const instant = after.getTime();
+  const instant = instantOf(after, 'after');
   const { day } = toLocal(instant, zone);
   for (let candidate = day - 1; candidate <= day + 2; candidate++) {
     const occurrences = wallTimeOccurrences(candidate, minutes * MS_PER_MINUTE, zone);
@@ -132,10 +127,16 @@ export function nextLocalTime(localTime: string, zone: string, after: Date): Dat
   throw new Error(`No ${localTime} in ${zone} within two days after ${after.toISOString()}`);
 }
 
+function instantOf(date: Date, name: string): number {
+  const instant = date.getTime();
+  if (Number.isNaN(instant)) throw new Error(`${name} is an invalid Date`);
+  return instant;
+}
+
 /** The open interval containing `at`, or the next one after it, with the instant counting starts from. */
 function firstOpenFrom(calendar: CompiledCalendar, at: number): { at: number; interval: OpenInterval } {
-  const firstDay = toLocal(at, calendar.zone).day - 1;
-  for (let day = firstDay; day <= firstDay + MAX_IDLE_DAYS + 1; day++) {
+  const firstDay = toLocal(at, calendar.zone).day;
+  for (let day = firstDay; day <= firstDay + MAX_IDLE_DAYS; day++) {
     const interval = openIntervalOn(calendar, day);
     if (interval !== null && interval.close > at) return { at: Math.max(interval.open, at), interval };
   }
@@ -144,20 +145,24 @@ function firstOpenFrom(calendar: CompiledCalendar, at: number): { at: number; in
 
 function addMs(calendar: CompiledCalendar, start: number, ms: number): number {
   let remaining = ms;
-  let { at, interval } = firstOpenFrom(calendar, start);
-  for (;;) {
-    const available = interval.close - at;
-    if (remaining <= available) return at + remaining;
+  let idle = 0;
+  for (let day = toLocal(start, calendar.zone).day; ; day++) {
+    const interval = openIntervalOn(calendar, day);
+    if (interval === null || interval.close <= start) {
+      if (++idle > MAX_IDLE_DAYS) throw noWorkingTimeError(calendar);
+      continue;
+    }
+    idle = 0;
+    const from = Math.max(interval.open, start);
+    const available = interval.close - from;
+    if (remaining <= available) return from + remaining;
     remaining -= available;
-    ({ at, interval } = firstOpenFrom(calendar, interval.close));
   }
 }
 
 function addDays(calendar: CompiledCalendar, start: number, days: number): number {
   const { at, interval } = firstOpenFrom(calendar, start);
-  const wallClock = toLocal(at, calendar.zone);
-  // Measured from the interval's own date, which differs from the wall-clock date only when a DST gap pushed it past midnight.
-  const msOfDay = wallClock.msOfDay + (wallClock.day - interval.day) * MS_PER_DAY;
+  const { msOfDay } = toLocal(at, calendar.zone);
   let target = interval.day;
   let counted = 0;
   let idle = 0;

@@ -73,6 +73,7 @@ export class LedgerService {
   /** Puts the dead job back on its queue once; a dead email becomes sendable again. */
   async retryDeadLetter(id: string): Promise<{ id: string; retriedAt: string }> {
     const now = this.clock.now();
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(`Dead letter ${id} does not exist.`);
     await this.prisma.$transaction(async (tx) => {
       const letter = await tx.deadLetter.findUnique({ where: { id } });
       if (!letter) throw new NotFoundError(`Dead letter ${id} does not exist.`);

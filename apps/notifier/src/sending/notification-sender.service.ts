@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { actionTokenFor, actionUrl } from '../../../../libs/notifications/src/index.js';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '../../../../libs/mail/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
 import { PermanentJobError } from '../../../../libs/workflow/src/index.js';
@@ -23,6 +25,7 @@ export class NotificationSender {
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     private readonly metrics: NotifierMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async send(notificationId: string): Promise<'done' | 'skipped'> {
@@ -35,7 +38,7 @@ export class NotificationSender {
       if (current.status === 'sending') throw new SendLeaseHeldError(`Notification ${notificationId} is being sent by another worker.`);
       return 'skipped';
     }
-    const rendered = renderEmail(row.kind as EmailKind, normalizeLocale(row.locale), row.data as unknown as EmailDataByKind[EmailKind]);
+    const rendered = renderEmail(row.kind as EmailKind, normalizeLocale(row.locale), this.withActionUrl(row.data) as unknown as EmailDataByKind[EmailKind]);
     try {
       await this.transport.send({
         to: row.recipientEmail,
@@ -65,6 +68,14 @@ export class NotificationSender {
       msg: `Sent ${row.kind} email ${row.id} to ${row.recipientEmail} (Message-ID ${row.messageId}).`,
     });
     return 'done';
+  }
+
+  /** Links are derived at render time from the token id, so no raw token is ever stored. */
+  private withActionUrl(data: unknown): object {
+    const snapshot = data as Record<string, unknown>;
+    if (typeof snapshot.actionTokenId !== 'string') return snapshot;
+    const { actionTokenId, ...rest } = snapshot;
+    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };
   }
 
   async markDead(notificationId: string, error: string, tx: Parameters<NotificationLedgerRepository['markDead']>[2]): Promise<void> {

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type PlatformOptions } from '../../libs/platform/src/index.js';
+import { ContractApprovalModule } from '../contract-approval/src/contract-approval.module.js';
+import { GatewayModule } from '../gateway/src/gateway.module.js';
+import { NotifierModule } from '../notifier/src/notifier.module.js';
+
+/** Every service in one process: for a laptop, the demo and the tests. */
+@Module({})
+export class AllInOneModule {
+  static forRoot(options: PlatformOptions = {}): DynamicModule {
+    return { module: AllInOneModule, imports: [PlatformModule.forRoot(options), GatewayModule, ContractApprovalModule, NotifierModule] };
+  }
+}

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '../../../../generated/prisma/client.js';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
+import { ConflictError, ForbiddenError, UnprocessableError } from '../../../../libs/rpc/src/index.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.types.js';
+import { ActionTokens } from './action-tokens.service.js';
+import { ApprovalMailer } from './approval-mailer.js';
+import { ApproverResolver } from './approver-resolver.js';
+import { slaDeadlines } from './sla-deadlines.js';
+
+export interface FlowContext {
+  tx: Tx;
+  contract: Contract;
+  submitter: Employee;
+  policy: ApprovalPolicyDocument;
+  now: Date;
+  correlationId: string | null;
+}
+
+export type Decision = 'approve' | 'reject' | 'request_changes';
+
+/** A stage carried over unchanged from the previous round (see resubmission rules). */
+export interface KeptStage {
+  steps: (ApprovalStep & { assignees: StepAssignee[] })[];
+}
+
+const STEP_STATUS_OF: Record<Decision, 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED'> = {
+  approve: 'APPROVED',
+  reject: 'REJECTED',
+  request_changes: 'CHANGES_REQUESTED',
+};
+
+/** The approval chain's rules: writing the route, starting stages, applying decisions. */
+@Injectable()
+export class ApprovalFlow {
+  constructor(
+    private readonly resolver: ApproverResolver,
+    private readonly tokens: ActionTokens,
+    private readonly mailer: ApprovalMailer,
+    private readonly timers: TimerWriter,
+    private readonly audit: AuditWriter,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  /** Writes the stages of the contract's current round; refuses (422) a stage with nobody eligible. */
+  async writeRoute(ctx: FlowContext, stages: SelectedStage[], kept: Map<string, KeptStage>): Promise<void> {
+    const { tx, contract } = ctx;
+    for (const stage of stages) {
+      const carried = kept.get(stage.name);
+      const row = await tx.approvalStage.create({
+        data: {
+          contractId: contract.id, round: contract.round, position: stage.position, name: stage.name, mode: stage.mode,
+          quorum: stage.quorum, sla: stage.sla, status: carried ? 'APPROVED' : 'WAITING', decidedAt: carried ? ctx.now : null,
+        },
+      });
+      for (const entry of stage.entries) {
+        const previous = carried?.steps.find((s) => s.entryIndex === entry.index);
+        const step = await tx.approvalStep.create({
+          data: {
+            stageId: row.id, contractId: contract.id, entryIndex: entry.index, ref: entry.ref,
+            status: previous ? previous.status : 'WAITING',
+            decision: previous?.decision ?? null, comment: previous?.comment ?? null,
+            decidedById: previous?.decidedById ?? null, onBehalfOfId: previous?.onBehalfOfId ?? null, decidedAt: previous?.decidedAt ?? null,
+          },
+        });
+        const assignees = previous
+          ? previous.assignees.map((a) => ({ employeeId: a.employeeId, kind: a.kind, onBehalfOfId: a.onBehalfOfId, active: a.active }))
+          : (await this.resolveOrRefuse(ctx, stage.name, entry.ref)).map((a) => ({
+              employeeId: a.employee.id, kind: a.kind, onBehalfOfId: a.onBehalfOf?.id ?? null, active: true,
+            }));
+        await tx.stepAssignee.createMany({ data: assignees.map((a) => ({ ...a, stepId: step.id })) });
+      }
+    }
+  }
+
+  private async resolveOrRefuse(ctx: FlowContext, stageName: string, ref: string) {
+    const resolved = await this.resolver.resolve(ref, ctx.submitter, ctx.now, ctx.tx);
+    if (resolved.length === 0) {
+      throw new UnprocessableError(`Stage "${stageName}" has nobody eligible to approve for "${ref}"; nothing was submitted.`);
+    }
+    return resolved;
+  }
+
+  /** Starts the first waiting stage, or approves the contract when none is left. */
+  async activateNext(ctx: FlowContext): Promise<'PENDING' | 'APPROVED'> {
+    const { tx, contract, now } = ctx;
+    const stages = await tx.approvalStage.findMany({
+      where: { contractId: contract.id, round: contract.round },
+      orderBy: { position: 'asc' },
+      include: { steps: { orderBy: { entryIndex: 'asc' } } },
+    });
+    const next = stages.find((s) => s.status === 'WAITING');
+    if (!next) {
+      await this.finish(ctx, 'APPROVED', null, null);
+      return 'APPROVED';
+    }
+    const decisionContext = await this.mailer.decisionContext(tx, contract, ctx.policy, now);
+    const contractView = this.mailer.contractView(contract, ctx.submitter);
+    let stageDue = now;
+    for (const step of next.steps) {
+      const assignees = await this.resolveOrRefuse(ctx, next.name, step.ref);
+      await tx.stepAssignee.deleteMany({ where: { stepId: step.id } });
+      await tx.stepAssignee.createMany({
+        data: assignees.map((a) => ({ stepId: step.id, employeeId: a.employee.id, kind: a.kind, onBehalfOfId: a.onBehalfOf?.id ?? null })),
+      });
+      await tx.approvalStep.update({ where: { id: step.id }, data: { status: 'PENDING' } });
+      const approver = assignees[0].onBehalfOf ?? assignees[0].employee;
+      const deadlines = slaDeadlines(now, next.sla, ctx.policy.reminderAt, await this.directory.workingContext(approver, tx));
+      if (deadlines.escalateAt > stageDue) stageDue = deadlines.escalateAt;
+      await this.timers.arm(tx, {
+        kind: JOBS.approvalReminder, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.remindAt,
+        uniqueKey: `approval-reminder:${step.id}`, correlationId: ctx.correlationId,
+      });
+      await this.timers.arm(tx, {
+        kind: JOBS.approvalEscalate, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.escalateAt,
+        uniqueKey: `approval-escalate:${step.id}:1`, correlationId: ctx.correlationId,
+      });
+      for (const assignee of assignees) {
+        const actionTokenId = await this.tokens.issue(tx, step.id, assignee.employee.id, contract.round, now);
+        await this.mailer.request(
+          tx,
+          { contractId: contract.id, round: contract.round, stage: next.name, approverId: assignee.employee.id },
+          assignee.employee,
+          {
+            contract: contractView,
+            stage: { name: next.name, position: next.position + 1, total: stages.length },
+            round: contract.round,
+            dueAt: deadlines.escalateAt.toISOString(),
+            ...decisionContext,
+            actionTokenId,
+            onBehalfOf: assignee.onBehalfOf ? { name: assignee.onBehalfOf.name, email: assignee.onBehalfOf.email } : null,
+          },
+          ctx.correlationId,
+        );
+      }
+    }
+    await tx.approvalStage.update({ where: { id: next.id }, data: { status: 'PENDING', startedAt: now, dueAt: stageDue } });
+    await this.audit.record(tx, {
+      entityType: 'contract', entityId: contract.id, action: 'stage.started', actorId: null,
+      after: { stage: next.name, round: contract.round, dueAt: stageDue.toISOString() }, correlationId: ctx.correlationId, at: now,
+    });
+    return 'PENDING';
+  }
+
+  /** Applies one person's decision to the steps they hold in the current stage. */
+  async decide(ctx: FlowContext, actor: Employee, decision: Decision, comment: string | null): Promise<void> {
+    const { tx, contract, now } = ctx;
+    if (contract.status !== 'PENDING_APPROVAL') throw await this.refusal(ctx, actor, `Contract ${contract.id} is already ${contract.status}.`);
+    const stage = await tx.approvalStage.findFirst({
+      where: { contractId: contract.id, round: contract.round, status: 'PENDING' },
+      include: { steps: { include: { assignees: true } } },
+    });
+    const mine = (stage?.steps ?? []).flatMap((step) =>
+      step.status === 'PENDING' ? step.assignees.filter((a) => a.active && a.employeeId === actor.id).map((a) => ({ step, assignee: a })) : [],
+    );
+    if (!stage || mine.length === 0) throw await this.refusal(ctx, actor, `It is not your turn to decide on contract ${contract.id}.`);
+    const status = STEP_STATUS_OF[decision];
+    for (const { step, assignee } of mine) {
+      const updated = await tx.approvalStep.updateMany({
+        where: { id: step.id, status: 'PENDING' },
+        data: { status, decision, comment, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId, decidedAt: now },
+      });
+      if (updated.count !== 1) throw new ConflictError(`Step ${step.id} was decided meanwhile.`);
+      step.status = status;
+      await this.audit.record(tx, {
+        entityType: 'contract', entityId: contract.id, action: `step.${decision}`, actorId: actor.id, onBehalfOfId: assignee.onBehalfOfId,
+        before: { stage: stage.name, approver: step.ref, status: 'PENDING' },
+        after: { stage: stage.name, approver: step.ref, status, comment },
+        correlationId: ctx.correlationId, at: now,
+      });
+    }
+    if (decision === 'approve') {
+      if (!this.stageComplete(stage)) return this.bumpVersion(ctx);
+      await this.closeStage(ctx, stage, 'APPROVED');
+      await this.bumpVersion(ctx);
+      await this.activateNext(ctx);
+      return;
+    }
+    await this.closeStage(ctx, stage, decision === 'reject' ? 'REJECTED' : 'PENDING');
+    await this.finish(ctx, decision === 'reject' ? 'REJECTED' : 'CHANGES_REQUESTED', actor, comment);
+  }
+
+  private stageComplete(stage: ApprovalStage & { steps: ApprovalStep[] }): boolean {
+    const approved = stage.steps.filter((s) => s.status === 'APPROVED').length;
+    if (stage.mode === 'any') return approved >= 1;
+    if (stage.mode === 'quorum') return approved >= Math.min(stage.quorum ?? stage.steps.length, stage.steps.length);
+    return approved === stage.steps.length;
+  }
+
+  /** Ends a stage: undecided steps close and their timers are cancelled. */
+  private async closeStage(ctx: FlowContext, stage: ApprovalStage & { steps: ApprovalStep[] }, status: 'APPROVED' | 'REJECTED' | 'PENDING') {
+    const { tx, now } = ctx;
+    await tx.approvalStep.updateMany({ where: { stageId: stage.id, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'CLOSED' } });
+    for (const step of stage.steps) await this.timers.cancelForSubject(tx, step.id, now);
+    if (status !== 'PENDING') await tx.approvalStage.update({ where: { id: stage.id }, data: { status, decidedAt: now } });
+  }
+
+  /** Ends the contract's approval with an outcome, telling the submitter. */
+  async finish(ctx: FlowContext, outcome: 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED' | 'WITHDRAWN', actor: Employee | null, comment: string | null, autoApprovalReason: string | null = null) {
+    const { tx, contract, now } = ctx;
+    const final = outcome === 'APPROVED' || outcome === 'REJECTED' || outcome === 'WITHDRAWN';
+    const updated = await tx.contract.update({
+      where: { id: contract.id },
+      data: { status: outcome, version: { increment: 1 }, decidedAt: final ? now : null },
+    });
+    ctx.contract = updated;
+    await this.audit.record(tx, {
+      entityType: 'contract', entityId: contract.id, action: `contract.${outcome.toLowerCase()}`, actorId: actor?.id ?? null,
+      before: { status: contract.status }, after: { status: outcome, ...(comment ? { comment } : {}), ...(autoApprovalReason ? { rule: autoApprovalReason } : {}) },
+      correlationId: ctx.correlationId, at: now,
+    });
+    if (outcome !== 'WITHDRAWN') {
+      await this.mailer.outcome(tx, updated, ctx.submitter, {
+        outcome, comment, decidedBy: actor, autoApprovalReason, contract: this.mailer.contractView(updated, ctx.submitter),
+      }, ctx.correlationId);
+    }
+  }
+
+  private async bumpVersion(ctx: FlowContext): Promise<void> {
+    ctx.contract = await ctx.tx.contract.update({ where: { id: ctx.contract.id }, data: { version: { increment: 1 } } });
+  }
+
+  /** On the route but not entitled now: 409. Anyone else: 403. */
+  private async refusal(ctx: FlowContext, actor: Employee, conflictMessage: string): Promise<Error> {
+    const onRoute = await ctx.tx.stepAssignee.count({ where: { employeeId: actor.id, step: { contractId: ctx.contract.id } } });
+    if (onRoute > 0) return new ConflictError(conflictMessage);
+    if (actor.id === ctx.contract.ownerId) return new ForbiddenError('Nobody decides on their own contract.');
+    return new ForbiddenError(`You are not an approver of contract ${ctx.contract.id}.`);
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Contract, Employee } from '../../../../generated/prisma/client.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import type {
+  ApprovalEscalationData, ApprovalLadderTopData, ApprovalOutcome, ApprovalOutcomeData, ApprovalReminderData,
+  ApprovalRequestData, ContractView, EmailDataByKind, EmailKind,
+} from '../../../../libs/mail/src/index.js';
+import { NotificationRequester } from '../../../../libs/notifications/src/index.js';
+import { describeThresholds } from '../policy/policy-evaluator.js';
+import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
+
+/** The email snapshot carries the token id; the notifier turns it into the link at render time. */
+type WithActionToken<T> = Omit<T, 'actionUrl'> & { actionTokenId: string };
+
+const HISTORY_LIMIT = 10;
+const AVERAGE_WINDOW_MS = 90 * 24 * 3600_000;
+
+function recipientView(employee: Employee) {
+  return { name: employee.name, timezone: employee.timezone };
+}
+
+function person(employee: Employee) {
+  return { name: employee.name, email: employee.email };
+}
+
+/**
+ * Composes every approval email from the data it owns and asks the notifier for it, in the
+ * caller's transaction. Each key names what makes the email distinct.
+ */
+@Injectable()
+export class ApprovalMailer {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationRequester,
+  ) {}
+
+  contractView(contract: Contract, submitter: Employee): ContractView {
+    return {
+      id: contract.id,
+      title: contract.title,
+      customerName: contract.customerName,
+      amount: contract.amount.toFixed(2),
+      currency: contract.currency,
+      amountBase: contract.amountBase.toFixed(2),
+      baseCurrency: this.config.BASE_CURRENCY,
+      discountPct: Number(contract.discountPct),
+      paymentTermDays: contract.paymentTermDays,
+      productLine: contract.productLine,
+      region: contract.region,
+      submitter: person(submitter),
+    };
+  }
+
+  /** What an approver needs to decide, beyond the contract itself. */
+  async decisionContext(tx: Tx, contract: Contract, policy: ApprovalPolicyDocument, now: Date) {
+    const history = await tx.contract.findMany({
+      where: {
+        id: { not: contract.id },
+        ...(contract.customerId ? { customerId: contract.customerId } : { customerName: contract.customerName }),
+      },
+      orderBy: { createdAt: 'desc' },
+      take: HISTORY_LIMIT,
+    });
+    const recent = await tx.contract.aggregate({
+      where: { ownerId: contract.ownerId, id: { not: contract.id }, createdAt: { gte: new Date(now.getTime() - AVERAGE_WINDOW_MS) } },
+      _avg: { discountPct: true },
+    });
+    return {
+      discountThresholds: describeThresholds(policy),
+      customerHistory: history.map((c) => ({
+        id: c.id, title: c.title, amount: c.amount.toFixed(2), currency: c.currency, status: c.status, createdAt: c.createdAt.toISOString(),
+      })),
+      submitterAvgDiscount90d: recent._avg.discountPct === null ? null : Math.round(Number(recent._avg.discountPct) * 100) / 100,
+    };
+  }
+
+  async request(
+    tx: Tx,
+    key: { contractId: string; round: number; stage: string; approverId: string },
+    recipient: Employee,
+    data: Omit<WithActionToken<ApprovalRequestData>, 'recipient'>,
+    correlationId: string | null,
+  ): Promise<void> {
+    await this.send(tx, `approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}`, recipient, 'approval-request', {
+      recipient: recipientView(recipient), ...data,
+    }, correlationId);
+  }
+
+  async reminder(tx: Tx, stepId: string, round: number, recipient: Employee, data: Omit<WithActionToken<ApprovalReminderData>, 'recipient'>, correlationId: string | null) {
+    await this.send(tx, `approval-reminder:${stepId}:${round}:${recipient.id}`, recipient, 'approval-reminder', { recipient: recipientView(recipient), ...data }, correlationId);
+  }
+
+  async escalation(tx: Tx, stepId: string, level: number, recipient: Employee, data: Omit<WithActionToken<ApprovalEscalationData>, 'recipient'>, correlationId: string | null) {
+    await this.send(tx, `approval-escalation:${stepId}:${level}:${recipient.id}`, recipient, 'approval-escalation', { recipient: recipientView(recipient), ...data }, correlationId);
+  }
+
+  async ladderTop(tx: Tx, stepId: string, recipient: Employee, data: Omit<ApprovalLadderTopData, 'recipient'>, correlationId: string | null) {
+    await this.send(tx, `approval-ladder-top:${stepId}:${recipient.id}`, recipient, 'approval-ladder-top', { recipient: recipientView(recipient), ...data }, correlationId);
+  }
+
+  async outcome(
+    tx: Tx,
+    contract: Contract,
+    recipient: Employee,
+    data: { outcome: ApprovalOutcome; comment: string | null; decidedBy: Employee | null; autoApprovalReason: string | null; contract: ContractView },
+    correlationId: string | null,
+  ): Promise<void> {
+    const snapshot: ApprovalOutcomeData = {
+      recipient: recipientView(recipient),
+      contract: data.contract,
+      outcome: data.outcome,
+      comment: data.comment,
+      decidedBy: data.decidedBy ? person(data.decidedBy) : null,
+      autoApprovalReason: data.autoApprovalReason,
+    };
+    await this.send(tx, `approval-outcome:${contract.id}:${contract.round}:${data.outcome}:${recipient.id}`, recipient, 'approval-outcome', snapshot, correlationId);
+  }
+
+  private async send<K extends EmailKind>(
+    tx: Tx,
+    idempotencyKey: string,
+    recipient: Employee,
+    kind: K,
+    data: EmailDataByKind[K] | WithActionToken<EmailDataByKind[K]>,
+    correlationId: string | null,
+  ): Promise<void> {
+    await this.notifications.request(tx, {
+      idempotencyKey,
+      recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale },
+      kind,
+      data,
+      correlationId,
+    });
+  }
+}

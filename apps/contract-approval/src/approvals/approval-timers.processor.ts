@@ -1,0 +1,33 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { JOBS, QUEUES, type JobData, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
+import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { SlaHandlers } from './sla-handlers.service.js';
+
+type TimerJob = Job<JobData<'approval.reminder'>>;
+
+/** Unpacks a fired approval timer and hands it to one service method. */
+@Processor(QUEUES.approvalUrgent, { concurrency: 10 })
+export class ApprovalTimersProcessor extends WorkerHost {
+  constructor(
+    private readonly runner: OutboxJobRunner,
+    private readonly handlers: SlaHandlers,
+  ) {
+    super();
+  }
+
+  process(job: TimerJob) {
+    const payload: TimerFiredPayload = { timerId: job.data.timerId, subjectId: job.data.subjectId };
+    const correlationId = job.data.correlationId;
+    switch (job.name) {
+      case JOBS.approvalReminder:
+        return this.runner.run(job, () => this.handlers.remind(payload, correlationId));
+      case JOBS.approvalEscalate:
+        return this.runner.run(job, () => this.handlers.escalate(payload, correlationId));
+      case JOBS.absenceStart:
+        return this.runner.run(job, () => this.handlers.absenceStarted(payload, correlationId));
+      default:
+        throw new Error(`Unknown approval job ${job.name}`);
+    }
+  }
+}

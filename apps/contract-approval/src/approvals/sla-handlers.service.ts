@@ -1,0 +1,184 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Employee } from '../../../../generated/prisma/client.js';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
+import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { JOBS, QUEUES, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { PolicyStore } from '../policies/policy-store.service.js';
+import { ActionTokens } from './action-tokens.service.js';
+import { ApprovalMailer } from './approval-mailer.js';
+import { ApproverResolver } from './approver-resolver.js';
+import { lockContract } from './contract-lock.js';
+import { nextEscalation } from './sla-deadlines.js';
+
+/** A timer job that arrives before its due time (clock jump): retried later, never acted on early. */
+export class NotYetDueError extends Error {}
+
+type Outcome = 'done' | 'skipped';
+
+/**
+ * What happens when approval timers fire: reminders, the escalation ladder, and handing pending
+ * steps to a delegate when an absence starts. Each handler locks the contract and re-checks
+ * that the work is still relevant, so a duplicate or late job does nothing.
+ */
+@Injectable()
+export class SlaHandlers {
+  private readonly logger = new Logger(SlaHandlers.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+    private readonly directory: OrgDirectory,
+    private readonly resolver: ApproverResolver,
+    private readonly tokens: ActionTokens,
+    private readonly mailer: ApprovalMailer,
+    private readonly timers: TimerWriter,
+    private readonly audit: AuditWriter,
+    private readonly policies: PolicyStore,
+  ) {}
+
+  async remind(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const subject = await this.pendingStep(tx, payload);
+      if (!subject) return 'skipped';
+      const { step, contract, submitter, now } = subject;
+      for (const assignee of step.assignees.filter((a) => a.active)) {
+        const employee = await this.directory.findById(assignee.employeeId, tx);
+        if (!employee) continue;
+        const actionTokenId = await this.tokens.issue(tx, step.id, employee.id, contract.round, now);
+        await this.mailer.reminder(tx, step.id, contract.round, employee, {
+          contract: this.mailer.contractView(contract, submitter),
+          stage: { name: step.stage.name },
+          dueAt: (step.stage.dueAt ?? now).toISOString(),
+          actionTokenId,
+        }, correlationId);
+      }
+      await this.audit.record(tx, { entityType: 'contract', entityId: contract.id, action: 'step.reminded', actorId: null, after: { stage: step.stage.name, approver: step.ref }, correlationId, at: now });
+      return 'done';
+    });
+  }
+
+  /** One more level up the reporting line; at the top, ADMIN is told once and the ladder stops. */
+  async escalate(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
+    return this.prisma.$transaction(async (tx) => {
+      const subject = await this.pendingStep(tx, payload);
+      if (!subject) return 'skipped';
+      const { step, contract, submitter, now, timerDueAt } = subject;
+      const level = step.escalationLevel + 1;
+      const approvers = await this.directory.findManyById(
+        [...new Set(step.assignees.filter((a) => a.kind !== 'ESCALATION').map((a) => a.onBehalfOfId ?? a.employeeId))],
+        tx,
+      );
+      const targets: { manager: Employee; approver: Employee }[] = [];
+      for (const approver of approvers) {
+        const manager = (await this.directory.reportingChain(approver, tx))[level - 1];
+        if (manager && manager.id !== submitter.id && !targets.some((t) => t.manager.id === manager.id)) targets.push({ manager, approver });
+      }
+      const contractView = this.mailer.contractView(contract, submitter);
+      if (targets.length === 0) {
+        if (step.topReachedAt) return 'skipped';
+        await tx.approvalStep.update({ where: { id: step.id }, data: { topReachedAt: now } });
+        for (const admin of await this.directory.withRole('ADMIN', tx)) {
+          await this.mailer.ladderTop(tx, step.id, admin, {
+            contract: contractView, stage: { name: step.stage.name }, approver: { name: approvers[0]?.name ?? step.ref, email: approvers[0]?.email ?? '' }, level,
+          }, correlationId);
+        }
+        await this.audit.record(tx, { entityType: 'contract', entityId: contract.id, action: 'step.escalation-top-reached', actorId: null, after: { stage: step.stage.name, level }, correlationId, at: now });
+        return 'done';
+      }
+      for (const { manager, approver } of targets) {
+        await tx.stepAssignee.upsert({
+          where: { stepId_employeeId: { stepId: step.id, employeeId: manager.id } },
+          create: { stepId: step.id, employeeId: manager.id, kind: 'ESCALATION', onBehalfOfId: approver.id },
+          update: { active: true },
+        });
+        const actionTokenId = await this.tokens.issue(tx, step.id, manager.id, contract.round, now);
+        await this.mailer.escalation(tx, step.id, level, manager, {
+          contract: contractView, stage: { name: step.stage.name }, approver: { name: approver.name, email: approver.email }, level, actionTokenId,
+        }, correlationId);
+      }
+      await tx.approvalStep.update({ where: { id: step.id }, data: { escalationLevel: level } });
+      const context = await this.directory.workingContext(approvers[0], tx);
+      await this.timers.arm(tx, {
+        kind: JOBS.approvalEscalate, queue: QUEUES.approvalUrgent, subjectId: step.id,
+        dueAt: nextEscalation(timerDueAt, step.stage.sla, context),
+        uniqueKey: `approval-escalate:${step.id}:${level + 1}`, correlationId,
+      });
+      await this.audit.record(tx, {
+        entityType: 'contract', entityId: contract.id, action: 'step.escalated', actorId: null,
+        after: { stage: step.stage.name, level, to: targets.map((t) => t.manager.email) }, correlationId, at: now,
+      });
+      return 'done';
+    });
+  }
+
+  /** Pending steps of the absent approver move to their delegate (or their manager). */
+  async absenceStarted(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
+    const absence = await this.prisma.absence.findUnique({ where: { id: payload.subjectId } });
+    if (!absence) return 'skipped';
+    const held = await this.prisma.stepAssignee.findMany({
+      where: { employeeId: absence.employeeId, active: true, kind: { not: 'ESCALATION' }, step: { status: 'PENDING' } },
+      include: { step: true },
+    });
+    for (const assignment of held) {
+      await this.prisma.$transaction((tx) => this.handOver(tx, assignment.step.contractId, assignment.stepId, absence.employeeId, correlationId));
+    }
+    return held.length > 0 ? 'done' : 'skipped';
+  }
+
+  private async handOver(tx: Tx, contractId: string, stepId: string, absentId: string, correlationId: string | null): Promise<void> {
+    const contract = await lockContract(tx, contractId);
+    const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: stepId }, include: { stage: true, assignees: true } });
+    const held = step.assignees.find((a) => a.employeeId === absentId && a.active);
+    if (contract.status !== 'PENDING_APPROVAL' || step.status !== 'PENDING' || !held) return;
+    const now = this.clock.now();
+    const [absent, submitter] = await Promise.all([this.directory.findById(absentId, tx), this.directory.findById(contract.ownerId, tx)]);
+    if (!absent || !submitter) return;
+    const substitute = await this.resolver.presentFor(absent, submitter, now, tx);
+    if (!substitute || substitute.employee.id === absent.id) return;
+    await tx.stepAssignee.update({ where: { id: held.id }, data: { active: false } });
+    await tx.stepAssignee.upsert({
+      where: { stepId_employeeId: { stepId, employeeId: substitute.employee.id } },
+      create: { stepId, employeeId: substitute.employee.id, kind: 'DELEGATE', onBehalfOfId: absent.id },
+      update: { active: true, kind: 'DELEGATE', onBehalfOfId: absent.id },
+    });
+    const actionTokenId = await this.tokens.issue(tx, stepId, substitute.employee.id, contract.round, now);
+    const policy = await this.policies.byVersion(contract.policyVersion, tx);
+    const stageCount = await tx.approvalStage.count({ where: { contractId, round: contract.round } });
+    await this.mailer.request(
+      tx,
+      { contractId, round: contract.round, stage: step.stage.name, approverId: substitute.employee.id },
+      substitute.employee,
+      {
+        contract: this.mailer.contractView(contract, submitter),
+        stage: { name: step.stage.name, position: step.stage.position + 1, total: stageCount },
+        round: contract.round,
+        dueAt: step.stage.dueAt?.toISOString() ?? null,
+        ...(await this.mailer.decisionContext(tx, contract, policy, now)),
+        actionTokenId,
+        onBehalfOf: { name: absent.name, email: absent.email },
+      },
+      correlationId,
+    );
+    await this.audit.record(tx, {
+      entityType: 'contract', entityId: contractId, action: 'step.delegated', actorId: null, onBehalfOfId: absent.id,
+      before: { stage: step.stage.name, approver: absent.email }, after: { stage: step.stage.name, approver: substitute.employee.email }, correlationId, at: now,
+    });
+  }
+
+  private async pendingStep(tx: Tx, payload: TimerFiredPayload) {
+    const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
+    const found = await tx.approvalStep.findUnique({ where: { id: payload.subjectId } });
+    if (!timer || !found) return null;
+    const contract = await lockContract(tx, found.contractId);
+    const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: found.id }, include: { stage: true, assignees: true } });
+    if (contract.status !== 'PENDING_APPROVAL' || step.status !== 'PENDING' || step.stage.round !== contract.round) return null;
+    const now = this.clock.now();
+    if (timer.dueAt.getTime() > now.getTime()) throw new NotYetDueError(`Timer ${timer.id} is due at ${timer.dueAt.toISOString()}, not yet.`);
+    const submitter = await this.directory.findById(contract.ownerId, tx);
+    if (!submitter) return null;
+    return { step, contract, submitter, now, timerDueAt: timer.dueAt };
+  }
+}

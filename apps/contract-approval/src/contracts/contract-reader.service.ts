@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ContractStatus, Employee } from '../../../../generated/prisma/client.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory, personView } from '../../../../libs/org/src/index.js';
+import { ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { ActionTokens } from '../approvals/action-tokens.service.js';
+import { auditView, contractSummary, peopleIn, routeView, type StageWithSteps } from './contract-views.js';
+
+const ROUTE_INCLUDE = { steps: { include: { assignees: true } } } as const;
+
+/** Reads of contracts, with the SPEC's visibility: ADMIN, the owner, the owner's managers, people on the route. */
+@Injectable()
+export class ContractReader {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+    private readonly directory: OrgDirectory,
+    private readonly tokens: ActionTokens,
+    private readonly clock: Clock,
+  ) {}
+
+  async submissionView(tx: Tx, contractId: string) {
+    const { contract, stages, people } = await this.load(tx, contractId);
+    return { id: contract.id, status: contract.status, route: routeView(stages, people), round: contract.round, version: contract.version };
+  }
+
+  async get(caller: Caller, contractId: string) {
+    const { contract, stages, people, owner } = await this.load(this.prisma, contractId);
+    await this.assertVisible(caller, contract.ownerId, owner, stages);
+    const audit = await this.prisma.auditEntry.findMany({ where: { entityType: 'contract', entityId: contractId }, orderBy: { at: 'asc' } });
+    const everyone = await this.people(peopleIn(stages, audit), people);
+    return {
+      ...contractSummary(contract, owner, this.config.BASE_CURRENCY),
+      route: routeView(stages, everyone),
+      history: audit.map((entry) => auditView(entry, everyone)),
+    };
+  }
+
+  async audit(caller: Caller, contractId: string) {
+    const { contract, stages, owner, people } = await this.load(this.prisma, contractId);
+    await this.assertVisible(caller, contract.ownerId, owner, stages);
+    const entries = await this.prisma.auditEntry.findMany({ where: { entityType: 'contract', entityId: contractId }, orderBy: { at: 'asc' } });
+    const everyone = await this.people(peopleIn([], entries), people);
+    return { items: entries.map((entry) => auditView(entry, everyone)), nextCursor: null };
+  }
+
+  async list(caller: Caller, query: { status?: ContractStatus; owner?: string; cursor?: string; limit: number }): Promise<Page<object>> {
+    const ownerFilter = query.owner ? await this.directory.findByIdOrEmail(query.owner) : null;
+    if (query.owner && !ownerFilter) return { items: [], nextCursor: null };
+    const visibility =
+      caller.role === 'ADMIN'
+        ? {}
+        : { OR: [{ ownerId: { in: await this.reportingSubtree(caller.id) } }, { stages: { some: { steps: { some: { assignees: { some: { employeeId: caller.id } } } } } } }] };
+    const rows = await this.prisma.contract.findMany({
+      where: { AND: [visibility, { status: query.status, ownerId: ownerFilter?.id }] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    });
+    const owners = new Map((await this.directory.findManyById([...new Set(rows.map((r) => r.ownerId))])).map((e) => [e.id, e]));
+    return toPage(rows, query.limit, (row) => contractSummary(row, owners.get(row.ownerId)!, this.config.BASE_CURRENCY));
+  }
+
+  /** The caller's pending steps, oldest first. */
+  async inbox(caller: Caller) {
+    const assignments = await this.prisma.stepAssignee.findMany({
+      where: { employeeId: caller.id, active: true, step: { status: 'PENDING', stage: { status: 'PENDING', contract: { status: 'PENDING_APPROVAL' } } } },
+      include: { step: { include: { stage: { include: { contract: true } } } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    const ids = assignments.flatMap((a) => [a.step.stage.contract.ownerId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]);
+    const people = new Map((await this.directory.findManyById([...new Set(ids)])).map((e) => [e.id, e]));
+    return {
+      items: assignments.map((a) => ({
+        contract: contractSummary(a.step.stage.contract, people.get(a.step.stage.contract.ownerId)!, this.config.BASE_CURRENCY),
+        stage: a.step.stage.name,
+        approver: a.step.ref,
+        dueAt: a.step.stage.dueAt?.toISOString() ?? null,
+        as: a.kind,
+        ...(a.onBehalfOfId && people.get(a.onBehalfOfId) ? { onBehalfOf: personView(people.get(a.onBehalfOfId)!) } : {}),
+      })),
+      nextCursor: null,
+    };
+  }
+
+  async actionView(token: string) {
+    const link = await this.tokens.usable(this.prisma, token, this.clock.now());
+    const step = await this.prisma.approvalStep.findUniqueOrThrow({ where: { id: link.stepId }, include: { stage: true } });
+    const { contract, owner } = await this.load(this.prisma, step.contractId);
+    const approver = await this.directory.findById(link.employeeId);
+    return {
+      contract: contractSummary(contract, owner, this.config.BASE_CURRENCY),
+      stage: step.stage.name,
+      approver: approver ? { ...personView(approver), locale: approver.locale } : null,
+      stepStatus: step.status,
+      choices: ['approve', 'reject', 'request_changes'],
+      expiresAt: link.expiresAt.toISOString(),
+    };
+  }
+
+  usableLink(tx: Tx, token: string, now: Date) {
+    return this.tokens.usable(tx, token, now);
+  }
+
+  consumeLink(tx: Tx, tokenId: string, now: Date) {
+    return this.tokens.consume(tx, tokenId, now);
+  }
+
+  private async load(tx: Tx, contractId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+    const contract = await tx.contract.findUnique({ where: { id: contractId } });
+    if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+    const stages: StageWithSteps[] = await tx.approvalStage.findMany({
+      where: { contractId, round: contract.round },
+      orderBy: { position: 'asc' },
+      include: ROUTE_INCLUDE,
+    });
+    const people = new Map((await this.directory.findManyById([contract.ownerId, ...peopleIn(stages)], tx)).map((e) => [e.id, e]));
+    return { contract, stages, people, owner: people.get(contract.ownerId)! };
+  }
+
+  private async people(ids: string[], known: Map<string, Employee>): Promise<Map<string, Employee>> {
+    const missing = ids.filter((id) => !known.has(id));
+    const found = missing.length > 0 ? await this.directory.findManyById(missing) : [];
+    return new Map([...known, ...found.map((e) => [e.id, e] as const)]);
+  }
+
+  private async assertVisible(caller: Caller, ownerId: string, owner: Employee, stages: StageWithSteps[]): Promise<void> {
+    if (caller.role === 'ADMIN' || caller.id === ownerId) return;
+    const onRoute = await this.prisma.stepAssignee.count({ where: { employeeId: caller.id, step: { contractId: stages[0]?.contractId ?? '00000000-0000-0000-0000-000000000000' } } });
+    if (onRoute > 0) return;
+    if (await this.directory.isAbove(caller.id, owner)) return;
+    throw new ForbiddenError('You may not see this contract.');
+  }
+
+  /** The caller and everyone below them in the reporting line. */
+  private async reportingSubtree(employeeId: string): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE subtree AS (
+        SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
+        UNION
+        SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
+      ) SELECT id FROM subtree`;
+    return rows.map((r) => r.id);
+  }
+}

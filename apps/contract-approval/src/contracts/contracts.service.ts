@@ -1,0 +1,236 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Contract, Employee } from '../../../../generated/prisma/client.js';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '../../../../libs/rpc/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { ApprovalFlow, type FlowContext, type KeptStage } from '../approvals/approval-flow.service.js';
+import { ApprovalMailer } from '../approvals/approval-mailer.js';
+import { lockContract } from '../approvals/contract-lock.js';
+import { FxRatesService } from '../fx/fx-rates.service.js';
+import { PolicyStore } from '../policies/policy-store.service.js';
+import { explainAutoApproval, selectStages } from '../policy/policy-evaluator.js';
+import type { ApprovalPolicyDocument, ContractFacts } from '../policy/policy.types.js';
+import type { ContractInput, DecisionInput } from './contract-input.js';
+import { ContractReader } from './contract-reader.service.js';
+import { isUniqueViolation, replayed, requestHash } from './idempotency.js';
+
+const SUBMIT_SCOPE = 'contracts.submit';
+
+/** Submitting, resubmitting, withdrawing and deciding contracts: each one transaction. */
+@Injectable()
+export class ContractsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+    private readonly directory: OrgDirectory,
+    private readonly fx: FxRatesService,
+    private readonly policies: PolicyStore,
+    private readonly flow: ApprovalFlow,
+    private readonly mailer: ApprovalMailer,
+    private readonly timers: TimerWriter,
+    private readonly audit: AuditWriter,
+    private readonly signal: OutboxSignal,
+    private readonly reader: ContractReader,
+  ) {}
+
+  async submit(caller: Caller, input: ContractInput, idempotencyKey: string | undefined, correlationId: string) {
+    const hash = requestHash(input);
+    try {
+      const result = await this.prisma.$transaction(async (tx) => {
+        if (idempotencyKey) {
+          const earlier = await replayed<object>(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
+          if (earlier) return earlier;
+        }
+        const contract = await this.createContract(tx, caller, input, correlationId);
+        const response = await this.reader.submissionView(tx, contract.id);
+        if (idempotencyKey) {
+          await tx.idempotencyRecord.create({ data: { scope: SUBMIT_SCOPE, callerId: caller.id, key: idempotencyKey, requestHash: hash, response: response as object } });
+        }
+        return response;
+      }, { timeout: 30_000 });
+      this.signal.notify();
+      return result;
+    } catch (error) {
+      // A concurrent retry with the same key won the race: answer with its result.
+      if (idempotencyKey && isUniqueViolation(error)) {
+        const earlier = await replayed<object>(this.prisma, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async createContract(tx: Tx, caller: Caller, input: ContractInput, correlationId: string): Promise<Contract> {
+    const now = this.clock.now();
+    const submitter = await this.employee(tx, caller.id);
+    const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
+    const policy = await this.policies.active(tx);
+    const contract = await tx.contract.create({
+      data: {
+        ownerId: submitter.id, customerId: input.customerId ?? null, customerName: input.customerName, title: input.title,
+        amount: input.amount, currency: input.currency, amountBase, discountPct: input.discountPct, paymentTermDays: input.paymentTermDays,
+        productLine: input.productLine ?? null, region: input.region ?? null, status: 'PENDING_APPROVAL', policyVersion: policy.version,
+        createdAt: now,
+      },
+    });
+    await this.audit.record(tx, {
+      entityType: 'contract', entityId: contract.id, action: 'contract.submitted', actorId: submitter.id,
+      after: { ...input, amountBase: amountBase.toFixed(2), policyVersion: policy.version }, correlationId, at: now,
+    });
+    const ctx: FlowContext = { tx, contract, submitter, policy: policy.document, now, correlationId };
+    await this.route(ctx, new Map());
+    return ctx.contract;
+  }
+
+  /** Writes the current round's route and starts it; no applicable stage approves at once. */
+  private async route(ctx: FlowContext, kept: Map<string, KeptStage>): Promise<void> {
+    const stages = selectStages(ctx.policy, this.facts(ctx.contract));
+    await this.flow.writeRoute(ctx, stages, kept);
+    if (stages.length === 0) {
+      await this.flow.finish(ctx, 'APPROVED', null, null, explainAutoApproval(ctx.policy, this.facts(ctx.contract)));
+      return;
+    }
+    await this.flow.activateNext(ctx);
+  }
+
+  private facts(contract: Contract): ContractFacts {
+    return {
+      amount: Number(contract.amountBase),
+      discountPct: Number(contract.discountPct),
+      paymentTermDays: contract.paymentTermDays,
+      currency: contract.currency,
+      productLine: contract.productLine,
+      region: contract.region,
+    };
+  }
+
+  async decide(caller: Caller, contractId: string, input: DecisionInput, correlationId: string) {
+    await this.inTransaction(async (tx) => {
+      const ctx = await this.flowContext(tx, contractId, correlationId);
+      await this.flow.decide(ctx, await this.employee(tx, caller.id), input.decision, input.comment ?? null);
+    });
+    return this.reader.get(caller, contractId);
+  }
+
+  async withdraw(caller: Caller, contractId: string, correlationId: string) {
+    await this.inTransaction(async (tx) => {
+      const ctx = await this.flowContext(tx, contractId, correlationId);
+      if (ctx.contract.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may withdraw it.');
+      if (!['PENDING_APPROVAL', 'CHANGES_REQUESTED'].includes(ctx.contract.status)) {
+        throw new ConflictError(`Contract ${contractId} is ${ctx.contract.status} and can no longer be withdrawn.`);
+      }
+      const pending = await tx.approvalStep.findMany({
+        where: { contractId, status: 'PENDING' },
+        include: { assignees: { where: { active: true } } },
+      });
+      await tx.approvalStep.updateMany({ where: { contractId, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'CLOSED' } });
+      for (const step of pending) await this.timers.cancelForSubject(tx, step.id, ctx.now);
+      await this.flow.finish(ctx, 'WITHDRAWN', ctx.submitter, null);
+      const approvers = await this.directory.findManyById([...new Set(pending.flatMap((s) => s.assignees.map((a) => a.employeeId)))], tx);
+      for (const approver of approvers) {
+        await this.mailer.outcome(tx, ctx.contract, approver, {
+          outcome: 'WITHDRAWN', comment: null, decidedBy: ctx.submitter, autoApprovalReason: null, contract: this.mailer.contractView(ctx.contract, ctx.submitter),
+        }, correlationId);
+      }
+    });
+    return this.reader.get(caller, contractId);
+  }
+
+  /**
+   * After request_changes: same policy version, a new round. A stage stays approved only if it
+   * still applies, has the same approvers, and no figure went up.
+   */
+  async resubmit(caller: Caller, contractId: string, input: ContractInput, correlationId: string) {
+    await this.inTransaction(async (tx) => {
+      const ctx = await this.flowContext(tx, contractId, correlationId);
+      const before = ctx.contract;
+      if (before.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may resubmit it.');
+      if (before.status !== 'CHANGES_REQUESTED') throw new ConflictError(`Contract ${contractId} is ${before.status}; only a contract with changes requested can be resubmitted.`);
+      const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
+      const updated = await tx.contract.update({
+        where: { id: contractId },
+        data: {
+          customerId: input.customerId ?? null, customerName: input.customerName, title: input.title, amount: input.amount, currency: input.currency,
+          amountBase, discountPct: input.discountPct, paymentTermDays: input.paymentTermDays, productLine: input.productLine ?? null,
+          region: input.region ?? null, status: 'PENDING_APPROVAL', round: before.round + 1, version: { increment: 1 }, decidedAt: null,
+        },
+      });
+      const riskier =
+        updated.amountBase.greaterThan(before.amountBase) ||
+        updated.discountPct.greaterThan(before.discountPct) ||
+        updated.paymentTermDays > before.paymentTermDays;
+      await this.audit.record(tx, {
+        entityType: 'contract', entityId: contractId, action: 'contract.resubmitted', actorId: caller.id,
+        before: { amount: before.amount.toFixed(2), currency: before.currency, discountPct: Number(before.discountPct), paymentTermDays: before.paymentTermDays, round: before.round },
+        after: { ...input, round: updated.round, riskier }, correlationId, at: ctx.now,
+      });
+      ctx.contract = updated;
+      const kept = riskier ? new Map<string, KeptStage>() : await this.approvedStagesToKeep(tx, updated, before.round, ctx.policy);
+      await this.route(ctx, kept);
+    });
+    return this.reader.get(caller, contractId);
+  }
+
+  private async approvedStagesToKeep(tx: Tx, contract: Contract, previousRound: number, policy: ApprovalPolicyDocument): Promise<Map<string, KeptStage>> {
+    const previous = await tx.approvalStage.findMany({
+      where: { contractId: contract.id, round: previousRound, status: 'APPROVED' },
+      include: { steps: { include: { assignees: true } } },
+    });
+    const now = selectStages(policy, this.facts(contract));
+    const kept = new Map<string, KeptStage>();
+    for (const stage of previous) {
+      const again = now.find((s) => s.name === stage.name);
+      if (!again) continue;
+      const sameApprovers =
+        again.entries.length === stage.steps.length &&
+        again.entries.every((entry) => stage.steps.some((step) => step.entryIndex === entry.index && step.ref === entry.ref));
+      if (sameApprovers) kept.set(stage.name, { steps: stage.steps });
+    }
+    return kept;
+  }
+
+  /** Opens a link's page: nothing changes on GET. */
+  async viewAction(token: string) {
+    return this.reader.actionView(token);
+  }
+
+  /** Decides through a single-use email link, as the person the link was made for. */
+  async decideByAction(token: string, input: DecisionInput, correlationId: string) {
+    const decided = await this.inTransaction(async (tx) => {
+      const now = this.clock.now();
+      const link = await this.reader.usableLink(tx, token, now);
+      const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: link.stepId } });
+      const ctx = await this.flowContext(tx, step.contractId, correlationId);
+      if (link.round !== ctx.contract.round) throw new GoneError('This link belongs to an earlier round of the contract.');
+      await this.reader.consumeLink(tx, link.id, now);
+      await this.flow.decide(ctx, await this.employee(tx, link.employeeId), input.decision, input.comment ?? null);
+      return { contractId: step.contractId, employeeId: link.employeeId };
+    });
+    const actor = await this.employee(this.prisma, decided.employeeId);
+    return this.reader.get({ id: actor.id, email: actor.email, name: actor.name, role: actor.role }, decided.contractId);
+  }
+
+  private async flowContext(tx: Tx, contractId: string, correlationId: string): Promise<FlowContext> {
+    const contract = await lockContract(tx, contractId);
+    const submitter = await this.employee(tx, contract.ownerId);
+    const policy = await this.policies.byVersion(contract.policyVersion, tx);
+    return { tx, contract, submitter, policy, now: this.clock.now(), correlationId };
+  }
+
+  private async employee(tx: Tx, id: string): Promise<Employee> {
+    const employee = await this.directory.findById(id, tx);
+    if (!employee) throw new NotFoundError(`Employee ${id} does not exist.`);
+    return employee;
+  }
+
+  private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await this.prisma.$transaction(work, { timeout: 30_000 });
+    this.signal.notify();
+    return result;
+  }
+}

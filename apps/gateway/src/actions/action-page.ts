@@ -1,0 +1,66 @@
+/** The small web pages behind email links. Every value is escaped; GET never changes anything. */
+
+type Locale = 'zh-CN' | 'en';
+
+const TEXT = {
+  'zh-CN': {
+    title: '合同审批', contract: '合同', customer: '客户', amount: '金额', discount: '折扣', term: '账期（天）', stage: '审批阶段',
+    submitter: '提交人', approve: '批准', reject: '驳回', request_changes: '要求修改', comment: '意见（驳回或要求修改时必填）',
+    submit: '提交决定', single: '此链接只能使用一次，过期后失效。', done: '您的决定已记录。', status: '合同状态', gone: '链接不可用',
+    error: '无法处理',
+  },
+  en: {
+    title: 'Contract approval', contract: 'Contract', customer: 'Customer', amount: 'Amount', discount: 'Discount', term: 'Payment term (days)',
+    stage: 'Stage', submitter: 'Submitted by', approve: 'Approve', reject: 'Reject', request_changes: 'Request changes',
+    comment: 'Comment (required to reject or request changes)', submit: 'Submit decision', single: 'This link works once and expires.',
+    done: 'Your decision was recorded.', status: 'Contract status', gone: 'This link can no longer be used', error: 'Could not be processed',
+  },
+} as const;
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function page(locale: Locale, heading: string, body: string): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(heading)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
+table{border-collapse:collapse}td,th{padding:.3rem .6rem;text-align:left;border-bottom:1px solid #ddd}label{display:block;margin:.4rem 0}
+textarea{width:100%;min-height:5rem}button{padding:.5rem 1.2rem;margin-top:.8rem}</style></head><body><h1>${escapeHtml(heading)}</h1>${body}</body></html>`;
+}
+
+export interface ActionView {
+  contract: { id: string; title: string; customerName: string; amount: number; currency: string; discountPct: number; paymentTermDays: number; status: string; owner: { name: string } };
+  stage: string;
+  approver: { name: string; locale: string } | null;
+  choices: string[];
+}
+
+export function localeOf(view: { approver: { locale: string } | null } | null, acceptLanguage?: string): Locale {
+  const wanted = view?.approver?.locale ?? (acceptLanguage?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
+  return wanted === 'en' ? 'en' : 'zh-CN';
+}
+
+export function actionPage(view: ActionView, locale: Locale): string {
+  const t = TEXT[locale];
+  const c = view.contract;
+  const rows: [string, string][] = [
+    [t.contract, `${c.title} (${c.id})`], [t.customer, c.customerName], [t.amount, `${c.amount} ${c.currency}`],
+    [t.discount, `${c.discountPct}%`], [t.term, String(c.paymentTermDays)], [t.stage, view.stage], [t.submitter, c.owner.name],
+  ];
+  const choices = view.choices
+    .map((choice, i) => `<label><input type="radio" name="decision" value="${escapeHtml(choice)}"${i === 0 ? ' checked' : ''}> ${escapeHtml(t[choice as 'approve'])}</label>`)
+    .join('');
+  return page(locale, `${t.title}: ${c.title}`, `<table>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
+<form method="post">${choices}<label>${escapeHtml(t.comment)}<textarea name="comment"></textarea></label><button type="submit">${escapeHtml(t.submit)}</button></form>
+<p><small>${escapeHtml(t.single)}</small></p>`);
+}
+
+export function resultPage(contract: { id: string; title: string; status: string }, locale: Locale): string {
+  const t = TEXT[locale];
+  return page(locale, t.done, `<p>${escapeHtml(t.contract)}: ${escapeHtml(contract.title)} (${escapeHtml(contract.id)})</p><p>${escapeHtml(t.status)}: ${escapeHtml(contract.status)}</p>`);
+}
+
+export function errorPage(status: number, message: string, locale: Locale): string {
+  const t = TEXT[locale];
+  return page(locale, status === 410 ? t.gone : t.error, `<p>${escapeHtml(message)}</p>`);
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Headers, HttpException, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PATTERNS } from '../../../../libs/rpc/src/index.js';
+import { CorrelationId } from '../auth/caller.decorator.js';
+import { Public } from '../auth/roles.decorator.js';
+import { DecisionDto } from '../contracts/contract.dto.js';
+import { ServiceClient } from '../http/service-client.js';
+import { actionPage, errorPage, localeOf, resultPage, type ActionView } from './action-page.js';
+
+function wantsHtml(contentType: string | undefined, accept: string | undefined): boolean {
+  return (contentType ?? '').includes('application/x-www-form-urlencoded') || ((accept ?? '').includes('text/html') && !(contentType ?? '').includes('json'));
+}
+
+/** Single-use email links: GET shows the contract and the choices; only POST decides. */
+@ApiTags('email links')
+@Controller('actions')
+export class ActionsController {
+  constructor(private readonly service: ServiceClient) {}
+
+  @Get(':token')
+  @Public('The page behind an approval email link (changes nothing)')
+  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
+    try {
+      const view = await this.service.call<ActionView>(PATTERNS.contracts.actionView, null, correlationId, { token });
+      res.status(200).type('html').send(actionPage(view, localeOf(view)));
+    } catch (error) {
+      this.sendError(res, error, localeOf(null, language), true);
+    }
+  }
+
+  @Post(':token')
+  @Public('Decide through an email link (JSON or form-encoded); a used or expired link answers 410')
+  async decide(
+    @Param('token') token: string,
+    @Body() body: DecisionDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') language: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res() res: Response,
+  ) {
+    const html = wantsHtml(contentType, accept);
+    const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
+    try {
+      const contract = await this.service.call<{ id: string; title: string; status: string; owner: { name: string } }>(
+        PATTERNS.contracts.actionDecide, null, correlationId, { token, decision },
+      );
+      if (html) res.status(200).type('html').send(resultPage(contract, localeOf(null, language)));
+      else res.status(200).json(contract);
+    } catch (error) {
+      this.sendError(res, error, localeOf(null, language), html);
+    }
+  }
+
+  private sendError(res: Response, error: unknown, locale: 'zh-CN' | 'en', html: boolean): void {
+    if (!(error instanceof HttpException)) throw error;
+    const status = error.getStatus();
+    const body = error.getResponse() as { message?: string };
+    if (html) res.status(status).type('html').send(errorPage(status, body.message ?? 'Error', locale));
+    else res.status(status).json(body);
+  }
+}

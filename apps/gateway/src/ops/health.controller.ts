@@ -1,0 +1,72 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Redis } from 'ioredis';
+import nodemailer, { type TransportOptions } from 'nodemailer';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { PrismaService } from '../../../../libs/database/src/index.js';
+import { PATTERNS } from '../../../../libs/rpc/src/index.js';
+import { redisOptionsFromUrl } from '../../../../libs/workflow/src/index.js';
+import { Public } from '../auth/roles.decorator.js';
+import { ServiceClient } from '../http/service-client.js';
+
+const TIMEOUT_MS = 2000;
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS))]);
+}
+
+/** Liveness and readiness of everything a request depends on: 503 naming what is down. */
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly prisma: PrismaService,
+    private readonly services: ServiceClient,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @Public('Health of Postgres, Redis, NATS (and the services behind it) and SMTP')
+  check() {
+    return this.health.check([
+      () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),
+      () => this.probe('redis', () => this.pingRedis()),
+      () => this.probe('nats', () => Promise.all([this.services.ping(PATTERNS.ping.contractApproval), this.services.ping(PATTERNS.ping.notifier)])),
+      () => this.probe('smtp', () => this.verifySmtp()),
+    ]);
+  }
+
+  private async probe(key: string, work: () => Promise<unknown>) {
+    const indicator = this.indicators.check(key);
+    try {
+      await withTimeout(work());
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  private async pingRedis(): Promise<void> {
+    const redis = new Redis({ ...redisOptionsFromUrl(this.config.REDIS_URL), lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    redis.on('error', () => undefined);
+    try {
+      await redis.connect();
+      await redis.ping();
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  private async verifySmtp(): Promise<void> {
+    const transport = nodemailer.createTransport({ url: this.config.SMTP_URL, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, ignoreTLS: true } as TransportOptions);
+    try {
+      await transport.verify();
+    } finally {
+      transport.close();
+    }
+  }
+}

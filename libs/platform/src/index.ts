@@ -1,0 +1,3 @@
+export * from './all-exceptions.filter.js';
+export * from './bootstrap.js';
+export * from './platform.module.js';
