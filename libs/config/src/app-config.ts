@@ -43,7 +43,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return Object.freeze(parsed.data);
 }
 
-/** The only place that reads process.env. */
-export function configFromProcessEnv(): AppConfig {
-  return loadConfig(process.env);
+/** The only place that reads process.env; `defaults` fill what the environment leaves unset. */
+export function configFromProcessEnv(defaults: Record<string, string> = {}): AppConfig {
+  return loadConfig({ ...defaults, ...process.env });
+}
+
+/** Whether a variable was set explicitly (the demo starts its own inbox only when SMTP_URL is not). */
+export function isSetInProcessEnv(name: keyof AppConfig): boolean {
+  return Boolean(process.env[name]);
 }

@@ -1,0 +1,66 @@
+// `npm run demo`: the whole system in one process, a demo organization, sample contracts,
+// and a local inbox to read the emails in (unless SMTP_URL points elsewhere).
+import 'reflect-metadata';
+import jwt from 'jsonwebtoken';
+import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
+import { configFromProcessEnv, isSetInProcessEnv } from '../libs/config/src/index.js';
+import { createHttpApp } from '../libs/platform/src/index.js';
+import { DemoInbox } from './demo/demo-inbox.js';
+import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_EMPLOYEES, DEMO_PEOPLE } from './demo/demo-organization.js';
+
+const INBOX_SMTP_PORT = 1025;
+const INBOX_WEB_PORT = 1080;
+
+const config = configFromProcessEnv({ BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN, SMTP_URL: `smtp://127.0.0.1:${INBOX_SMTP_PORT}` });
+const inbox = isSetInProcessEnv('SMTP_URL') ? null : new DemoInbox();
+await inbox?.start(INBOX_SMTP_PORT, INBOX_WEB_PORT);
+
+const app = await createHttpApp(AllInOneModule.forRoot({ config }), { serveNats: true });
+await app.listen(config.PORT);
+const base = `http://127.0.0.1:${config.PORT}`;
+const token = (email: string) => jwt.sign({ sub: email }, config.JWT_SECRET, { algorithm: 'HS256', expiresIn: '12h' });
+
+async function call(method: string, path: string, as: string, body: unknown, extraHeaders: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token(as)}`, ...extraHeaders },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+await call('PUT', '/org/calendars/china', DEMO_ADMIN, CHINA_CALENDAR);
+await call('PUT', '/org/employees', DEMO_ADMIN, { employees: DEMO_EMPLOYEES });
+await call('PUT', '/fx-rates', DEMO_ADMIN, { rates: { USD: 7.1, EUR: 7.8 } });
+const submitted = [];
+for (const contract of DEMO_CONTRACTS) {
+  // The Idempotency-Key makes a second `npm run demo` reuse the same contracts.
+  const result = await call('POST', '/contracts', contract.as, contract.body, { 'Idempotency-Key': contract.key });
+  submitted.push(`${contract.body.title}: ${String(result.status)} (${String(result.id)})`);
+}
+
+console.log(`
+salesflow demo is running (Ctrl-C stops it).
+
+  API and OpenAPI:  ${base}/docs
+  Health:           ${base}/health
+  ${inbox ? `Inbox:            http://127.0.0.1:${INBOX_WEB_PORT}  (approval emails with their decision links)` : `Email goes to:    ${config.SMTP_URL}`}
+
+Contracts submitted:
+  ${submitted.join('\n  ')}
+
+Try, as the manager (李经理):
+  curl -H "Authorization: Bearer ${token(DEMO_PEOPLE.manager)}" ${base}/approvals/inbox
+
+Tokens for the other demo people: npm run token -- <email>   (${Object.values(DEMO_PEOPLE).join(', ')}, ${DEMO_ADMIN})
+`);
+
+const stop = async () => {
+  await app.close();
+  await inbox?.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
