@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, Prisma } from '../../../generated/prisma/client.js';
 import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
@@ -6,12 +6,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
 export type Tx = Prisma.TransactionClient;
 
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+/** Disconnected last, by the graceful shutdown, after workers finished their jobs. */
+export class PrismaService extends PrismaClient {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE }) });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.$disconnect();
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig, configFromProcessEnv } from '../../config/src/index.js';
 import { DatabaseModule } from '../../database/src/index.js';
@@ -10,6 +10,7 @@ import { OrgModule } from '../../org/src/index.js';
 import { Clock } from '../../time/src/clock.js';
 import { TimeModule } from '../../time/src/time.module.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
+import { GracefulShutdown } from './graceful-shutdown.js';
 import { BullRootModule, WorkflowModule, type EngineTimings } from '../../workflow/src/index.js';
 
 export interface PlatformOptions {
@@ -28,6 +29,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        DiscoveryModule,
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
@@ -47,7 +49,7 @@ export class PlatformModule {
         NotificationsModule,
         OrgModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, GracefulShutdown],
       exports: [BullRootModule],
     };
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { OutboxSignal } from '../../database/src/index.js';
 import { Clock } from '../../time/src/clock.js';
@@ -29,9 +29,9 @@ export const DEFAULT_ENGINE_TIMINGS: EngineTimings = {
  * decided in Postgres (SKIP LOCKED claims), so any number of replicas may run this.
  */
 @Injectable()
-export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EngineLoop implements OnApplicationBootstrap {
   private readonly logger = new Logger(EngineLoop.name);
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
   private unsubscribe?: () => void;
   private stopped = false;
 
@@ -56,12 +56,14 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
     void this.runExclusive('reconcile', () => this.reconciler.reconcile());
   }
 
-  onApplicationShutdown(): void {
+  /** Stops the intervals and waits for passes under way (called by the graceful shutdown). */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     for (const name of ['sweep', 'relay', 'reconcile', 'purge']) {
       if (this.scheduler.doesExist('interval', this.intervalName(name))) this.scheduler.deleteInterval(this.intervalName(name));
     }
+    await Promise.all(this.running.values());
   }
 
   private intervalName(name: string): string {
@@ -84,7 +86,12 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
       this.again.add(name);
       return;
     }
-    this.running.add(name);
+    const pass = this.loop(name, task).finally(() => this.running.delete(name));
+    this.running.set(name, pass);
+    await pass;
+  }
+
+  private async loop(name: string, task: () => Promise<unknown>): Promise<void> {
     try {
       do {
         this.again.delete(name);
@@ -92,8 +99,6 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
       } while (this.again.has(name) && !this.stopped);
     } catch (error) {
       this.logger.warn(`Engine ${name} pass failed and will run again: ${(error as Error).message}`);
-    } finally {
-      this.running.delete(name);
     }
   }
 }

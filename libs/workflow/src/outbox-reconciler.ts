@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
 import { PrismaService } from '../../database/src/index.js';
@@ -20,7 +20,7 @@ const RECONCILE_LOCK_KEY = 7_340_001;
  * every unfinished outbox row at once, without a restart.
  */
 @Injectable()
-export class OutboxReconciler implements OnModuleDestroy {
+export class OutboxReconciler implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxReconciler.name);
   private readonly redis: Redis;
 
@@ -81,7 +81,7 @@ export class OutboxReconciler implements OnModuleDestroy {
     return set === 'OK';
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
   }
 }

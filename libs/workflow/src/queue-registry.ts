@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '../../queue/src/index.js';
@@ -9,7 +9,7 @@ import { redisOptionsFromUrl } from './redis-options.js';
  * row simply stays unpublished for the next relay pass.
  */
 @Injectable()
-export class QueueRegistry implements OnModuleDestroy {
+export class QueueRegistry implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -29,7 +29,7 @@ export class QueueRegistry implements OnModuleDestroy {
     return queue;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
   }

@@ -28,7 +28,7 @@ export class WorkflowModule {
         OutboxJobRunner,
         EngineLoop,
       ],
-      exports: [QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, OutboxJobRunner],
+      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, OutboxJobRunner],
     };
   }
 }

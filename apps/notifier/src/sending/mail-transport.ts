@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 
@@ -15,7 +15,7 @@ export interface OutgoingEmail {
 
 /** nodemailer over SMTP_URL. Its timeouts stay well inside the send lease (DESIGN: lease). */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
+export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -46,7 +46,7 @@ export class MailTransport implements OnModuleDestroy {
     return this.transporter.verify();
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }

@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES, type JobData } from '../../../../libs/queue/src/index.js';
 import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
@@ -6,37 +7,28 @@ import { NotificationSender } from './notification-sender.service.js';
 
 type SendJob = Job<JobData<'notification.send'>>;
 
-function sendEmail(runner: OutboxJobRunner, sender: NotificationSender, job: SendJob) {
-  if (job.name !== JOBS.sendEmail) throw new Error(`Unknown notifier job ${job.name}`);
-  return runner.run(job, () => sender.send(job.data.notificationId), {
-    onDead: (tx, error) => sender.markDead(job.data.notificationId, error.message, tx),
-  });
+/** Unpacks a send job and hands it to the sender; the dead path marks the ledger row dead too. */
+// @Injectable makes TypeScript emit the constructor metadata the decorated subclasses inherit.
+@Injectable()
+abstract class EmailSendingWorker extends WorkerHost {
+  constructor(
+    private readonly runner: OutboxJobRunner,
+    private readonly sender: NotificationSender,
+  ) {
+    super();
+  }
+
+  process(job: SendJob) {
+    if (job.name !== JOBS.sendEmail) throw new Error(`Unknown notifier job ${job.name}`);
+    return this.runner.run(job, () => this.sender.send(job.data.notificationId), {
+      onDead: (tx, error) => this.sender.markDead(job.data.notificationId, error.message, tx),
+    });
+  }
 }
 
 @Processor(QUEUES.notifierUrgent, { concurrency: 20 })
-export class NotifierUrgentProcessor extends WorkerHost {
-  constructor(
-    private readonly runner: OutboxJobRunner,
-    private readonly sender: NotificationSender,
-  ) {
-    super();
-  }
+export class NotifierUrgentProcessor extends EmailSendingWorker {}
 
-  process(job: SendJob) {
-    return sendEmail(this.runner, this.sender, job);
-  }
-}
-
+/** Digests and other bulk email, so they never delay an approval request. */
 @Processor(QUEUES.notifierBulk, { concurrency: 20 })
-export class NotifierBulkProcessor extends WorkerHost {
-  constructor(
-    private readonly runner: OutboxJobRunner,
-    private readonly sender: NotificationSender,
-  ) {
-    super();
-  }
-
-  process(job: SendJob) {
-    return sendEmail(this.runner, this.sender, job);
-  }
-}
+export class NotifierBulkProcessor extends EmailSendingWorker {}
