@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '../../libs/platform/src/index.js';
+import { CustomerFollowUpModule } from '../customer-follow-up/src/customer-follow-up.module.js';
 import { ContractApprovalModule } from '../contract-approval/src/contract-approval.module.js';
 import { GatewayModule } from '../gateway/src/gateway.module.js';
 import { NotifierModule } from '../notifier/src/notifier.module.js';
@@ -8,6 +9,6 @@ import { NotifierModule } from '../notifier/src/notifier.module.js';
 @Module({})
 export class AllInOneModule {
   static forRoot(options: PlatformOptions = {}): DynamicModule {
-    return { module: AllInOneModule, imports: [PlatformModule.forRoot(options), GatewayModule, ContractApprovalModule, NotifierModule] };
+    return { module: AllInOneModule, imports: [PlatformModule.forRoot(options), GatewayModule, ContractApprovalModule, CustomerFollowUpModule, NotifierModule] };
   }
 }

@@ -7,6 +7,8 @@ export const QUEUES = {
   approvalBulk: 'approval-bulk',
   notifierUrgent: 'notifier-urgent',
   notifierBulk: 'notifier-bulk',
+  followUpUrgent: 'followup-urgent',
+  followUpBulk: 'followup-bulk',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -24,6 +26,16 @@ export interface JobPayloads {
   'approval.reminder': TimerFiredPayload;
   'approval.escalate': TimerFiredPayload;
   'absence.start': TimerFiredPayload;
+  /** Domain event for customer-follow-up: a contract reached APPROVED. */
+  'contract.approved': { contractId: string };
+  'followup.import': { importId: string };
+  'followup.digest': TimerFiredPayload;
+  'followup.visit-overdue': TimerFiredPayload;
+  'followup.complaint-reminder': TimerFiredPayload;
+  'followup.complaint-deadline': TimerFiredPayload;
+  'followup.survey-due': TimerFiredPayload;
+  'followup.risk-scan': TimerFiredPayload;
+  'followup.schedule-check': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -34,7 +46,19 @@ export const JOBS = {
   approvalReminder: 'approval.reminder',
   approvalEscalate: 'approval.escalate',
   absenceStart: 'absence.start',
+  contractApproved: 'contract.approved',
+  followUpImport: 'followup.import',
+  followUpDigest: 'followup.digest',
+  followUpVisitOverdue: 'followup.visit-overdue',
+  followUpComplaintReminder: 'followup.complaint-reminder',
+  followUpComplaintDeadline: 'followup.complaint-deadline',
+  followUpSurveyDue: 'followup.survey-due',
+  followUpRiskScan: 'followup.risk-scan',
+  followUpScheduleCheck: 'followup.schedule-check',
 } as const satisfies Record<string, JobName>;
+
+/** Subject of timers that concern the whole installation (daily scans), not one row. */
+export const INSTALLATION_SUBJECT = '00000000-0000-0000-0000-000000000000';
 
 /** What every job carries besides its payload. */
 export interface JobEnvelope {

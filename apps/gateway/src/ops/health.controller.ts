@@ -35,7 +35,7 @@ export class HealthController {
     return this.health.check([
       () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),
       () => this.probe('redis', () => this.pingRedis()),
-      () => this.probe('nats', () => Promise.all([this.services.ping(PATTERNS.ping.contractApproval), this.services.ping(PATTERNS.ping.notifier)])),
+      () => this.probe('nats', () => Promise.all(Object.values(PATTERNS.ping).map((pattern) => this.services.ping(pattern)))),
       () => this.probe('smtp', () => this.verifySmtp()),
     ]);
   }
