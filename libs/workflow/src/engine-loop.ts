@@ -5,6 +5,9 @@ import { Clock } from '../../time/src/clock.js';
 import { OutboxReconciler } from './outbox-reconciler.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { TimerSweeper } from './timer-sweeper.js';
+import { withTimeout } from './with-timeout.js';
+
+const STOP_TIMEOUT_MS = 15_000;
 
 export interface EngineTimings {
   sweepMs: number;
@@ -63,7 +66,8 @@ export class EngineLoop implements OnApplicationBootstrap {
     for (const name of ['sweep', 'relay', 'reconcile', 'purge']) {
       if (this.scheduler.doesExist('interval', this.intervalName(name))) this.scheduler.deleteInterval(this.intervalName(name));
     }
-    await Promise.all(this.running.values());
+    // A pass stuck on an unreachable Redis must not hold the shutdown forever.
+    await withTimeout(Promise.all(this.running.values()), STOP_TIMEOUT_MS, 'Engine passes under way').catch((error: Error) => this.logger.warn(error.message));
   }
 
   private intervalName(name: string): string {

@@ -9,3 +9,4 @@ export * from './timer-sweeper.js';
 export * from './timer.writer.js';
 export * from './workflow.module.js';
 export * from './bull-root.module.js';
+export * from './with-timeout.js';

@@ -8,6 +8,7 @@ import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { OutboxRelay, OutboxRow } from './outbox-relay.js';
 import { QueueRegistry } from './queue-registry.js';
 import { redisOptionsFromUrl } from './redis-options.js';
+import { withTimeout } from './with-timeout.js';
 
 const STALE_AFTER_MS = 30_000;
 const BATCH = 500;
@@ -54,7 +55,7 @@ export class OutboxReconciler implements OnApplicationShutdown {
           ORDER BY "publishedAt" LIMIT ${redisWasEmptied ? 100_000 : BATCH}`;
         const missing: OutboxRow[] = [];
         for (const row of rows) {
-          const job = await this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id));
+          const job = await withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);
           if (!job) {
             missing.push(row);
           } else if ((await job.getState()) === 'failed') {
@@ -77,7 +78,7 @@ export class OutboxReconciler implements OnApplicationShutdown {
   /** True when the sentinel was missing (Redis emptied or restarted); sets it again. */
   private async checkSentinel(): Promise<boolean> {
     if (this.redis.status === 'wait') await this.redis.connect();
-    const set = await this.redis.set(this.sentinelKey, new Date().toISOString(), 'NX');
+    const set = await withTimeout(this.redis.set(this.sentinelKey, new Date().toISOString(), 'NX'), 5000, 'Setting the Redis sentinel');
     return set === 'OK';
   }
 

@@ -3,6 +3,9 @@ import { Clock } from '../../time/src/clock.js';
 import { PrismaService } from '../../database/src/index.js';
 import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
 import { QueueRegistry } from './queue-registry.js';
+import { withTimeout } from './with-timeout.js';
+
+const ADD_TIMEOUT_MS = 10_000;
 
 const BATCH = 200;
 
@@ -62,13 +65,12 @@ export class OutboxRelay {
     const byQueue = new Map<string, OutboxRow[]>();
     for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
     for (const [queueName, queueRows] of byQueue) {
-      await this.queues.get(queueName as QueueName).addBulk(
-        queueRows.map((row) => ({
-          name: row.jobName,
-          data: { ...row.payload, outboxId: row.id, correlationId: row.correlationId },
-          opts: { jobId: jobIdForOutbox(row.id) },
-        })),
-      );
+      const jobs = queueRows.map((row) => ({
+        name: row.jobName,
+        data: { ...row.payload, outboxId: row.id, correlationId: row.correlationId },
+        opts: { jobId: jobIdForOutbox(row.id) },
+      }));
+      await withTimeout(this.queues.get(queueName as QueueName).addBulk(jobs), ADD_TIMEOUT_MS, `Adding ${jobs.length} jobs to ${queueName}`);
     }
     this.logger.debug(`Published ${rows.length} outbox rows.`);
   }

@@ -85,6 +85,39 @@ export class ApprovalFlow {
     return resolved;
   }
 
+  /**
+   * Stages approved in the previous round that carry over: still applying, with the same
+   * approver entries resolving to the same people (the caller has checked no figure went up).
+   */
+  async stagesToKeep(ctx: FlowContext, previousRound: number, route: SelectedStage[]): Promise<Map<string, KeptStage>> {
+    const previous = await ctx.tx.approvalStage.findMany({
+      where: { contractId: ctx.contract.id, round: previousRound, status: 'APPROVED' },
+      include: { steps: { include: { assignees: true } } },
+    });
+    const kept = new Map<string, KeptStage>();
+    for (const stage of previous) {
+      const again = route.find((s) => s.name === stage.name);
+      if (!again || again.entries.length !== stage.steps.length) continue;
+      let same = true;
+      for (const entry of again.entries) {
+        const step = stage.steps.find((s) => s.entryIndex === entry.index && s.ref === entry.ref);
+        if (!step) {
+          same = false;
+          break;
+        }
+        const before = new Set(step.assignees.filter((a) => a.kind !== 'ESCALATION').map((a) => a.onBehalfOfId ?? a.employeeId));
+        const resolved = await this.resolver.resolve(entry.ref, ctx.submitter, ctx.now, ctx.tx);
+        const now = new Set(resolved.map((r) => (r.onBehalfOf ?? r.employee).id));
+        if (before.size !== now.size || [...now].some((id) => !before.has(id))) {
+          same = false;
+          break;
+        }
+      }
+      if (same) kept.set(stage.name, { steps: stage.steps });
+    }
+    return kept;
+  }
+
   /** Starts the first waiting stage, or approves the contract when none is left. */
   async activateNext(ctx: FlowContext): Promise<'PENDING' | 'APPROVED'> {
     const { tx, contract, now } = ctx;

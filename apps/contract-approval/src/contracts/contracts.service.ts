@@ -13,7 +13,7 @@ import { lockContract } from '../approvals/contract-lock.js';
 import { FxRatesService } from '../fx/fx-rates.service.js';
 import { PolicyStore } from '../policies/policy-store.service.js';
 import { explainAutoApproval, selectStages } from '../policy/policy-evaluator.js';
-import type { ApprovalPolicyDocument, ContractFacts } from '../policy/policy.types.js';
+import type { ContractFacts } from '../policy/policy.types.js';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
 import { isUniqueViolation, replayed, requestHash } from './idempotency.js';
@@ -170,28 +170,10 @@ export class ContractsService {
         after: { ...input, round: updated.round, riskier }, correlationId, at: ctx.now,
       });
       ctx.contract = updated;
-      const kept = riskier ? new Map<string, KeptStage>() : await this.approvedStagesToKeep(tx, updated, before.round, ctx.policy);
+      const kept = riskier ? new Map<string, KeptStage>() : await this.flow.stagesToKeep(ctx, before.round, selectStages(ctx.policy, this.facts(updated)));
       await this.route(ctx, kept);
     });
     return this.reader.get(caller, contractId);
-  }
-
-  private async approvedStagesToKeep(tx: Tx, contract: Contract, previousRound: number, policy: ApprovalPolicyDocument): Promise<Map<string, KeptStage>> {
-    const previous = await tx.approvalStage.findMany({
-      where: { contractId: contract.id, round: previousRound, status: 'APPROVED' },
-      include: { steps: { include: { assignees: true } } },
-    });
-    const now = selectStages(policy, this.facts(contract));
-    const kept = new Map<string, KeptStage>();
-    for (const stage of previous) {
-      const again = now.find((s) => s.name === stage.name);
-      if (!again) continue;
-      const sameApprovers =
-        again.entries.length === stage.steps.length &&
-        again.entries.every((entry) => stage.steps.some((step) => step.entryIndex === entry.index && step.ref === entry.ref));
-      if (sameApprovers) kept.set(stage.name, { steps: stage.steps });
-    }
-    return kept;
   }
 
   /** Opens a link's page: nothing changes on GET. */

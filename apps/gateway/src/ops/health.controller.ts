@@ -6,15 +6,12 @@ import nodemailer, { type TransportOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 import { PrismaService } from '../../../../libs/database/src/index.js';
 import { PATTERNS } from '../../../../libs/rpc/src/index.js';
-import { redisOptionsFromUrl } from '../../../../libs/workflow/src/index.js';
+import { redisOptionsFromUrl, withTimeout } from '../../../../libs/workflow/src/index.js';
 import { Public } from '../auth/roles.decorator.js';
 import { ServiceClient } from '../http/service-client.js';
 
 const TIMEOUT_MS = 2000;
 
-function withTimeout<T>(work: Promise<T>): Promise<T> {
-  return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS))]);
-}
 
 /** Liveness and readiness of everything a request depends on: 503 naming what is down. */
 @ApiTags('operations')
@@ -43,7 +40,7 @@ export class HealthController {
   private async probe(key: string, work: () => Promise<unknown>) {
     const indicator = this.indicators.check(key);
     try {
-      await withTimeout(work());
+      await withTimeout(work(), TIMEOUT_MS, key);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
