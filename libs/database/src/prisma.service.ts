@@ -9,6 +9,10 @@ export type Tx = Prisma.TransactionClient;
 /** Disconnected last, by the graceful shutdown, after workers finished their jobs. */
 export class PrismaService extends PrismaClient {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE }) });
+    super({
+      adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE }),
+      // A burst queues for a pooled connection instead of failing after Prisma's default 2 s.
+      transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+    });
   }
 }

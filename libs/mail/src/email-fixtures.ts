@@ -22,6 +22,19 @@ const actionUrl = 'https://salesflow.example.com/actions/tok_abc123';
 
 export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
   const all: { [P in EmailKind]: EmailDataByKind[P] } = {
+    'revisit-digest': {
+      recipient: sampleRecipient,
+      owner: { name: 'Wang Fang', email: 'wang.fang@example.com' },
+      asDelegate: false,
+      localDate: '2026-12-01',
+      today: [{ visitId: 'v_today01', kind: 'post_signing', customer: { id: 'cu_01', code: 'C-1001', name: 'Shanghai Huaxin Trading', tier: 'A' }, dueAt: '2026-12-01T06:00:00Z', overdueDays: 0 }],
+      overdue: [{ visitId: 'v_late01', kind: 'regular', customer: { id: 'cu_02', code: 'C-1002', name: 'Suzhou Precision Parts', tier: 'B' }, dueAt: '2026-11-26T01:00:00Z', overdueDays: 3 }],
+    },
+    'visit-overdue-escalation': {
+      recipient: sampleRecipient,
+      owner: { name: 'Li Lei', email: 'li.lei@example.com' },
+      visit: { visitId: 'v_late01', kind: 'regular', customer: { id: 'cu_02', code: 'C-1002', name: 'Suzhou Precision Parts', tier: 'B' }, dueAt: '2026-11-26T01:00:00Z', overdueDays: 3 },
+    },
     'approval-request': {
       recipient: sampleRecipient,
       contract: sampleContract,

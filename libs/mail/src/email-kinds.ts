@@ -111,7 +111,39 @@ export interface DelegationNoticeData {
   actionUrl: string;
 }
 
+/** One planned customer visit as the revisit emails show it. */
+export interface RevisitVisitView {
+  visitId: string;
+  /** regular | post_signing | at_risk | other */
+  kind: string;
+  customer: { id: string; code: string; name: string; tier: string };
+  dueAt: string;
+  /** Working days past the due date (0 when due today). */
+  overdueDays: number;
+}
+
+/** The morning digest: the owner's revisits due today and overdue, composed by customer-follow-up. */
+export interface RevisitDigestData {
+  recipient: RecipientView;
+  owner: PersonView;
+  /** The recipient is the delegate of the absent owner. */
+  asDelegate: boolean;
+  /** The owner's local date the digest is for, "YYYY-MM-DD". */
+  localDate: string;
+  today: RevisitVisitView[];
+  overdue: RevisitVisitView[];
+}
+
+/** To the owner's manager, once per visit, when a visit is overdue by the policy's working days. */
+export interface VisitOverdueEscalationData {
+  recipient: RecipientView;
+  owner: PersonView;
+  visit: RevisitVisitView;
+}
+
 export interface EmailDataByKind {
+  'revisit-digest': RevisitDigestData;
+  'visit-overdue-escalation': VisitOverdueEscalationData;
   'approval-request': ApprovalRequestData;
   'approval-reminder': ApprovalReminderData;
   'approval-escalation': ApprovalEscalationData;
@@ -123,6 +155,8 @@ export interface EmailDataByKind {
 export type EmailKind = keyof EmailDataByKind;
 
 export const EMAIL_KINDS: readonly EmailKind[] = [
+  'revisit-digest',
+  'visit-overdue-escalation',
   'approval-request',
   'approval-reminder',
   'approval-escalation',

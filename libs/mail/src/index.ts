@@ -16,6 +16,9 @@ export {
   type EmailKind,
   type PersonView,
   type RecipientView,
+  type RevisitDigestData,
+  type RevisitVisitView,
+  type VisitOverdueEscalationData,
   type StagePositionView,
   type StageRefView,
 } from './email-kinds.js';

@@ -12,6 +12,11 @@ export class DomainRpcExceptionFilter implements RpcExceptionFilter<unknown> {
       const body: RpcErrorBody = { status: exception.status, message: exception.message, errors: exception.errors };
       return throwError(() => body);
     }
+    if ((exception as { code?: unknown })?.code === 'P2028') {
+      // No database connection freed up in time: the request wrote nothing and may be retried.
+      this.logger.warn(`Database busy: ${(exception as Error).message}`);
+      return throwError(() => ({ status: 503, message: 'The service is busy; nothing was changed. Retry shortly.' }) satisfies RpcErrorBody);
+    }
     this.logger.error({ err: exception, msg: `Unhandled error in a message handler: ${(exception as Error)?.message}` });
     return throwError(() => ({ status: 500, message: 'Internal error' }) satisfies RpcErrorBody);
   }

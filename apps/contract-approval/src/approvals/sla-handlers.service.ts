@@ -44,7 +44,8 @@ export class SlaHandlers {
       const subject = await this.pendingStep(tx, payload);
       if (!subject) return 'skipped';
       const { step, contract, submitter, now } = subject;
-      for (const assignee of step.assignees.filter((a) => a.active)) {
+      // The reminder is the approver's (or their delegate's); escalation managers got their own email.
+      for (const assignee of step.assignees.filter((a) => a.active && a.kind !== 'ESCALATION')) {
         const employee = await this.directory.findById(assignee.employeeId, tx);
         if (!employee) continue;
         const actionTokenId = await this.tokens.issue(tx, step.id, employee.id, contract.round, now);

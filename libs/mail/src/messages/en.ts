@@ -95,6 +95,32 @@ export const enMessages = {
   'delegation.subject': 'Approval passed to you as delegate: {title} ({id})',
   'delegation.intro':
     '{name} ({email}) is absent, so the approval of the contract below at the "{stage}" stage has been passed to you as their delegate.',
+
+  'visitKind.regular': 'Regular revisit',
+  'visitKind.post_signing': 'Post-signing visit',
+  'visitKind.at_risk': 'At-risk visit',
+  'visitKind.other': 'Visit',
+  'digest.subject': 'Customer revisits for {date}: {today} due today, {overdue} overdue',
+  'digest.subjectDelegate': 'Customer revisits of {owner} for {date}: {today} due today, {overdue} overdue',
+  'digest.intro': 'Here are your customer revisits for {date}.',
+  'digest.delegate':
+    'You receive this digest as the delegate of {name} ({email}), who is absent: the visits below are theirs.',
+  'digest.overdueHeading': 'Overdue ({count})',
+  'digest.todayHeading': 'Due today ({count})',
+  'digest.customer': 'Customer',
+  'digest.tier': 'Tier',
+  'digest.due': 'Due',
+  'digest.overdue': 'Overdue',
+  'digest.overdueDays': '{days} working days',
+  'digest.record':
+    'Record each visit once it is done, with its outcome; the next revisit is then planned from the customer\'s tier.',
+  'visitOverdue.subject': 'Overdue revisit: {customer} ({code}), {days} working days late',
+  'visitOverdue.intro':
+    '{owner} ({email}) has not recorded the visit to {customer} below, which is {days} working days overdue. As their manager you are told about it.',
+  'visitOverdue.kind': 'Visit',
+  'visitOverdue.visitId': 'Visit ID',
+  'visitOverdue.action': 'Please follow up with {owner} so the customer is visited soon.',
+  'visitOverdue.once': 'You are told about this visit only once.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enMessages;

@@ -6,9 +6,13 @@ import { approvalOutcomeTemplate } from './approval-outcome.js';
 import { approvalReminderTemplate } from './approval-reminder.js';
 import { approvalRequestTemplate } from './approval-request.js';
 import { delegationNoticeTemplate } from './delegation-notice.js';
+import { revisitDigestTemplate } from './revisit-digest.js';
+import { visitOverdueEscalationTemplate } from './visit-overdue-escalation.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
+  'revisit-digest': revisitDigestTemplate,
+  'visit-overdue-escalation': visitOverdueEscalationTemplate,
   'approval-request': approvalRequestTemplate,
   'approval-reminder': approvalReminderTemplate,
   'approval-escalation': approvalEscalationTemplate,
