@@ -9,4 +9,5 @@ export default {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.mjs'],
 };

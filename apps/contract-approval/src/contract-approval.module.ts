@@ -6,8 +6,10 @@ import { ApprovalFlow } from './approvals/approval-flow.service.js';
 import { ApprovalMailer } from './approvals/approval-mailer.js';
 import { ApprovalTimersProcessor } from './approvals/approval-timers.processor.js';
 import { ApproverResolver } from './approvals/approver-resolver.js';
+import { RouteRepository } from './approvals/route.repository.js';
 import { SlaHandlers } from './approvals/sla-handlers.service.js';
 import { ContractReader } from './contracts/contract-reader.service.js';
+import { ContractRepository } from './contracts/contract.repository.js';
 import { ContractsHandlers } from './contracts/contracts.handlers.js';
 import { ContractsService } from './contracts/contracts.service.js';
 import { FxRatesService } from './fx/fx-rates.service.js';
@@ -19,8 +21,8 @@ import { PolicyStore } from './policies/policy-store.service.js';
   imports: [BullModule.registerQueue({ name: QUEUES.approvalUrgent }, { name: QUEUES.approvalBulk })],
   controllers: [ContractsHandlers, PolicyHandlers],
   providers: [
-    ActionTokens, ApprovalFlow, ApprovalMailer, ApprovalTimersProcessor, ApproverResolver, SlaHandlers,
-    ContractReader, ContractsService, FxRatesService, PolicyStore,
+    ActionTokens, ApprovalFlow, ApprovalMailer, ApprovalTimersProcessor, ApproverResolver, RouteRepository, SlaHandlers,
+    ContractReader, ContractRepository, ContractsService, FxRatesService, PolicyStore,
   ],
 })
 export class ContractApprovalModule {}

@@ -1,6 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { QUEUES } from '../../../libs/queue/src/index.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
+import { ContractEventsModule } from './contract-events/contract-events.module.js';
+import { RevisitsModule } from './revisits/revisits.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
+import { CustomersModule } from './customers/customers.module.js';
 import { FollowUpJobRouter } from './jobs/follow-up-job.router.js';
 import { FollowUpBulkProcessor, FollowUpUrgentProcessor } from './jobs/follow-up.processors.js';
 import { FollowUpPolicyHandlers } from './policy/follow-up-policy.handlers.js';
@@ -18,6 +23,6 @@ export class FollowUpCoreModule {}
 
 /** Customers, revisit plans and visits, complaints, satisfaction surveys, customer-demand risk. */
 @Module({
-  imports: [FollowUpCoreModule],
+  imports: [FollowUpCoreModule, CustomersModule, RevisitsModule, ContractEventsModule, ComplaintsModule, SurveysModule],
 })
 export class CustomerFollowUpModule {}

@@ -1,4 +1,4 @@
-import type { ContractView, EmailDataByKind, EmailKind, RecipientView } from './email-kinds.js';
+import type { ComplaintMailView, ContractView, EmailDataByKind, EmailKind, RecipientView } from './email-kinds.js';
 
 /** Sample data for tests and previews of every email kind. */
 export const sampleRecipient: RecipientView = { name: 'Wang Fang', timezone: 'Asia/Shanghai' };
@@ -19,6 +19,17 @@ export const sampleContract: ContractView = {
 };
 
 const actionUrl = 'https://salesflow.example.com/actions/tok_abc123';
+
+export const sampleComplaint: ComplaintMailView = {
+  id: 'cp_01JD9A2B',
+  severity: 'critical',
+  channel: 'phone',
+  description: 'The last shipment arrived damaged.',
+  customer: { id: 'cu_02', code: 'C-1002', name: 'Suzhou Precision Parts' },
+  createdAt: '2026-12-01T02:00:00Z',
+  ackDueAt: '2026-12-01T04:00:00Z',
+  resolveDueAt: '2026-12-03T02:00:00Z',
+};
 
 export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
   const all: { [P in EmailKind]: EmailDataByKind[P] } = {
@@ -95,6 +106,42 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       stage: { name: 'manager' },
       absentApprover: { name: 'Chen Jing', email: 'chen.jing@example.com' },
       actionUrl,
+    },
+    'complaint-assigned': {
+      recipient: sampleRecipient,
+      complaint: sampleComplaint,
+      reportedBy: { name: 'Li Lei', email: 'li.lei@example.com' },
+    },
+    'complaint-reminder': {
+      recipient: sampleRecipient,
+      complaint: sampleComplaint,
+      phase: 'acknowledge',
+      dueAt: sampleComplaint.ackDueAt,
+    },
+    'complaint-escalation': {
+      recipient: sampleRecipient,
+      complaint: sampleComplaint,
+      phase: 'resolve',
+      dueAt: sampleComplaint.resolveDueAt,
+      assignee: { name: 'Zhou Xin', email: 'zhou.xin@example.com' },
+      role: 'manager',
+    },
+    'survey-request': {
+      recipient: { name: 'Chen Hao', timezone: 'Asia/Shanghai' },
+      customer: { name: 'Suzhou Precision Parts' },
+      reason: 'complaint',
+      expiresAt: '2026-12-15T02:00:00Z',
+      surveyUrl: 'https://salesflow.example.com/surveys/tok_survey1',
+    },
+    'survey-low-score': {
+      recipient: sampleRecipient,
+      customer: { id: 'cu_02', code: 'C-1002', name: 'Suzhou Precision Parts' },
+      contact: { name: 'Chen Hao', email: 'chen.hao@suzhou-parts.example' },
+      owner: { name: 'Li Lei', email: 'li.lei@example.com' },
+      score: 2,
+      comment: 'Delivery was late twice.',
+      answeredAt: '2026-12-01T06:00:00Z',
+      atRiskVisitDueAt: '2026-12-03T06:00:00Z',
     },
   };
   return structuredClone(all[kind]);

@@ -141,6 +141,71 @@ export interface VisitOverdueEscalationData {
   visit: RevisitVisitView;
 }
 
+/** A customer complaint as the complaint emails show it. */
+export interface ComplaintMailView {
+  id: string;
+  /** low | medium | high | critical */
+  severity: string;
+  channel: string;
+  description: string;
+  customer: { id: string; code: string; name: string };
+  createdAt: string;
+  ackDueAt: string;
+  resolveDueAt: string;
+}
+
+/** acknowledge | resolve: the two deadlines of a complaint. */
+export type ComplaintPhase = 'acknowledge' | 'resolve';
+
+/** To the customer-service employee a new complaint was assigned to. */
+export interface ComplaintAssignedData {
+  recipient: RecipientView;
+  complaint: ComplaintMailView;
+  reportedBy: PersonView;
+}
+
+/** To the assignee, before a complaint deadline. */
+export interface ComplaintReminderData {
+  recipient: RecipientView;
+  complaint: ComplaintMailView;
+  phase: ComplaintPhase;
+  dueAt: string;
+}
+
+/** A complaint deadline was missed: to the assignee's manager, and for a critical one the sales director. */
+export interface ComplaintEscalationData {
+  recipient: RecipientView;
+  complaint: ComplaintMailView;
+  phase: ComplaintPhase;
+  dueAt: string;
+  assignee: PersonView;
+  /** Why this recipient is told: manager | director | admin (nobody above could be told). */
+  role: 'manager' | 'director' | 'admin';
+}
+
+/** To a customer's contact (an outside address): the satisfaction survey link. */
+export interface SurveyRequestData {
+  recipient: RecipientView;
+  customer: { name: string };
+  /** complaint: after a resolved complaint; contract: on the contract schedule. */
+  reason: 'complaint' | 'contract';
+  expiresAt: string;
+  surveyUrl: string;
+}
+
+/** To the customer's owner and the owner's manager: a survey came back with a low score. */
+export interface SurveyLowScoreData {
+  recipient: RecipientView;
+  customer: { id: string; code: string; name: string };
+  contact: PersonView;
+  owner: PersonView;
+  score: number;
+  comment: string | null;
+  answeredAt: string;
+  /** The at-risk visit planned for the owner, or null when none could be planned. */
+  atRiskVisitDueAt: string | null;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -150,6 +215,11 @@ export interface EmailDataByKind {
   'approval-ladder-top': ApprovalLadderTopData;
   'approval-outcome': ApprovalOutcomeData;
   'delegation-notice': DelegationNoticeData;
+  'complaint-assigned': ComplaintAssignedData;
+  'complaint-reminder': ComplaintReminderData;
+  'complaint-escalation': ComplaintEscalationData;
+  'survey-request': SurveyRequestData;
+  'survey-low-score': SurveyLowScoreData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -163,6 +233,11 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'approval-ladder-top',
   'approval-outcome',
   'delegation-notice',
+  'complaint-assigned',
+  'complaint-reminder',
+  'complaint-escalation',
+  'survey-request',
+  'survey-low-score',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

@@ -19,6 +19,13 @@ export {
   type RevisitDigestData,
   type RevisitVisitView,
   type VisitOverdueEscalationData,
+  type ComplaintAssignedData,
+  type ComplaintEscalationData,
+  type ComplaintMailView,
+  type ComplaintPhase,
+  type ComplaintReminderData,
+  type SurveyLowScoreData,
+  type SurveyRequestData,
   type StagePositionView,
   type StageRefView,
 } from './email-kinds.js';

@@ -8,7 +8,7 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Kinds not about one contract: their content is checked in their own specs. */
-const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation']);
+const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score']);
 
 const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'revisit-digest': { 'zh-CN': '2026-12-01 客户回访', en: 'Customer revisits for 2026-12-01' },
@@ -19,6 +19,11 @@ const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'approval-ladder-top': { 'zh-CN': '审批升级已至汇报线顶端', en: 'Escalation reached the top of the reporting line' },
   'approval-outcome': { 'zh-CN': '合同已驳回', en: 'Contract rejected' },
   'delegation-notice': { 'zh-CN': '审批代理通知', en: 'Approval passed to you as delegate' },
+  'complaint-assigned': { 'zh-CN': '新投诉已分派给您', en: 'Complaint assigned to you' },
+  'complaint-reminder': { 'zh-CN': '提醒：请确认', en: 'Reminder: acknowledge' },
+  'complaint-escalation': { 'zh-CN': '投诉未按时解决', en: 'Complaint not resolved in time' },
+  'survey-request': { 'zh-CN': '满意度调查', en: 'How satisfied are you?' },
+  'survey-low-score': { 'zh-CN': '客户满意度低分', en: 'Low satisfaction score' },
 };
 
 const KINDS_WITH_ACTION: readonly EmailKind[] = [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { OutboxWriter, Tx } from '../../database/src/index.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import type { Tx } from '../../database/src/index.js';
 import { JOBS, QUEUES } from '../../queue/src/index.js';
 
 export interface EmailRequest {
@@ -16,29 +17,45 @@ export interface EmailRequest {
 
 /**
  * Producers ask for an email inside their own transaction: a ledger row (ON CONFLICT DO NOTHING,
- * so asking twice is harmless) plus an outbox row for the notifier.
+ * so asking twice is harmless) plus an outbox row for the notifier, both in one statement.
  */
 @Injectable()
 export class NotificationRequester {
-  constructor(private readonly outbox: OutboxWriter) {}
-
   /** Returns false when that email had already been asked for. */
   async request(tx: Tx, email: EmailRequest): Promise<boolean> {
-    const id = randomUUID();
-    const inserted = await tx.$executeRaw`
-      INSERT INTO "Notification" (id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data,
-                                  status, "messageId", "correlationId", "createdAt", "updatedAt")
-      VALUES (${id}::uuid, ${email.idempotencyKey}, ${email.recipient.id ?? null}::uuid, ${email.recipient.email},
-              ${email.kind}, ${email.recipient.locale}, ${JSON.stringify(email.data)}::jsonb,
-              'queued', ${`<${id}@salesflow.local>`}, ${email.correlationId ?? null}, now(), now())
-      ON CONFLICT ("idempotencyKey") DO NOTHING`;
-    if (inserted === 0) return false;
-    await this.outbox.add(tx, {
-      queue: email.bulk ? QUEUES.notifierBulk : QUEUES.notifierUrgent,
-      jobName: JOBS.sendEmail,
-      payload: { notificationId: id },
-      correlationId: email.correlationId,
+    const [inserted] = await this.requestAll(tx, [email]);
+    return inserted;
+  }
+
+  /** Several emails in one statement; for each, whether it is new. A key repeated in the batch counts once, first wins. */
+  async requestAll(tx: Tx, emails: EmailRequest[]): Promise<boolean[]> {
+    if (emails.length === 0) return [];
+    const ids = emails.map(() => randomUUID());
+    const firstOfKey = new Map<string, number>();
+    emails.forEach((email, i) => firstOfKey.has(email.idempotencyKey) || firstOfKey.set(email.idempotencyKey, i));
+    const createdAt = new Date();
+    const rows = [...firstOfKey.values()].map((i) => {
+      const email = emails[i];
+      return Prisma.sql`(${ids[i]}::uuid, ${email.idempotencyKey}, ${email.recipient.id ?? null}::uuid, ${email.recipient.email}, ${email.kind},
+        ${email.recipient.locale}, ${JSON.stringify(email.data)}::jsonb, ${`<${ids[i]}@salesflow.local>`}, ${email.correlationId ?? null},
+        ${email.bulk ? QUEUES.notifierBulk : QUEUES.notifierUrgent})`;
     });
-    return true;
+    const queued = await tx.$queryRaw<{ id: string }[]>`
+      WITH wanted (id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, "messageId", "correlationId", queue) AS (
+        VALUES ${Prisma.join(rows)}
+      ), ledger AS (
+        INSERT INTO "Notification" (id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data,
+                                    status, "messageId", "correlationId", "createdAt", "updatedAt")
+        SELECT id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, 'queued'::"NotificationStatus", "messageId", "correlationId", now(), now()
+        FROM wanted
+        ON CONFLICT ("idempotencyKey") DO NOTHING
+        RETURNING id
+      )
+      INSERT INTO "Outbox" (id, queue, "jobName", payload, "correlationId", "createdAt")
+      SELECT gen_random_uuid(), w.queue, ${JOBS.sendEmail}, jsonb_build_object('notificationId', w.id), w."correlationId", ${createdAt}::timestamp
+      FROM ledger l JOIN wanted w USING (id)
+      RETURNING payload->>'notificationId' AS id`;
+    const inserted = new Set(queued.map((row) => row.id));
+    return ids.map((id) => inserted.has(id));
   }
 }

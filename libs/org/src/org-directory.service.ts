@@ -9,8 +9,6 @@ export interface WorkingContext {
   zone: string;
 }
 
-const MAX_CHAIN = 64;
-
 /** Reading the organization: reporting lines, roles, calendars and absences. */
 @Injectable()
 export class OrgDirectory {
@@ -45,16 +43,8 @@ export class OrgDirectory {
   }
 
   /** Everyone above the employee, nearest first. */
-  async reportingChain(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
-    const chain: Employee[] = [];
-    let current = employee;
-    while (current.managerId && chain.length < MAX_CHAIN) {
-      const manager = await this.repository.findById(current.managerId, tx);
-      if (!manager || chain.some((e) => e.id === manager.id)) break;
-      chain.push(manager);
-      current = manager;
-    }
-    return chain;
+  reportingChain(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
+    return this.repository.managersAbove(employee, tx);
   }
 
   async nearestAbove(employee: Employee, role: Employee['role'], tx: Tx = this.prisma): Promise<Employee | null> {

@@ -1,18 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '../../database/src/index.js';
-import type { Absence, Employee, Role, WorkCalendar } from '../../../generated/prisma/client.js';
+import { Prisma, type Absence, type Employee, type Role, type WorkCalendar } from '../../../generated/prisma/client.js';
 
-/** Only Prisma: reads and writes of the organization directory. */
+/** The Employee model's columns, so raw reads return exactly what Prisma's would. */
+const EMPLOYEE = Prisma.sql`e.id, e.email, e.name, e.role::text AS role, e."managerId", e.team, e.region, e.timezone, e.locale, e.calendar, e."createdAt", e."updatedAt"`;
+
+/** Longest reporting chain followed, against a corrupt (cyclic or absurdly deep) hierarchy. */
+const MAX_CHAIN = 64;
+
+/**
+ * Reads and writes of the organization directory. The hot reads (every request and every
+ * approval step) are plain SQL: a Prisma model query costs several times its raw equivalent.
+ */
 @Injectable()
 export class OrgRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findById(id: string, tx: Tx = this.prisma): Promise<Employee | null> {
-    return tx.employee.findUnique({ where: { id } });
+  async findById(id: string, tx: Tx = this.prisma): Promise<Employee | null> {
+    const rows = await tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ${id}::uuid`;
+    return rows[0] ?? null;
   }
 
-  findByEmail(email: string, tx: Tx = this.prisma): Promise<Employee | null> {
-    return tx.employee.findUnique({ where: { email: email.toLowerCase() } });
+  async findByEmail(email: string, tx: Tx = this.prisma): Promise<Employee | null> {
+    const rows = await tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.email = ${email.toLowerCase()}`;
+    return rows[0] ?? null;
   }
 
   findManyByEmail(emails: string[], tx: Tx = this.prisma): Promise<Employee[]> {
@@ -20,11 +31,29 @@ export class OrgRepository {
   }
 
   findManyById(ids: string[], tx: Tx = this.prisma): Promise<Employee[]> {
-    return tx.employee.findMany({ where: { id: { in: ids } } });
+    if (ids.length === 0) return Promise.resolve([]);
+    return tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ANY(${ids}::uuid[])`;
   }
 
   withRole(role: Role, tx: Tx = this.prisma): Promise<Employee[]> {
-    return tx.employee.findMany({ where: { role }, orderBy: { email: 'asc' } });
+    return tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.role = ${role}::"Role" ORDER BY e.email`;
+  }
+
+  /**
+   * Everyone above the employee, nearest first, in one statement: the chain stops at a missing
+   * manager, at someone already in it (a cycle), or after MAX_CHAIN people.
+   */
+  managersAbove(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
+    if (!employee.managerId) return Promise.resolve([]);
+    return tx.$queryRaw<Employee[]>`
+      WITH RECURSIVE chain AS (
+        SELECT e.id, e."managerId", 1 AS depth, ARRAY[e.id] AS seen FROM "Employee" e WHERE e.id = ${employee.managerId}::uuid
+        UNION ALL
+        SELECT e.id, e."managerId", c.depth + 1, c.seen || e.id
+        FROM chain c JOIN "Employee" e ON e.id = c."managerId"
+        WHERE NOT e.id = ANY(c.seen) AND c.depth < ${MAX_CHAIN}
+      )
+      SELECT ${EMPLOYEE} FROM chain c JOIN "Employee" e ON e.id = c.id ORDER BY c.depth`;
   }
 
   list(where: { cursor?: string; limit: number; team?: string; role?: Role }): Promise<Employee[]> {
@@ -40,8 +69,10 @@ export class OrgRepository {
     return tx.employee.findMany({ select: { id: true, email: true, managerId: true } });
   }
 
-  calendar(name: string, tx: Tx = this.prisma): Promise<WorkCalendar | null> {
-    return tx.workCalendar.findUnique({ where: { name } });
+  async calendar(name: string, tx: Tx = this.prisma): Promise<WorkCalendar | null> {
+    const rows = await tx.$queryRaw<WorkCalendar[]>`
+      SELECT name, timezone, days, start, "end", holidays, workdays, "updatedAt" FROM "WorkCalendar" WHERE name = ${name}`;
+    return rows[0] ?? null;
   }
 
   calendarNames(names: string[], tx: Tx = this.prisma): Promise<{ name: string }[]> {
@@ -49,10 +80,11 @@ export class OrgRepository {
   }
 
   /** The absence covering `at`, if any (latest first when they overlap). */
-  absenceAt(employeeId: string, at: Date, tx: Tx = this.prisma): Promise<Absence | null> {
-    return tx.absence.findFirst({
-      where: { employeeId, from: { lte: at }, to: { gt: at } },
-      orderBy: { createdAt: 'desc' },
-    });
+  async absenceAt(employeeId: string, at: Date, tx: Tx = this.prisma): Promise<Absence | null> {
+    const rows = await tx.$queryRaw<Absence[]>`
+      SELECT id, "employeeId", "delegateId", "from", "to", "createdAt" FROM "Absence"
+      WHERE "employeeId" = ${employeeId}::uuid AND "from" <= ${at} AND "to" > ${at}
+      ORDER BY "createdAt" DESC LIMIT 1`;
+    return rows[0] ?? null;
   }
 }

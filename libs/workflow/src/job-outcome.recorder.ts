@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '../../database/src/index.js';
 import { Clock } from '../../time/src/clock.js';
+import { recordOutboxOutcomeSql } from './outbox-outcome.sql.js';
 
 export type JobOutcome = 'done' | 'skipped' | 'dead';
 
@@ -22,10 +23,7 @@ export class JobOutcomeRecorder {
   ) {}
 
   async finish(outboxId: string, outcome: Exclude<JobOutcome, 'dead'>): Promise<void> {
-    await this.prisma.outbox.updateMany({
-      where: { id: outboxId, doneAt: null },
-      data: { doneAt: this.clock.now(), outcome },
-    });
+    await this.prisma.$executeRaw(recordOutboxOutcomeSql(outboxId, outcome, this.clock.now()));
   }
 
   /** Writes the dead letter once per outbox row, with the domain's own bookkeeping in the same transaction. */

@@ -3,6 +3,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import type { JobEnvelope } from '../../queue/src/index.js';
 import type { Tx } from '../../database/src/index.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
+import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.sql.js';
 
 /** A failure that retrying cannot fix (SMTP 5xx, a subject that can never be served). */
 export class PermanentJobError extends Error {}
@@ -24,13 +25,14 @@ export class OutboxJobRunner {
 
   async run(
     job: Job<JobEnvelope>,
-    handler: () => Promise<'done' | 'skipped'>,
+    handler: () => Promise<FinishedOutcome | RecordedOutcome>,
     options: RunOptions = {},
-  ): Promise<'done' | 'skipped'> {
+  ): Promise<FinishedOutcome> {
     const { outboxId, correlationId } = job.data;
     try {
-      const outcome = await handler();
-      await this.outcomes.finish(outboxId, outcome);
+      const result = await handler();
+      const outcome = result instanceof RecordedOutcome ? result.outcome : result;
+      if (!(result instanceof RecordedOutcome)) await this.outcomes.finish(outboxId, outcome);
       this.logger.log({ correlationId, jobId: job.id, outcome, msg: `Job ${job.name} ${job.id} finished: ${outcome}.` });
       return outcome;
     } catch (caught) {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../../generated/prisma/client.js';
 import type { QueueName } from '../../queue/src/index.js';
 import type { JobName } from '../../queue/src/index.js';
 import type { Tx } from '../../database/src/index.js';
@@ -17,25 +19,30 @@ export interface ArmTimer {
 export class TimerWriter {
   /** Arms a timer in the caller's transaction; arming the same uniqueKey twice is harmless. */
   async arm(tx: Tx, timer: ArmTimer): Promise<void> {
-    await tx.timer.createMany({
-      data: [
-        {
-          kind: timer.kind,
-          queue: timer.queue,
-          subjectId: timer.subjectId,
-          dueAt: timer.dueAt,
-          uniqueKey: timer.uniqueKey,
-          correlationId: timer.correlationId ?? null,
-        },
-      ],
-      skipDuplicates: true,
-    });
+    await this.armAll(tx, [timer]);
+  }
+
+  /** Arms several timers in one statement; a uniqueKey already armed is left as it is. */
+  async armAll(tx: Tx, timers: ArmTimer[]): Promise<void> {
+    if (timers.length === 0) return;
+    const createdAt = new Date();
+    const rows = timers.map(
+      (t) => Prisma.sql`(${randomUUID()}::uuid, ${t.kind}, ${t.subjectId}::uuid, ${t.dueAt}::timestamp, ${t.uniqueKey}, ${t.queue}, ${t.correlationId ?? null}, ${createdAt}::timestamp)`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", "createdAt")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("uniqueKey") DO NOTHING`;
   }
 
   async cancelForSubject(tx: Tx, subjectId: string, now: Date): Promise<void> {
-    await tx.timer.updateMany({
-      where: { subjectId, firedAt: null, cancelledAt: null },
-      data: { cancelledAt: now },
-    });
+    await this.cancelForSubjects(tx, [subjectId], now);
+  }
+
+  async cancelForSubjects(tx: Tx, subjectIds: string[], now: Date): Promise<void> {
+    if (subjectIds.length === 0) return;
+    await tx.$executeRaw`
+      UPDATE "Timer" SET "cancelledAt" = ${now}
+      WHERE "subjectId" = ANY(${subjectIds}::uuid[]) AND "firedAt" IS NULL AND "cancelledAt" IS NULL`;
   }
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js
 import type { Tx } from '../../../../libs/database/src/index.js';
 import { actionTokenFor, hashActionToken } from '../../../../libs/notifications/src/index.js';
 import { GoneError, NotFoundError } from '../../../../libs/rpc/src/index.js';
-import type { ActionToken } from '../../../../generated/prisma/client.js';
+import { Prisma, type ActionToken } from '../../../../generated/prisma/client.js';
 
 /** One link per (approver, step, round): single-use, expiring, stored only as a hash. */
 @Injectable()
@@ -13,20 +13,39 @@ export class ActionTokens {
 
   /** Returns the token row id; the email derives the link from it when rendered. */
   async issue(tx: Tx, stepId: string, employeeId: string, round: number, now: Date): Promise<string> {
-    const existing = await tx.actionToken.findUnique({ where: { stepId_employeeId_round: { stepId, employeeId, round } } });
-    if (existing) return existing.id;
-    const id = randomUUID();
-    await tx.actionToken.create({
-      data: {
-        id,
-        stepId,
-        employeeId,
-        round,
-        tokenHash: hashActionToken(actionTokenFor(this.config.JWT_SECRET, id)),
-        expiresAt: new Date(now.getTime() + this.config.ACTION_LINK_TTL_HOURS * 3600_000),
-      },
-    });
+    const [id] = await this.issueAll(tx, [{ stepId, employeeId }], round, now);
     return id;
+  }
+
+  /**
+   * One statement for a stage's links: new ones are inserted, existing ones kept. Returns the
+   * token ids in the order asked.
+   */
+  async issueAll(tx: Tx, links: { stepId: string; employeeId: string }[], round: number, now: Date): Promise<string[]> {
+    if (links.length === 0) return [];
+    const expiresAt = new Date(now.getTime() + this.config.ACTION_LINK_TTL_HOURS * 3600_000);
+    const createdAt = new Date();
+    const rows = links.map(({ stepId, employeeId }) => {
+      const id = randomUUID();
+      return Prisma.sql`(${id}::uuid, ${hashActionToken(actionTokenFor(this.config.JWT_SECRET, id))}, ${stepId}::uuid, ${employeeId}::uuid, ${round}::int, ${expiresAt}::timestamp, ${createdAt}::timestamp)`;
+    });
+    const issued = await tx.$queryRaw<{ id: string; stepId: string; employeeId: string }[]>`
+      WITH wanted (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt") AS (VALUES ${Prisma.join(rows)}),
+      inserted AS (
+        INSERT INTO "ActionToken" (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt")
+        SELECT * FROM wanted
+        ON CONFLICT ("stepId", "employeeId", round) DO NOTHING
+        RETURNING id, "stepId", "employeeId"
+      )
+      SELECT id, "stepId", "employeeId" FROM inserted
+      UNION ALL
+      SELECT t.id, t."stepId", t."employeeId" FROM "ActionToken" t JOIN wanted w USING ("stepId", "employeeId", round)`;
+    const byLink = new Map(issued.map((row) => [`${row.stepId}:${row.employeeId}`, row.id]));
+    return links.map(({ stepId, employeeId }) => {
+      const id = byLink.get(`${stepId}:${employeeId}`);
+      if (!id) throw new Error(`No action token for step ${stepId} and employee ${employeeId}: issued concurrently outside the contract lock?`);
+      return id;
+    });
   }
 
   /** A usable token, or 404 (never issued) / 410 (used or expired). */

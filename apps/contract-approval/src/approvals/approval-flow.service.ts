@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
@@ -5,11 +6,14 @@ import type { Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../../../libs/rpc/src/index.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { TimerWriter, type ArmTimer } from '../../../../libs/workflow/src/index.js';
+import { ContractRepository } from '../contracts/contract.repository.js';
+import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.types.js';
 import { ActionTokens } from './action-tokens.service.js';
-import { ApprovalMailer } from './approval-mailer.js';
-import { ApproverResolver } from './approver-resolver.js';
+import { ApprovalMailer, type ApprovalRequest } from './approval-mailer.js';
+import { ApproverResolver, type ResolvedAssignee } from './approver-resolver.js';
+import { RouteRepository } from './route.repository.js';
 import { slaDeadlines } from './sla-deadlines.js';
 
 export interface FlowContext {
@@ -28,6 +32,15 @@ export interface KeptStage {
   steps: (ApprovalStep & { assignees: StepAssignee[] })[];
 }
 
+/**
+ * The route of the current round as this transaction knows it, and the approvers it resolved
+ * while writing it, by step id: a stage started at that same moment starts with them.
+ */
+export interface KnownRoute {
+  stages: StageWithSteps[];
+  resolved: Map<string, ResolvedAssignee[]>;
+}
+
 const STEP_STATUS_OF: Record<Decision, 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED'> = {
   approve: 'APPROVED',
   reject: 'REJECTED',
@@ -44,37 +57,43 @@ export class ApprovalFlow {
     private readonly timers: TimerWriter,
     private readonly audit: AuditWriter,
     private readonly directory: OrgDirectory,
+    private readonly routes: RouteRepository,
+    private readonly contracts: ContractRepository,
   ) {}
 
-  /** Writes the stages of the contract's current round; refuses (422) a stage with nobody eligible. */
-  async writeRoute(ctx: FlowContext, stages: SelectedStage[], kept: Map<string, KeptStage>): Promise<void> {
-    const { tx, contract } = ctx;
+  /** Writes the stages of the contract's current round (one statement); refuses (422) a stage with nobody eligible. */
+  async writeRoute(ctx: FlowContext, stages: SelectedStage[], kept: Map<string, KeptStage>): Promise<KnownRoute> {
+    const { contract } = ctx;
+    const route: KnownRoute = { stages: [], resolved: new Map() };
     for (const stage of stages) {
       const carried = kept.get(stage.name);
-      const row = await tx.approvalStage.create({
-        data: {
-          contractId: contract.id, round: contract.round, position: stage.position, name: stage.name, mode: stage.mode,
-          quorum: stage.quorum, sla: stage.sla, status: carried ? 'APPROVED' : 'WAITING', decidedAt: carried ? ctx.now : null,
-        },
-      });
+      const row: StageWithSteps = {
+        id: randomUUID(), contractId: contract.id, round: contract.round, position: stage.position, name: stage.name, mode: stage.mode,
+        quorum: stage.quorum, sla: stage.sla, status: carried ? 'APPROVED' : 'WAITING', startedAt: null, dueAt: null, decidedAt: carried ? ctx.now : null,
+        steps: [],
+      };
       for (const entry of stage.entries) {
         const previous = carried?.steps.find((s) => s.entryIndex === entry.index);
-        const step = await tx.approvalStep.create({
-          data: {
-            stageId: row.id, contractId: contract.id, entryIndex: entry.index, ref: entry.ref,
-            status: previous ? previous.status : 'WAITING',
-            decision: previous?.decision ?? null, comment: previous?.comment ?? null,
-            decidedById: previous?.decidedById ?? null, onBehalfOfId: previous?.onBehalfOfId ?? null, decidedAt: previous?.decidedAt ?? null,
-          },
-        });
-        const assignees = previous
-          ? previous.assignees.map((a) => ({ employeeId: a.employeeId, kind: a.kind, onBehalfOfId: a.onBehalfOfId, active: a.active }))
-          : (await this.resolveOrRefuse(ctx, stage.name, entry.ref)).map((a) => ({
-              employeeId: a.employee.id, kind: a.kind, onBehalfOfId: a.onBehalfOf?.id ?? null, active: true,
-            }));
-        await tx.stepAssignee.createMany({ data: assignees.map((a) => ({ ...a, stepId: step.id })) });
+        const step: StageWithSteps['steps'][number] = {
+          id: randomUUID(), stageId: row.id, contractId: contract.id, entryIndex: entry.index, ref: entry.ref,
+          status: previous ? previous.status : 'WAITING',
+          decision: previous?.decision ?? null, comment: previous?.comment ?? null,
+          decidedById: previous?.decidedById ?? null, onBehalfOfId: previous?.onBehalfOfId ?? null, decidedAt: previous?.decidedAt ?? null,
+          escalationLevel: 0, topReachedAt: null, assignees: [],
+        };
+        if (previous) {
+          step.assignees = previous.assignees.map((a) => assigneeRow(step.id, a, a.active));
+        } else {
+          const resolved = await this.resolveOrRefuse(ctx, stage.name, entry.ref);
+          route.resolved.set(step.id, resolved);
+          step.assignees = resolved.map((a) => assigneeRow(step.id, newAssignee(a), true));
+        }
+        row.steps.push(step);
       }
+      route.stages.push(row);
     }
+    if (route.stages.length > 0) await this.routes.insertRoute(ctx.tx, route.stages);
+    return route;
   }
 
   private async resolveOrRefuse(ctx: FlowContext, stageName: string, ref: string) {
@@ -90,10 +109,7 @@ export class ApprovalFlow {
    * approver entries resolving to the same people (the caller has checked no figure went up).
    */
   async stagesToKeep(ctx: FlowContext, previousRound: number, route: SelectedStage[]): Promise<Map<string, KeptStage>> {
-    const previous = await ctx.tx.approvalStage.findMany({
-      where: { contractId: ctx.contract.id, round: previousRound, status: 'APPROVED' },
-      include: { steps: { include: { assignees: true } } },
-    });
+    const previous = (await this.routes.stagesOfRound(ctx.tx, ctx.contract.id, previousRound)).filter((s) => s.status === 'APPROVED');
     const kept = new Map<string, KeptStage>();
     for (const stage of previous) {
       const again = route.find((s) => s.name === stage.name);
@@ -118,14 +134,14 @@ export class ApprovalFlow {
     return kept;
   }
 
-  /** Starts the first waiting stage, or approves the contract when none is left. */
-  async activateNext(ctx: FlowContext): Promise<'PENDING' | 'APPROVED'> {
+  /**
+   * Starts the first waiting stage, or approves the contract when none is left. Its approvers are
+   * resolved now (an absence may have begun since the route was written) unless `known` resolved
+   * them in this transaction.
+   */
+  async activateNext(ctx: FlowContext, known?: KnownRoute): Promise<'PENDING' | 'APPROVED'> {
     const { tx, contract, now } = ctx;
-    const stages = await tx.approvalStage.findMany({
-      where: { contractId: contract.id, round: contract.round },
-      orderBy: { position: 'asc' },
-      include: { steps: { orderBy: { entryIndex: 'asc' } } },
-    });
+    const stages = known?.stages ?? (await this.routes.stagesOfRound(tx, contract.id, contract.round));
     const next = stages.find((s) => s.status === 'WAITING');
     if (!next) {
       await this.finish(ctx, 'APPROVED', null, null);
@@ -134,44 +150,37 @@ export class ApprovalFlow {
     const decisionContext = await this.mailer.decisionContext(tx, contract, ctx.policy, now);
     const contractView = this.mailer.contractView(contract, ctx.submitter);
     let stageDue = now;
-    for (const step of next.steps) {
-      const assignees = await this.resolveOrRefuse(ctx, next.name, step.ref);
-      await tx.stepAssignee.deleteMany({ where: { stepId: step.id } });
-      await tx.stepAssignee.createMany({
-        data: assignees.map((a) => ({ stepId: step.id, employeeId: a.employee.id, kind: a.kind, onBehalfOfId: a.onBehalfOf?.id ?? null })),
-      });
-      await tx.approvalStep.update({ where: { id: step.id }, data: { status: 'PENDING' } });
+    const timers: ArmTimer[] = [];
+    const asked: { stepId: string; assignee: ResolvedAssignee; dueAt: Date }[] = [];
+    for (const step of [...next.steps].sort((a, b) => a.entryIndex - b.entryIndex)) {
+      const assignees = known?.resolved.get(step.id) ?? (await this.reassign(ctx, next.name, step.id, step.ref));
       const approver = assignees[0].onBehalfOf ?? assignees[0].employee;
       const deadlines = slaDeadlines(now, next.sla, ctx.policy.reminderAt, await this.directory.workingContext(approver, tx));
       if (deadlines.escalateAt > stageDue) stageDue = deadlines.escalateAt;
-      await this.timers.arm(tx, {
-        kind: JOBS.approvalReminder, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.remindAt,
-        uniqueKey: `approval-reminder:${step.id}`, correlationId: ctx.correlationId,
-      });
-      await this.timers.arm(tx, {
-        kind: JOBS.approvalEscalate, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.escalateAt,
-        uniqueKey: `approval-escalate:${step.id}:1`, correlationId: ctx.correlationId,
-      });
-      for (const assignee of assignees) {
-        const actionTokenId = await this.tokens.issue(tx, step.id, assignee.employee.id, contract.round, now);
-        await this.mailer.request(
-          tx,
-          { contractId: contract.id, round: contract.round, stage: next.name, approverId: assignee.employee.id },
-          assignee.employee,
-          {
-            contract: contractView,
-            stage: { name: next.name, position: next.position + 1, total: stages.length },
-            round: contract.round,
-            dueAt: deadlines.escalateAt.toISOString(),
-            ...decisionContext,
-            actionTokenId,
-            onBehalfOf: assignee.onBehalfOf ? { name: assignee.onBehalfOf.name, email: assignee.onBehalfOf.email } : null,
-          },
-          ctx.correlationId,
-        );
-      }
+      timers.push(
+        { kind: JOBS.approvalReminder, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.remindAt, uniqueKey: `approval-reminder:${step.id}`, correlationId: ctx.correlationId },
+        { kind: JOBS.approvalEscalate, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.escalateAt, uniqueKey: `approval-escalate:${step.id}:1`, correlationId: ctx.correlationId },
+      );
+      for (const assignee of assignees) asked.push({ stepId: step.id, assignee, dueAt: deadlines.escalateAt });
     }
-    await tx.approvalStage.update({ where: { id: next.id }, data: { status: 'PENDING', startedAt: now, dueAt: stageDue } });
+    await this.routes.startStage(tx, next.id, now, stageDue);
+    next.status = 'PENDING';
+    await this.timers.armAll(tx, timers);
+    const tokenIds = await this.tokens.issueAll(tx, asked.map((a) => ({ stepId: a.stepId, employeeId: a.assignee.employee.id })), contract.round, now);
+    const requests: ApprovalRequest[] = asked.map(({ assignee, dueAt }, i) => ({
+      key: { contractId: contract.id, round: contract.round, stage: next.name, approverId: assignee.employee.id },
+      recipient: assignee.employee,
+      data: {
+        contract: contractView,
+        stage: { name: next.name, position: next.position + 1, total: stages.length },
+        round: contract.round,
+        dueAt: dueAt.toISOString(),
+        ...decisionContext,
+        actionTokenId: tokenIds[i],
+        onBehalfOf: assignee.onBehalfOf ? { name: assignee.onBehalfOf.name, email: assignee.onBehalfOf.email } : null,
+      },
+    }));
+    await this.mailer.requests(tx, requests, ctx.correlationId);
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contract.id, action: 'stage.started', actorId: null,
       after: { stage: next.name, round: contract.round, dueAt: stageDue.toISOString() }, correlationId: ctx.correlationId, at: now,
@@ -179,25 +188,27 @@ export class ApprovalFlow {
     return 'PENDING';
   }
 
+  /** The people asked for a step now replace whoever the route named when it was written. */
+  private async reassign(ctx: FlowContext, stageName: string, stepId: string, ref: string): Promise<ResolvedAssignee[]> {
+    const assignees = await this.resolveOrRefuse(ctx, stageName, ref);
+    await this.routes.replaceAssignees(ctx.tx, stepId, assignees.map((a) => assigneeRow(stepId, newAssignee(a), true)));
+    return assignees;
+  }
+
   /** Applies one person's decision to the steps they hold in the current stage. */
   async decide(ctx: FlowContext, actor: Employee, decision: Decision, comment: string | null): Promise<void> {
     const { tx, contract, now } = ctx;
     if (contract.status !== 'PENDING_APPROVAL') throw await this.refusal(ctx, actor, `Contract ${contract.id} is already ${contract.status}.`);
-    const stage = await tx.approvalStage.findFirst({
-      where: { contractId: contract.id, round: contract.round, status: 'PENDING' },
-      include: { steps: { include: { assignees: true } } },
-    });
+    const stages = await this.routes.stagesOfRound(tx, contract.id, contract.round);
+    const stage = stages.find((s) => s.status === 'PENDING');
     const mine = (stage?.steps ?? []).flatMap((step) =>
       step.status === 'PENDING' ? step.assignees.filter((a) => a.active && a.employeeId === actor.id).map((a) => ({ step, assignee: a })) : [],
     );
     if (!stage || mine.length === 0) throw await this.refusal(ctx, actor, `It is not your turn to decide on contract ${contract.id}.`);
     const status = STEP_STATUS_OF[decision];
     for (const { step, assignee } of mine) {
-      const updated = await tx.approvalStep.updateMany({
-        where: { id: step.id, status: 'PENDING' },
-        data: { status, decision, comment, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId, decidedAt: now },
-      });
-      if (updated.count !== 1) throw new ConflictError(`Step ${step.id} was decided meanwhile.`);
+      const decided = await this.routes.decideStep(tx, step.id, { status, decision, comment, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId, decidedAt: now });
+      if (!decided) throw new ConflictError(`Step ${step.id} was decided meanwhile.`);
       step.status = status;
       await this.audit.record(tx, {
         entityType: 'contract', entityId: contract.id, action: `step.${decision}`, actorId: actor.id, onBehalfOfId: assignee.onBehalfOfId,
@@ -210,7 +221,7 @@ export class ApprovalFlow {
       if (!this.stageComplete(stage)) return this.bumpVersion(ctx);
       await this.closeStage(ctx, stage, 'APPROVED');
       await this.bumpVersion(ctx);
-      await this.activateNext(ctx);
+      await this.activateNext(ctx, { stages, resolved: new Map() });
       return;
     }
     await this.closeStage(ctx, stage, decision === 'reject' ? 'REJECTED' : 'PENDING');
@@ -227,19 +238,17 @@ export class ApprovalFlow {
   /** Ends a stage: undecided steps close and their timers are cancelled. */
   private async closeStage(ctx: FlowContext, stage: ApprovalStage & { steps: ApprovalStep[] }, status: 'APPROVED' | 'REJECTED' | 'PENDING') {
     const { tx, now } = ctx;
-    await tx.approvalStep.updateMany({ where: { stageId: stage.id, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'CLOSED' } });
-    for (const step of stage.steps) await this.timers.cancelForSubject(tx, step.id, now);
-    if (status !== 'PENDING') await tx.approvalStage.update({ where: { id: stage.id }, data: { status, decidedAt: now } });
+    if (status === 'PENDING') await this.routes.closeSteps(tx, stage.id);
+    else await this.routes.endStage(tx, stage.id, status, now);
+    await this.timers.cancelForSubjects(tx, stage.steps.map((step) => step.id), now);
+    stage.status = status;
   }
 
   /** Ends the contract's approval with an outcome, telling the submitter. */
   async finish(ctx: FlowContext, outcome: 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED' | 'WITHDRAWN', actor: Employee | null, comment: string | null, autoApprovalReason: string | null = null) {
     const { tx, contract, now } = ctx;
     const final = outcome === 'APPROVED' || outcome === 'REJECTED' || outcome === 'WITHDRAWN';
-    const updated = await tx.contract.update({
-      where: { id: contract.id },
-      data: { status: outcome, version: { increment: 1 }, decidedAt: final ? now : null },
-    });
+    const updated = await this.contracts.recordOutcome(tx, contract.id, outcome, final ? now : null);
     ctx.contract = updated;
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contract.id, action: `contract.${outcome.toLowerCase()}`, actorId: actor?.id ?? null,
@@ -254,7 +263,7 @@ export class ApprovalFlow {
   }
 
   private async bumpVersion(ctx: FlowContext): Promise<void> {
-    ctx.contract = await ctx.tx.contract.update({ where: { id: ctx.contract.id }, data: { version: { increment: 1 } } });
+    ctx.contract = await this.contracts.bumpVersion(ctx.tx, ctx.contract.id);
   }
 
   /** On the route but not entitled now: 409. Anyone else: 403. */
@@ -264,4 +273,12 @@ export class ApprovalFlow {
     if (actor.id === ctx.contract.ownerId) return new ForbiddenError('Nobody decides on their own contract.');
     return new ForbiddenError(`You are not an approver of contract ${ctx.contract.id}.`);
   }
+}
+
+function newAssignee(resolved: ResolvedAssignee): Pick<StepAssignee, 'employeeId' | 'kind' | 'onBehalfOfId'> {
+  return { employeeId: resolved.employee.id, kind: resolved.kind, onBehalfOfId: resolved.onBehalfOf?.id ?? null };
+}
+
+function assigneeRow(stepId: string, who: Pick<StepAssignee, 'employeeId' | 'kind' | 'onBehalfOfId'>, active: boolean): StepAssignee {
+  return { id: randomUUID(), stepId, employeeId: who.employeeId, kind: who.kind, onBehalfOfId: who.onBehalfOfId, active, createdAt: new Date() };
 }

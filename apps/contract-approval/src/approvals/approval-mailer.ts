@@ -6,12 +6,29 @@ import type {
   ApprovalEscalationData, ApprovalLadderTopData, ApprovalOutcome, ApprovalOutcomeData, ApprovalReminderData,
   ApprovalRequestData, ContractView, EmailDataByKind, EmailKind,
 } from '../../../../libs/mail/src/index.js';
-import { NotificationRequester } from '../../../../libs/notifications/src/index.js';
+import { NotificationRequester, type EmailRequest } from '../../../../libs/notifications/src/index.js';
+import { ContractRepository } from '../contracts/contract.repository.js';
 import { describeThresholds } from '../policy/policy-evaluator.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
 
 /** The email snapshot carries the token id; the notifier turns it into the link at render time. */
 type WithActionToken<T> = Omit<T, 'actionUrl'> & { actionTokenId: string };
+
+export type ApprovalRequestSnapshot = Omit<WithActionToken<ApprovalRequestData>, 'recipient'>;
+
+/** Names what makes an approval request distinct: one per contract, round, stage and approver. */
+export interface ApprovalRequestKey {
+  contractId: string;
+  round: number;
+  stage: string;
+  approverId: string;
+}
+
+export interface ApprovalRequest {
+  key: ApprovalRequestKey;
+  recipient: Employee;
+  data: ApprovalRequestSnapshot;
+}
 
 const HISTORY_LIMIT = 10;
 const AVERAGE_WINDOW_MS = 90 * 24 * 3600_000;
@@ -33,6 +50,7 @@ export class ApprovalMailer {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationRequester,
+    private readonly contracts: ContractRepository,
   ) {}
 
   contractView(contract: Contract, submitter: Employee): ContractView {
@@ -54,37 +72,28 @@ export class ApprovalMailer {
 
   /** What an approver needs to decide, beyond the contract itself. */
   async decisionContext(tx: Tx, contract: Contract, policy: ApprovalPolicyDocument, now: Date) {
-    const history = await tx.contract.findMany({
-      where: {
-        id: { not: contract.id },
-        ...(contract.customerId ? { customerId: contract.customerId } : { customerName: contract.customerName }),
-      },
-      orderBy: { createdAt: 'desc' },
-      take: HISTORY_LIMIT,
-    });
-    const recent = await tx.contract.aggregate({
-      where: { ownerId: contract.ownerId, id: { not: contract.id }, createdAt: { gte: new Date(now.getTime() - AVERAGE_WINDOW_MS) } },
-      _avg: { discountPct: true },
-    });
+    const { history, averageDiscount } = await this.contracts.decisionHistory(tx, contract, HISTORY_LIMIT, new Date(now.getTime() - AVERAGE_WINDOW_MS));
     return {
       discountThresholds: describeThresholds(policy),
-      customerHistory: history.map((c) => ({
-        id: c.id, title: c.title, amount: c.amount.toFixed(2), currency: c.currency, status: c.status, createdAt: c.createdAt.toISOString(),
-      })),
-      submitterAvgDiscount90d: recent._avg.discountPct === null ? null : Math.round(Number(recent._avg.discountPct) * 100) / 100,
+      customerHistory: history,
+      submitterAvgDiscount90d: averageDiscount === null ? null : Math.round(Number(averageDiscount) * 100) / 100,
     };
   }
 
-  async request(
-    tx: Tx,
-    key: { contractId: string; round: number; stage: string; approverId: string },
-    recipient: Employee,
-    data: Omit<WithActionToken<ApprovalRequestData>, 'recipient'>,
-    correlationId: string | null,
-  ): Promise<void> {
-    await this.send(tx, `approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}`, recipient, 'approval-request', {
-      recipient: recipientView(recipient), ...data,
-    }, correlationId);
+  async request(tx: Tx, key: ApprovalRequestKey, recipient: Employee, data: ApprovalRequestSnapshot, correlationId: string | null): Promise<void> {
+    await this.requests(tx, [{ key, recipient, data }], correlationId);
+  }
+
+  /** A stage's approval requests, asked for in one statement. */
+  async requests(tx: Tx, requests: ApprovalRequest[], correlationId: string | null): Promise<void> {
+    await this.notifications.requestAll(
+      tx,
+      requests.map(({ key, recipient, data }) =>
+        this.email(`approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}`, recipient, 'approval-request', {
+          recipient: recipientView(recipient), ...data,
+        }, correlationId),
+      ),
+    );
   }
 
   async reminder(tx: Tx, stepId: string, round: number, recipient: Employee, data: Omit<WithActionToken<ApprovalReminderData>, 'recipient'>, correlationId: string | null) {
@@ -125,12 +134,16 @@ export class ApprovalMailer {
     data: EmailDataByKind[K] | WithActionToken<EmailDataByKind[K]>,
     correlationId: string | null,
   ): Promise<void> {
-    await this.notifications.request(tx, {
-      idempotencyKey,
-      recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale },
-      kind,
-      data,
-      correlationId,
-    });
+    await this.notifications.request(tx, this.email(idempotencyKey, recipient, kind, data, correlationId));
+  }
+
+  private email<K extends EmailKind>(
+    idempotencyKey: string,
+    recipient: Employee,
+    kind: K,
+    data: EmailDataByKind[K] | WithActionToken<EmailDataByKind[K]>,
+    correlationId: string | null,
+  ): EmailRequest {
+    return { idempotencyKey, recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale }, kind, data, correlationId };
   }
 }

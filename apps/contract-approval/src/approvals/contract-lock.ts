@@ -1,6 +1,9 @@
 import type { Contract } from '../../../../generated/prisma/client.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import { NotFoundError } from '../../../../libs/rpc/src/index.js';
+import { ContractRepository } from '../contracts/contract.repository.js';
+
+const contracts = new ContractRepository();
 
 /**
  * Every change to a contract's approval state happens under its row lock, so two decisions,
@@ -8,7 +11,7 @@ import { NotFoundError } from '../../../../libs/rpc/src/index.js';
  */
 export async function lockContract(tx: Tx, contractId: string): Promise<Contract> {
   if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw new NotFoundError(`Contract ${contractId} does not exist.`);
-  return tx.contract.findUniqueOrThrow({ where: { id: contractId } });
+  const locked = await contracts.lockForUpdate(tx, contractId);
+  if (!locked) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+  return locked;
 }

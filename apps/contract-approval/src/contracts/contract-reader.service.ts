@@ -5,10 +5,10 @@ import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory, personView } from '../../../../libs/org/src/index.js';
 import { ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
+import type { Contract } from '../../../../generated/prisma/client.js';
 import { ActionTokens } from '../approvals/action-tokens.service.js';
+import { RouteRepository } from '../approvals/route.repository.js';
 import { auditView, contractSummary, peopleIn, routeView, type StageWithSteps } from './contract-views.js';
-
-const ROUTE_INCLUDE = { steps: { include: { assignees: true } } } as const;
 
 /** Reads of contracts, with the SPEC's visibility: ADMIN, the owner, the owner's managers, people on the route. */
 @Injectable()
@@ -19,11 +19,23 @@ export class ContractReader {
     private readonly directory: OrgDirectory,
     private readonly tokens: ActionTokens,
     private readonly clock: Clock,
+    private readonly routes: RouteRepository,
   ) {}
 
-  async submissionView(tx: Tx, contractId: string) {
-    const { contract, stages, people } = await this.load(tx, contractId);
-    return { id: contract.id, status: contract.status, route: routeView(stages, people), round: contract.round, version: contract.version };
+  async submissionView(tx: Tx, contract: Contract) {
+    const route = await this.currentRoute(tx, contract);
+    return { id: contract.id, status: contract.status, route, round: contract.round, version: contract.version };
+  }
+
+  /** The contract with its current route (no history), as the caller's transaction sees it. */
+  async decisionView(tx: Tx, contract: Contract, owner: Employee) {
+    return { ...contractSummary(contract, owner, this.config.BASE_CURRENCY), route: await this.currentRoute(tx, contract) };
+  }
+
+  private async currentRoute(tx: Tx, contract: Contract) {
+    const stages = await this.routes.stagesOfRound(tx, contract.id, contract.round);
+    const people = new Map((await this.directory.findManyById(peopleIn(stages), tx)).map((e) => [e.id, e]));
+    return routeView(stages, people);
   }
 
   async get(caller: Caller, contractId: string) {
@@ -112,11 +124,7 @@ export class ContractReader {
     if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
     const contract = await tx.contract.findUnique({ where: { id: contractId } });
     if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`);
-    const stages: StageWithSteps[] = await tx.approvalStage.findMany({
-      where: { contractId, round: contract.round },
-      orderBy: { position: 'asc' },
-      include: ROUTE_INCLUDE,
-    });
+    const stages: StageWithSteps[] = await this.routes.stagesOfRound(tx, contractId, contract.round);
     const people = new Map((await this.directory.findManyById([contract.ownerId, ...peopleIn(stages)], tx)).map((e) => [e.id, e]));
     return { contract, stages, people, owner: people.get(contract.ownerId)! };
   }

@@ -47,7 +47,7 @@ export class ContractsService {
           if (earlier) return earlier;
         }
         const contract = await this.createContract(tx, caller, input, correlationId);
-        const response = await this.reader.submissionView(tx, contract.id);
+        const response = await this.reader.submissionView(tx, contract);
         if (idempotencyKey) {
           await tx.idempotencyRecord.create({ data: { scope: SUBMIT_SCOPE, callerId: caller.id, key: idempotencyKey, requestHash: hash, response: response as object } });
         }
@@ -90,12 +90,12 @@ export class ContractsService {
   /** Writes the current round's route and starts it; no applicable stage approves at once. */
   private async route(ctx: FlowContext, kept: Map<string, KeptStage>): Promise<void> {
     const stages = selectStages(ctx.policy, this.facts(ctx.contract));
-    await this.flow.writeRoute(ctx, stages, kept);
+    const written = await this.flow.writeRoute(ctx, stages, kept);
     if (stages.length === 0) {
       await this.flow.finish(ctx, 'APPROVED', null, null, explainAutoApproval(ctx.policy, this.facts(ctx.contract)));
       return;
     }
-    await this.flow.activateNext(ctx);
+    await this.flow.activateNext(ctx, written);
   }
 
   private facts(contract: Contract): ContractFacts {
@@ -109,16 +109,17 @@ export class ContractsService {
     };
   }
 
+  /** Decisions, withdrawals and resubmissions answer with the contract and its route as their transaction left them. */
   async decide(caller: Caller, contractId: string, input: DecisionInput, correlationId: string) {
-    await this.inTransaction(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       await this.flow.decide(ctx, await this.employee(tx, caller.id), input.decision, input.comment ?? null);
+      return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
-    return this.reader.get(caller, contractId);
   }
 
   async withdraw(caller: Caller, contractId: string, correlationId: string) {
-    await this.inTransaction(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       if (ctx.contract.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may withdraw it.');
       if (!['PENDING_APPROVAL', 'CHANGES_REQUESTED'].includes(ctx.contract.status)) {
@@ -137,8 +138,8 @@ export class ContractsService {
           outcome: 'WITHDRAWN', comment: null, decidedBy: ctx.submitter, autoApprovalReason: null, contract: this.mailer.contractView(ctx.contract, ctx.submitter),
         }, correlationId);
       }
+      return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
-    return this.reader.get(caller, contractId);
   }
 
   /**
@@ -146,7 +147,7 @@ export class ContractsService {
    * still applies, has the same approvers, and no figure went up.
    */
   async resubmit(caller: Caller, contractId: string, input: ContractInput, correlationId: string) {
-    await this.inTransaction(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       const before = ctx.contract;
       if (before.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may resubmit it.');
@@ -172,8 +173,8 @@ export class ContractsService {
       ctx.contract = updated;
       const kept = riskier ? new Map<string, KeptStage>() : await this.flow.stagesToKeep(ctx, before.round, selectStages(ctx.policy, this.facts(updated)));
       await this.route(ctx, kept);
+      return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
-    return this.reader.get(caller, contractId);
   }
 
   /** Opens a link's page: nothing changes on GET. */
@@ -183,7 +184,7 @@ export class ContractsService {
 
   /** Decides through a single-use email link, as the person the link was made for. */
   async decideByAction(token: string, input: DecisionInput, correlationId: string) {
-    const decided = await this.inTransaction(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const now = this.clock.now();
       const link = await this.reader.usableLink(tx, token, now);
       const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: link.stepId } });
@@ -191,10 +192,8 @@ export class ContractsService {
       if (link.round !== ctx.contract.round) throw new GoneError('This link belongs to an earlier round of the contract.');
       await this.reader.consumeLink(tx, link.id, now);
       await this.flow.decide(ctx, await this.employee(tx, link.employeeId), input.decision, input.comment ?? null);
-      return { contractId: step.contractId, employeeId: link.employeeId };
+      return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
-    const actor = await this.employee(this.prisma, decided.employeeId);
-    return this.reader.get({ id: actor.id, email: actor.email, name: actor.name, role: actor.role }, decided.contractId);
   }
 
   private async flowContext(tx: Tx, contractId: string, correlationId: string): Promise<FlowContext> {

@@ -16,6 +16,9 @@ export interface VersionedPolicy {
 /** Versioned approval policy: a contract keeps the version it started with. */
 @Injectable()
 export class PolicyStore {
+  /** A version never changes once written, so its document is read once per process. */
+  private readonly documents = new Map<number, ApprovalPolicyDocument>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditWriter,
@@ -24,8 +27,8 @@ export class PolicyStore {
 
   /** The latest version; the SPEC's default policy becomes version 1 on first use. */
   async active(tx: Tx = this.prisma): Promise<VersionedPolicy> {
-    const latest = await tx.approvalPolicy.findFirst({ orderBy: { version: 'desc' } });
-    if (latest) return this.view(latest);
+    const latest = await this.latestVersion(tx);
+    if (latest) return { version: latest.version, document: await this.byVersion(latest.version, tx), createdAt: latest.createdAt.toISOString() };
     await tx.$executeRaw`
       INSERT INTO "ApprovalPolicy" (version, document, "createdAt")
       VALUES (1, ${JSON.stringify(DEFAULT_POLICY)}::jsonb, ${this.clock.now()})
@@ -34,9 +37,19 @@ export class PolicyStore {
     return this.view(first);
   }
 
+  private async latestVersion(tx: Tx): Promise<{ version: number; createdAt: Date } | undefined> {
+    const rows = await tx.$queryRaw<{ version: number; createdAt: Date }[]>`
+      SELECT version, "createdAt" FROM "ApprovalPolicy" ORDER BY version DESC LIMIT 1`;
+    return rows[0];
+  }
+
   async byVersion(version: number, tx: Tx = this.prisma): Promise<ApprovalPolicyDocument> {
+    const known = this.documents.get(version);
+    if (known) return known;
     const row = await tx.approvalPolicy.findUniqueOrThrow({ where: { version } });
-    return row.document as unknown as ApprovalPolicyDocument;
+    const document = row.document as unknown as ApprovalPolicyDocument;
+    this.documents.set(version, document);
+    return document;
   }
 
   async replace(caller: Caller, input: unknown, correlationId: string): Promise<VersionedPolicy> {

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ServiceClientModule } from '../http/service-client.module.js';
+import { ComplaintsController } from './complaints.controller.js';
+import { CustomersGatewayModule } from './customers-gateway.module.js';
 import { FollowUpPolicyController } from './follow-up-policy.controller.js';
+import { RevisitsController } from './revisits.controller.js';
+import { SurveysController } from './surveys.controller.js';
 
 /** The customer follow-up endpoints of the HTTP API. */
 @Module({
-  imports: [ServiceClientModule],
-  controllers: [FollowUpPolicyController],
+  imports: [ServiceClientModule, CustomersGatewayModule],
+  controllers: [FollowUpPolicyController, RevisitsController, ComplaintsController, SurveysController],
 })
 export class FollowUpGatewayModule {}

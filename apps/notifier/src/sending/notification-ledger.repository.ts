@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, Tx } from '../../../../libs/database/src/index.js';
-import type { Notification } from '../../../../generated/prisma/client.js';
+import { Prisma, type Notification } from '../../../../generated/prisma/client.js';
+import { recordOutboxOutcomeSql } from '../../../../libs/workflow/src/index.js';
 
 /** Only Prisma: the guarded state changes of the send ledger. */
 @Injectable()
@@ -26,13 +27,21 @@ export class NotificationLedgerRepository {
     return this.prisma.notification.findUnique({ where: { id } });
   }
 
-  /** Only the holder of the lease may finish the send. */
-  async markSent(id: string, lease: Date, now: Date): Promise<boolean> {
-    const result = await this.prisma.notification.updateMany({
-      where: { id, status: 'sending', leaseUntil: lease },
-      data: { status: 'sent', sentAt: now, leaseUntil: null, lastError: null },
-    });
-    return result.count === 1;
+  /**
+   * Only the holder of the lease may mark the row sent. Given the job's outbox row, it is recorded
+   * done in the same statement, whoever holds the lease (the job is over either way).
+   */
+  async markSent(id: string, lease: Date, now: Date, outboxId?: string): Promise<boolean> {
+    const jobDone = outboxId ? Prisma.sql`, done AS (${recordOutboxOutcomeSql(outboxId, 'done', now)})` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<{ sent: number }[]>`
+      WITH sent AS (
+        UPDATE "Notification"
+        SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL, "updatedAt" = ${new Date()}
+        WHERE id = ${id}::uuid AND status = 'sending' AND "leaseUntil" = ${lease}
+        RETURNING id
+      )${jobDone}
+      SELECT count(*)::int AS sent FROM sent`;
+    return rows[0].sent === 1;
   }
 
   async markRetrying(id: string, lease: Date, error: string): Promise<void> {

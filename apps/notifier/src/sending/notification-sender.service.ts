@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { actionTokenFor, actionUrl } from '../../../../libs/notifications/src/index.js';
+import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '../../../../libs/notifications/src/index.js';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '../../../../libs/mail/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
-import { PermanentJobError } from '../../../../libs/workflow/src/index.js';
+import { PermanentJobError, RecordedOutcome } from '../../../../libs/workflow/src/index.js';
 import { isPermanentSmtpFailure, MailTransport, SEND_LEASE_MS } from './mail-transport.js';
 import { NotificationLedgerRepository } from './notification-ledger.repository.js';
 import { NotifierMetrics } from './notifier.metrics.js';
@@ -28,7 +28,8 @@ export class NotificationSender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async send(notificationId: string): Promise<'done' | 'skipped'> {
+  /** Given the outbox job it runs for, records the job done with the ledger's `sent` (one statement). */
+  async send(notificationId: string, job?: { outboxId: string }): Promise<'done' | 'skipped' | RecordedOutcome> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + SEND_LEASE_MS);
     const row = await this.ledger.claim(notificationId, now, lease);
@@ -59,7 +60,7 @@ export class NotificationSender {
       await this.ledger.markRetrying(row.id, lease, message);
       throw error;
     }
-    const recorded = await this.ledger.markSent(row.id, lease, this.clock.now());
+    const recorded = await this.ledger.markSent(row.id, lease, this.clock.now(), job?.outboxId);
     if (!recorded) this.logger.warn({ correlationId: row.correlationId, msg: `Email ${row.id} was sent after its lease ran out; another worker may resend it.` });
     this.metrics.sent.inc({ kind: row.kind });
     this.logger.log({
@@ -67,12 +68,16 @@ export class NotificationSender {
       notificationId: row.id,
       msg: `Sent ${row.kind} email ${row.id} to ${row.recipientEmail} (Message-ID ${row.messageId}).`,
     });
-    return 'done';
+    return job ? new RecordedOutcome('done') : 'done';
   }
 
   /** Links are derived at render time from the token id, so no raw token is ever stored. */
   private withActionUrl(data: unknown): object {
     const snapshot = data as Record<string, unknown>;
+    if (typeof snapshot.surveyTokenId === 'string') {
+      const { surveyTokenId, ...rest } = snapshot;
+      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.JWT_SECRET, surveyTokenId)) };
+    }
     if (typeof snapshot.actionTokenId !== 'string') return snapshot;
     const { actionTokenId, ...rest } = snapshot;
     return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };

@@ -20,7 +20,7 @@ abstract class EmailSendingWorker extends WorkerHost {
 
   process(job: SendJob) {
     if (job.name !== JOBS.sendEmail) throw new Error(`Unknown notifier job ${job.name}`);
-    return this.runner.run(job, () => this.sender.send(job.data.notificationId), {
+    return this.runner.run(job, () => this.sender.send(job.data.notificationId, { outboxId: job.data.outboxId }), {
       onDead: (tx, error) => this.sender.markDead(job.data.notificationId, error.message, tx),
     });
   }

@@ -8,6 +8,11 @@ import { approvalRequestTemplate } from './approval-request.js';
 import { delegationNoticeTemplate } from './delegation-notice.js';
 import { revisitDigestTemplate } from './revisit-digest.js';
 import { visitOverdueEscalationTemplate } from './visit-overdue-escalation.js';
+import { complaintAssignedTemplate } from './complaint-assigned.js';
+import { complaintEscalationTemplate } from './complaint-escalation.js';
+import { complaintReminderTemplate } from './complaint-reminder.js';
+import { surveyLowScoreTemplate } from './survey-low-score.js';
+import { surveyRequestTemplate } from './survey-request.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -19,4 +24,9 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'approval-ladder-top': approvalLadderTopTemplate,
   'approval-outcome': approvalOutcomeTemplate,
   'delegation-notice': delegationNoticeTemplate,
+  'complaint-assigned': complaintAssignedTemplate,
+  'complaint-reminder': complaintReminderTemplate,
+  'complaint-escalation': complaintEscalationTemplate,
+  'survey-request': surveyRequestTemplate,
+  'survey-low-score': surveyLowScoreTemplate,
 };

@@ -1,8 +1,14 @@
 import type { EmailTemplate } from '../email-template.js';
 import { style } from './styles.js';
 
+/** "1 working day" / "3 working days": the count decides the message. */
+export const overdueDaysText = (path: string) =>
+  `{{#if (gt ${path} 1)}}{{t "digest.overdueDays" days=${path}}}{{else}}{{t "digest.overdueOneDay"}}{{/if}}`;
+
+const OVERDUE = overdueDaysText('overdueDays');
+
 const htmlRows = (list: 'today' | 'overdue') => `{{#each ${list}}}
-<tr><td style="${style.gridCell}">{{customer.name}}<br><span style="${style.muted}">{{customer.code}} · {{t "visitKind" kind}} · {{visitId}}</span></td><td style="${style.gridCell}">{{customer.tier}}</td><td style="${style.gridCell}">{{instant dueAt}}</td>${list === 'overdue' ? `<td style="${style.gridNumber}">{{t "digest.overdueDays" days=overdueDays}}</td>` : ''}</tr>
+<tr><td style="${style.gridCell}">{{customer.name}}<br><span style="${style.muted}">{{customer.code}} · {{t "visitKind" kind}} · {{visitId}}</span></td><td style="${style.gridCell}">{{customer.tier}}</td><td style="${style.gridCell}">{{instant dueAt}}</td>${list === 'overdue' ? `<td style="${style.gridNumber}">${OVERDUE}</td>` : ''}</tr>
 {{/each}}`;
 
 const htmlTable = (list: 'today' | 'overdue') => `<table cellpadding="0" cellspacing="0" border="0" style="${style.grid}">
@@ -11,7 +17,7 @@ ${htmlRows(list)}
 </table>`;
 
 const textRows = (list: 'today' | 'overdue') => `{{#each ${list}}}
-  - {{customer.name}} ({{customer.code}}) | {{label "digest.tier"}}{{customer.tier}} | {{t "visitKind" kind}} | {{label "digest.due"}}{{instant dueAt}}${list === 'overdue' ? ' | {{t "digest.overdueDays" days=overdueDays}}' : ''} | {{visitId}}
+  - {{customer.name}} ({{customer.code}}) | {{label "digest.tier"}}{{customer.tier}} | {{t "visitKind" kind}} | {{label "digest.due"}}{{instant dueAt}}${list === 'overdue' ? ` | ${OVERDUE}` : ''} | {{visitId}}
 {{/each}}`;
 
 export const revisitDigestTemplate: EmailTemplate<'revisit-digest'> = {
@@ -21,9 +27,10 @@ export const revisitDigestTemplate: EmailTemplate<'revisit-digest'> = {
   },
 
   html: `{{#if asDelegate}}
-<p style="${style.notice}">{{t "digest.delegate" name=owner.name email=owner.email}}</p>
-{{/if}}
+<p style="${style.notice}">{{t "digest.delegate" name=owner.name email=owner.email date=localDate}}</p>
+{{else}}
 <p style="${style.p}">{{t "digest.intro" date=localDate}}</p>
+{{/if}}
 {{#if overdue.length}}
 <h2 style="${style.h2}">{{t "digest.overdueHeading" count=overdue.length}}</h2>
 ${htmlTable('overdue')}
@@ -36,9 +43,10 @@ ${htmlTable('today')}
 `,
 
   text: `{{#if asDelegate}}
-{{t "digest.delegate" name=owner.name email=owner.email}}
-{{/if}}
+{{t "digest.delegate" name=owner.name email=owner.email date=localDate}}
+{{else}}
 {{t "digest.intro" date=localDate}}
+{{/if}}
 
 {{#if overdue.length}}
 {{t "digest.overdueHeading" count=overdue.length}}

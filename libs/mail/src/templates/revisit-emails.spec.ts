@@ -24,9 +24,9 @@ describe('revisit-digest email', () => {
     data.owner = { name: 'Chen Jing', email: 'chen.jing@example.com' };
     const en = renderEmail('revisit-digest', 'en', data);
     expect(en.subject).toBe('Customer revisits of Chen Jing for 2026-12-01: 1 due today, 1 overdue');
-    expect(en.text).toContain('You receive this digest as the delegate of Chen Jing (chen.jing@example.com), who is absent');
+    expect(en.text).toContain('You receive this digest for 2026-12-01 as the delegate of Chen Jing (chen.jing@example.com), who is absent');
     const zh = renderEmail('revisit-digest', 'zh-CN', data);
-    expect(zh.text).toContain('Chen Jing（chen.jing@example.com）不在岗，您作为其代理人收到此回访摘要');
+    expect(zh.text).toContain('Chen Jing（chen.jing@example.com）不在岗，您作为其代理人收到其 2026-12-01 的回访摘要');
   });
 
   it('leaves out an empty section', () => {
@@ -50,6 +50,7 @@ describe('visit-overdue-escalation email', () => {
   it('tells the manager whose visit to which customer is how late, once', () => {
     const email = renderEmail('visit-overdue-escalation', 'en', sampleData('visit-overdue-escalation'));
     expect(email.subject).toBe('Overdue revisit: Suzhou Precision Parts (C-1002), 3 working days late');
+    expect(renderEmail('visit-overdue-escalation', 'en', { ...sampleData('visit-overdue-escalation'), visit: { ...sampleData('visit-overdue-escalation').visit, overdueDays: 1 } }).text).toContain('which is 1 working day overdue');
     expect(email.text).toContain('Li Lei (li.lei@example.com) has not recorded the visit to Suzhou Precision Parts below, which is 3 working days overdue.');
     expect(email.text).toContain('Visit ID: v_late01');
     expect(email.text).toContain('only once');

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { ApprovalStage, ApprovalStep, StepAssignee } from '../../../../generated/prisma/client.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import type { StageWithSteps } from '../contracts/contract-views.js';
+
+/** One row of the route join: a stage, one of its steps and one of that step's assignees. */
+interface RouteRow {
+  stageId: string; contractId: string; round: number; position: number; name: string; mode: string; quorum: number | null; sla: string;
+  stageStatus: ApprovalStage['status']; startedAt: Date | null; dueAt: Date | null; stageDecidedAt: Date | null;
+  stepId: string | null; entryIndex: number; ref: string; stepStatus: ApprovalStep['status']; decision: string | null; comment: string | null;
+  decidedById: string | null; stepOnBehalfOfId: string | null; stepDecidedAt: Date | null; escalationLevel: number; topReachedAt: Date | null;
+  assigneeId: string | null; employeeId: string; kind: StepAssignee['kind']; assigneeOnBehalfOfId: string | null; active: boolean; assigneeCreatedAt: Date;
+}
+
+export type NewAssignee = Pick<StepAssignee, 'employeeId' | 'kind' | 'onBehalfOfId'>;
+
+/**
+ * The approval route's rows (stages, steps, assignees). Each method is one statement: Prisma's
+ * nested include costs a query per level, and every model query has a compile cost of its own.
+ */
+@Injectable()
+export class RouteRepository {
+  /** The round's stages by position, each with its steps (by entry) and their assignees. */
+  async stagesOfRound(tx: Tx, contractId: string, round: number): Promise<StageWithSteps[]> {
+    const rows = await tx.$queryRaw<RouteRow[]>`
+      SELECT g.id AS "stageId", g."contractId", g.round, g.position, g.name, g.mode, g.quorum, g.sla, g.status::text AS "stageStatus",
+             g."startedAt", g."dueAt", g."decidedAt" AS "stageDecidedAt",
+             s.id AS "stepId", s."entryIndex", s.ref, s.status::text AS "stepStatus", s.decision, s.comment, s."decidedById",
+             s."onBehalfOfId" AS "stepOnBehalfOfId", s."decidedAt" AS "stepDecidedAt", s."escalationLevel", s."topReachedAt",
+             a.id AS "assigneeId", a."employeeId", a.kind::text AS kind, a."onBehalfOfId" AS "assigneeOnBehalfOfId", a.active,
+             a."createdAt" AS "assigneeCreatedAt"
+      FROM "ApprovalStage" g
+      LEFT JOIN "ApprovalStep" s ON s."stageId" = g.id AND s."contractId" = g."contractId"
+      LEFT JOIN "StepAssignee" a ON a."stepId" = s.id
+      WHERE g."contractId" = ${contractId}::uuid AND g.round = ${round}
+      ORDER BY g.position, s."entryIndex", a."createdAt", a.id`;
+    return groupRoute(rows);
+  }
+
+  /** Writes a route built in memory, stages, steps and assignees, in one statement. */
+  async insertRoute(tx: Tx, stages: StageWithSteps[]): Promise<void> {
+    const steps = stages.flatMap((stage) => stage.steps);
+    const stageRows = stages.map(({ steps: _steps, ...stage }) => stage);
+    const stepRows = steps.map(({ assignees: _assignees, ...step }) => step);
+    const assigneeRows = steps.flatMap((step) => step.assignees);
+    await tx.$executeRaw`
+      WITH stages AS (
+        INSERT INTO "ApprovalStage" SELECT * FROM json_populate_recordset(NULL::"ApprovalStage", ${JSON.stringify(stageRows)}::json)
+      ), steps AS (
+        INSERT INTO "ApprovalStep" SELECT * FROM json_populate_recordset(NULL::"ApprovalStep", ${JSON.stringify(stepRows)}::json)
+      )
+      INSERT INTO "StepAssignee" SELECT * FROM json_populate_recordset(NULL::"StepAssignee", ${JSON.stringify(assigneeRows)}::json)`;
+  }
+
+  /** The step's assignees become exactly `assignees`, as fresh rows (as a delete and insert would leave them). */
+  async replaceAssignees(tx: Tx, stepId: string, assignees: StepAssignee[]): Promise<void> {
+    await tx.$executeRaw`
+      WITH removed AS (
+        DELETE FROM "StepAssignee" WHERE "stepId" = ${stepId}::uuid AND NOT ("employeeId" = ANY(${assignees.map((a) => a.employeeId)}::uuid[]))
+      )
+      INSERT INTO "StepAssignee" SELECT * FROM json_populate_recordset(NULL::"StepAssignee", ${JSON.stringify(assignees)}::json)
+      ON CONFLICT ("stepId", "employeeId") DO UPDATE
+      SET id = EXCLUDED.id, kind = EXCLUDED.kind, "onBehalfOfId" = EXCLUDED."onBehalfOfId", active = EXCLUDED.active, "createdAt" = EXCLUDED."createdAt"`;
+  }
+
+  /** The stage and its steps become PENDING. */
+  async startStage(tx: Tx, stageId: string, startedAt: Date, dueAt: Date): Promise<void> {
+    await tx.$executeRaw`
+      WITH steps AS (
+        UPDATE "ApprovalStep" SET status = 'PENDING' WHERE "stageId" = ${stageId}::uuid
+      )
+      UPDATE "ApprovalStage" SET status = 'PENDING', "startedAt" = ${startedAt}, "dueAt" = ${dueAt} WHERE id = ${stageId}::uuid`;
+  }
+
+  /** Records a decision on a step still pending; false when someone decided it meanwhile. */
+  async decideStep(
+    tx: Tx,
+    stepId: string,
+    decision: Pick<ApprovalStep, 'status' | 'decision' | 'comment' | 'decidedById' | 'onBehalfOfId' | 'decidedAt'>,
+  ): Promise<boolean> {
+    const updated = await tx.$executeRaw`
+      UPDATE "ApprovalStep"
+      SET status = ${decision.status}::"StepStatus", decision = ${decision.decision}, comment = ${decision.comment},
+          "decidedById" = ${decision.decidedById}::uuid, "onBehalfOfId" = ${decision.onBehalfOfId}::uuid, "decidedAt" = ${decision.decidedAt}
+      WHERE id = ${stepId}::uuid AND status = 'PENDING'`;
+    return updated === 1;
+  }
+
+  /** Undecided steps close; the stage keeps its status (see endStage for a decided one). */
+  async closeSteps(tx: Tx, stageId: string): Promise<void> {
+    await tx.$executeRaw`UPDATE "ApprovalStep" SET status = 'CLOSED' WHERE "stageId" = ${stageId}::uuid AND status IN ('PENDING', 'WAITING')`;
+  }
+
+  /** Undecided steps close and the stage is decided. */
+  async endStage(tx: Tx, stageId: string, status: 'APPROVED' | 'REJECTED', decidedAt: Date): Promise<void> {
+    await tx.$executeRaw`
+      WITH steps AS (
+        UPDATE "ApprovalStep" SET status = 'CLOSED' WHERE "stageId" = ${stageId}::uuid AND status IN ('PENDING', 'WAITING')
+      )
+      UPDATE "ApprovalStage" SET status = ${status}::"StageStatus", "decidedAt" = ${decidedAt} WHERE id = ${stageId}::uuid`;
+  }
+}
+
+function groupRoute(rows: RouteRow[]): StageWithSteps[] {
+  const stages = new Map<string, StageWithSteps>();
+  const steps = new Map<string, StageWithSteps['steps'][number]>();
+  for (const row of rows) {
+    let stage = stages.get(row.stageId);
+    if (!stage) {
+      stage = {
+        id: row.stageId, contractId: row.contractId, round: row.round, position: row.position, name: row.name, mode: row.mode, quorum: row.quorum,
+        sla: row.sla, status: row.stageStatus, startedAt: row.startedAt, dueAt: row.dueAt, decidedAt: row.stageDecidedAt, steps: [],
+      };
+      stages.set(row.stageId, stage);
+    }
+    if (row.stepId === null) continue;
+    let step = steps.get(row.stepId);
+    if (!step) {
+      step = {
+        id: row.stepId, stageId: row.stageId, contractId: row.contractId, entryIndex: row.entryIndex, ref: row.ref, status: row.stepStatus,
+        decision: row.decision, comment: row.comment, decidedById: row.decidedById, onBehalfOfId: row.stepOnBehalfOfId, decidedAt: row.stepDecidedAt,
+        escalationLevel: row.escalationLevel, topReachedAt: row.topReachedAt, assignees: [],
+      };
+      steps.set(row.stepId, step);
+      stage.steps.push(step);
+    }
+    if (row.assigneeId === null) continue;
+    step.assignees.push({
+      id: row.assigneeId, stepId: row.stepId, employeeId: row.employeeId, kind: row.kind, onBehalfOfId: row.assigneeOnBehalfOfId,
+      active: row.active, createdAt: row.assigneeCreatedAt,
+    });
+  }
+  return [...stages.values()];
+}

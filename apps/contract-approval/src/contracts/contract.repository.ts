@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type Contract, type ContractStatus } from '../../../../generated/prisma/client.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+
+/** The Contract model's columns, so raw reads return exactly what Prisma's would. */
+const CONTRACT = Prisma.sql`id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
+  "productLine", region, status::text AS status, "policyVersion", round, version, "decidedAt", "createdAt", "updatedAt"`;
+
+export interface EarlierContract {
+  id: string;
+  title: string;
+  /** Two decimals, as stored. */
+  amount: string;
+  currency: string;
+  status: ContractStatus;
+  createdAt: string;
+}
+
+/** The contract row's hot statements (every decision and submission), each one round trip. */
+@Injectable()
+export class ContractRepository {
+  async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
+    const rows = await tx.$queryRaw<Contract[]>`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`;
+    return rows[0] ?? null;
+  }
+
+  async bumpVersion(tx: Tx, contractId: string): Promise<Contract> {
+    const rows = await tx.$queryRaw<Contract[]>`
+      UPDATE "Contract" SET version = version + 1, "updatedAt" = ${new Date()} WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`;
+    return rows[0];
+  }
+
+  async recordOutcome(tx: Tx, contractId: string, status: ContractStatus, decidedAt: Date | null): Promise<Contract> {
+    const rows = await tx.$queryRaw<Contract[]>`
+      UPDATE "Contract" SET status = ${status}::"ContractStatus", version = version + 1, "decidedAt" = ${decidedAt}::timestamp, "updatedAt" = ${new Date()}
+      WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`;
+    return rows[0];
+  }
+
+  /**
+   * In one statement: the customer's latest other contracts (by customerName's index, or by
+   * customerId, which has none) and the owner's average discount since `since` (owner/createdAt index).
+   */
+  async decisionHistory(tx: Tx, contract: Contract, limit: number, since: Date): Promise<{ history: EarlierContract[]; averageDiscount: Prisma.Decimal | null }> {
+    const sameCustomer = contract.customerId ? Prisma.sql`"customerId" = ${contract.customerId}::uuid` : Prisma.sql`"customerName" = ${contract.customerName}`;
+    const rows = await tx.$queryRaw<{ history: (EarlierContract & { createdAt: string })[]; averageDiscount: Prisma.Decimal | null }[]>`
+      SELECT
+        (SELECT COALESCE(json_agg(h ORDER BY h."createdAt" DESC), '[]'::json) FROM (
+           SELECT id, title, amount::text AS amount, currency, status::text AS status, "createdAt" FROM "Contract"
+           WHERE id <> ${contract.id}::uuid AND ${sameCustomer}
+           ORDER BY "createdAt" DESC LIMIT ${limit}
+         ) h) AS history,
+        (SELECT avg("discountPct") FROM "Contract"
+          WHERE "ownerId" = ${contract.ownerId}::uuid AND id <> ${contract.id}::uuid AND "createdAt" >= ${since}) AS "averageDiscount"`;
+    const { history, averageDiscount } = rows[0];
+    // json renders a timestamp without its zone; the column holds UTC.
+    return { history: history.map((h) => ({ ...h, createdAt: new Date(`${h.createdAt}Z`).toISOString() })), averageDiscount };
+  }
+}

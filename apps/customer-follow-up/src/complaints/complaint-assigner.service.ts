@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Customer, Employee } from '../../../../generated/prisma/client.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { UnprocessableError } from '../../../../libs/rpc/src/index.js';
+import { leastLoaded } from './complaint-assignment.js';
+import { ComplaintsRepository } from './complaints.repository.js';
+
+export interface Assignment {
+  assignee: Employee;
+  /** region | manager-team | anyone: which rule found the assignee (for the audit trail). */
+  pool: 'region' | 'manager-team' | 'anyone';
+}
+
+/**
+ * Who takes a new complaint: the least-loaded CUSTOMER_SERVICE employee of the customer's region;
+ * when the region has none, of the team of the owner's manager; then of anyone in the role.
+ * Runs under the assignment lock, so concurrent complaints see each other's load.
+ */
+@Injectable()
+export class ComplaintAssigner {
+  constructor(
+    private readonly repository: ComplaintsRepository,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  async assign(tx: Tx, customer: Customer): Promise<Assignment> {
+    await this.repository.lockAssignments(tx);
+    for await (const [pool, candidates] of this.candidatePools(tx, customer)) {
+      const assignee = leastLoaded(candidates, await this.repository.openCounts(tx, candidates.map((c) => c.id)));
+      if (assignee) return { assignee, pool };
+    }
+    throw new UnprocessableError('No CUSTOMER_SERVICE employee can take this complaint: there is none in the organization. Nothing was recorded.');
+  }
+
+  /** Pools in order of preference, each read only when the one before it is empty. */
+  private async *candidatePools(tx: Tx, customer: Customer): AsyncGenerator<[Assignment['pool'], Employee[]]> {
+    if (customer.region) yield ['region', await this.repository.customerServiceIn(tx, { region: customer.region })];
+    const team = await this.ownersManagerTeam(tx, customer);
+    if (team) yield ['manager-team', await this.repository.customerServiceIn(tx, { team })];
+    yield ['anyone', await this.repository.customerServiceIn(tx, 'anyone')];
+  }
+
+  private async ownersManagerTeam(tx: Tx, customer: Customer): Promise<string | null> {
+    const owner = await this.directory.findById(customer.ownerId, tx);
+    const manager = owner ? await this.directory.managerOf(owner, tx) : null;
+    return manager?.team ?? null;
+  }
+}

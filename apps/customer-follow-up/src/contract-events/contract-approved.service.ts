@@ -1,0 +1,95 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
+import { OutboxSignal, PrismaService } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { addWorkingDays } from '../../../../libs/time/src/working-time.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
+import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
+import { addCalendarDays } from '../revisits/local-days.js';
+import { RevisitPlanner, VISIT_KINDS } from '../revisits/revisit-planner.service.js';
+import { VisitsRepository } from '../revisits/visits.repository.js';
+import { CONTRACT_APPLIED_ACTION, ContractEventsRepository } from './contract-events.repository.js';
+import { tierForAmount } from './customer-tier.js';
+
+const TIER_WINDOW_MONTHS = 12;
+
+export function surveyDueKey(contractId: string): string {
+  return `survey-due:${contractId}`;
+}
+
+/**
+ * Consumes `contract.approved`: the customer gets a post-signing visit, a satisfaction survey
+ * timer (sent by the survey feature's followup.survey-due handler) and its tier recomputed from
+ * its approved contracts; the regular visit moves when the cadence changed. A customer with an
+ * approved contract is an active customer.
+ *
+ * Applied once per contract: under the customer's lock, the audit entry written with the change
+ * is the record that this contract was applied, so a redelivered event changes nothing.
+ */
+@Injectable()
+export class ContractApprovedService implements OnModuleInit {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly router: FollowUpJobRouter,
+    private readonly repository: ContractEventsRepository,
+    private readonly visits: VisitsRepository,
+    private readonly planner: RevisitPlanner,
+    private readonly directory: OrgDirectory,
+    private readonly policies: FollowUpPolicyStore,
+    private readonly timers: TimerWriter,
+    private readonly audit: AuditWriter,
+    private readonly signal: OutboxSignal,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register(JOBS.contractApproved, (payload, correlationId) => this.handle(payload.contractId, correlationId));
+  }
+
+  async handle(contractId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
+    const outcome = await this.prisma.$transaction(async (tx): Promise<'done' | 'skipped'> => {
+      const contract = await this.repository.findContract(tx, contractId);
+      if (!contract?.customerId || contract.status !== 'APPROVED') return 'skipped';
+      const customer = await this.visits.lockCustomer(tx, contract.customerId);
+      if (!customer || (await this.repository.alreadyApplied(tx, customer.id, contract.id))) return 'skipped';
+      const owner = await this.directory.findById(customer.ownerId, tx);
+      if (!owner) return 'skipped';
+      const now = this.clock.now();
+      const approvedAt = contract.decidedAt ?? now;
+      const context = await this.directory.workingContext(owner, tx);
+      const { policy } = await this.policies.active(tx);
+
+      const postSigningDue = addWorkingDays(approvedAt, policy.postSigningVisitWorkingDays, context.calendar, context.zone);
+      const visit = await this.planner.planVisit(tx, customer, VISIT_KINDS.postSigning, postSigningDue, correlationId);
+      const surveyDueAt = addCalendarDays(approvedAt, policy.surveyAfterContractDays, context.zone);
+      await this.timers.arm(tx, {
+        kind: JOBS.followUpSurveyDue, queue: QUEUES.followUpBulk, subjectId: contract.id, dueAt: surveyDueAt,
+        uniqueKey: surveyDueKey(contract.id), correlationId,
+      });
+
+      const since = DateTime.fromJSDate(now, { zone: 'utc' }).minus({ months: TIER_WINDOW_MONTHS }).toJSDate();
+      const approvedAmount = await this.repository.approvedAmountSince(tx, customer.id, since);
+      const tier = tierForAmount(approvedAmount, policy.tierThresholds);
+      if (tier !== customer.tier || customer.status !== 'active') {
+        await this.repository.updateCustomer(tx, customer.id, { tier, status: 'active' });
+      }
+      await this.audit.record(tx, {
+        entityType: 'customer', entityId: customer.id, action: CONTRACT_APPLIED_ACTION, actorId: null,
+        before: { tier: customer.tier, status: customer.status },
+        after: {
+          contractId: contract.id, tier, status: 'active', approvedAmount12m: approvedAmount.toFixed(2),
+          postSigningVisitId: visit?.id ?? null, postSigningDueAt: postSigningDue.toISOString(), surveyDueAt: surveyDueAt.toISOString(),
+        },
+        correlationId, at: now,
+      });
+      await this.planner.ensurePlanned(tx, customer.id, correlationId);
+      return 'done';
+    });
+    if (outcome === 'done') this.signal.notify();
+    return outcome;
+  }
+}

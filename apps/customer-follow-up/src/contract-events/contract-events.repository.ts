@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { Contract, Customer } from '../../../../generated/prisma/client.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import { isUuid } from '../revisits/visits.repository.js';
+
+export const CONTRACT_APPLIED_ACTION = 'customer.contract-approved';
+
+/** Only Prisma: what the contract events read and write. */
+@Injectable()
+export class ContractEventsRepository {
+  findContract(tx: Tx, contractId: string): Promise<Contract | null> {
+    return isUuid(contractId) ? tx.contract.findUnique({ where: { id: contractId } }) : Promise.resolve(null);
+  }
+
+  /** The audit entry written when the contract was applied doubles as the "already applied" fact. */
+  async alreadyApplied(tx: Tx, customerId: string, contractId: string): Promise<boolean> {
+    const entry = await tx.auditEntry.findFirst({
+      where: { entityType: 'customer', entityId: customerId, action: CONTRACT_APPLIED_ACTION, after: { path: ['contractId'], equals: contractId } },
+      select: { id: true },
+    });
+    return entry !== null;
+  }
+
+  /** Sum of amountBase of the customer's APPROVED contracts decided since `since`. */
+  async approvedAmountSince(tx: Tx, customerId: string, since: Date): Promise<number> {
+    const sum = await tx.contract.aggregate({ where: { customerId, status: 'APPROVED', decidedAt: { gte: since } }, _sum: { amountBase: true } });
+    return sum._sum.amountBase?.toNumber() ?? 0;
+  }
+
+  updateCustomer(tx: Tx, customerId: string, data: Pick<Customer, 'tier' | 'status'>): Promise<Customer> {
+    return tx.customer.update({ where: { id: customerId }, data: { ...data, version: { increment: 1 } } });
+  }
+}

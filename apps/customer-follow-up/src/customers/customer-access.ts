@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { ForbiddenError, type Caller } from '../../../../libs/rpc/src/index.js';
+
+/** Roles that see every customer. */
+const READS_ALL = new Set(['ADMIN', 'CUSTOMER_SERVICE']);
+
+/**
+ * Who may see and change a customer: its owner and the owner's managers (reporting line) read and
+ * write; CUSTOMER_SERVICE reads all; ADMIN reads and writes all.
+ */
+@Injectable()
+export class CustomerAccess {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  async canRead(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<boolean> {
+    return READS_ALL.has(caller.role) || this.ownsOrManages(caller, ownerId, tx);
+  }
+
+  async canWrite(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<boolean> {
+    return caller.role === 'ADMIN' || this.ownsOrManages(caller, ownerId, tx);
+  }
+
+  async assertReadable(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<void> {
+    if (!(await this.canRead(caller, ownerId, tx))) throw new ForbiddenError('You may not see this customer: it is owned outside your reporting line.');
+  }
+
+  async assertWritable(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<void> {
+    if (!(await this.canWrite(caller, ownerId, tx))) throw new ForbiddenError('Only the customer\u2019s owner, the owner\u2019s managers and ADMIN may change this customer.');
+  }
+
+  /** The owners whose customers the caller sees; null means every customer. */
+  async visibleOwnerIds(caller: Caller, tx: Tx = this.prisma): Promise<string[] | null> {
+    return READS_ALL.has(caller.role) ? null : this.reportingSubtree(caller.id, tx);
+  }
+
+  /** The employee and everyone below them in the reporting line. */
+  async reportingSubtree(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE subtree AS (
+        SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
+        UNION
+        SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
+      ) SELECT id FROM subtree`;
+    return rows.map((r) => r.id);
+  }
+
+  private async ownsOrManages(caller: Caller, ownerId: string, tx: Tx): Promise<boolean> {
+    if (caller.id === ownerId) return true;
+    const owner = await this.directory.findById(ownerId, tx);
+    return owner !== null && this.directory.isAbove(caller.id, owner, tx);
+  }
+}

@@ -1,0 +1,45 @@
+import type { CustomerStatus, CustomerTier } from '../../../../generated/prisma/client.js';
+
+export const CUSTOMER_TIERS = ['A', 'B', 'C'] as const satisfies readonly CustomerTier[];
+export const CUSTOMER_STATUSES = ['prospect', 'active', 'dormant', 'lost'] as const satisfies readonly CustomerStatus[];
+export const CONTACT_LOCALES = ['zh-CN', 'en'] as const;
+export type ContactLocale = (typeof CONTACT_LOCALES)[number];
+
+/** A customer contact as stored in Customer.contacts (emails lower-cased, so they compare as people do). */
+export interface Contact {
+  name: string;
+  email: string;
+  phone: string | null;
+  locale: ContactLocale;
+}
+
+export const DEFAULT_CONTACT_LOCALE: ContactLocale = 'zh-CN';
+
+/** Loose on purpose: the address is used to send email, not to prove it exists. */
+export const EMAIL_PATTERN = /^[^\s@",;<>]+@[^\s@",;<>]+\.[^\s@",;<>]+$/;
+
+export const PHONE_PATTERN = /^\+?[0-9()\-.\s]{3,40}$/;
+
+export function normalizeContact(input: { name: string; email: string; phone?: string | null; locale?: string | null }): Contact {
+  return {
+    name: input.name.trim(),
+    email: input.email.trim().toLowerCase(),
+    phone: input.phone?.trim() || null,
+    locale: (input.locale as ContactLocale | undefined) ?? DEFAULT_CONTACT_LOCALE,
+  };
+}
+
+/** Contacts are keyed by email: a contact with a known email replaces that one, others are appended. */
+export function mergeContacts(existing: Contact[], incoming: Contact[]): Contact[] {
+  const merged = [...existing];
+  for (const contact of incoming) {
+    const at = merged.findIndex((c) => c.email === contact.email);
+    if (at >= 0) merged[at] = contact;
+    else merged.push(contact);
+  }
+  return merged;
+}
+
+export function contactsOf(json: unknown): Contact[] {
+  return Array.isArray(json) ? (json as Contact[]) : [];
+}

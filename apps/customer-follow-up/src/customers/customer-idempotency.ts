@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import { ConflictError } from '../../../../libs/rpc/src/index.js';
+
+// The same scheme as contract submission (IdempotencyRecord); services do not import each other's code.
+
+/** Stable over key order, so the same body always hashes the same. */
+export function requestHash(body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+/** The stored first answer for this key, or null; the same key with another body is a conflict. */
+export async function replayed<T>(tx: Tx, scope: string, callerId: string, key: string, hash: string): Promise<T | null> {
+  const record = await tx.idempotencyRecord.findUnique({ where: { scope_callerId_key: { scope, callerId, key } } });
+  if (!record) return null;
+  if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${key} was already used with a different body.`);
+  return record.response as T;
+}
+
+export async function remember(tx: Tx, scope: string, callerId: string, key: string, hash: string, response: object): Promise<void> {
+  await tx.idempotencyRecord.create({ data: { scope, callerId, key, requestHash: hash, response } });
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'P2002' || code === '23505';
+}

@@ -1,0 +1,129 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { CustomerImport } from '../../../../../generated/prisma/client.js';
+import { PrismaService, type Tx } from '../../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../../libs/org/src/index.js';
+import { JOBS } from '../../../../../libs/queue/src/index.js';
+import { Clock } from '../../../../../libs/time/src/clock.js';
+import { FollowUpJobRouter } from '../../jobs/follow-up-job.router.js';
+import { CustomerAccess } from '../customer-access.js';
+import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
+import { parseImportRow } from './import-row.js';
+import { changedFields, planUpserts, type AcceptedRow, type ExistingCustomer } from './import-upsert-plan.js';
+
+export const IMPORT_BATCH_SIZE = 1000;
+const MAX_IMMEDIATE_RETRIES = 3;
+
+type BatchOutcome = 'more' | 'finished' | 'nothing-to-do';
+
+/** A customer created or changed between planning and writing; retrying the batch sees it. */
+export class ImportBatchRaceError extends Error {}
+
+/**
+ * The `followup.import` bulk job: staged rows in batches, each batch one transaction under the
+ * import's row lock (validate, upsert the good rows, record the bad ones, delete what was done,
+ * count it), so a crash or a second copy of the job resumes where the last commit left off.
+ */
+@Injectable()
+export class CustomerImportJob implements OnModuleInit {
+  private readonly logger = new Logger(CustomerImportJob.name);
+
+  constructor(
+    private readonly router: FollowUpJobRouter,
+    private readonly prisma: PrismaService,
+    private readonly repository: CustomerImportRepository,
+    private readonly access: CustomerAccess,
+    private readonly directory: OrgDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register(JOBS.followUpImport, (payload, correlationId) => this.run(payload.importId, correlationId));
+  }
+
+  async run(importId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
+    let batches = 0;
+    let races = 0;
+    for (;;) {
+      let outcome: BatchOutcome;
+      try {
+        outcome = await this.prisma.$transaction((tx) => this.processBatch(tx, importId, correlationId), { timeout: 120_000, maxWait: 30_000 });
+      } catch (error) {
+        // The batch rolled back whole; past a few races, BullMQ's backoff takes over.
+        if (error instanceof ImportBatchRaceError && ++races <= MAX_IMMEDIATE_RETRIES) continue;
+        throw error;
+      }
+      if (outcome === 'nothing-to-do') return batches === 0 ? 'skipped' : 'done';
+      if (outcome === 'finished') {
+        this.logger.log({ correlationId, msg: `Customer import ${importId} finished after ${batches} batches in this run.` });
+        return 'done';
+      }
+      batches += 1;
+    }
+  }
+
+  private async processBatch(tx: Tx, importId: string, correlationId: string | null): Promise<BatchOutcome> {
+    const upload = await this.repository.lock(tx, importId);
+    if (!upload || (upload.status !== 'queued' && upload.status !== 'running')) return 'nothing-to-do';
+    const staged = await this.repository.nextStagedRows(tx, importId, IMPORT_BATCH_SIZE);
+    if (staged.length === 0) {
+      await this.repository.update(tx, importId, { status: 'done', finishedAt: this.clock.now() });
+      return 'finished';
+    }
+    const { accepted, rejected } = await this.validate(tx, staged);
+    const existing = new Map((await this.repository.lockByCodes(tx, [...new Set(accepted.map((a) => a.row.code))])).map((c) => [c.code, c] as const));
+    const writable = await this.refuseUnwritable(tx, upload, accepted, existing, rejected);
+    const planned = planUpserts(writable.map((w) => w.accepted), existing);
+    const now = this.clock.now();
+    const written = await this.repository.upsert(tx, planned, now);
+    if (written.length !== planned.length) throw new ImportBatchRaceError(`Customers changed while import ${importId} was writing a batch; the batch will be retried.`);
+    const ids = new Map(written.map((w) => [w.code, w.id]));
+    await this.repository.recordAudits(
+      tx,
+      planned.map((p) => ({ customerId: ids.get(p.after.code)!, ...changedFields(p.before, p.after) })),
+      upload.uploadedById, correlationId, now,
+    );
+    await this.repository.recordRejections(tx, importId, rejected);
+    await this.repository.deleteStagedThrough(tx, importId, staged[staged.length - 1].rowNumber);
+    await this.repository.addProgress(tx, importId, { rows: staged.length, upserted: writable.length, rejected: rejected.length });
+    return 'more';
+  }
+
+  /** Each row on its own, then its owner: a known employee, looked up once per batch. */
+  private async validate(tx: Tx, staged: StagedRow[]): Promise<{ accepted: (AcceptedRow & { rowNumber: number })[]; rejected: Rejection[] }> {
+    const rejected: Rejection[] = [];
+    const parsed: { rowNumber: number; row: AcceptedRow['row'] }[] = [];
+    for (const { rowNumber, raw } of staged) {
+      const result = parseImportRow(raw);
+      if (result.ok) parsed.push({ rowNumber, row: result.row });
+      else rejected.push({ rowNumber, reason: result.reason });
+    }
+    const owners = new Map((await this.repository.employeesByEmail(tx, [...new Set(parsed.map((p) => p.row.ownerEmail))])).map((e) => [e.email, e.id] as const));
+    const accepted: (AcceptedRow & { rowNumber: number })[] = [];
+    for (const { rowNumber, row } of parsed) {
+      const ownerId = owners.get(row.ownerEmail);
+      if (ownerId) accepted.push({ rowNumber, row, ownerId });
+      else rejected.push({ rowNumber, reason: `ownerEmail ${row.ownerEmail} is not an employee` });
+    }
+    return { accepted, rejected };
+  }
+
+  /** An import changes an existing customer only where its uploader could change it by hand. */
+  private async refuseUnwritable(
+    tx: Tx,
+    upload: CustomerImport,
+    accepted: (AcceptedRow & { rowNumber: number })[],
+    existing: Map<string, ExistingCustomer>,
+    rejected: Rejection[],
+  ): Promise<{ accepted: AcceptedRow }[]> {
+    const uploader = await this.directory.findById(upload.uploadedById, tx);
+    const everyOwner = uploader?.role === 'ADMIN';
+    const ownersWritable = everyOwner || !uploader ? null : new Set(await this.access.reportingSubtree(uploader.id, tx));
+    const writable: { accepted: AcceptedRow }[] = [];
+    for (const row of accepted) {
+      const current = existing.get(row.row.code);
+      if (!current || everyOwner || ownersWritable?.has(current.ownerId)) writable.push({ accepted: row });
+      else rejected.push({ rowNumber: row.rowNumber, reason: `customer ${row.row.code} exists and is owned outside your reporting line; only its owner, their managers or ADMIN may change it` });
+    }
+    return writable;
+  }
+}

@@ -1,0 +1,152 @@
+import type { CustomerStatus, CustomerTier } from '../../../../../generated/prisma/client.js';
+import type { FieldError } from '../../../../../libs/rpc/src/index.js';
+import {
+  CONTACT_LOCALES, CUSTOMER_STATUSES, CUSTOMER_TIERS, EMAIL_PATTERN, PHONE_PATTERN, normalizeContact, type Contact,
+} from '../customer-fields.js';
+
+/** The CSV header (any order; the required ones must be there) and the keys of an NDJSON row. */
+export const IMPORT_COLUMNS = [
+  'code', 'name', 'ownerEmail', 'tier', 'status', 'industry', 'region', 'contactName', 'contactEmail', 'contactPhone', 'contactLocale',
+] as const;
+export const REQUIRED_IMPORT_COLUMNS = ['code', 'name', 'ownerEmail'] as const;
+/** NDJSON rows may list several contacts instead of the contact* columns. */
+const NDJSON_ONLY_KEYS = ['contacts'] as const;
+
+const LIMITS = { code: 64, name: 200, industry: 100, region: 100, contactName: 200, contactEmail: 254 } as const;
+
+/** A staged row that passed validation; absent optional fields keep the customer's current value. */
+export interface ImportRow {
+  code: string;
+  name: string;
+  ownerEmail: string;
+  tier?: CustomerTier;
+  status?: CustomerStatus;
+  industry?: string;
+  region?: string;
+  contacts: Contact[];
+}
+
+export type ParsedImportRow = { ok: true; row: ImportRow } | { ok: false; reason: string };
+
+export function checkImportColumns(columns: string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const known = new Set<string>(IMPORT_COLUMNS);
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (!known.has(column)) errors.push({ field: 'header', message: `unknown column "${column}"; the columns are ${IMPORT_COLUMNS.join(',')}` });
+    else if (seen.has(column)) errors.push({ field: 'header', message: `column "${column}" appears twice` });
+    seen.add(column);
+  }
+  for (const required of REQUIRED_IMPORT_COLUMNS) {
+    if (!seen.has(required)) errors.push({ field: 'header', message: `the required column "${required}" is missing` });
+  }
+  return errors;
+}
+
+/** Validates one staged row (a JSON object: a CSV record keyed by its header, or an NDJSON line). */
+export function parseImportRow(raw: string): ParsedImportRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
+  const fields = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const allowed = new Set<string>([...IMPORT_COLUMNS, ...NDJSON_ONLY_KEYS]);
+  for (const key of Object.keys(fields)) if (!allowed.has(key)) problems.push(`unknown field "${key}"`);
+
+  const text = (field: keyof typeof LIMITS | 'ownerEmail' | 'tier' | 'status' | 'contactPhone' | 'contactLocale'): string | undefined => {
+    const given = fields[field];
+    if (given === undefined || given === null) return undefined;
+    if (typeof given !== 'string' && !(field === 'code' && typeof given === 'number')) {
+      problems.push(`${field} must be text`);
+      return undefined;
+    }
+    const trimmed = String(given).trim();
+    if (trimmed === '') return undefined;
+    const limit = (LIMITS as Record<string, number>)[field];
+    if (limit !== undefined && trimmed.length > limit) problems.push(`${field} is longer than ${limit} characters`);
+    return trimmed;
+  };
+  const oneOf = <T extends string>(field: string, given: string | undefined, choices: readonly T[]): T | undefined => {
+    if (given === undefined) return undefined;
+    if ((choices as readonly string[]).includes(given)) return given as T;
+    problems.push(`${field} must be one of ${choices.join(', ')} (got "${given}")`);
+    return undefined;
+  };
+
+  const code = text('code');
+  const name = text('name');
+  const ownerEmail = text('ownerEmail')?.toLowerCase();
+  if (code === undefined) problems.push('code is required');
+  if (name === undefined) problems.push('name is required');
+  if (ownerEmail === undefined) problems.push('ownerEmail is required');
+  else if (!EMAIL_PATTERN.test(ownerEmail)) problems.push(`ownerEmail "${ownerEmail}" is not an email address`);
+  const tier = oneOf('tier', text('tier'), CUSTOMER_TIERS);
+  const status = oneOf('status', text('status'), CUSTOMER_STATUSES);
+  const industry = text('industry');
+  const region = text('region');
+  const contacts = [...flatContact(text, problems), ...listedContacts(fields.contacts, problems)];
+
+  if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
+  return { ok: true, row: { code: code!, name: name!, ownerEmail: ownerEmail!, tier, status, industry, region, contacts } };
+}
+
+function flatContact(text: (field: 'contactName' | 'contactEmail' | 'contactPhone' | 'contactLocale') => string | undefined, problems: string[]): Contact[] {
+  const name = text('contactName');
+  const email = text('contactEmail');
+  const phone = text('contactPhone');
+  const locale = text('contactLocale');
+  if (name === undefined && email === undefined) {
+    if (phone !== undefined || locale !== undefined) problems.push('contactPhone and contactLocale need a contactName and a contactEmail');
+    return [];
+  }
+  const before = problems.length;
+  checkContact({ name, email, phone, locale }, 'contact', problems);
+  return problems.length === before ? [normalizeContact({ name: name!, email: email!, phone, locale })] : [];
+}
+
+function listedContacts(value: unknown, problems: string[]): Contact[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push('contacts must be a list');
+    return [];
+  }
+  const contacts: Contact[] = [];
+  value.forEach((item: unknown, index) => {
+    const label = `contacts[${index}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push(`${label} must be an object`);
+      return;
+    }
+    const entry = item as Record<string, unknown>;
+    for (const key of Object.keys(entry)) if (!['name', 'email', 'phone', 'locale'].includes(key)) problems.push(`${label} has an unknown field "${key}"`);
+    const field = (key: string): string | undefined => {
+      const given = entry[key];
+      if (given === undefined || given === null) return undefined;
+      if (typeof given !== 'string') {
+        problems.push(`${label}.${key} must be text`);
+        return undefined;
+      }
+      return given.trim() || undefined;
+    };
+    const contact = { name: field('name'), email: field('email'), phone: field('phone'), locale: field('locale') };
+    const before = problems.length;
+    checkContact(contact, label, problems);
+    if (problems.length === before) contacts.push(normalizeContact({ ...contact, name: contact.name!, email: contact.email! }));
+  });
+  return contacts;
+}
+
+function checkContact(contact: { name?: string; email?: string; phone?: string; locale?: string }, label: string, problems: string[]): void {
+  if (contact.name === undefined) problems.push(`${label} name is required`);
+  else if (contact.name.length > LIMITS.contactName) problems.push(`${label} name is longer than ${LIMITS.contactName} characters`);
+  if (contact.email === undefined) problems.push(`${label} email is required`);
+  else if (contact.email.length > LIMITS.contactEmail || !EMAIL_PATTERN.test(contact.email)) problems.push(`${label} email "${contact.email}" is not an email address`);
+  if (contact.phone !== undefined && !PHONE_PATTERN.test(contact.phone)) problems.push(`${label} phone "${contact.phone}" is not a phone number`);
+  if (contact.locale !== undefined && !(CONTACT_LOCALES as readonly string[]).includes(contact.locale)) {
+    problems.push(`${label} locale must be one of ${CONTACT_LOCALES.join(', ')} (got "${contact.locale}")`);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Contact } from '../customer-fields.js';
+import type { ImportRow } from './import-row.js';
+import { changedFields, planUpserts, type ExistingCustomer } from './import-upsert-plan.js';
+
+const contact = (email: string, name = email): Contact => ({ name, email, phone: null, locale: 'zh-CN' });
+const row = (fields: Partial<ImportRow> & { code: string }): ImportRow => ({ name: 'Name', ownerEmail: 'rep@x.test', contacts: [], ...fields });
+const existing: ExistingCustomer = {
+  id: 'c1', code: 'C-1', name: 'Acme', ownerId: 'rep', tier: 'A', status: 'active', industry: 'machinery', region: 'Shanghai',
+  contacts: [contact('a@acme.test'), contact('b@acme.test')], version: 4,
+};
+
+describe('planUpserts', () => {
+  it('creates new customers with the defaults (tier C, prospect) and expects them not to exist', () => {
+    const [plan] = planUpserts([{ row: row({ code: 'N-1' }), ownerId: 'rep' }], new Map());
+    expect(plan).toEqual({ before: null, expectedVersion: 0, after: { code: 'N-1', name: 'Name', ownerId: 'rep', tier: 'C', status: 'prospect', industry: null, region: null, contacts: [] } });
+  });
+
+  it('keeps what a row leaves empty, merges contacts by email, and expects the version it read', () => {
+    const [plan] = planUpserts(
+      [{ row: row({ code: 'C-1', name: 'Acme', status: 'dormant', contacts: [contact('b@acme.test', 'Bo'), contact('c@acme.test')] }), ownerId: 'rep2' }],
+      new Map([['C-1', existing]]),
+    );
+    expect(plan.expectedVersion).toBe(4);
+    expect(plan.after).toEqual({
+      code: 'C-1', name: 'Acme', ownerId: 'rep2', tier: 'A', status: 'dormant', industry: 'machinery', region: 'Shanghai',
+      contacts: [contact('a@acme.test'), contact('b@acme.test', 'Bo'), contact('c@acme.test')],
+    });
+    expect(changedFields(plan.before, plan.after)).toEqual({
+      before: { ownerId: 'rep', status: 'active', contacts: existing.contacts },
+      after: { ownerId: 'rep2', status: 'dormant', contacts: plan.after.contacts },
+    });
+  });
+
+  it('applies rows for the same code in file order: the later one wins, contacts accumulate', () => {
+    const plans = planUpserts(
+      [
+        { row: row({ code: 'N-2', tier: 'B', contacts: [contact('x@n.test')] }), ownerId: 'rep' },
+        { row: row({ code: 'N-2', name: 'Renamed', contacts: [contact('y@n.test')] }), ownerId: 'rep' },
+      ],
+      new Map(),
+    );
+    expect(plans).toHaveLength(1);
+    expect(plans[0].after).toMatchObject({ name: 'Renamed', tier: 'B', contacts: [contact('x@n.test'), contact('y@n.test')] });
+  });
+
+  it('plans nothing for a row that changes nothing (a re-import writes no new versions)', () => {
+    const same = row({ code: 'C-1', name: 'Acme', tier: 'A', contacts: [contact('a@acme.test')] });
+    expect(planUpserts([{ row: same, ownerId: 'rep' }], new Map([['C-1', existing]]))).toEqual([]);
+  });
+
+  it('orders the plan by code so concurrent imports lock in one order', () => {
+    const plans = planUpserts(['Z', 'A', 'M'].map((code) => ({ row: row({ code }), ownerId: 'rep' })), new Map());
+    expect(plans.map((p) => p.after.code)).toEqual(['A', 'M', 'Z']);
+  });
+});

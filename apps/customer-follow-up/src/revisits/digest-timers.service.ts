@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
+import { digestKey, nextDigestOccurrence, type DigestOccurrence } from './digest-schedule.js';
+import type { CalendarContext } from './local-days.js';
+
+/**
+ * The morning digest is a chain of timers, one per owner and local date. Arming always means
+ * "the first digest time after this instant", so the chain, the daily check and any feature that
+ * plans a visit agree on the next link, and the unique key makes arming it twice harmless.
+ */
+@Injectable()
+export class DigestTimers {
+  constructor(
+    private readonly directory: OrgDirectory,
+    private readonly policies: FollowUpPolicyStore,
+    private readonly timers: TimerWriter,
+  ) {}
+
+  /** The next link for each owner, reading the policy once and each calendar once. */
+  async armNextForOwners(tx: Tx, ownerIds: string[], after: Date, correlationId: string | null = null): Promise<void> {
+    const { policy } = await this.policies.active(tx);
+    const contexts = new Map<string, CalendarContext>();
+    for (const owner of await this.directory.findManyById(ownerIds, tx)) {
+      const calendarKey = `${owner.calendar}|${owner.timezone}`;
+      let context = contexts.get(calendarKey);
+      if (!context) {
+        context = await this.directory.workingContext(owner, tx);
+        contexts.set(calendarKey, context);
+      }
+      await this.armNextIn(tx, owner.id, context, policy.digestLocalTime, after, correlationId);
+    }
+  }
+
+  /** The first digest time after `after` in the owner's calendar. */
+  async armNextIn(tx: Tx, ownerId: string, context: CalendarContext, digestLocalTime: string, after: Date, correlationId: string | null = null): Promise<DigestOccurrence> {
+    const next = nextDigestOccurrence(after, digestLocalTime, context);
+    await this.timers.arm(tx, {
+      kind: JOBS.followUpDigest,
+      queue: QUEUES.followUpBulk,
+      subjectId: ownerId,
+      dueAt: next.at,
+      uniqueKey: digestKey(ownerId, next.localDate),
+      correlationId,
+    });
+    return next;
+  }
+}

@@ -1,0 +1,44 @@
+import { BadRequestError, type FieldError } from '../../../../libs/rpc/src/index.js';
+
+export const VISIT_OUTCOMES = ['positive', 'neutral', 'at_risk', 'lost'] as const;
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+
+export const DUE_FILTERS = ['today', 'overdue', 'all'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+
+export interface CompleteVisitInput {
+  outcome: VisitOutcome;
+  notes: string;
+  satisfaction?: number;
+  nextVisitAt?: string;
+}
+
+export interface CompletedVisit {
+  outcome: VisitOutcome;
+  notes: string;
+  satisfaction: number | null;
+  nextVisitAt: Date | null;
+}
+
+/**
+ * The gateway validates the shape; the rules that need the clock or span fields are checked
+ * here, so a request from any edge gets the same 400 with field messages.
+ */
+export function parseCompletion(input: CompleteVisitInput, now: Date): CompletedVisit {
+  const errors: FieldError[] = [];
+  if (!VISIT_OUTCOMES.includes(input.outcome)) errors.push({ field: 'outcome', message: `outcome must be one of ${VISIT_OUTCOMES.join(', ')}` });
+  if (typeof input.notes !== 'string') errors.push({ field: 'notes', message: 'notes must be a string' });
+  const satisfaction = input.satisfaction ?? null;
+  if (satisfaction !== null && !(Number.isInteger(satisfaction) && satisfaction >= 1 && satisfaction <= 5)) {
+    errors.push({ field: 'satisfaction', message: 'satisfaction must be a whole number from 1 to 5' });
+  }
+  let nextVisitAt: Date | null = null;
+  if (input.nextVisitAt !== undefined) {
+    nextVisitAt = new Date(input.nextVisitAt);
+    if (Number.isNaN(nextVisitAt.getTime())) errors.push({ field: 'nextVisitAt', message: 'nextVisitAt must be an ISO-8601 instant' });
+    else if (nextVisitAt.getTime() <= now.getTime()) errors.push({ field: 'nextVisitAt', message: 'nextVisitAt must be in the future' });
+    else if (input.outcome === 'lost') errors.push({ field: 'nextVisitAt', message: 'a lost customer gets no next visit; leave nextVisitAt out' });
+  }
+  if (errors.length > 0) throw new BadRequestError('The visit could not be recorded; nothing was changed.', errors);
+  return { outcome: input.outcome, notes: input.notes, satisfaction, nextVisitAt };
+}

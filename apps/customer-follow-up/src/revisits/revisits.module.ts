@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { DigestTimers } from './digest-timers.service.js';
+import { OverdueEscalationService } from './overdue-escalation.service.js';
+import { RevisitAccess } from './revisit-access.js';
+import { RevisitDigestService } from './revisit-digest.service.js';
+import { RevisitMailer } from './revisit-mailer.js';
+import { RevisitPlanner } from './revisit-planner.service.js';
+import { RevisitsHandlers } from './revisits.handlers.js';
+import { RevisitsService } from './revisits.service.js';
+import { ScheduleCheckService } from './schedule-check.service.js';
+import { VisitsRepository } from './visits.repository.js';
+
+/**
+ * Revisit plans, the morning digest and overdue escalation. Other features plan visits through
+ * RevisitPlanner (ensurePlanned after a customer is created, imported or changed; planVisit for
+ * visits of their own kind).
+ */
+@Module({
+  controllers: [RevisitsHandlers],
+  providers: [
+    VisitsRepository, RevisitPlanner, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
+    RevisitDigestService, ScheduleCheckService, OverdueEscalationService,
+  ],
+  exports: [RevisitPlanner, VisitsRepository],
+})
+export class RevisitsModule {}

@@ -1,0 +1,66 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { PrismaService } from '../../../../libs/database/src/index.js';
+import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
+import { DigestTimers } from './digest-timers.service.js';
+import { TimerNotDueError } from './timer-not-due.error.js';
+import { VisitsRepository } from './visits.repository.js';
+
+const OWNERS_PER_TRANSACTION = 500;
+
+export function scheduleCheckKey(utcDate: string): string {
+  return `followup-schedule-check:${utcDate}`;
+}
+
+/**
+ * Once a day (and whenever a replica starts), every owner with planned visits gets the next link
+ * of their digest chain armed, so a digest job that died cannot end the chain. The check is itself
+ * a timer per UTC date: arming it from every replica's start is harmless.
+ */
+@Injectable()
+export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(ScheduleCheckService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly router: FollowUpJobRouter,
+    private readonly repository: VisitsRepository,
+    private readonly digestTimers: DigestTimers,
+    private readonly timers: TimerWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register(JOBS.followUpScheduleCheck, (payload, correlationId) => this.run({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const now = this.clock.now();
+    await this.timers.arm(this.prisma, {
+      kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
+      dueAt: now, uniqueKey: scheduleCheckKey(DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()!),
+    });
+  }
+
+  async run(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
+    const timer = await this.prisma.timer.findUnique({ where: { id: payload.timerId } });
+    if (!timer) return 'skipped';
+    const now = this.clock.now();
+    if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
+    const owners = await this.repository.ownersWithPlannedVisits(this.prisma);
+    for (let i = 0; i < owners.length; i += OWNERS_PER_TRANSACTION) {
+      const batch = owners.slice(i, i + OWNERS_PER_TRANSACTION);
+      await this.prisma.$transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
+    }
+    const tomorrow = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: 1 }).startOf('day');
+    await this.timers.arm(this.prisma, {
+      kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
+      dueAt: tomorrow.toJSDate(), uniqueKey: scheduleCheckKey(tomorrow.toISODate()!), correlationId,
+    });
+    this.logger.log(`Checked the digest schedule of ${owners.length} owners with planned visits.`);
+    return 'done';
+  }
+}

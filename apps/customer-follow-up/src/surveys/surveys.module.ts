@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module.js';
+import { RevisitsModule } from '../revisits/revisits.module.js';
+import { SurveyAnswers } from './survey-answers.service.js';
+import { SurveyDueService } from './survey-due.service.js';
+import { SurveyMailer } from './survey-mailer.js';
+import { SurveySender } from './survey-sender.service.js';
+import { SurveysHandlers } from './surveys.handlers.js';
+import { SurveysRepository } from './surveys.repository.js';
+
+/**
+ * Satisfaction surveys: sent after a resolved complaint (SurveySender, used by complaints) and on
+ * the contract schedule (followup.survey-due); answered through a single-use link; a low score
+ * alerts the owner and plans an at-risk visit.
+ */
+@Module({
+  imports: [CustomersModule, RevisitsModule],
+  controllers: [SurveysHandlers],
+  providers: [SurveysRepository, SurveyMailer, SurveySender, SurveyAnswers, SurveyDueService],
+  exports: [SurveySender],
+})
+export class SurveysModule {}

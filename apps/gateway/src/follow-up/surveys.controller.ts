@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Headers, HttpException, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PATTERNS } from '../../../../libs/rpc/src/index.js';
+import { CorrelationId } from '../auth/caller.decorator.js';
+import { Public } from '../auth/roles.decorator.js';
+import { ServiceClient } from '../http/service-client.js';
+import { surveyErrorPage, surveyLocale, surveyPage, surveyThanksPage, type SurveyLocale, type SurveyPageView } from './survey-page.js';
+import { SurveyAnswerDto } from './surveys.dto.js';
+
+function wantsHtml(contentType: string | undefined, accept: string | undefined): boolean {
+  return (contentType ?? '').includes('application/x-www-form-urlencoded') || ((accept ?? '').includes('text/html') && !(contentType ?? '').includes('json'));
+}
+
+/** Single-use survey links sent to customer contacts: GET shows the form; only POST answers. */
+@ApiTags('email links')
+@Controller('surveys')
+export class SurveysController {
+  constructor(private readonly service: ServiceClient) {}
+
+  @Get(':token')
+  @Public('The satisfaction survey behind a survey email link (changes nothing)')
+  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
+    try {
+      const view = await this.service.call<SurveyPageView>(PATTERNS.followUp.surveyView, null, correlationId, { token });
+      res.status(200).type('html').send(surveyPage(view, surveyLocale(view.locale)));
+    } catch (error) {
+      this.sendError(res, error, surveyLocale(language), true);
+    }
+  }
+
+  @Post(':token')
+  @Public('Answer a satisfaction survey {score: 1-5, comment?} (JSON or form-encoded); a used or expired link answers 410')
+  async answer(
+    @Param('token') token: string,
+    @Body() body: SurveyAnswerDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') language: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res() res: Response,
+  ) {
+    const html = wantsHtml(contentType, accept);
+    const answer = { score: body.score, ...(body.comment ? { comment: body.comment } : {}) };
+    try {
+      const answered = await this.service.call<{ score: number; comment: string | null; answeredAt: string }>(PATTERNS.followUp.surveyAnswer, null, correlationId, { token, answer });
+      if (html) res.status(200).type('html').send(surveyThanksPage(answered.score, surveyLocale(language)));
+      else res.status(200).json(answered);
+    } catch (error) {
+      this.sendError(res, error, surveyLocale(language), html);
+    }
+  }
+
+  private sendError(res: Response, error: unknown, locale: SurveyLocale, html: boolean): void {
+    if (!(error instanceof HttpException)) throw error;
+    const status = error.getStatus();
+    const body = error.getResponse() as { message?: string };
+    if (html) res.status(status).type('html').send(surveyErrorPage(status, body.message ?? 'Error', locale));
+    else res.status(status).json(body);
+  }
+}

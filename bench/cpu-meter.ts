@@ -1,0 +1,58 @@
+// Where the CPU goes, from /proc: this process's main thread (the app's event loop), its other
+// threads (load generator, SMTP sink, libuv pool, GC), and the Postgres, Redis and NATS servers.
+// Postgres backends serving the benchmark's own database are told apart from the rest (other
+// databases on this shared machine, and the server's background processes).
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100;
+const SERVERS: Record<string, string> = { postgres: 'postgres', 'redis-server': 'redis', 'nats-server': 'nats' };
+
+export type CpuSnapshot = Record<string, number>;
+
+function ticks(statPath: string): number {
+  try {
+    const stat = readFileSync(statPath, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+export function cpuSnapshot(database?: string): CpuSnapshot {
+  const snapshot: CpuSnapshot = { appMain: 0, appOther: 0, postgres: 0, postgresOther: 0, redis: 0, nats: 0 };
+  for (const tid of readdirSync('/proc/self/task')) {
+    const t = ticks(`/proc/self/task/${tid}/stat`);
+    if (Number(tid) === process.pid) snapshot.appMain += t;
+    else snapshot.appOther += t;
+  }
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    let comm: string;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    let kind = SERVERS[comm];
+    if (!kind) continue;
+    if (kind === 'postgres') {
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      const mine = database !== undefined && cmdline.includes(` ${database} `);
+      const walOrCheckpoint = /: (walwriter|checkpointer|background writer)/.test(cmdline);
+      if (!mine && !walOrCheckpoint) kind = 'postgresOther';
+    }
+    snapshot[kind] += ticks(`/proc/${pid}/stat`);
+  }
+  return snapshot;
+}
+
+/** CPU seconds spent per component between two snapshots. */
+export function cpuSeconds(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] - (before[k] ?? 0)) / TICKS_PER_SECOND]));
+}
