@@ -4,6 +4,7 @@ import { OutboxSignal } from '../../libs/database/src/index.js';
 import { waitFor, type ReceivedEmail } from '../../libs/testing/src/index.js';
 import type { ManualClock } from '../../libs/time/src/clock.js';
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
+import { engineIdle } from './engine-idle.js';
 import type { TestSystem } from '../support/test-system.js';
 
 /** Helpers of the revisit, digest and contract-event tests (test/followup). */
@@ -24,23 +25,9 @@ export function mailsWithKey(system: TestSystem, prefix: string): ReceivedEmail[
  * Bounded wait until the engine has nothing left to do at the clock's current time: no due timer
  * unfired, no outbox row (job or email) unfinished. Fails on a dead job, so no failure hides.
  */
+/** Bounded wait until the engine is idle at the clock's time (one-snapshot check, see engine-idle.ts). */
 export async function settled(system: TestSystem, clock: ManualClock, description: string): Promise<void> {
-  await waitFor(
-    `the engine to settle: ${description}`,
-    async () => {
-      const [dueTimers, openJobs, dead] = await Promise.all([
-        system.prisma.timer.count({ where: { firedAt: null, cancelledAt: null, dueAt: { lte: clock.now() } } }),
-        system.prisma.outbox.count({ where: { doneAt: null } }),
-        system.prisma.deadLetter.findMany({ select: { jobName: true, error: true } }),
-      ]);
-      if (dead.length > 0) throw new Error(`dead jobs: ${JSON.stringify(dead)}`);
-      return { dueTimers, openJobs };
-    },
-    (state) => state.dueTimers === 0 && state.openJobs === 0,
-    { timeoutMs: 30_000, intervalMs: 100 },
-  );
-  const dead = await system.prisma.deadLetter.findMany({ select: { jobName: true, error: true } });
-  if (dead.length > 0) throw new Error(`dead jobs: ${JSON.stringify(dead)}`);
+  await engineIdle(system, clock, description);
 }
 
 /** A customer written directly (the customers API is another feature), with its plan made by the planner. */
