@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { OutboxWriter, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../../../libs/rpc/src/index.js';
@@ -59,6 +59,7 @@ export class ApprovalFlow {
     private readonly directory: OrgDirectory,
     private readonly routes: RouteRepository,
     private readonly contracts: ContractRepository,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Writes the stages of the contract's current round (one statement); refuses (422) a stage with nobody eligible. */
@@ -255,6 +256,10 @@ export class ApprovalFlow {
       before: { status: contract.status }, after: { status: outcome, ...(comment ? { comment } : {}), ...(autoApprovalReason ? { rule: autoApprovalReason } : {}) },
       correlationId: ctx.correlationId, at: now,
     });
+    if (outcome === 'APPROVED') {
+      // Customer follow-up plans the post-signing visit and survey and recomputes the tier.
+      await this.outbox.add(tx, { queue: QUEUES.followUpUrgent, jobName: JOBS.contractApproved, payload: { contractId: contract.id }, correlationId: ctx.correlationId });
+    }
     if (outcome !== 'WITHDRAWN') {
       await this.mailer.outcome(tx, updated, ctx.submitter, {
         outcome, comment, decidedBy: actor, autoApprovalReason, contract: this.mailer.contractView(updated, ctx.submitter),
