@@ -6,7 +6,7 @@ import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { configFromProcessEnv, isSetInProcessEnv } from '../libs/config/src/index.js';
 import { createHttpApp } from '../libs/platform/src/index.js';
 import { DemoInbox } from './demo/demo-inbox.js';
-import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_EMPLOYEES, DEMO_PEOPLE } from './demo/demo-organization.js';
+import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_CUSTOMERS, DEMO_EMPLOYEES, DEMO_PEOPLE } from './demo/demo-organization.js';
 
 const INBOX_SMTP_PORT = 1025;
 const INBOX_WEB_PORT = 1080;
@@ -34,10 +34,19 @@ async function call(method: string, path: string, as: string, body: unknown, ext
 await call('PUT', '/org/calendars/china', DEMO_ADMIN, CHINA_CALENDAR);
 await call('PUT', '/org/employees', DEMO_ADMIN, { employees: DEMO_EMPLOYEES });
 await call('PUT', '/fx-rates', DEMO_ADMIN, { rates: { USD: 7.1, EUR: 7.8 } });
+const customerIds = new Map<string, string>();
+for (const customer of DEMO_CUSTOMERS) {
+  // The Idempotency-Key makes a second `npm run demo` reuse the same customers and contracts.
+  const result = await call('POST', '/customers', customer.as, customer.body, { 'Idempotency-Key': customer.key });
+  customerIds.set(customer.body.code, String(result.id));
+}
+await call('POST', '/complaints', DEMO_PEOPLE.rep, {
+  customerId: customerIds.get('C-1002'), severity: 'high', channel: 'phone', description: '系统升级后报表导出失败，客户要求三天内解决。',
+}, { 'Idempotency-Key': 'demo-complaint-1' });
 const submitted = [];
 for (const contract of DEMO_CONTRACTS) {
-  // The Idempotency-Key makes a second `npm run demo` reuse the same contracts.
-  const result = await call('POST', '/contracts', contract.as, contract.body, { 'Idempotency-Key': contract.key });
+  const body = { ...contract.body, customerId: customerIds.get(contract.customer) };
+  const result = await call('POST', '/contracts', contract.as, body, { 'Idempotency-Key': contract.key });
   submitted.push(`${contract.body.title}: ${String(result.status)} (${String(result.id)})`);
 }
 
@@ -53,6 +62,8 @@ Contracts submitted:
 
 Try, as the manager (李经理):
   curl -H "Authorization: Bearer ${token(DEMO_PEOPLE.manager)}" ${base}/approvals/inbox
+  curl -H "Authorization: Bearer ${token(DEMO_PEOPLE.manager)}" "${base}/revisits?due=all"
+  curl -H "Authorization: Bearer ${token(DEMO_PEOPLE.manager)}" ${base}/complaints
 
 Tokens for the other demo people: npm run token -- <email>   (${Object.values(DEMO_PEOPLE).join(', ')}, ${DEMO_ADMIN})
 `);
