@@ -142,6 +142,7 @@ function printMeter(label: string, m: ReturnType<PhaseMeter['stop']>, items: num
   const total = c.appMain + c.appOther + c.postgres + c.redis + c.nats;
   const perItem = (s: number) => `${fmt((s * 1000) / items, 2)} ms`;
   log(`  CPU during ${label} (${fmt(m.wallSeconds)} s wall, 2 cores = ${fmt(2 * m.wallSeconds)} CPU-s): this system ${fmt(total, 2)} CPU-s = ${fmt((100 * total) / (2 * m.wallSeconds), 0)}% of the machine; other Postgres databases (other sessions, approx.) ${fmt(Math.max(0, c.postgresOther), 2)} CPU-s`);
+  log(`    everything else on the machine (other sessions and kernel: noise when large) ${fmt(Math.max(0, c.machine - total), 2)} CPU-s = ${fmt((100 * Math.max(0, c.machine - total)) / (2 * m.wallSeconds), 0)}% of the machine`);
   log(`    app main thread ${fmt(c.appMain, 2)} s (${perItem(c.appMain)}/item) | app other threads (load gen, SMTP sink, GC, libuv) ${fmt(c.appOther, 2)} s`);
   log(`    postgres (this database + WAL/checkpointer) ${fmt(c.postgres, 2)} s (${perItem(c.postgres)}/item) | redis ${fmt(c.redis, 2)} s (${perItem(c.redis)}/item) | nats ${fmt(c.nats, 2)} s`);
   log(`    app event-loop delay: p50 ${fmt(m.loopP50)} ms, p99 ${fmt(m.loopP99)} ms, max ${fmt(m.loopMax)} ms`);

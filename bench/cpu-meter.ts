@@ -20,7 +20,7 @@ function ticks(statPath: string): number {
 }
 
 export function cpuSnapshot(database?: string): CpuSnapshot {
-  const snapshot: CpuSnapshot = { appMain: 0, appOther: 0, postgres: 0, postgresOther: 0, redis: 0, nats: 0 };
+  const snapshot: CpuSnapshot = { appMain: 0, appOther: 0, postgres: 0, postgresOther: 0, redis: 0, nats: 0, machine: machineBusyTicks() };
   for (const tid of readdirSync('/proc/self/task')) {
     const t = ticks(`/proc/self/task/${tid}/stat`);
     if (Number(tid) === process.pid) snapshot.appMain += t;
@@ -50,6 +50,17 @@ export function cpuSnapshot(database?: string): CpuSnapshot {
     snapshot[kind] += ticks(`/proc/${pid}/stat`);
   }
   return snapshot;
+}
+
+/** Busy ticks of the whole machine (every process, kernel included), to tell how much others used. */
+function machineBusyTicks(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    return user + nice + system + irq + softirq + steal;
+  } catch {
+    return 0;
+  }
 }
 
 /** CPU seconds spent per component between two snapshots. */

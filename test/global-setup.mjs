@@ -35,11 +35,15 @@ export default async function globalSetup() {
       });
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
     }
-    // Test databases left behind by killed runs.
+    // Test databases left behind by killed runs: only those created over an hour ago and unused,
+    // so a concurrent run's freshly created (not yet connected) databases are never touched.
     const stale = await admin.query(
-      "SELECT datname FROM pg_database WHERE datname LIKE 't\\_%' AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)",
+      "SELECT datname FROM pg_database WHERE datname ~ '^t_[0-9]+_' AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)",
     );
-    for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    for (const row of stale.rows) {
+      if (Number(row.datname.split('_')[1]) < hourAgo) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
+    }
     await admin.query('SELECT pg_advisory_unlock(7340002)');
   } finally {
     await admin.end();

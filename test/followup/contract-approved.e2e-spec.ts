@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ContractApprovedService } from '../../apps/customer-follow-up/src/contract-events/contract-approved.service.js';
 import { waitFor } from '../../libs/testing/src/index.js';
 import { ManualClock } from '../../libs/time/src/clock.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -121,5 +122,20 @@ describe('approved contracts flow into the follow-up', () => {
     expect(await deliver(randomUUID())).toBe('skipped');
     expect(await system.prisma.visit.count()).toBe(visitsBefore);
     expect(await system.prisma.timer.count({ where: { kind: 'followup.survey-due' } })).toBe(timersBefore);
+  });
+
+  it('guarantee: the post-signing visit names its contract (sourceId), and the unique (kind, sourceId) makes "once per contract" a database fact: two deliveries racing apply the contract once', async () => {
+    const customer = await createCustomer(system, { code: 'HD-2', name: 'Raced Trading', ownerId: repId, tier: 'C', status: 'active', createdAt: clock.now() });
+    const signed = await contract({ customerId: customer.id, amountBase: 50_000, decidedAt: clock.now(), title: 'Raced order' });
+    const service = system.app.get(ContractApprovedService);
+
+    const outcomes = await Promise.all([service.handle(signed.id, null), service.handle(signed.id, null)]);
+
+    expect(outcomes.sort()).toEqual(['done', 'skipped']);
+    const visits = await system.prisma.visit.findMany({ where: { customerId: customer.id, kind: 'post_signing' } });
+    expect(visits.map((v) => v.sourceId)).toEqual([signed.id]);
+    expect(await system.prisma.auditEntry.count({ where: { entityId: customer.id, action: 'customer.contract-approved' } })).toBe(1);
+    await expect(system.prisma.visit.create({ data: { customerId: customer.id, ownerId: repId, kind: 'post_signing', dueAt: clock.now(), sourceId: signed.id } }))
+      .rejects.toMatchObject({ code: 'P2002' });
   });
 });

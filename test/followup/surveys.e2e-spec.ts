@@ -136,6 +136,8 @@ describe('satisfaction surveys', () => {
     // Friday 14:30 + 2 working days = Tuesday 14:30 Shanghai.
     const visits = await system.prisma.visit.findMany({ where: { customerId: beta.id, kind: 'at_risk' } });
     expect(visits.map((v) => [v.status, v.ownerId, v.dueAt.toISOString()])).toEqual([['planned', await employeeId(system, ORG.rep), '2027-03-16T06:30:00.000Z']]);
+    // The answer is the visit's source: one at-risk visit per survey answer is a database fact.
+    expect(visits.map((v) => v.sourceId)).toEqual([survey.id]);
     const listed = (await system.as(ORG.rep).get('/revisits?due=all').expect(200)).body as { items: { id: string; kind: string }[] };
     expect(listed.items.filter((v) => v.kind === 'at_risk').map((v) => v.id)).toEqual([visits[0].id]);
     expect(toOwner.text).toContain('2027-03-16 14:30');

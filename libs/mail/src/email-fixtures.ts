@@ -143,6 +143,20 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       answeredAt: '2026-12-01T06:00:00Z',
       atRiskVisitDueAt: '2026-12-03T06:00:00Z',
     },
+    'risk-alert': {
+      recipient: sampleRecipient,
+      alertId: 'ra_01JDA7C3',
+      customer: { id: 'cu_01', code: 'C-1001', name: 'Shanghai Huaxin Trading', tier: 'A' },
+      owner: { name: 'Li Lei', email: 'li.lei@example.com' },
+      rule: 'no_recent_contract',
+      severity: 1,
+      occasion: 'new',
+      cooldownDays: 14,
+      satisfaction: null,
+      complaints: null,
+      contract: { lastApprovedAt: '2026-08-20T02:00:00Z', days: 103, thresholdDays: 90 },
+      visit: null,
+    },
   };
   return structuredClone(all[kind]);
 }

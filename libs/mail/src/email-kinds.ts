@@ -206,6 +206,24 @@ export interface SurveyLowScoreData {
   atRiskVisitDueAt: string | null;
 }
 
+/** A customer-demand-change risk (issue 3 item 7): to the owner's manager, or the owner when they have none. */
+export interface RiskAlertData {
+  recipient: RecipientView;
+  alertId: string;
+  customer: { id: string; code: string; name: string; tier: string };
+  owner: PersonView;
+  rule: 'satisfaction_trend' | 'complaint_spike' | 'no_recent_contract' | 'no_recent_visit';
+  severity: number;
+  /** new: first alert (or back after it had cleared); worse: than at the last email; reminder: still holds after the cooldown. */
+  occasion: 'new' | 'worse' | 'reminder';
+  cooldownDays: number;
+  /** Exactly one of the four is set: the evidence of `rule`. */
+  satisfaction: { windowDays: number; recentAverage: number; recentCount: number; previousAverage: number; previousCount: number; drop: number; threshold: number } | null;
+  complaints: { windowDays: number; recentCount: number; previousCount: number; factor: number; minimum: number } | null;
+  contract: { lastApprovedAt: string | null; days: number; thresholdDays: number } | null;
+  visit: { lastCompletedAt: string | null; workingDays: number; cadenceDays: number; factor: number; thresholdWorkingDays: number } | null;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -220,6 +238,7 @@ export interface EmailDataByKind {
   'complaint-escalation': ComplaintEscalationData;
   'survey-request': SurveyRequestData;
   'survey-low-score': SurveyLowScoreData;
+  'risk-alert': RiskAlertData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -238,6 +257,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'complaint-escalation',
   'survey-request',
   'survey-low-score',
+  'risk-alert',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

@@ -26,6 +26,7 @@ export {
   type ComplaintReminderData,
   type SurveyLowScoreData,
   type SurveyRequestData,
+  type RiskAlertData,
   type StagePositionView,
   type StageRefView,
 } from './email-kinds.js';

@@ -37,8 +37,14 @@ export function isoWeekday(day: LocalDay): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** Zones found valid: luxon builds an Intl.DateTimeFormat to check one, which is costly on every deadline. */
+const knownZones = new Set<string>();
+
 export function isKnownZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  if (knownZones.has(zone)) return true;
+  const valid = IANAZone.isValidZone(zone);
+  if (valid) knownZones.add(zone);
+  return valid;
 }
 
 /** The local date of an instant in `zone`, and how far into that date its wall clock is. */

@@ -30,8 +30,21 @@ export interface OpenInterval {
 /** How many consecutive days without working time we accept before calling a calendar unworkable. */
 export const MAX_IDLE_DAYS = 3660;
 
+/** Compiled once per calendar object and zone: a deadline's arithmetic asks for the same one several times. */
+const compiledFor = new WeakMap<WorkCalendarSpec, Map<string, CompiledCalendar>>();
+
 export function compileCalendar(calendar: WorkCalendarSpec, employeeZone: string): CompiledCalendar {
+  const byZone = compiledFor.get(calendar) ?? new Map<string, CompiledCalendar>();
+  compiledFor.set(calendar, byZone);
   const zone = effectiveZone(calendar, employeeZone);
+  const known = byZone.get(zone);
+  if (known) return known;
+  const compiled = compile(calendar, zone);
+  byZone.set(zone, compiled);
+  return compiled;
+}
+
+function compile(calendar: WorkCalendarSpec, zone: string): CompiledCalendar {
   const problem = (detail: string): Error => new Error(`Work calendar "${calendar.name}": ${detail}`);
   if (!isKnownZone(zone)) throw problem(`"${zone}" is not an IANA time zone`);
   const open = parseWallClockTime(calendar.start);

@@ -31,8 +31,9 @@ export class OutboxJobRunner {
     const { outboxId, correlationId } = job.data;
     try {
       const result = await handler();
-      const outcome = result instanceof RecordedOutcome ? result.outcome : result;
-      if (!(result instanceof RecordedOutcome)) await this.outcomes.finish(outboxId, outcome);
+      const recorded = result instanceof RecordedOutcome;
+      const outcome = recorded ? result.outcome : result;
+      if (!recorded) await this.outcomes.finish(outboxId, outcome);
       this.logger.log({ correlationId, jobId: job.id, outcome, msg: `Job ${job.name} ${job.id} finished: ${outcome}.` });
       return outcome;
     } catch (caught) {

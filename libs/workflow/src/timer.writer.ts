@@ -41,8 +41,13 @@ export class TimerWriter {
 
   async cancelForSubjects(tx: Tx, subjectIds: string[], now: Date): Promise<void> {
     if (subjectIds.length === 0) return;
-    await tx.$executeRaw`
-      UPDATE "Timer" SET "cancelledAt" = ${now}
-      WHERE "subjectId" = ANY(${subjectIds}::uuid[]) AND "firedAt" IS NULL AND "cancelledAt" IS NULL`;
+    await tx.$executeRaw(cancelTimersSql(subjectIds, now));
   }
+}
+
+/** Cancels the subjects' pending timers; composable into a caller's statement (a CTE) that ends those subjects. */
+export function cancelTimersSql(subjectIds: string[], now: Date): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Timer" SET "cancelledAt" = ${now}
+    WHERE "subjectId" = ANY(${subjectIds}::uuid[]) AND "firedAt" IS NULL AND "cancelledAt" IS NULL`;
 }

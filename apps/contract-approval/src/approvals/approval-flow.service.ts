@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
@@ -13,6 +12,7 @@ import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.typ
 import { ActionTokens } from './action-tokens.service.js';
 import { ApprovalMailer, type ApprovalRequest } from './approval-mailer.js';
 import { ApproverResolver, type ResolvedAssignee } from './approver-resolver.js';
+import { assigneeRow, assignmentOf, stageRow, stepRow } from './route-rows.js';
 import { RouteRepository } from './route.repository.js';
 import { slaDeadlines } from './sla-deadlines.js';
 
@@ -30,6 +30,13 @@ export type Decision = 'approve' | 'reject' | 'request_changes';
 /** A stage carried over unchanged from the previous round (see resubmission rules). */
 export interface KeptStage {
   steps: (ApprovalStep & { assignees: StepAssignee[] })[];
+}
+
+/** How a stage starts: its due date, its steps' SLA timers, and who is asked for which step. */
+interface StagePlan {
+  dueAt: Date;
+  timers: ArmTimer[];
+  asked: { stepId: string; assignee: ResolvedAssignee; dueAt: Date }[];
 }
 
 /**
@@ -64,30 +71,19 @@ export class ApprovalFlow {
 
   /** Writes the stages of the contract's current round (one statement); refuses (422) a stage with nobody eligible. */
   async writeRoute(ctx: FlowContext, stages: SelectedStage[], kept: Map<string, KeptStage>): Promise<KnownRoute> {
-    const { contract } = ctx;
     const route: KnownRoute = { stages: [], resolved: new Map() };
     for (const stage of stages) {
       const carried = kept.get(stage.name);
-      const row: StageWithSteps = {
-        id: randomUUID(), contractId: contract.id, round: contract.round, position: stage.position, name: stage.name, mode: stage.mode,
-        quorum: stage.quorum, sla: stage.sla, status: carried ? 'APPROVED' : 'WAITING', startedAt: null, dueAt: null, decidedAt: carried ? ctx.now : null,
-        steps: [],
-      };
+      const row = stageRow(ctx.contract, stage, carried !== undefined, ctx.now);
       for (const entry of stage.entries) {
         const previous = carried?.steps.find((s) => s.entryIndex === entry.index);
-        const step: StageWithSteps['steps'][number] = {
-          id: randomUUID(), stageId: row.id, contractId: contract.id, entryIndex: entry.index, ref: entry.ref,
-          status: previous ? previous.status : 'WAITING',
-          decision: previous?.decision ?? null, comment: previous?.comment ?? null,
-          decidedById: previous?.decidedById ?? null, onBehalfOfId: previous?.onBehalfOfId ?? null, decidedAt: previous?.decidedAt ?? null,
-          escalationLevel: 0, topReachedAt: null, assignees: [],
-        };
+        const step = stepRow(row, entry, previous);
         if (previous) {
           step.assignees = previous.assignees.map((a) => assigneeRow(step.id, a, a.active));
         } else {
           const resolved = await this.resolveOrRefuse(ctx, stage.name, entry.ref);
           route.resolved.set(step.id, resolved);
-          step.assignees = resolved.map((a) => assigneeRow(step.id, newAssignee(a), true));
+          step.assignees = resolved.map((a) => assigneeRow(step.id, assignmentOf(a), true));
         }
         row.steps.push(step);
       }
@@ -148,32 +144,48 @@ export class ApprovalFlow {
       await this.finish(ctx, 'APPROVED', null, null);
       return 'APPROVED';
     }
+    const plan = await this.planStart(ctx, next, known);
+    await this.routes.startStage(tx, next.id, now, plan.dueAt);
+    await this.timers.armAll(tx, plan.timers);
+    await this.askApprovers(ctx, next, stages.length, plan.asked);
+    await this.audit.record(tx, {
+      entityType: 'contract', entityId: contract.id, action: 'stage.started', actorId: null,
+      after: { stage: next.name, round: contract.round, dueAt: plan.dueAt.toISOString() }, correlationId: ctx.correlationId, at: now,
+    });
+    return 'PENDING';
+  }
+
+  /** Who is asked for each step, the steps' SLA timers, and the stage's due date (its latest escalation). */
+  private async planStart(ctx: FlowContext, stage: StageWithSteps, known?: KnownRoute): Promise<StagePlan> {
+    const { now } = ctx;
+    const plan: StagePlan = { dueAt: now, timers: [], asked: [] };
+    for (const step of [...stage.steps].sort((a, b) => a.entryIndex - b.entryIndex)) {
+      const assignees = known?.resolved.get(step.id) ?? (await this.reassign(ctx, stage.name, step.id, step.ref));
+      const approver = assignees[0].onBehalfOf ?? assignees[0].employee;
+      const deadlines = slaDeadlines(now, stage.sla, ctx.policy.reminderAt, await this.directory.workingContext(approver, ctx.tx));
+      if (deadlines.escalateAt > plan.dueAt) plan.dueAt = deadlines.escalateAt;
+      const timer = { queue: QUEUES.approvalUrgent, subjectId: step.id, correlationId: ctx.correlationId };
+      plan.timers.push(
+        { ...timer, kind: JOBS.approvalReminder, dueAt: deadlines.remindAt, uniqueKey: `approval-reminder:${step.id}` },
+        { ...timer, kind: JOBS.approvalEscalate, dueAt: deadlines.escalateAt, uniqueKey: `approval-escalate:${step.id}:1` },
+      );
+      for (const assignee of assignees) plan.asked.push({ stepId: step.id, assignee, dueAt: deadlines.escalateAt });
+    }
+    return plan;
+  }
+
+  /** Each person asked gets a single-use link and an approval request email. */
+  private async askApprovers(ctx: FlowContext, stage: StageWithSteps, stageCount: number, asked: StagePlan['asked']): Promise<void> {
+    const { tx, contract, now } = ctx;
     const decisionContext = await this.mailer.decisionContext(tx, contract, ctx.policy, now);
     const contractView = this.mailer.contractView(contract, ctx.submitter);
-    let stageDue = now;
-    const timers: ArmTimer[] = [];
-    const asked: { stepId: string; assignee: ResolvedAssignee; dueAt: Date }[] = [];
-    for (const step of [...next.steps].sort((a, b) => a.entryIndex - b.entryIndex)) {
-      const assignees = known?.resolved.get(step.id) ?? (await this.reassign(ctx, next.name, step.id, step.ref));
-      const approver = assignees[0].onBehalfOf ?? assignees[0].employee;
-      const deadlines = slaDeadlines(now, next.sla, ctx.policy.reminderAt, await this.directory.workingContext(approver, tx));
-      if (deadlines.escalateAt > stageDue) stageDue = deadlines.escalateAt;
-      timers.push(
-        { kind: JOBS.approvalReminder, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.remindAt, uniqueKey: `approval-reminder:${step.id}`, correlationId: ctx.correlationId },
-        { kind: JOBS.approvalEscalate, queue: QUEUES.approvalUrgent, subjectId: step.id, dueAt: deadlines.escalateAt, uniqueKey: `approval-escalate:${step.id}:1`, correlationId: ctx.correlationId },
-      );
-      for (const assignee of assignees) asked.push({ stepId: step.id, assignee, dueAt: deadlines.escalateAt });
-    }
-    await this.routes.startStage(tx, next.id, now, stageDue);
-    next.status = 'PENDING';
-    await this.timers.armAll(tx, timers);
     const tokenIds = await this.tokens.issueAll(tx, asked.map((a) => ({ stepId: a.stepId, employeeId: a.assignee.employee.id })), contract.round, now);
     const requests: ApprovalRequest[] = asked.map(({ assignee, dueAt }, i) => ({
-      key: { contractId: contract.id, round: contract.round, stage: next.name, approverId: assignee.employee.id },
+      key: { contractId: contract.id, round: contract.round, stage: stage.name, approverId: assignee.employee.id },
       recipient: assignee.employee,
       data: {
         contract: contractView,
-        stage: { name: next.name, position: next.position + 1, total: stages.length },
+        stage: { name: stage.name, position: stage.position + 1, total: stageCount },
         round: contract.round,
         dueAt: dueAt.toISOString(),
         ...decisionContext,
@@ -182,17 +194,12 @@ export class ApprovalFlow {
       },
     }));
     await this.mailer.requests(tx, requests, ctx.correlationId);
-    await this.audit.record(tx, {
-      entityType: 'contract', entityId: contract.id, action: 'stage.started', actorId: null,
-      after: { stage: next.name, round: contract.round, dueAt: stageDue.toISOString() }, correlationId: ctx.correlationId, at: now,
-    });
-    return 'PENDING';
   }
 
   /** The people asked for a step now replace whoever the route named when it was written. */
   private async reassign(ctx: FlowContext, stageName: string, stepId: string, ref: string): Promise<ResolvedAssignee[]> {
     const assignees = await this.resolveOrRefuse(ctx, stageName, ref);
-    await this.routes.replaceAssignees(ctx.tx, stepId, assignees.map((a) => assigneeRow(stepId, newAssignee(a), true)));
+    await this.routes.replaceAssignees(ctx.tx, stepId, assignees.map((a) => assigneeRow(stepId, assignmentOf(a), true)));
     return assignees;
   }
 
@@ -237,11 +244,8 @@ export class ApprovalFlow {
   }
 
   /** Ends a stage: undecided steps close and their timers are cancelled. */
-  private async closeStage(ctx: FlowContext, stage: ApprovalStage & { steps: ApprovalStep[] }, status: 'APPROVED' | 'REJECTED' | 'PENDING') {
-    const { tx, now } = ctx;
-    if (status === 'PENDING') await this.routes.closeSteps(tx, stage.id);
-    else await this.routes.endStage(tx, stage.id, status, now);
-    await this.timers.cancelForSubjects(tx, stage.steps.map((step) => step.id), now);
+  private async closeStage(ctx: FlowContext, stage: StageWithSteps, status: 'APPROVED' | 'REJECTED' | 'PENDING') {
+    await this.routes.closeStage(ctx.tx, stage, status === 'PENDING' ? null : status, ctx.now);
     stage.status = status;
   }
 
@@ -280,10 +284,3 @@ export class ApprovalFlow {
   }
 }
 
-function newAssignee(resolved: ResolvedAssignee): Pick<StepAssignee, 'employeeId' | 'kind' | 'onBehalfOfId'> {
-  return { employeeId: resolved.employee.id, kind: resolved.kind, onBehalfOfId: resolved.onBehalfOf?.id ?? null };
-}
-
-function assigneeRow(stepId: string, who: Pick<StepAssignee, 'employeeId' | 'kind' | 'onBehalfOfId'>, active: boolean): StepAssignee {
-  return { id: randomUUID(), stepId, employeeId: who.employeeId, kind: who.kind, onBehalfOfId: who.onBehalfOfId, active, createdAt: new Date() };
-}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStage, ApprovalStep, StepAssignee } from '../../../../generated/prisma/client.js';
+import { Prisma, type ApprovalStage, type ApprovalStep, type StepAssignee } from '../../../../generated/prisma/client.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
+import { cancelTimersSql } from '../../../../libs/workflow/src/index.js';
+import type { PersonView } from '../../../../libs/org/src/index.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 
 /** One row of the route join: a stage, one of its steps and one of that step's assignees. */
@@ -12,7 +14,27 @@ interface RouteRow {
   assigneeId: string | null; employeeId: string; kind: StepAssignee['kind']; assigneeOnBehalfOfId: string | null; active: boolean; assigneeCreatedAt: Date;
 }
 
-export type NewAssignee = Pick<StepAssignee, 'employeeId' | 'kind' | 'onBehalfOfId'>;
+/** The people a route row names (assignee, decider, the approver acted for), when asked for. */
+interface RouteRowPeople {
+  assigneeEmail: string | null; assigneeName: string | null;
+  deciderEmail: string | null; deciderName: string | null;
+  actedForEmail: string | null; actedForName: string | null;
+}
+
+const ROUTE_COLUMNS = Prisma.sql`
+  g.id AS "stageId", g."contractId", g.round, g.position, g.name, g.mode, g.quorum, g.sla, g.status::text AS "stageStatus",
+  g."startedAt", g."dueAt", g."decidedAt" AS "stageDecidedAt",
+  s.id AS "stepId", s."entryIndex", s.ref, s.status::text AS "stepStatus", s.decision, s.comment, s."decidedById",
+  s."onBehalfOfId" AS "stepOnBehalfOfId", s."decidedAt" AS "stepDecidedAt", s."escalationLevel", s."topReachedAt",
+  a.id AS "assigneeId", a."employeeId", a.kind::text AS kind, a."onBehalfOfId" AS "assigneeOnBehalfOfId", a.active,
+  a."createdAt" AS "assigneeCreatedAt"`;
+
+const ROUTE_JOINS = Prisma.sql`
+  FROM "ApprovalStage" g
+  LEFT JOIN "ApprovalStep" s ON s."stageId" = g.id AND s."contractId" = g."contractId"
+  LEFT JOIN "StepAssignee" a ON a."stepId" = s.id`;
+
+const ROUTE_ORDER = Prisma.sql`ORDER BY g.position, s."entryIndex", a."createdAt", a.id`;
 
 /**
  * The approval route's rows (stages, steps, assignees). Each method is one statement: Prisma's
@@ -23,18 +45,34 @@ export class RouteRepository {
   /** The round's stages by position, each with its steps (by entry) and their assignees. */
   async stagesOfRound(tx: Tx, contractId: string, round: number): Promise<StageWithSteps[]> {
     const rows = await tx.$queryRaw<RouteRow[]>`
-      SELECT g.id AS "stageId", g."contractId", g.round, g.position, g.name, g.mode, g.quorum, g.sla, g.status::text AS "stageStatus",
-             g."startedAt", g."dueAt", g."decidedAt" AS "stageDecidedAt",
-             s.id AS "stepId", s."entryIndex", s.ref, s.status::text AS "stepStatus", s.decision, s.comment, s."decidedById",
-             s."onBehalfOfId" AS "stepOnBehalfOfId", s."decidedAt" AS "stepDecidedAt", s."escalationLevel", s."topReachedAt",
-             a.id AS "assigneeId", a."employeeId", a.kind::text AS kind, a."onBehalfOfId" AS "assigneeOnBehalfOfId", a.active,
-             a."createdAt" AS "assigneeCreatedAt"
-      FROM "ApprovalStage" g
-      LEFT JOIN "ApprovalStep" s ON s."stageId" = g.id AND s."contractId" = g."contractId"
-      LEFT JOIN "StepAssignee" a ON a."stepId" = s.id
+      SELECT ${ROUTE_COLUMNS} ${ROUTE_JOINS}
       WHERE g."contractId" = ${contractId}::uuid AND g.round = ${round}
-      ORDER BY g.position, s."entryIndex", a."createdAt", a.id`;
+      ${ROUTE_ORDER}`;
     return groupRoute(rows);
+  }
+
+  /** As stagesOfRound, with everyone the route names (what a route view shows of them). */
+  async stagesOfRoundWithPeople(tx: Tx, contractId: string, round: number): Promise<{ stages: StageWithSteps[]; people: Map<string, PersonView> }> {
+    const rows = await tx.$queryRaw<(RouteRow & RouteRowPeople)[]>`
+      SELECT ${ROUTE_COLUMNS},
+             ae.email AS "assigneeEmail", ae.name AS "assigneeName", de.email AS "deciderEmail", de.name AS "deciderName",
+             oe.email AS "actedForEmail", oe.name AS "actedForName"
+      ${ROUTE_JOINS}
+      LEFT JOIN "Employee" ae ON ae.id = a."employeeId"
+      LEFT JOIN "Employee" de ON de.id = s."decidedById"
+      LEFT JOIN "Employee" oe ON oe.id = s."onBehalfOfId"
+      WHERE g."contractId" = ${contractId}::uuid AND g.round = ${round}
+      ${ROUTE_ORDER}`;
+    const people = new Map<string, PersonView>();
+    const add = (id: string | null, email: string | null, name: string | null) => {
+      if (id && email !== null && name !== null) people.set(id, { id, email, name });
+    };
+    for (const row of rows) {
+      add(row.employeeId, row.assigneeEmail, row.assigneeName);
+      add(row.decidedById, row.deciderEmail, row.deciderName);
+      add(row.stepOnBehalfOfId, row.actedForEmail, row.actedForName);
+    }
+    return { stages: groupRoute(rows), people };
   }
 
   /** Writes a route built in memory, stages, steps and assignees, in one statement. */
@@ -86,18 +124,19 @@ export class RouteRepository {
     return updated === 1;
   }
 
-  /** Undecided steps close; the stage keeps its status (see endStage for a decided one). */
-  async closeSteps(tx: Tx, stageId: string): Promise<void> {
-    await tx.$executeRaw`UPDATE "ApprovalStep" SET status = 'CLOSED' WHERE "stageId" = ${stageId}::uuid AND status IN ('PENDING', 'WAITING')`;
-  }
-
-  /** Undecided steps close and the stage is decided. */
-  async endStage(tx: Tx, stageId: string, status: 'APPROVED' | 'REJECTED', decidedAt: Date): Promise<void> {
+  /**
+   * Ends a stage: its undecided steps close and every step's pending timers are cancelled; the
+   * stage is decided with `status`, or keeps its own (null).
+   */
+  async closeStage(tx: Tx, stage: StageWithSteps, status: 'APPROVED' | 'REJECTED' | null, now: Date): Promise<void> {
+    const decided = status
+      ? Prisma.sql`, decided AS (UPDATE "ApprovalStage" SET status = ${status}::"StageStatus", "decidedAt" = ${now} WHERE id = ${stage.id}::uuid)`
+      : Prisma.empty;
     await tx.$executeRaw`
       WITH steps AS (
-        UPDATE "ApprovalStep" SET status = 'CLOSED' WHERE "stageId" = ${stageId}::uuid AND status IN ('PENDING', 'WAITING')
-      )
-      UPDATE "ApprovalStage" SET status = ${status}::"StageStatus", "decidedAt" = ${decidedAt} WHERE id = ${stageId}::uuid`;
+        UPDATE "ApprovalStep" SET status = 'CLOSED' WHERE "stageId" = ${stage.id}::uuid AND status IN ('PENDING', 'WAITING')
+      )${decided}
+      ${cancelTimersSql(stage.steps.map((step) => step.id), now)}`;
   }
 }
 

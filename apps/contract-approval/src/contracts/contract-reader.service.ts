@@ -33,8 +33,7 @@ export class ContractReader {
   }
 
   private async currentRoute(tx: Tx, contract: Contract) {
-    const stages = await this.routes.stagesOfRound(tx, contract.id, contract.round);
-    const people = new Map((await this.directory.findManyById(peopleIn(stages), tx)).map((e) => [e.id, e]));
+    const { stages, people } = await this.routes.stagesOfRoundWithPeople(tx, contract.id, contract.round);
     return routeView(stages, people);
   }
 

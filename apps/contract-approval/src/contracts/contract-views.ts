@@ -52,7 +52,7 @@ export function contractSummary(contract: Contract, owner: Employee, baseCurrenc
 }
 
 /** The SPEC's route stage shape: {name, mode, quorum?, status, dueAt, approvers:[{ref, emails, decision?, decidedBy?}]}. */
-export function routeView(stages: StageWithSteps[], people: Map<string, Employee>) {
+export function routeView(stages: StageWithSteps[], people: Map<string, PersonView>) {
   return stages.map((stage) => ({
     name: stage.name,
     mode: stage.mode,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Contract, type ContractStatus } from '../../../../generated/prisma/client.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
@@ -16,9 +17,26 @@ export interface EarlierContract {
   createdAt: string;
 }
 
+export type NewContract = Pick<
+  Contract,
+  'ownerId' | 'customerId' | 'customerName' | 'title' | 'currency' | 'paymentTermDays' | 'productLine' | 'region' | 'status' | 'policyVersion' | 'createdAt'
+> & { amount: number; amountBase: Prisma.Decimal; discountPct: number };
+
 /** The contract row's hot statements (every decision and submission), each one round trip. */
 @Injectable()
 export class ContractRepository {
+  async insert(tx: Tx, contract: NewContract): Promise<Contract> {
+    const rows = await tx.$queryRaw<Contract[]>`
+      INSERT INTO "Contract" (id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
+                              "productLine", region, status, "policyVersion", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}::uuid, ${contract.ownerId}::uuid, ${contract.customerId}::uuid, ${contract.customerName}, ${contract.title},
+              ${String(contract.amount)}::numeric, ${contract.currency}, ${contract.amountBase.toString()}::numeric, ${String(contract.discountPct)}::numeric,
+              ${contract.paymentTermDays}::int, ${contract.productLine}, ${contract.region}, ${contract.status}::"ContractStatus", ${contract.policyVersion}::int,
+              ${contract.createdAt}::timestamp, ${new Date()}::timestamp)
+      RETURNING ${CONTRACT}`;
+    return rows[0];
+  }
+
   async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
     const rows = await tx.$queryRaw<Contract[]>`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`;
     return rows[0] ?? null;

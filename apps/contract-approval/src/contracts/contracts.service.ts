@@ -16,6 +16,7 @@ import { explainAutoApproval, selectStages } from '../policy/policy-evaluator.js
 import type { ContractFacts } from '../policy/policy.types.js';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
+import { ContractRepository } from './contract.repository.js';
 import { isUniqueViolation, replayed, requestHash } from './idempotency.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
@@ -36,6 +37,7 @@ export class ContractsService {
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly reader: ContractReader,
+    private readonly contracts: ContractRepository,
   ) {}
 
   async submit(caller: Caller, input: ContractInput, idempotencyKey: string | undefined, correlationId: string) {
@@ -70,13 +72,11 @@ export class ContractsService {
     const submitter = await this.employee(tx, caller.id);
     const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
     const policy = await this.policies.active(tx);
-    const contract = await tx.contract.create({
-      data: {
-        ownerId: submitter.id, customerId: input.customerId ?? null, customerName: input.customerName, title: input.title,
-        amount: input.amount, currency: input.currency, amountBase, discountPct: input.discountPct, paymentTermDays: input.paymentTermDays,
-        productLine: input.productLine ?? null, region: input.region ?? null, status: 'PENDING_APPROVAL', policyVersion: policy.version,
-        createdAt: now,
-      },
+    const contract = await this.contracts.insert(tx, {
+      ownerId: submitter.id, customerId: input.customerId ?? null, customerName: input.customerName, title: input.title,
+      amount: input.amount, currency: input.currency, amountBase, discountPct: input.discountPct, paymentTermDays: input.paymentTermDays,
+      productLine: input.productLine ?? null, region: input.region ?? null, status: 'PENDING_APPROVAL', policyVersion: policy.version,
+      createdAt: now,
     });
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contract.id, action: 'contract.submitted', actorId: submitter.id,
@@ -112,8 +112,8 @@ export class ContractsService {
   /** Decisions, withdrawals and resubmissions answer with the contract and its route as their transaction left them. */
   async decide(caller: Caller, contractId: string, input: DecisionInput, correlationId: string) {
     return this.inTransaction(async (tx) => {
-      const ctx = await this.flowContext(tx, contractId, correlationId);
-      await this.flow.decide(ctx, await this.employee(tx, caller.id), input.decision, input.comment ?? null);
+      const { ctx, actor } = await this.flowContextActedBy(tx, contractId, caller.id, correlationId);
+      await this.flow.decide(ctx, actor, input.decision, input.comment ?? null);
       return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
   }
@@ -130,7 +130,7 @@ export class ContractsService {
         include: { assignees: { where: { active: true } } },
       });
       await tx.approvalStep.updateMany({ where: { contractId, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'CLOSED' } });
-      for (const step of pending) await this.timers.cancelForSubject(tx, step.id, ctx.now);
+      await this.timers.cancelForSubjects(tx, pending.map((step) => step.id), ctx.now);
       await this.flow.finish(ctx, 'WITHDRAWN', ctx.submitter, null);
       const approvers = await this.directory.findManyById([...new Set(pending.flatMap((s) => s.assignees.map((a) => a.employeeId)))], tx);
       for (const approver of approvers) {
@@ -188,10 +188,10 @@ export class ContractsService {
       const now = this.clock.now();
       const link = await this.reader.usableLink(tx, token, now);
       const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: link.stepId } });
-      const ctx = await this.flowContext(tx, step.contractId, correlationId);
+      const { ctx, actor } = await this.flowContextActedBy(tx, step.contractId, link.employeeId, correlationId);
       if (link.round !== ctx.contract.round) throw new GoneError('This link belongs to an earlier round of the contract.');
       await this.reader.consumeLink(tx, link.id, now);
-      await this.flow.decide(ctx, await this.employee(tx, link.employeeId), input.decision, input.comment ?? null);
+      await this.flow.decide(ctx, actor, input.decision, input.comment ?? null);
       return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
   }
@@ -201,6 +201,16 @@ export class ContractsService {
     const submitter = await this.employee(tx, contract.ownerId);
     const policy = await this.policies.byVersion(contract.policyVersion, tx);
     return { tx, contract, submitter, policy, now: this.clock.now(), correlationId };
+  }
+
+  /** The flow context with the employee acting on it, both people read in one statement, inside the transaction. */
+  private async flowContextActedBy(tx: Tx, contractId: string, actorId: string, correlationId: string): Promise<{ ctx: FlowContext; actor: Employee }> {
+    const contract = await lockContract(tx, contractId);
+    const people = await this.directory.findManyById([...new Set([contract.ownerId, actorId])], tx);
+    const submitter = existing(people, contract.ownerId);
+    const actor = existing(people, actorId);
+    const policy = await this.policies.byVersion(contract.policyVersion, tx);
+    return { ctx: { tx, contract, submitter, policy, now: this.clock.now(), correlationId }, actor };
   }
 
   private async employee(tx: Tx, id: string): Promise<Employee> {
@@ -214,4 +224,10 @@ export class ContractsService {
     this.signal.notify();
     return result;
   }
+}
+
+function existing(people: Employee[], id: string): Employee {
+  const employee = people.find((e) => e.id === id);
+  if (!employee) throw new NotFoundError(`Employee ${id} does not exist.`);
+  return employee;
 }

@@ -27,8 +27,9 @@ export function surveyDueKey(contractId: string): string {
  * its approved contracts; the regular visit moves when the cadence changed. A customer with an
  * approved contract is an active customer.
  *
- * Applied once per contract: under the customer's lock, the audit entry written with the change
- * is the record that this contract was applied, so a redelivered event changes nothing.
+ * Applied once per contract: the post-signing visit carries the contract as its source, and
+ * (kind, sourceId) is unique, so the visit's INSERT ... ON CONFLICT DO NOTHING is the first write
+ * and the database's record that the contract was applied; a redelivered event changes nothing.
  */
 @Injectable()
 export class ContractApprovedService implements OnModuleInit {
@@ -55,7 +56,7 @@ export class ContractApprovedService implements OnModuleInit {
       const contract = await this.repository.findContract(tx, contractId);
       if (!contract?.customerId || contract.status !== 'APPROVED') return 'skipped';
       const customer = await this.visits.lockCustomer(tx, contract.customerId);
-      if (!customer || (await this.repository.alreadyApplied(tx, customer.id, contract.id))) return 'skipped';
+      if (!customer) return 'skipped';
       const owner = await this.directory.findById(customer.ownerId, tx);
       if (!owner) return 'skipped';
       const now = this.clock.now();
@@ -64,7 +65,8 @@ export class ContractApprovedService implements OnModuleInit {
       const { policy } = await this.policies.active(tx);
 
       const postSigningDue = addWorkingDays(approvedAt, policy.postSigningVisitWorkingDays, context.calendar, context.zone);
-      const visit = await this.planner.planVisit(tx, customer, VISIT_KINDS.postSigning, postSigningDue, correlationId);
+      const visit = await this.planner.planVisit(tx, customer, VISIT_KINDS.postSigning, postSigningDue, correlationId, contract.id);
+      if (!visit) return 'skipped';
       const surveyDueAt = addCalendarDays(approvedAt, policy.surveyAfterContractDays, context.zone);
       await this.timers.arm(tx, {
         kind: JOBS.followUpSurveyDue, queue: QUEUES.followUpBulk, subjectId: contract.id, dueAt: surveyDueAt,
@@ -82,7 +84,7 @@ export class ContractApprovedService implements OnModuleInit {
         before: { tier: customer.tier, status: customer.status },
         after: {
           contractId: contract.id, tier, status: 'active', approvedAmount12m: approvedAmount.toFixed(2),
-          postSigningVisitId: visit?.id ?? null, postSigningDueAt: postSigningDue.toISOString(), surveyDueAt: surveyDueAt.toISOString(),
+          postSigningVisitId: visit.id, postSigningDueAt: postSigningDue.toISOString(), surveyDueAt: surveyDueAt.toISOString(),
         },
         correlationId, at: now,
       });

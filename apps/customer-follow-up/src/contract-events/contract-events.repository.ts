@@ -12,15 +12,6 @@ export class ContractEventsRepository {
     return isUuid(contractId) ? tx.contract.findUnique({ where: { id: contractId } }) : Promise.resolve(null);
   }
 
-  /** The audit entry written when the contract was applied doubles as the "already applied" fact. */
-  async alreadyApplied(tx: Tx, customerId: string, contractId: string): Promise<boolean> {
-    const entry = await tx.auditEntry.findFirst({
-      where: { entityType: 'customer', entityId: customerId, action: CONTRACT_APPLIED_ACTION, after: { path: ['contractId'], equals: contractId } },
-      select: { id: true },
-    });
-    return entry !== null;
-  }
-
   /** Sum of amountBase of the customer's APPROVED contracts decided since `since`. */
   async approvedAmountSince(tx: Tx, customerId: string, since: Date): Promise<number> {
     const sum = await tx.contract.aggregate({ where: { customerId, status: 'APPROVED', decidedAt: { gte: since } }, _sum: { amountBase: true } });

@@ -1,23 +1,27 @@
 import { Module } from '@nestjs/common';
+import { RevisitsModule } from '../revisits/revisits.module.js';
 import { CustomerAccess } from './customer-access.js';
 import { CustomerDirectory } from './customer-directory.js';
 import { CustomersHandlers } from './customers.handlers.js';
 import { CustomersRepository } from './customers.repository.js';
 import { CustomersService } from './customers.service.js';
+import { AbandonedUploads } from './import/abandoned-uploads.service.js';
 import { CustomerImportHandlers } from './import/customer-import.handlers.js';
 import { CustomerImportJob } from './import/customer-import.job.js';
 import { CustomerImportRepository } from './import/customer-import.repository.js';
 import { CustomerImportService } from './import/customer-import.service.js';
 
 /**
- * Customer records and their bulk import. Other follow-up features import this module for
- * CustomerDirectory (read or lock a customer in their transaction) and CustomerAccess (who sees what).
+ * Customer records and their bulk import; every change keeps the customer's revisit plan right
+ * (RevisitsModule). Other follow-up features import this module for CustomerDirectory (read or
+ * lock a customer in their transaction) and CustomerAccess (who sees what).
  */
 @Module({
+  imports: [RevisitsModule],
   controllers: [CustomersHandlers, CustomerImportHandlers],
   providers: [
     CustomerAccess, CustomerDirectory, CustomersRepository, CustomersService,
-    CustomerImportRepository, CustomerImportService, CustomerImportJob,
+    CustomerImportRepository, CustomerImportService, CustomerImportJob, AbandonedUploads,
   ],
   exports: [CustomerAccess, CustomerDirectory, CustomersService],
 })

@@ -5,6 +5,7 @@ import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { BadRequestError, ConflictError, NotFoundError, toPage, type Caller, type FieldError, type Page } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
+import { RevisitPlanner } from '../revisits/revisit-planner.service.js';
 import { CustomerAccess } from './customer-access.js';
 import { CustomerDirectory } from './customer-directory.js';
 import { contactsOf, normalizeContact, type Contact } from './customer-fields.js';
@@ -15,7 +16,13 @@ import { CustomersRepository } from './customers.repository.js';
 
 const CREATE_SCOPE = 'customers.create';
 
-/** Customer records: create, read, list, change; each change audited in its own transaction. */
+/** The fields a revisit plan depends on: changing one re-plans the customer's visits. */
+const PLAN_FIELDS = ['ownerId', 'tier', 'status'] as const;
+
+/**
+ * Customer records: create, read, list, change; each change audited in its own transaction, and
+ * the customer's revisit plan made right in the same one.
+ */
 @Injectable()
 export class CustomersService {
   constructor(
@@ -24,6 +31,7 @@ export class CustomersService {
     private readonly customers: CustomerDirectory,
     private readonly access: CustomerAccess,
     private readonly directory: OrgDirectory,
+    private readonly planner: RevisitPlanner,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
@@ -102,6 +110,7 @@ export class CustomersService {
         before: pick(auditedFields(before), changed), after: { ...pick(auditedFields(after), changed), version: after.version },
         correlationId, at: now,
       });
+      if (PLAN_FIELDS.some((field) => field in changes)) await this.planner.ensurePlanned(tx, id, correlationId);
       return after;
     });
   }
@@ -117,6 +126,7 @@ export class CustomersService {
     });
     const view = customerView(customer, owner);
     await this.audit.record(tx, { entityType: 'customer', entityId: customer.id, action: 'customer.created', actorId: caller.id, after: auditedFields(view), correlationId, at: now });
+    await this.planner.ensurePlanned(tx, customer.id, correlationId);
     return view;
   }
 

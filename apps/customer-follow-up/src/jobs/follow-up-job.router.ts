@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { Tx } from '../../../../libs/database/src/index.js';
 import type { JobName } from '../../../../libs/queue/src/index.js';
 
-export type FollowUpJobHandler = (payload: Record<string, string>, correlationId: string | null) => Promise<'done' | 'skipped'>;
+export type FollowUpJobPayload = Record<string, string>;
+
+export type FollowUpJobHandler = (payload: FollowUpJobPayload, correlationId: string | null) => Promise<'done' | 'skipped'>;
+
+/**
+ * The domain's own bookkeeping when a job dies for good (a permanent error, or retries exhausted),
+ * in the transaction that writes the dead letter: e.g. the import row becomes `failed`.
+ */
+export type FollowUpJobDeadHandler = (tx: Tx, error: Error, payload: FollowUpJobPayload) => Promise<void>;
+
+export interface FollowUpJobRoute {
+  handler: FollowUpJobHandler;
+  onDead?: FollowUpJobDeadHandler;
+}
 
 /**
  * One BullMQ worker per queue takes every job name of that queue; each feature registers the
@@ -9,16 +23,16 @@ export type FollowUpJobHandler = (payload: Record<string, string>, correlationId
  */
 @Injectable()
 export class FollowUpJobRouter {
-  private readonly handlers = new Map<string, FollowUpJobHandler>();
+  private readonly routes = new Map<string, FollowUpJobRoute>();
 
-  register(name: JobName, handler: FollowUpJobHandler): void {
-    if (this.handlers.has(name)) throw new Error(`A handler for ${name} is registered twice.`);
-    this.handlers.set(name, handler);
+  register(name: JobName, handler: FollowUpJobHandler, options: { onDead?: FollowUpJobDeadHandler } = {}): void {
+    if (this.routes.has(name)) throw new Error(`A handler for ${name} is registered twice.`);
+    this.routes.set(name, { handler, ...(options.onDead ? { onDead: options.onDead } : {}) });
   }
 
-  handlerFor(name: string): FollowUpJobHandler {
-    const handler = this.handlers.get(name);
-    if (!handler) throw new Error(`No customer-follow-up handler for job ${name}.`);
-    return handler;
+  routeFor(name: string): FollowUpJobRoute {
+    const route = this.routes.get(name);
+    if (!route) throw new Error(`No customer-follow-up handler for job ${name}.`);
+    return route;
   }
 }

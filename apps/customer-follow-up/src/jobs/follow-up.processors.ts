@@ -18,9 +18,9 @@ abstract class FollowUpWorker extends WorkerHost {
   }
 
   process(job: FollowUpJob) {
-    const handler = this.router.handlerFor(job.name);
+    const { handler, onDead } = this.router.routeFor(job.name);
     const { outboxId: _outboxId, correlationId, ...payload } = job.data;
-    return this.runner.run(job, () => handler(payload, correlationId));
+    return this.runner.run(job, () => handler(payload, correlationId), onDead ? { onDead: (tx, error) => onDead(tx, error, payload) } : {});
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { TimerWriter, type ArmTimer } from '../../../../libs/workflow/src/index.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { digestKey, nextDigestOccurrence, type DigestOccurrence } from './digest-schedule.js';
 import type { CalendarContext } from './local-days.js';
@@ -38,14 +38,16 @@ export class DigestTimers {
   /** The first digest time after `after` in the owner's calendar. */
   async armNextIn(tx: Tx, ownerId: string, context: CalendarContext, digestLocalTime: string, after: Date, correlationId: string | null = null): Promise<DigestOccurrence> {
     const next = nextDigestOccurrence(after, digestLocalTime, context);
-    await this.timers.arm(tx, {
-      kind: JOBS.followUpDigest,
-      queue: QUEUES.followUpBulk,
-      subjectId: ownerId,
-      dueAt: next.at,
-      uniqueKey: digestKey(ownerId, next.localDate),
-      correlationId,
-    });
+    await this.timers.arm(tx, digestTimer(ownerId, next, correlationId));
     return next;
   }
+
+  /** armNextIn for many owners whose calendars the caller has read, in one statement. */
+  async armNextForEach(tx: Tx, owners: { ownerId: string; context: CalendarContext }[], digestLocalTime: string, after: Date, correlationId: string | null = null): Promise<void> {
+    await this.timers.armAll(tx, owners.map(({ ownerId, context }) => digestTimer(ownerId, nextDigestOccurrence(after, digestLocalTime, context), correlationId)));
+  }
+}
+
+function digestTimer(ownerId: string, next: DigestOccurrence, correlationId: string | null): ArmTimer {
+  return { kind: JOBS.followUpDigest, queue: QUEUES.followUpBulk, subjectId: ownerId, dueAt: next.at, uniqueKey: digestKey(ownerId, next.localDate), correlationId };
 }

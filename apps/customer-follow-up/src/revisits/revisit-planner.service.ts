@@ -5,19 +5,17 @@ import type { Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
-import { addWorkingDays } from '../../../../libs/time/src/working-time.js';
 import { TimerWriter } from '../../../../libs/workflow/src/index.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import type { CalendarContext } from './local-days.js';
+import { overdueTimerKey, RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
+import { cadenceDueIn, escalationDueAt, PLANNED_STATUSES, VISIT_KINDS } from './revisit-plan.js';
 import { VisitsRepository } from './visits.repository.js';
 
-export const VISIT_KINDS = { regular: 'regular', postSigning: 'post_signing' } as const;
-
-/** Customers that are revisited on a cadence; dormant and lost ones are not. */
-const PLANNED_STATUSES: readonly Customer['status'][] = ['prospect', 'active'];
-const TIERS: readonly CustomerTier[] = ['A', 'B', 'C'];
+export { overdueTimerKey } from './revisit-plan-keeper.service.js';
+export { VISIT_KINDS } from './revisit-plan.js';
 
 /** What planning a customer's visits needs: the current owner, their calendar, the policy. */
 interface PlanContext {
@@ -25,10 +23,6 @@ interface PlanContext {
   context: CalendarContext;
   policy: FollowUpPolicy;
   now: Date;
-}
-
-export function overdueTimerKey(visitId: string): string {
-  return `visit-overdue:${visitId}`;
 }
 
 /**
@@ -48,6 +42,7 @@ export class RevisitPlanner {
 
   constructor(
     private readonly repository: VisitsRepository,
+    private readonly keeper: RevisitPlanKeeper,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,
     private readonly timers: TimerWriter,
@@ -58,30 +53,15 @@ export class RevisitPlanner {
 
   /**
    * Makes the customer's plan right, in the caller's transaction (customer create, import, owner,
-   * tier or status change): creates the regular visit when missing, cancels it when the customer
-   * is no longer revisited, hands it to the current owner, and moves it when the tier changed.
-   * Returns the planned regular visit, or null when there is none.
+   * tier or status change): see decidePlan. Returns the planned regular visit, or null when there
+   * is none. Import batches use RevisitPlanKeeper.keep directly, for all their customers at once.
    */
   async ensurePlanned(tx: Tx, customerId: string, correlationId: string | null = null): Promise<Visit | null> {
     const customer = await this.repository.lockCustomer(tx, customerId);
     if (!customer) return null;
-    const regular = await this.repository.plannedOfKind(tx, customer.id, VISIT_KINDS.regular);
-    const plan = await this.planContext(tx, customer);
-    if (!plan) return null;
-    await this.handOverPlanned(tx, customer, plan, correlationId);
-    if (!PLANNED_STATUSES.includes(customer.status)) {
-      await this.cancel(tx, customer, regular, `customer is ${customer.status}`, correlationId);
-      return null;
-    }
-    const [current, ...duplicates] = regular;
-    await this.cancel(tx, customer, duplicates, 'duplicate regular visit', correlationId);
-    const base = (await this.repository.lastCompletedAt(tx, customer.id)) ?? customer.createdAt;
-    const due = this.cadenceDue(base, customer.tier, plan);
-    if (!current) return this.create(tx, customer, plan, VISIT_KINDS.regular, due, correlationId);
-    if (current.dueAt.getTime() !== due.getTime() && this.plannedByAnotherTier(current.dueAt, base, customer.tier, plan)) {
-      return this.move(tx, customer, { ...current, ownerId: plan.owner.id }, due, plan, correlationId);
-    }
-    return { ...current, ownerId: plan.owner.id };
+    await this.keeper.keep(tx, [customer.id], correlationId);
+    const [regular] = await this.repository.plannedOfKind(tx, customer.id, VISIT_KINDS.regular);
+    return regular ?? null;
   }
 
   /**
@@ -106,11 +86,13 @@ export class RevisitPlanner {
   /**
    * Plans a visit of any kind (post-signing, at-risk...) for the customer's current owner, with
    * its overdue escalation and the owner's digest chain, in the caller's transaction. The caller
-   * holds the customer's lock. Null when the customer's owner is not in the directory.
+   * holds the customer's lock. With a `sourceId` (the contract, the survey answer) the visit is
+   * planned once per source and kind, a database fact. Null when the customer's owner is not in
+   * the directory, or when the source's visit exists already.
    */
-  async planVisit(tx: Tx, customer: Customer, kind: string, dueAt: Date, correlationId: string | null = null): Promise<Visit | null> {
+  async planVisit(tx: Tx, customer: Customer, kind: string, dueAt: Date, correlationId: string | null = null, sourceId: string | null = null): Promise<Visit | null> {
     const plan = await this.planContext(tx, customer);
-    return plan ? this.create(tx, customer, plan, kind, dueAt, correlationId) : null;
+    return plan ? this.create(tx, customer, plan, kind, dueAt, correlationId, sourceId) : null;
   }
 
   /** Every planned visit of the customer is cancelled (the customer was lost). The caller holds the lock. */
@@ -120,7 +102,7 @@ export class RevisitPlanner {
 
   /** When the overdue escalation is due for a visit due at `dueAt`, in the owner's working days. */
   escalationDue(dueAt: Date, context: CalendarContext, policy: FollowUpPolicy): Date {
-    return addWorkingDays(dueAt, policy.overdueEscalationWorkingDays, context.calendar, context.zone);
+    return escalationDueAt(dueAt, context, policy);
   }
 
   /** Re-arms a visit's overdue timer at its (new) escalation time, whether or not it fired before. */
@@ -135,16 +117,7 @@ export class RevisitPlanner {
   }
 
   private cadenceDue(base: Date, tier: CustomerTier, plan: PlanContext): Date {
-    return addWorkingDays(base, plan.policy.cadenceDays[tier], plan.context.calendar, plan.context.zone);
-  }
-
-  /**
-   * A due date that another tier's cadence explains was planned by cadence before the tier
-   * changed: it moves to the new cadence. One no cadence explains was chosen by a person
-   * (nextVisitAt) and stays.
-   */
-  private plannedByAnotherTier(dueAt: Date, base: Date, tier: CustomerTier, plan: PlanContext): boolean {
-    return TIERS.some((other) => other !== tier && this.cadenceDue(base, other, plan).getTime() === dueAt.getTime());
+    return cadenceDueIn(plan.context, plan.policy)(base, tier);
   }
 
   private async planContext(tx: Tx, customer: Customer): Promise<PlanContext | null> {
@@ -158,13 +131,15 @@ export class RevisitPlanner {
     return { owner, context, policy, now: this.clock.now() };
   }
 
-  private async create(tx: Tx, customer: Customer, plan: PlanContext, kind: string, dueAt: Date, correlationId: string | null): Promise<Visit> {
-    const visit = await this.repository.create(tx, { customerId: customer.id, ownerId: plan.owner.id, kind, dueAt, createdAt: plan.now });
+  private async create(tx: Tx, customer: Customer, plan: PlanContext, kind: string, dueAt: Date, correlationId: string | null, sourceId: string | null = null): Promise<Visit | null> {
+    const row = { customerId: customer.id, ownerId: plan.owner.id, kind, dueAt, createdAt: plan.now };
+    const visit = sourceId ? await this.repository.createOnce(tx, { ...row, sourceId }) : await this.repository.create(tx, row);
+    if (!visit) return null;
     await this.armOverdue(tx, visit, plan.context, plan.policy, correlationId);
     await this.digestTimers.armNextIn(tx, plan.owner.id, plan.context, plan.policy.digestLocalTime, plan.now, correlationId);
     await this.audit.record(tx, {
       entityType: 'customer', entityId: customer.id, action: 'visit.planned', actorId: null,
-      after: { visitId: visit.id, kind, dueAt: dueAt.toISOString(), owner: plan.owner.email }, correlationId, at: plan.now,
+      after: { visitId: visit.id, kind, dueAt: dueAt.toISOString(), owner: plan.owner.email, ...(sourceId ? { sourceId } : {}) }, correlationId, at: plan.now,
     });
     return visit;
   }
@@ -178,19 +153,6 @@ export class RevisitPlanner {
       before: { visitId: visit.id, dueAt: visit.dueAt.toISOString() }, after: { visitId: visit.id, dueAt: dueAt.toISOString() }, correlationId, at: plan.now,
     });
     return moved;
-  }
-
-  /** Planned visits of every kind follow the customer's current owner. */
-  private async handOverPlanned(tx: Tx, customer: Customer, plan: PlanContext, correlationId: string | null): Promise<void> {
-    const planned = await this.repository.planned(tx, customer.id);
-    const stale = planned.filter((v) => v.ownerId !== plan.owner.id);
-    if (stale.length === 0) return;
-    await this.repository.reassign(tx, stale.map((v) => v.id), plan.owner.id);
-    await this.digestTimers.armNextIn(tx, plan.owner.id, plan.context, plan.policy.digestLocalTime, plan.now, correlationId);
-    await this.audit.record(tx, {
-      entityType: 'customer', entityId: customer.id, action: 'visit.handed-over', actorId: null,
-      after: { visitIds: stale.map((v) => v.id), owner: plan.owner.email }, correlationId, at: plan.now,
-    });
   }
 
   private async cancel(tx: Tx, customer: Customer, visits: Visit[], reason: string, correlationId: string | null): Promise<void> {

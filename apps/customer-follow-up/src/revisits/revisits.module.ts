@@ -4,6 +4,7 @@ import { OverdueEscalationService } from './overdue-escalation.service.js';
 import { RevisitAccess } from './revisit-access.js';
 import { RevisitDigestService } from './revisit-digest.service.js';
 import { RevisitMailer } from './revisit-mailer.js';
+import { RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { RevisitsHandlers } from './revisits.handlers.js';
 import { RevisitsService } from './revisits.service.js';
@@ -12,15 +13,16 @@ import { VisitsRepository } from './visits.repository.js';
 
 /**
  * Revisit plans, the morning digest and overdue escalation. Other features plan visits through
- * RevisitPlanner (ensurePlanned after a customer is created, imported or changed; planVisit for
- * visits of their own kind).
+ * RevisitPlanner (ensurePlanned after a customer is created or changed; planVisit for visits of
+ * their own kind) and RevisitPlanKeeper (a whole import batch at once), and add their own work to
+ * the daily check (ScheduleCheckService.addDailyTask).
  */
 @Module({
   controllers: [RevisitsHandlers],
   providers: [
-    VisitsRepository, RevisitPlanner, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
+    VisitsRepository, RevisitPlanner, RevisitPlanKeeper, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
     RevisitDigestService, ScheduleCheckService, OverdueEscalationService,
   ],
-  exports: [RevisitPlanner, VisitsRepository],
+  exports: [RevisitPlanner, RevisitPlanKeeper, VisitsRepository, ScheduleCheckService],
 })
 export class RevisitsModule {}

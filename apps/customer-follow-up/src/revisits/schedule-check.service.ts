@@ -15,14 +15,19 @@ export function scheduleCheckKey(utcDate: string): string {
   return `followup-schedule-check:${utcDate}`;
 }
 
+/** Daily housekeeping of another feature; it must be harmless to run twice. */
+export type DailyTask = (now: Date, correlationId: string | null) => Promise<void>;
+
 /**
  * Once a day (and whenever a replica starts), every owner with planned visits gets the next link
- * of their digest chain armed, so a digest job that died cannot end the chain. The check is itself
- * a timer per UTC date: arming it from every replica's start is harmless.
+ * of their digest chain armed, so a digest job that died cannot end the chain, and the daily tasks
+ * other features added run. The check is itself a timer per UTC date: arming it from every
+ * replica's start is harmless.
  */
 @Injectable()
 export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(ScheduleCheckService.name);
+  private readonly dailyTasks = new Map<string, DailyTask>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -35,6 +40,12 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
 
   onModuleInit(): void {
     this.router.register(JOBS.followUpScheduleCheck, (payload, correlationId) => this.run({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+  }
+
+  /** Call in onModuleInit. */
+  addDailyTask(name: string, task: DailyTask): void {
+    if (this.dailyTasks.has(name)) throw new Error(`The daily task "${name}" is added twice.`);
+    this.dailyTasks.set(name, task);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,17 +61,19 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
     if (!timer) return 'skipped';
     const now = this.clock.now();
     if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
-    const owners = await this.repository.ownersWithPlannedVisits(this.prisma);
-    for (let i = 0; i < owners.length; i += OWNERS_PER_TRANSACTION) {
-      const batch = owners.slice(i, i + OWNERS_PER_TRANSACTION);
-      await this.prisma.$transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
-    }
+    // Tomorrow's check first, so a day whose work keeps failing does not end the chain.
     const tomorrow = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: 1 }).startOf('day');
     await this.timers.arm(this.prisma, {
       kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
       dueAt: tomorrow.toJSDate(), uniqueKey: scheduleCheckKey(tomorrow.toISODate()!), correlationId,
     });
+    const owners = await this.repository.ownersWithPlannedVisits(this.prisma);
+    for (let i = 0; i < owners.length; i += OWNERS_PER_TRANSACTION) {
+      const batch = owners.slice(i, i + OWNERS_PER_TRANSACTION);
+      await this.prisma.$transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
+    }
     this.logger.log(`Checked the digest schedule of ${owners.length} owners with planned visits.`);
+    for (const task of this.dailyTasks.values()) await task(now, correlationId);
     return 'done';
   }
 }

@@ -99,7 +99,7 @@ export class SurveyAnswers {
     }
     const ownerContext = await this.directory.workingContext(owner, tx);
     const dueAt = addWorkingDays(survey.answeredAt, policy.atRiskVisitWorkingDays, ownerContext.calendar, ownerContext.zone);
-    const visit = await this.planner.planVisit(tx, customer, AT_RISK_VISIT_KIND, dueAt, correlationId);
+    const visit = await this.planner.planVisit(tx, customer, AT_RISK_VISIT_KIND, dueAt, correlationId, survey.id);
     const manager = await this.directory.managerOf(owner, tx);
     const recipients = manager ? [owner, manager] : [owner];
     const contactName = contactNameOf(customer, survey);

@@ -4,6 +4,9 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js
 
 export const SEND_LEASE_MS = 60_000;
 
+/** Emails a notifier worker sends at once, per queue. */
+export const SEND_CONCURRENCY = 20;
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
@@ -22,7 +25,8 @@ export class MailTransport implements OnApplicationShutdown {
     this.transporter = nodemailer.createTransport({
       url: config.SMTP_URL,
       pool: true,
-      maxConnections: 5,
+      // One connection per concurrent send: fewer leave jobs holding a lease while they queue for one.
+      maxConnections: SEND_CONCURRENCY,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,

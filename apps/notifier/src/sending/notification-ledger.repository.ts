@@ -3,7 +3,10 @@ import { PrismaService, Tx } from '../../../../libs/database/src/index.js';
 import { Prisma, type Notification } from '../../../../generated/prisma/client.js';
 import { recordOutboxOutcomeSql } from '../../../../libs/workflow/src/index.js';
 
-/** Only Prisma: the guarded state changes of the send ledger. */
+/**
+ * The guarded state changes of the send ledger. Columns are listed, not `*`: the statements are
+ * prepared per connection, and a prepared `*` breaks when a migration adds a column.
+ */
 @Injectable()
 export class NotificationLedgerRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -19,7 +22,8 @@ export class NotificationLedgerRepository {
           "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
       WHERE id = ${id}::uuid
         AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
-      RETURNING *`;
+      RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
+                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`;
     return rows[0] ?? null;
   }
 

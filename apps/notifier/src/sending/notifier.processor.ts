@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES, type JobData } from '../../../../libs/queue/src/index.js';
 import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { SEND_CONCURRENCY } from './mail-transport.js';
 import { NotificationSender } from './notification-sender.service.js';
 
 type SendJob = Job<JobData<'notification.send'>>;
@@ -26,9 +27,9 @@ abstract class EmailSendingWorker extends WorkerHost {
   }
 }
 
-@Processor(QUEUES.notifierUrgent, { concurrency: 20 })
+@Processor(QUEUES.notifierUrgent, { concurrency: SEND_CONCURRENCY })
 export class NotifierUrgentProcessor extends EmailSendingWorker {}
 
 /** Digests and other bulk email, so they never delay an approval request. */
-@Processor(QUEUES.notifierBulk, { concurrency: 20 })
+@Processor(QUEUES.notifierBulk, { concurrency: SEND_CONCURRENCY })
 export class NotifierBulkProcessor extends EmailSendingWorker {}

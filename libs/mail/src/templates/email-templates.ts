@@ -13,6 +13,7 @@ import { complaintEscalationTemplate } from './complaint-escalation.js';
 import { complaintReminderTemplate } from './complaint-reminder.js';
 import { surveyLowScoreTemplate } from './survey-low-score.js';
 import { surveyRequestTemplate } from './survey-request.js';
+import { riskAlertTemplate } from './risk-alert.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -29,4 +30,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'complaint-escalation': complaintEscalationTemplate,
   'survey-request': surveyRequestTemplate,
   'survey-low-score': surveyLowScoreTemplate,
+  'risk-alert': riskAlertTemplate,
 };

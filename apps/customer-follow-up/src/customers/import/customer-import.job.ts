@@ -4,13 +4,17 @@ import { PrismaService, type Tx } from '../../../../../libs/database/src/index.j
 import { OrgDirectory } from '../../../../../libs/org/src/index.js';
 import { JOBS } from '../../../../../libs/queue/src/index.js';
 import { Clock } from '../../../../../libs/time/src/clock.js';
+import { PermanentJobError } from '../../../../../libs/workflow/src/index.js';
 import { FollowUpJobRouter } from '../../jobs/follow-up-job.router.js';
+import { RevisitPlanKeeper } from '../../revisits/revisit-plan-keeper.service.js';
 import { CustomerAccess } from '../customer-access.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
+import { refusedData } from './import-errors.js';
 import { parseImportRow } from './import-row.js';
-import { changedFields, planUpserts, type AcceptedRow, type ExistingCustomer } from './import-upsert-plan.js';
+import { changedFields, changesRevisitPlan, planUpserts, type AcceptedRow, type ExistingCustomer } from './import-upsert-plan.js';
 
 export const IMPORT_BATCH_SIZE = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_IMMEDIATE_RETRIES = 3;
 
 type BatchOutcome = 'more' | 'finished' | 'nothing-to-do';
@@ -20,8 +24,9 @@ export class ImportBatchRaceError extends Error {}
 
 /**
  * The `followup.import` bulk job: staged rows in batches, each batch one transaction under the
- * import's row lock (validate, upsert the good rows, record the bad ones, delete what was done,
- * count it), so a crash or a second copy of the job resumes where the last commit left off.
+ * import's row lock (validate, upsert the good rows, plan their revisits, record the bad ones,
+ * delete what was done, count it), so a crash or a second copy of the job resumes where the last
+ * commit left off. A job that dies for good leaves the import `failed` with the error.
  */
 @Injectable()
 export class CustomerImportJob implements OnModuleInit {
@@ -33,11 +38,23 @@ export class CustomerImportJob implements OnModuleInit {
     private readonly repository: CustomerImportRepository,
     private readonly access: CustomerAccess,
     private readonly directory: OrgDirectory,
+    private readonly plans: RevisitPlanKeeper,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpImport, (payload, correlationId) => this.run(payload.importId, correlationId));
+    this.router.register(JOBS.followUpImport, (payload, correlationId) => this.run(payload.importId, correlationId), {
+      onDead: (tx, error, payload) => this.fail(tx, payload.importId, error),
+    });
+  }
+
+  /** The job died for good: the import shows why, and its remaining staged rows go. */
+  async fail(tx: Tx, importId: string, error: Error): Promise<void> {
+    const upload = UUID.test(importId) ? await this.repository.lock(tx, importId) : null;
+    if (!upload || upload.status === 'done' || upload.status === 'failed') return;
+    await this.repository.update(tx, importId, { status: 'failed', error: error.message.slice(0, 1000), finishedAt: this.clock.now() });
+    await this.repository.deleteStaged(tx, importId);
+    this.logger.error(`Customer import ${importId} failed after ${upload.rowsDone} of ${upload.rowsTotal} rows: ${error.message}`);
   }
 
   async run(importId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
@@ -50,6 +67,8 @@ export class CustomerImportJob implements OnModuleInit {
       } catch (error) {
         // The batch rolled back whole; past a few races, BullMQ's backoff takes over.
         if (error instanceof ImportBatchRaceError && ++races <= MAX_IMMEDIATE_RETRIES) continue;
+        const refused = refusedData(error);
+        if (refused) throw new PermanentJobError(`The database refuses a batch of import ${importId} (SQLSTATE ${refused.sqlState}): ${refused.message}`);
         throw error;
       }
       if (outcome === 'nothing-to-do') return batches === 0 ? 'skipped' : 'done';
@@ -77,6 +96,7 @@ export class CustomerImportJob implements OnModuleInit {
     const written = await this.repository.upsert(tx, planned, now);
     if (written.length !== planned.length) throw new ImportBatchRaceError(`Customers changed while import ${importId} was writing a batch; the batch will be retried.`);
     const ids = new Map(written.map((w) => [w.code, w.id]));
+    await this.plans.keep(tx, planned.filter(changesRevisitPlan).map((p) => ids.get(p.after.code)!), correlationId);
     await this.repository.recordAudits(
       tx,
       planned.map((p) => ({ customerId: ids.get(p.after.code)!, ...changedFields(p.before, p.after) })),

@@ -74,6 +74,24 @@ export class CustomerImportRepository {
     await tx.customerImportRow.deleteMany({ where: { importId } });
   }
 
+  /**
+   * Uploads still receiving rows that began before `cutoff` are failed with `reason`: the gateway
+   * that streamed them is gone. Returns them; the caller holds them locked until it commits.
+   */
+  failReceivingBefore(tx: Tx, cutoff: Date, reason: string, now: Date): Promise<{ id: string; uploadedById: string }[]> {
+    return tx.$queryRaw<{ id: string; uploadedById: string }[]>`
+      UPDATE "CustomerImport" SET status = 'failed', error = ${reason}, "finishedAt" = ${now}
+      WHERE status = 'receiving' AND "createdAt" < ${cutoff}
+      RETURNING id, "uploadedById"`;
+  }
+
+  /** Staged rows nobody will read again: those of failed imports (abandoned, aborted, dead, or a chunk that arrived late). */
+  deleteStagedOfFailed(tx: Tx): Promise<number> {
+    return tx.$executeRaw`
+      DELETE FROM "CustomerImportRow" r USING "CustomerImport" i
+      WHERE r."importId" = i.id AND i.status = 'failed'`;
+  }
+
   async update(tx: Tx, id: string, data: Partial<Pick<CustomerImport, 'status' | 'rowsTotal' | 'rowsDone' | 'rejected' | 'error' | 'finishedAt'>>): Promise<void> {
     await tx.customerImport.update({ where: { id }, data });
   }

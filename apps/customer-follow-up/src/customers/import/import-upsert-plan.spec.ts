@@ -1,6 +1,6 @@
 import type { Contact } from '../customer-fields.js';
 import type { ImportRow } from './import-row.js';
-import { changedFields, planUpserts, type ExistingCustomer } from './import-upsert-plan.js';
+import { changedFields, changesRevisitPlan, planUpserts, type ExistingCustomer } from './import-upsert-plan.js';
 
 const contact = (email: string, name = email): Contact => ({ name, email, phone: null, locale: 'zh-CN' });
 const row = (fields: Partial<ImportRow> & { code: string }): ImportRow => ({ name: 'Name', ownerEmail: 'rep@x.test', contacts: [], ...fields });
@@ -51,5 +51,14 @@ describe('planUpserts', () => {
   it('orders the plan by code so concurrent imports lock in one order', () => {
     const plans = planUpserts(['Z', 'A', 'M'].map((code) => ({ row: row({ code }), ownerId: 'rep' })), new Map());
     expect(plans.map((p) => p.after.code)).toEqual(['A', 'M', 'Z']);
+  });
+
+  it('re-plans revisits only for new customers and a new owner, tier or status, not for a renamed one', () => {
+    const plan = (fields: Partial<ImportRow>, ownerId = 'rep') => planUpserts([{ row: row({ code: 'C-1', name: 'Acme', ...fields }), ownerId }], new Map([['C-1', existing]]))[0];
+    expect(changesRevisitPlan(planUpserts([{ row: row({ code: 'N-9' }), ownerId: 'rep' }], new Map())[0])).toBe(true);
+    expect(changesRevisitPlan(plan({}, 'rep2'))).toBe(true);
+    expect(changesRevisitPlan(plan({ tier: 'B' }))).toBe(true);
+    expect(changesRevisitPlan(plan({ status: 'lost' }))).toBe(true);
+    expect(changesRevisitPlan(plan({ name: 'Acme Renamed', region: 'Beijing' }))).toBe(false);
   });
 });

@@ -67,6 +67,12 @@ function sameState(a: CustomerState, b: CustomerState): boolean {
     && a.industry === b.industry && a.region === b.region && JSON.stringify(a.contacts) === JSON.stringify(b.contacts);
 }
 
+/** A new customer, or a new owner, tier or status: the customer's revisit plan must be made right. */
+export function changesRevisitPlan(upsert: PlannedUpsert): boolean {
+  const { before, after } = upsert;
+  return !before || before.ownerId !== after.ownerId || before.tier !== after.tier || before.status !== after.status;
+}
+
 /** The fields that differ, for the audit trail. */
 export function changedFields(before: CustomerState | null, after: CustomerState): { before: Partial<CustomerState> | null; after: Partial<CustomerState> } {
   if (!before) return { before: null, after };
