@@ -6,6 +6,7 @@ import { ContractEventsModule } from './contract-events/contract-events.module.j
 import { RevisitsModule } from './revisits/revisits.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { RiskModule } from './risk/risk.module.js';
 import { FollowUpJobRouter } from './jobs/follow-up-job.router.js';
 import { FollowUpBulkProcessor, FollowUpUrgentProcessor } from './jobs/follow-up.processors.js';
 import { FollowUpPolicyHandlers } from './policy/follow-up-policy.handlers.js';
@@ -23,6 +24,6 @@ export class FollowUpCoreModule {}
 
 /** Customers, revisit plans and visits, complaints, satisfaction surveys, customer-demand risk. */
 @Module({
-  imports: [FollowUpCoreModule, CustomersModule, RevisitsModule, ContractEventsModule, ComplaintsModule, SurveysModule],
+  imports: [FollowUpCoreModule, CustomersModule, RevisitsModule, ContractEventsModule, ComplaintsModule, SurveysModule, RiskModule],
 })
 export class CustomerFollowUpModule {}

@@ -4,11 +4,12 @@ import { ComplaintsController } from './complaints.controller.js';
 import { CustomersGatewayModule } from './customers-gateway.module.js';
 import { FollowUpPolicyController } from './follow-up-policy.controller.js';
 import { RevisitsController } from './revisits.controller.js';
+import { RiskAlertsController } from './risk-alerts.controller.js';
 import { SurveysController } from './surveys.controller.js';
 
 /** The customer follow-up endpoints of the HTTP API. */
 @Module({
   imports: [ServiceClientModule, CustomersGatewayModule],
-  controllers: [FollowUpPolicyController, RevisitsController, ComplaintsController, SurveysController],
+  controllers: [FollowUpPolicyController, RevisitsController, ComplaintsController, SurveysController, RiskAlertsController],
 })
 export class FollowUpGatewayModule {}

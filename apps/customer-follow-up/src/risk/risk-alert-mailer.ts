@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { Employee } from '../../../../generated/prisma/client.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import type { RiskAlertData } from '../../../../libs/mail/src/index.js';
+import { NotificationRequester, type EmailRequest } from '../../../../libs/notifications/src/index.js';
+import { riskAlertEmailKey } from './risk-alert-record.js';
+import type { RiskOccasion } from './risk-delivery.js';
+import type { RiskFlag } from './risk-rules.js';
+
+/** One email about one alert, with everything it shows. */
+export interface RiskAlertEmail {
+  alertId: string;
+  sendNumber: number;
+  flag: RiskFlag;
+  occasion: RiskOccasion;
+  customer: { id: string; code: string; name: string; tier: string };
+  owner: Employee;
+  recipient: Employee;
+  recipientZone: string;
+}
+
+function evidenceOf(flag: RiskFlag): Pick<RiskAlertData, 'satisfaction' | 'complaints' | 'contract' | 'visit'> {
+  const none = { satisfaction: null, complaints: null, contract: null, visit: null };
+  switch (flag.rule) {
+    case 'satisfaction_trend':
+      return { ...none, satisfaction: flag.evidence };
+    case 'complaint_spike':
+      return { ...none, complaints: flag.evidence };
+    case 'no_recent_contract':
+      return { ...none, contract: flag.evidence };
+    case 'no_recent_visit':
+      return { ...none, visit: flag.evidence };
+  }
+}
+
+/**
+ * Snapshots risk alert emails and asks the notifier for them in the caller's transaction, all in
+ * one statement. Urgent, not bulk: an alert never waits behind digests or imports.
+ */
+@Injectable()
+export class RiskAlertMailer {
+  constructor(private readonly notifications: NotificationRequester) {}
+
+  async requestAll(tx: Tx, emails: RiskAlertEmail[], cooldownDays: number, correlationId: string | null): Promise<void> {
+    const requests: EmailRequest[] = emails.map((email) => {
+      const data: RiskAlertData = {
+        recipient: { name: email.recipient.name, timezone: email.recipientZone },
+        alertId: email.alertId,
+        customer: email.customer,
+        owner: { name: email.owner.name, email: email.owner.email },
+        rule: email.flag.rule,
+        severity: email.flag.severity,
+        occasion: email.occasion,
+        cooldownDays,
+        ...evidenceOf(email.flag),
+      };
+      return {
+        idempotencyKey: riskAlertEmailKey(email.alertId, email.sendNumber),
+        recipient: { id: email.recipient.id, email: email.recipient.email, locale: email.recipient.locale },
+        kind: 'risk-alert',
+        data,
+        correlationId,
+      };
+    });
+    for (let i = 0; i < requests.length; i += 500) await this.notifications.requestAll(tx, requests.slice(i, i + 500));
+  }
+}

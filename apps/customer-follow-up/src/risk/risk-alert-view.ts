@@ -1,0 +1,61 @@
+import type { Customer, Employee, RiskAlert } from '../../../../generated/prisma/client.js';
+import { personView, type PersonView } from '../../../../libs/org/src/index.js';
+import { readStoredEvidence } from './risk-alert-record.js';
+import type { RiskEvidence } from './risk-rules.js';
+
+export interface RiskAlertView {
+  id: string;
+  type: string;
+  rule: string;
+  /** 0 once the rule no longer held at a scan (the alert is kept with its history). */
+  severity: number;
+  /** The rule held at the last scan. */
+  active: boolean;
+  status: RiskAlert['status'];
+  /** The numbers of the last scan at which the rule held. */
+  evidence: RiskEvidence | null;
+  customer: { id: string; code: string; name: string; tier: string } | null;
+  owner: PersonView | null;
+  snoozedUntil: string | null;
+  snoozeReason: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: PersonView | null;
+  lastSentAt: string | null;
+  sendCount: number;
+  clearedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Customers and people looked up for a page of alerts. */
+export interface RiskAlertRefs {
+  customers: ReadonlyMap<string, Customer>;
+  people: ReadonlyMap<string, Employee>;
+}
+
+export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertView {
+  const stored = readStoredEvidence(alert.evidence);
+  const customer = refs.customers.get(alert.subjectId);
+  const owner = customer ? refs.people.get(customer.ownerId) : undefined;
+  const acknowledgedBy = alert.acknowledgedById ? refs.people.get(alert.acknowledgedById) : undefined;
+  return {
+    id: alert.id,
+    type: alert.type,
+    rule: alert.rule,
+    severity: alert.severity,
+    active: alert.severity > 0,
+    status: alert.status,
+    evidence: stored.facts,
+    customer: customer ? { id: customer.id, code: customer.code, name: customer.name, tier: customer.tier } : null,
+    owner: owner ? personView(owner) : null,
+    snoozedUntil: alert.snoozedUntil?.toISOString() ?? null,
+    snoozeReason: alert.snoozeReason,
+    acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: acknowledgedBy ? personView(acknowledgedBy) : null,
+    lastSentAt: alert.lastSentAt?.toISOString() ?? null,
+    sendCount: stored.delivery.sends,
+    clearedAt: stored.delivery.clearedAt,
+    createdAt: alert.createdAt.toISOString(),
+    updatedAt: alert.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Employee, Prisma, RiskAlert } from '../../../../generated/prisma/client.js';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
+import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { CustomerAccess } from '../customers/customer-access.js';
+import { parseSnooze, type ListRiskAlertsQuery, type SnoozeInput } from './risk-alert-input.js';
+import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
+import { RiskAlertsRepository } from './risk-alerts.repository.js';
+
+/**
+ * GET /risk-alerts, acknowledge and snooze. ADMIN sees every alert; anyone else the alerts about
+ * customers owned by themselves or their reporting line. Acting on an alert is for whom it
+ * concerns: anyone above the owner in the reporting line (the manager it was emailed to and
+ * theirs), the owner only when they have no manager (then it was emailed to them), and ADMIN.
+ */
+@Injectable()
+export class RiskAlertsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: RiskAlertsRepository,
+    private readonly access: CustomerAccess,
+    private readonly directory: OrgDirectory,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(caller: Caller, query: ListRiskAlertsQuery): Promise<Page<RiskAlertView>> {
+    const visibleTo = caller.role === 'ADMIN' ? null : await this.access.reportingSubtree(caller.id);
+    const rows = await this.repository.list(this.prisma, { type: query.type, status: query.status, visibleTo }, query);
+    const refs = await this.refs(this.prisma, rows);
+    return toPage(rows, query.limit, (row) => riskAlertView(row, refs));
+  }
+
+  /** 409 when already acknowledged; a snoozed alert may be acknowledged (the snooze ends). */
+  async acknowledge(caller: Caller, id: string, correlationId: string): Promise<RiskAlertView> {
+    return this.change(caller, id, correlationId, (alert, now) => {
+      if (alert.status === 'acknowledged') throw new ConflictError(`Risk alert ${alert.id} is already acknowledged.`);
+      return { action: 'risk-alert.acknowledged', data: { status: 'acknowledged', acknowledgedAt: now, acknowledgedById: caller.id, snoozedUntil: null } };
+    });
+  }
+
+  /**
+   * Silences the alert until `until`, even if it gets worse meanwhile (the manager chose the
+   * date; the alert's evidence keeps updating). Then it is open again, and emailed at once if it
+   * got worse than at its last email. Snoozing again moves the date.
+   */
+  async snooze(caller: Caller, id: string, input: Partial<SnoozeInput>, correlationId: string): Promise<RiskAlertView> {
+    const { until, reason } = parseSnooze(input, this.clock.now());
+    return this.change(caller, id, correlationId, () => ({
+      action: 'risk-alert.snoozed',
+      data: { status: 'snoozed', snoozedUntil: until, snoozeReason: reason },
+    }));
+  }
+
+  private async change(
+    caller: Caller,
+    id: string,
+    correlationId: string,
+    decide: (alert: RiskAlert, now: Date) => { action: string; data: Prisma.RiskAlertUncheckedUpdateInput },
+  ): Promise<RiskAlertView> {
+    return this.prisma.$transaction(async (tx) => {
+      const alert = await this.repository.lock(tx, id);
+      if (!alert) throw new NotFoundError(`Risk alert ${id} does not exist.`);
+      const [customer] = await this.repository.customersByIds(tx, [alert.subjectId]);
+      const owner = customer ? await this.directory.findById(customer.ownerId, tx) : null;
+      if (!(await this.mayAct(tx, caller, owner))) {
+        throw new ForbiddenError(`Only the managers of the customer\u2019s owner (the owner when they have none) and ADMIN may acknowledge or snooze risk alert ${alert.id}.`);
+      }
+      const now = this.clock.now();
+      const { action, data } = decide(alert, now);
+      const updated = await this.repository.update(tx, alert.id, { ...data, updatedAt: now });
+      await this.audit.record(tx, {
+        entityType: 'risk-alert', entityId: alert.id, action, actorId: caller.id,
+        before: { status: alert.status, snoozedUntil: alert.snoozedUntil?.toISOString() ?? null },
+        after: { status: updated.status, snoozedUntil: updated.snoozedUntil?.toISOString() ?? null, snoozeReason: updated.snoozeReason },
+        correlationId, at: now,
+      });
+      return riskAlertView(updated, await this.refs(tx, [updated]));
+    });
+  }
+
+  private async mayAct(tx: Tx, caller: Caller, owner: Employee | null): Promise<boolean> {
+    if (caller.role === 'ADMIN') return true;
+    if (!owner) return false;
+    if (caller.id === owner.id) return owner.managerId === null;
+    return this.directory.isAbove(caller.id, owner, tx);
+  }
+
+  private async refs(tx: Tx, alerts: RiskAlert[]): Promise<RiskAlertRefs> {
+    const customers = await this.repository.customersByIds(tx, [...new Set(alerts.map((a) => a.subjectId))]);
+    const personIds = new Set([...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? [])]);
+    const people = await this.directory.findManyById([...personIds], tx);
+    return { customers: new Map(customers.map((c) => [c.id, c])), people: new Map(people.map((e) => [e.id, e])) };
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
+import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { INSTALLATION_SUBJECT, JOBS, QUEUES, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
+import { TimerNotDueError } from '../revisits/timer-not-due.error.js';
+import { nextRiskScan, riskScanKey } from './risk-scan-schedule.js';
+import { RiskScanRepository } from './risk-scan.repository.js';
+import { RiskScanService } from './risk-scan.service.js';
+
+/**
+ * The daily scan is a chain of timers on the bulk queue, one per Shanghai date (06:00 there).
+ * Every replica arms the next link when it starts (harmless: the key is unique); a firing arms
+ * the next link first, in its own transaction, so a scan that fails and retries cannot end the
+ * chain. After downtime the missed link fires once and the next is armed after now: one
+ * catch-up scan, not one per missed day.
+ */
+@Injectable()
+export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(RiskScanTimer.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly router: FollowUpJobRouter,
+    private readonly scanner: RiskScanService,
+    private readonly repository: RiskScanRepository,
+    private readonly timers: TimerWriter,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register(JOBS.followUpRiskScan, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.armNext(this.prisma, this.clock.now(), null);
+  }
+
+  async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
+    const now = this.clock.now();
+    const due = await this.prisma.$transaction(async (tx) => {
+      const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
+      if (!timer) return false;
+      if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
+      await this.armNext(tx, now, correlationId);
+      return !(await this.repository.scanCompleted(tx, timer.id));
+    });
+    if (!due) return 'skipped';
+    const started = Date.now();
+    const summary = await this.scanner.scan(now, correlationId);
+    await this.audit.record(this.prisma, {
+      entityType: 'risk-scan', entityId: INSTALLATION_SUBJECT, action: 'risk-scan.completed', actorId: null,
+      after: { timerId: payload.timerId, ...summary, ms: Date.now() - started }, correlationId, at: now,
+    });
+    return 'done';
+  }
+
+  private async armNext(tx: Tx, after: Date, correlationId: string | null): Promise<void> {
+    const next = nextRiskScan(after);
+    await this.timers.arm(tx, {
+      kind: JOBS.followUpRiskScan, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
+      dueAt: next.at, uniqueKey: riskScanKey(next.localDate), correlationId,
+    });
+    this.logger.debug(`The next customer risk scan is armed for ${next.at.toISOString()}.`);
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
+import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
+import { overdueWorkingDays } from '../revisits/local-days.js';
+import { RiskAlertMailer, type RiskAlertEmail } from './risk-alert-mailer.js';
+import { planSlice, type FlaggedCustomer } from './risk-alert-plan.js';
+import { evaluateCustomerRisk, needsVisitCount, riskWindows, type RiskWindows } from './risk-rules.js';
+import { FIRST_CUSTOMER_ID, RiskScanRepository, type CustomerRange, type CustomerRiskRow } from './risk-scan.repository.js';
+import { ScanDirectory } from './scan-directory.js';
+
+/** Customers per slice: one aggregate statement and one short write transaction each. */
+export const RISK_SCAN_SLICE = 5000;
+
+export interface RiskScanSummary {
+  slices: number;
+  candidates: number;
+  flagged: number;
+  raised: number;
+  emailed: number;
+  cleared: number;
+}
+
+interface ScanContext {
+  now: Date;
+  policy: FollowUpPolicy;
+  windows: RiskWindows;
+  people: ScanDirectory;
+  correlationId: string | null;
+}
+
+/**
+ * The customer-demand-change scan: the whole customer table in slices of ids, each slice read
+ * with one set-based statement (aggregates per customer, never a query per customer), judged by
+ * the pure rules, and written in one transaction (alerts, emails, audit), so a crash mid-scan
+ * leaves whole slices and a rerun finds the emails already sent (their cooldown).
+ */
+@Injectable()
+export class RiskScanService {
+  private readonly logger = new Logger(RiskScanService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: RiskScanRepository,
+    private readonly policies: FollowUpPolicyStore,
+    private readonly directory: OrgDirectory,
+    private readonly mailer: RiskAlertMailer,
+    private readonly signal: OutboxSignal,
+  ) {}
+
+  async scan(now: Date, correlationId: string | null = null): Promise<RiskScanSummary> {
+    const { policy } = await this.policies.active();
+    const scan: ScanContext = {
+      now, policy, correlationId,
+      windows: riskWindows(now, policy.risk, policy.cadenceDays.A),
+      people: new ScanDirectory(this.directory, this.prisma),
+    };
+    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0 };
+    let after = FIRST_CUSTOMER_ID;
+    for (;;) {
+      const upTo = await this.repository.sliceEnd(this.prisma, after, RISK_SCAN_SLICE);
+      const range = { after, upTo };
+      const rows = await this.repository.candidateFacts(this.prisma, range, scan.windows, policy.risk);
+      const flagged = await this.flag(rows, scan);
+      const slice = await this.prisma.$transaction((tx) => this.apply(tx, range, flagged, scan));
+      if (slice.emailed > 0) this.signal.notify();
+      summary.slices++;
+      summary.candidates += rows.length;
+      summary.flagged += flagged.length;
+      summary.raised += slice.raised;
+      summary.emailed += slice.emailed;
+      summary.cleared += slice.cleared;
+      if (!upTo) break;
+      after = upTo;
+    }
+    this.logger.log(`Customer risk scan at ${now.toISOString()}: ${summary.flagged} flags on ${summary.candidates} candidate customers, ${summary.raised} new alerts, ${summary.emailed} emails, ${summary.cleared} cleared.`);
+    return summary;
+  }
+
+  /** The rules for each candidate; the no-visit rule counts working days in the owner's calendar. */
+  private async flag(rows: CustomerRiskRow[], scan: ScanContext): Promise<FlaggedCustomer[]> {
+    await scan.people.load(rows.map((r) => r.ownerId));
+    const flagged: FlaggedCustomer[] = [];
+    for (const row of rows) {
+      const owner = scan.people.person(row.ownerId);
+      let workingDaysSinceVisit: number | null = null;
+      if (owner && needsVisitCount(row)) {
+        const since = row.lastCompletedVisitAt ?? row.createdAt;
+        workingDaysSinceVisit = overdueWorkingDays(since, scan.now, await scan.people.contextOf(owner));
+      }
+      for (const flag of evaluateCustomerRisk({ ...row, workingDaysSinceVisit }, scan.policy.risk, scan.policy.cadenceDays.A, scan.now)) {
+        flagged.push({ customerId: row.customerId, flag, emailable: owner !== null });
+      }
+    }
+    return flagged;
+  }
+
+  private async apply(tx: Tx, range: CustomerRange, flagged: FlaggedCustomer[], scan: ScanContext): Promise<{ raised: number; emailed: number; cleared: number }> {
+    await this.repository.serializeScans(tx);
+    const existing = await this.repository.lockAlertsIn(tx, range);
+    const plan = planSlice(existing, flagged, scan.now, scan.policy.risk.cooldownDays, scan.correlationId, randomUUID);
+    await this.repository.writeAlerts(tx, plan.writes, scan.now);
+    const emails = await this.compose(tx, plan.sends, scan);
+    await this.mailer.requestAll(tx, emails, scan.policy.risk.cooldownDays, scan.correlationId);
+    await this.repository.recordAudit(tx, plan.audit);
+    return { raised: plan.raised, emailed: emails.length, cleared: plan.cleared };
+  }
+
+  /** Each email goes to the owner's manager, or to the owner when they have none. */
+  private async compose(tx: Tx, sends: ReturnType<typeof planSlice>['sends'], scan: ScanContext): Promise<RiskAlertEmail[]> {
+    if (sends.length === 0) return [];
+    const customers = new Map((await this.repository.customersByIds(tx, sends.map((s) => s.customerId))).map((c) => [c.id, c]));
+    await scan.people.load([...customers.values()].map((c) => c.ownerId));
+    await scan.people.loadManagersOf([...customers.values()].map((c) => c.ownerId));
+    const emails: RiskAlertEmail[] = [];
+    for (const send of sends) {
+      const customer = customers.get(send.customerId);
+      const owner = customer ? scan.people.person(customer.ownerId) : null;
+      if (!customer || !owner) continue;
+      const recipient = scan.people.person(owner.managerId) ?? owner;
+      emails.push({
+        ...send,
+        customer: { id: customer.id, code: customer.code, name: customer.name, tier: customer.tier },
+        owner,
+        recipient,
+        recipientZone: (await scan.people.contextOf(recipient)).zone,
+      });
+    }
+    return emails;
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module.js';
+import { RiskAlertMailer } from './risk-alert-mailer.js';
+import { RiskAlertsHandlers } from './risk-alerts.handlers.js';
+import { RiskAlertsRepository } from './risk-alerts.repository.js';
+import { RiskAlertsService } from './risk-alerts.service.js';
+import { RiskScanTimer } from './risk-scan-timer.service.js';
+import { RiskScanRepository } from './risk-scan.repository.js';
+import { RiskScanService } from './risk-scan.service.js';
+
+/**
+ * Customer demand change risk (issue 3 item 7): a daily scan (followup.risk-scan, bulk queue)
+ * turns the policy's risk rules into risk alerts emailed to the owner's manager (urgent), and
+ * the alerts' list, acknowledgement and snooze.
+ */
+@Module({
+  imports: [CustomersModule],
+  controllers: [RiskAlertsHandlers],
+  providers: [RiskScanRepository, RiskScanService, RiskScanTimer, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService],
+  exports: [RiskScanService],
+})
+export class RiskModule {}

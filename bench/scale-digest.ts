@@ -1,0 +1,75 @@
+// The morning digest at scale, for `npm run bench:scale`: with the whole system running, every
+// owner's digest timer is armed due now, and the run is timed stage by stage from the rows the
+// system writes anyway (timer fired, digest job done, email sent).
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+
+export interface DigestStage {
+  name: string;
+  /** Seconds after arming when the stage reached the target; null when it never did. */
+  reachedAt: number | null;
+  count: number;
+}
+
+export interface DigestRun {
+  stages: DigestStage[];
+  /** Seconds after arming of the first and last email sent. */
+  firstSentAt: number | null;
+  lastSentAt: number | null;
+  sent: number;
+  /** Emails sent per second over 15-second windows, to show whether the rate holds. */
+  windows: number[];
+}
+
+interface Counts {
+  fired: number;
+  composed: number;
+  queued: number;
+  sent: number;
+}
+
+async function counts(client: pg.Client, armedAt: Date): Promise<Counts> {
+  const { rows } = await client.query<Counts>(
+    `SELECT (SELECT count(*)::int FROM "Timer" WHERE kind = 'followup.digest' AND "firedAt" IS NOT NULL AND "dueAt" = $1::timestamp) AS fired,
+            (SELECT count(*)::int FROM "Outbox" WHERE "jobName" = 'followup.digest' AND "doneAt" IS NOT NULL) AS composed,
+            (SELECT count(*)::int FROM "Notification" WHERE kind = 'revisit-digest' AND "recipientEmail" LIKE 'owner%') AS queued,
+            (SELECT count(*)::int FROM "Notification" WHERE kind = 'revisit-digest' AND "recipientEmail" LIKE 'owner%' AND status = 'sent') AS sent`,
+    [armedAt.toISOString()],
+  );
+  return rows[0];
+}
+
+/** Polls until `target` digest emails are sent or `waitMs` passes. `arm` arms the timers; time counts from its start. */
+export async function runDigest(client: pg.Client, arm: () => Promise<void>, armedAt: Date, target: number, waitMs: number): Promise<DigestRun> {
+  const t0 = performance.now();
+  await arm();
+  const stages: DigestStage[] = [
+    { name: 'timers fired by the sweeper (outbox rows written)', reachedAt: null, count: 0 },
+    { name: 'digest jobs done (composed, email asked for)', reachedAt: null, count: 0 },
+    { name: 'emails sent (ledger status sent)', reachedAt: null, count: 0 },
+  ];
+  const samples: { at: number; sent: number }[] = [];
+  let firstSentAt: number | null = null;
+  let last: Counts = { fired: 0, composed: 0, queued: 0, sent: 0 };
+  while (performance.now() - t0 < waitMs) {
+    last = await counts(client, armedAt);
+    const at = (performance.now() - t0) / 1000;
+    samples.push({ at, sent: last.sent });
+    if (firstSentAt === null && last.sent > 0) firstSentAt = at;
+    [last.fired, last.composed, last.sent].forEach((n, i) => {
+      stages[i].count = n;
+      if (stages[i].reachedAt === null && n >= target) stages[i].reachedAt = at;
+    });
+    if (last.sent >= target) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const windows: number[] = [];
+  for (let from = 0, i = 0; i < samples.length; i++) {
+    if (samples[i].at - samples[from].at >= 15 || i === samples.length - 1) {
+      const seconds = samples[i].at - samples[from].at;
+      if (seconds > 0) windows.push((samples[i].sent - samples[from].sent) / seconds);
+      from = i;
+    }
+  }
+  return { stages, firstSentAt, lastSentAt: stages[2].reachedAt, sent: last.sent, windows };
+}
