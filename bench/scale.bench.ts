@@ -15,7 +15,7 @@
 // Knobs: BENCH_CUSTOMERS (1000000), BENCH_SMALL (100000), BENCH_OWNERS (10000), BENCH_DUE (1000),
 // BENCH_RAW_JOBS (20000), BENCH_DIGEST_WAIT_S (300), BENCH_POOL (DATABASE_POOL_SIZE),
 // BENCH_BUDGET_S (900: the watchdog), BENCH_SQL_DETAIL=1 (statements per email),
-// BENCH_PROFILE=0 (no CPU profile of the digest phase), BENCH_CPU_PROF=<dir> (also write it as a .cpuprofile),
+// BENCH_RISK_SCAN=0 (skip timing the risk scan's reads), BENCH_PROFILE=0 (no CPU profile of the digest phase), BENCH_CPU_PROF=<dir> (also write it as a .cpuprofile),
 // BENCH_DATABASE_URL (the Postgres server to create the bench database on).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +25,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
+import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { SEND_CONCURRENCY } from '../apps/notifier/src/sending/mail-transport.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
@@ -41,6 +42,7 @@ import { runDigest } from './scale-digest.js';
 import { CpuProfiler, jobTimings, sqlCoverage, summarize } from './scale-profile.js';
 import { analyze, armDigestTimers, markScheduleCheckDone, seedCustomers, seedOwners, seedTraceOwner, type SeedShape } from './scale-seed.js';
 import { explainDueQuery, measureDueQuery, measureSweep, retireDueTimers, type SweepFigures } from './scale-sweep.js';
+import { measureRiskScanReads } from './scale-risk-scan.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
@@ -240,6 +242,10 @@ async function main(): Promise<void> {
   log(`  => sweep ${fmt(big.dueSweepMs / small.dueSweepMs, 2)}x and idle sweep ${fmt(big.idleSweepMs / small.idleSweepMs, 2)}x for ${fmt(CUSTOMERS / SMALL, 0)}x the plans (target: the same order)`);
   log(`  => due-visit query ${fmt(big.dueQueryMedianMs / small.dueQueryMedianMs, 2)}x (median) for ${fmt(CUSTOMERS / SMALL, 0)}x the plans, ${fmt(CUSTOMERS / OWNERS, 0)} instead of ${fmt(SMALL / OWNERS, 0)} customers per owner. Its plan for one owner:`);
   for (const line of (await explainDueQuery(state.client, sampleOwners[0], NOW, ZONE)).split('\n')) log(`      ${line}`);
+  if (process.env.BENCH_RISK_SCAN !== '0') {
+    const scan = await measureRiskScanReads(state.prisma, NOW);
+    log(`  the daily customer-risk scan's reads over all ${CUSTOMERS.toLocaleString('en')} customers (${scan.slices} slices of ${RISK_SCAN_SLICE}, one aggregate statement each, writes left out): ${fmt(scan.seconds, 1)} s; per slice median ${fmt(scan.sliceMedianMs, 0)} ms, p95 ${fmt(scan.sliceP95Ms, 0)} ms; ${scan.candidates.toLocaleString('en')} candidates (every seeded tier-A customer: no contract, no visit)`);
+  }
   await retireDueTimers(state.client, NOW);
   await state.prisma.$disconnect();
   state.prisma = undefined;

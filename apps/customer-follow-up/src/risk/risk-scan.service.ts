@@ -6,7 +6,7 @@ import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { overdueWorkingDays } from '../revisits/local-days.js';
 import { RiskAlertMailer, type RiskAlertEmail } from './risk-alert-mailer.js';
-import { planSlice, type FlaggedCustomer } from './risk-alert-plan.js';
+import { planSlice, type FlaggedCustomer, type PlannedSend } from './risk-alert-plan.js';
 import { evaluateCustomerRisk, needsVisitCount, riskWindows, type RiskWindows } from './risk-rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository, type CustomerRange, type CustomerRiskRow } from './risk-scan.repository.js';
 import { ScanDirectory } from './scan-directory.js';
@@ -109,7 +109,7 @@ export class RiskScanService {
   }
 
   /** Each email goes to the owner's manager, or to the owner when they have none. */
-  private async compose(tx: Tx, sends: ReturnType<typeof planSlice>['sends'], scan: ScanContext): Promise<RiskAlertEmail[]> {
+  private async compose(tx: Tx, sends: PlannedSend[], scan: ScanContext): Promise<RiskAlertEmail[]> {
     if (sends.length === 0) return [];
     const customers = new Map((await this.repository.customersByIds(tx, sends.map((s) => s.customerId))).map((c) => [c.id, c]));
     await scan.people.load([...customers.values()].map((c) => c.ownerId));
