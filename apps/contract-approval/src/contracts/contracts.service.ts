@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Contract, Employee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { isUniqueViolation, OutboxSignal, PrismaService, replayed, requestHash, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
@@ -17,7 +17,6 @@ import type { ContractFacts } from '../policy/policy.types.js';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
 import { ContractRepository } from './contract.repository.js';
-import { isUniqueViolation, replayed, requestHash } from './idempotency.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Complaint, Customer, Employee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { isUniqueViolation, OutboxSignal, PrismaService, remember, replayed, requestHash, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
@@ -9,7 +9,6 @@ import { Clock } from '../../../../libs/time/src/clock.js';
 import { TimerWriter } from '../../../../libs/workflow/src/index.js';
 import { CustomerAccess } from '../customers/customer-access.js';
 import { CustomerDirectory } from '../customers/customer-directory.js';
-import { isUniqueViolation, remember, replayed, requestHash } from '../customers/customer-idempotency.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { isUuid } from '../revisits/visits.repository.js';
 import { SurveySender } from '../surveys/survey-sender.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Customer, Employee, Prisma } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { isUniqueViolation, PrismaService, remember, replayed, requestHash, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { BadRequestError, ConflictError, NotFoundError, toPage, type Caller, type FieldError, type Page } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
@@ -9,7 +9,6 @@ import { RevisitPlanner } from '../revisits/revisit-planner.service.js';
 import { CustomerAccess } from './customer-access.js';
 import { CustomerDirectory } from './customer-directory.js';
 import { contactsOf, normalizeContact, type Contact } from './customer-fields.js';
-import { isUniqueViolation, remember, replayed, requestHash } from './customer-idempotency.js';
 import type { ContactInput, CreateCustomerInput, ListCustomersQuery, OwnerReference, UpdateCustomerInput } from './customer-input.js';
 import { auditedFields, customerView, type CustomerView } from './customer-view.js';
 import { CustomersRepository } from './customers.repository.js';

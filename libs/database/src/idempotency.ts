@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { ConflictError } from '../../../../libs/rpc/src/index.js';
+import { ConflictError } from '../../rpc/src/index.js';
+import type { Tx } from './prisma.service.js';
+
+// Create endpoints accept an Idempotency-Key: the same key with the same body returns the first result.
 
 /** Stable over key order, so the same body always hashes the same. */
 export function requestHash(body: unknown): string {
@@ -19,6 +21,10 @@ export async function replayed<T>(tx: Tx, scope: string, callerId: string, key: 
   if (!record) return null;
   if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${key} was already used with a different body.`);
   return record.response as T;
+}
+
+export async function remember(tx: Tx, scope: string, callerId: string, key: string, hash: string, response: object): Promise<void> {
+  await tx.idempotencyRecord.create({ data: { scope, callerId, key, requestHash: hash, response } });
 }
 
 export function isUniqueViolation(error: unknown): boolean {
