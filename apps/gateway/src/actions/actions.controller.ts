@@ -1,16 +1,13 @@
-import { Body, Controller, Get, Headers, HttpException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PATTERNS } from '../../../../libs/rpc/src/index.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { DecisionDto } from '../contracts/contract.dto.js';
+import { sendLinkError, wantsHtml } from '../http/link-page-response.js';
 import { ServiceClient } from '../http/service-client.js';
 import { actionPage, errorPage, localeOf, resultPage, type ActionView } from './action-page.js';
-
-function wantsHtml(contentType: string | undefined, accept: string | undefined): boolean {
-  return (contentType ?? '').includes('application/x-www-form-urlencoded') || ((accept ?? '').includes('text/html') && !(contentType ?? '').includes('json'));
-}
 
 /** Single-use email links: GET shows the contract and the choices; only POST decides. */
 @ApiTags('email links')
@@ -54,10 +51,6 @@ export class ActionsController {
   }
 
   private sendError(res: Response, error: unknown, locale: 'zh-CN' | 'en', html: boolean): void {
-    if (!(error instanceof HttpException)) throw error;
-    const status = error.getStatus();
-    const body = error.getResponse() as { message?: string };
-    if (html) res.status(status).type('html').send(errorPage(status, body.message ?? 'Error', locale));
-    else res.status(status).json(body);
+    sendLinkError(res, error, html, (status, message) => errorPage(status, message, locale));
   }
 }

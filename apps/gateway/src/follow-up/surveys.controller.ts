@@ -1,16 +1,13 @@
-import { Body, Controller, Get, Headers, HttpException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PATTERNS } from '../../../../libs/rpc/src/index.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
+import { sendLinkError, wantsHtml } from '../http/link-page-response.js';
 import { ServiceClient } from '../http/service-client.js';
 import { surveyErrorPage, surveyLocale, surveyPage, surveyThanksPage, type SurveyLocale, type SurveyPageView } from './survey-page.js';
 import { SurveyAnswerDto } from './surveys.dto.js';
-
-function wantsHtml(contentType: string | undefined, accept: string | undefined): boolean {
-  return (contentType ?? '').includes('application/x-www-form-urlencoded') || ((accept ?? '').includes('text/html') && !(contentType ?? '').includes('json'));
-}
 
 /** Single-use survey links sent to customer contacts: GET shows the form; only POST answers. */
 @ApiTags('email links')
@@ -52,10 +49,6 @@ export class SurveysController {
   }
 
   private sendError(res: Response, error: unknown, locale: SurveyLocale, html: boolean): void {
-    if (!(error instanceof HttpException)) throw error;
-    const status = error.getStatus();
-    const body = error.getResponse() as { message?: string };
-    if (html) res.status(status).type('html').send(surveyErrorPage(status, body.message ?? 'Error', locale));
-    else res.status(status).json(body);
+    sendLinkError(res, error, html, (status, message) => surveyErrorPage(status, message, locale));
   }
 }
