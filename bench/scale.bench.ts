@@ -157,7 +157,7 @@ async function traceOneDigest(ownerId: string): Promise<void> {
     [ownerId, NOW.toISOString()],
   );
   const digest = state.app!.get(RevisitDigestService);
-  const traced = await traceSql(() => digest.fire({ timerId: rows[0].id, subjectId: ownerId }, null));
+  const traced = await traceSql(() => digest.fire([rows[0].id], null));
   const c = sqlCoverage(traced.statements, traced.started, traced.ended);
   log(`  one digest job alone, before the run (${traced.result}; an owner with ${fmt(CUSTOMERS / OWNERS, 0)} customers, one visit due): ${fmt(c.totalMs, 1)} ms, ${c.statements} SQL statements in ${traced.statements.filter((st) => st.sql === 'BEGIN').length} transaction(s); a statement in flight ${fmt(c.inSqlMs, 1)} ms (${fmt((100 * c.inSqlMs) / c.totalMs, 0)}%), JavaScript between them ${fmt(c.totalMs - c.inSqlMs, 1)} ms`);
   for (const st of traced.statements) log(`      +${pad(fmt(st.start - traced.started, 1), 6)} ms ${pad(fmt(st.end - st.start, 2), 6)} ms  ${st.sql.slice(0, 100)}`);

@@ -92,6 +92,20 @@ describe('the morning digest', () => {
     expect(mail.text).toContain('Shanghai One (SH-1) | Tier: C | Regular revisit | Due: 2027-03-11 10:00 (Asia/Shanghai) | 1 working day');
     expect(mail.text).toContain('Shanghai Two (SH-2) | Tier: C | Regular revisit | Due: 2027-03-12 15:00 (Asia/Shanghai)');
     expect(digestsOf(BULK[1])[0].subject).toBe('2027-03-12 客户回访：今日到期 0 个，逾期 1 个');
+    for (const [i, email] of BULK.entries()) {
+      const listed = [...digestsOf(email)[0].text.matchAll(/Bulk Customer (\d+) \(BK-/g)].map((match) => Number(match[1]));
+      expect({ email, listed }).toEqual({ email, listed: [i] });
+    }
+  });
+
+  it('guarantee: the digests due at one instant are composed set-based, several owners per job, and each owner\u2019s timer is in exactly one job', async () => {
+    const fired = await system.prisma.timer.findMany({ where: { kind: 'followup.digest', dueAt: new Date('2027-03-12T00:30:00Z'), firedAt: { not: null } } });
+    const jobs = await system.prisma.outbox.findMany({ where: { jobName: 'followup.digest', createdAt: { gte: new Date('2027-03-12T00:30:00Z') } } });
+    const timerIds = jobs.flatMap((job) => (job.payload as { timerIds: string[] }).timerIds);
+    expect(fired.length).toBeGreaterThanOrEqual(BULK.length + 2);
+    expect(jobs.length).toBeLessThan(fired.length);
+    expect([...timerIds].sort()).toEqual(fired.map((timer) => timer.id).sort());
+    expect(jobs.every((job) => job.outcome === 'done' || job.outcome === 'skipped')).toBe(true);
 
     const next = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep], kind: 'followup.digest', firedAt: null } });
     expect(next.map((t) => [t.uniqueKey, t.dueAt.toISOString()])).toEqual([[digestKey(ORG.rep, '2027-03-15'), '2027-03-15T00:30:00.000Z']]);

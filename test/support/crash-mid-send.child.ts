@@ -27,7 +27,7 @@ it('claims a notification, has it accepted by SMTP, and is killed before the led
     process.kill(process.pid, 'SIGKILL'); // ... and the worker dies before markSent
     await new Promise(() => undefined);
   };
-  const sender = new NotificationSender(new NotificationLedgerRepository(prisma), transport, new SystemClock(), new NotifierMetrics(), config);
+  const sender = new NotificationSender(new NotificationLedgerRepository(prisma, new SystemClock()), transport, new NotifierMetrics(), config);
   await sender.send(notificationId);
   throw new Error('The send returned: the worker was not killed mid-send');
 });

@@ -2,6 +2,30 @@ import { DateTime } from 'luxon';
 
 const FALLBACK_ZONE = 'UTC';
 
+/** A UTC instant as toISOString writes it: the form every snapshot carries. */
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+// One formatter per zone, kept: building one (and luxon's per-call offset lookup) cost more than
+// the rest of rendering a digest. Null marks a zone Intl does not know.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  if (!formatters.has(zone)) {
+    try {
+      formatters.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+    } catch {
+      formatters.set(zone, null);
+    }
+  }
+  return formatters.get(zone)!;
+}
+
+function wallTime(at: Date, formatter: Intl.DateTimeFormat): string {
+  const part: Record<string, string> = {};
+  for (const { type, value } of formatter.formatToParts(at)) part[type] = value;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
 /**
  * "2026-12-01T09:00:00Z", "Asia/Shanghai" -> "2026-12-01 17:00 (Asia/Shanghai)".
  * The zone is printed because recipients forward emails across offices.
@@ -9,13 +33,9 @@ const FALLBACK_ZONE = 'UTC';
  */
 export function formatInstant(iso: string, timezone: string): string {
   // Input without an offset is UTC by the API convention, not the server's local time.
-  const instant = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!instant.isValid) return iso;
-  let zoned = instant.setZone(timezone);
-  let zoneLabel = timezone;
-  if (!zoned.isValid) {
-    zoned = instant.setZone(FALLBACK_ZONE);
-    zoneLabel = FALLBACK_ZONE;
-  }
-  return `${zoned.toFormat('yyyy-MM-dd HH:mm')} (${zoneLabel})`;
+  const at = UTC_ISO.test(iso) ? new Date(iso) : DateTime.fromISO(iso, { zone: 'utc' }).toJSDate();
+  if (Number.isNaN(at.getTime())) return iso;
+  const formatter = formatterFor(timezone);
+  if (!formatter) return `${wallTime(at, formatterFor(FALLBACK_ZONE)!)} (${FALLBACK_ZONE})`;
+  return `${wallTime(at, formatter)} (${timezone})`;
 }

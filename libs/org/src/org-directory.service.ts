@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService, Tx } from '../../database/src/index.js';
-import type { Employee, WorkCalendar } from '../../../generated/prisma/client.js';
+import type { Absence, Employee, WorkCalendar } from '../../../generated/prisma/client.js';
 import { STANDARD_CALENDAR, effectiveZone, type WorkCalendarSpec } from '../../time/src/work-calendar.js';
 import { OrgRepository } from './org.repository.js';
 
@@ -65,8 +65,26 @@ export class OrgDirectory {
     return { calendar, zone: effectiveZone(calendar, employee.timezone) };
   }
 
+  /** Each employee's working context, reading each calendar once (for batches of people). */
+  async workingContexts(employees: Employee[], tx: Tx = this.prisma): Promise<Map<string, WorkingContext>> {
+    const byCalendar = new Map<string, Promise<WorkingContext>>();
+    const contexts = new Map<string, WorkingContext>();
+    for (const employee of employees) {
+      const key = `${employee.calendar}|${employee.timezone}`;
+      if (!byCalendar.has(key)) byCalendar.set(key, this.workingContext(employee, tx));
+      contexts.set(employee.id, await byCalendar.get(key)!);
+    }
+    return contexts;
+  }
+
   absenceAt(employeeId: string, at: Date, tx: Tx = this.prisma) {
     return this.repository.absenceAt(employeeId, at, tx);
+  }
+
+  /** Who of these employees is absent at `at`, by employee id. */
+  async absencesAt(employeeIds: string[], at: Date, tx: Tx = this.prisma): Promise<Map<string, Absence>> {
+    if (employeeIds.length === 0) return new Map();
+    return new Map((await this.repository.absencesAt(employeeIds, at, tx)).map((absence) => [absence.employeeId, absence]));
   }
 }
 

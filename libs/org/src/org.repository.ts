@@ -87,4 +87,12 @@ export class OrgRepository {
       ORDER BY "createdAt" DESC LIMIT 1`;
     return rows[0] ?? null;
   }
+
+  /** The absences covering `at` of those employees who are absent then, one each (the latest when they overlap). */
+  absencesAt(employeeIds: string[], at: Date, tx: Tx = this.prisma): Promise<Absence[]> {
+    return tx.$queryRaw<Absence[]>`
+      SELECT DISTINCT ON ("employeeId") id, "employeeId", "delegateId", "from", "to", "createdAt" FROM "Absence"
+      WHERE "employeeId" = ANY(${employeeIds}::uuid[]) AND "from" <= ${at} AND "to" > ${at}
+      ORDER BY "employeeId", "createdAt" DESC`;
+  }
 }

@@ -21,6 +21,11 @@ export interface TimerFiredPayload {
   subjectId: string;
 }
 
+/** Timers of a batched kind fire as one job per batch (see TIMER_BATCH_SIZES). */
+export interface TimerBatchPayload {
+  timerIds: string[];
+}
+
 export interface JobPayloads {
   'notification.send': { notificationId: string };
   'approval.reminder': TimerFiredPayload;
@@ -29,7 +34,7 @@ export interface JobPayloads {
   /** Domain event for customer-follow-up: a contract reached APPROVED. */
   'contract.approved': { contractId: string };
   'followup.import': { importId: string };
-  'followup.digest': TimerFiredPayload;
+  'followup.digest': TimerBatchPayload;
   'followup.visit-overdue': TimerFiredPayload;
   'followup.complaint-reminder': TimerFiredPayload;
   'followup.complaint-deadline': TimerFiredPayload;
@@ -56,6 +61,14 @@ export const JOBS = {
   followUpRiskScan: 'followup.risk-scan',
   followUpScheduleCheck: 'followup.schedule-check',
 } as const satisfies Record<string, JobName>;
+
+/**
+ * Timer kinds the sweeper hands over as one job per batch of up to N timers, for work that is
+ * much cheaper set-based (10,000 owners' digests due at 08:30 are 100 jobs, not 10,000).
+ */
+export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
+  'followup.digest': 100,
+};
 
 /** Subject of timers that concern the whole installation (daily scans), not one row. */
 export const INSTALLATION_SUBJECT = '00000000-0000-0000-0000-000000000000';

@@ -1,12 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../time/src/clock.js';
 import { OutboxSignal, PrismaService } from '../../database/src/index.js';
+import { TIMER_BATCH_SIZES } from '../../queue/src/index.js';
 
 const BATCH = 500;
 
+const BATCHED_KINDS = Object.keys(TIMER_BATCH_SIZES);
+const BATCHED_SIZES = Object.values(TIMER_BATCH_SIZES);
+
 /**
  * Claims due timers and turns them into outbox rows in ONE statement, so the lock and the claim
- * cannot come apart: replicas share the work (SKIP LOCKED) and each timer fires once.
+ * cannot come apart: replicas share the work (SKIP LOCKED) and each timer fires once. Timers of
+ * a batched kind (TIMER_BATCH_SIZES) become one outbox row per batch, `{timerIds}`.
  */
 @Injectable()
 export class TimerSweeper {
@@ -23,7 +28,7 @@ export class TimerSweeper {
     let total = 0;
     for (;;) {
       const now = this.clock.now();
-      const fired = await this.prisma.$executeRaw`
+      const [{ fired }] = await this.prisma.$queryRaw<{ fired: number }[]>`
         WITH due AS (
           SELECT id FROM "Timer"
           WHERE "firedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= ${now}
@@ -32,11 +37,20 @@ export class TimerSweeper {
         ), fired AS (
           UPDATE "Timer" t SET "firedAt" = ${now} FROM due WHERE t.id = due.id
           RETURNING t.id, t.kind, t.queue, t."subjectId", t."correlationId"
+        ), batching (kind, size) AS (
+          SELECT * FROM unnest(${BATCHED_KINDS}::text[], ${BATCHED_SIZES}::int[])
+        ), chunked AS (
+          SELECT f.*, (row_number() OVER (PARTITION BY f.queue, f.kind ORDER BY f.id) - 1) / b.size AS chunk
+          FROM fired f JOIN batching b USING (kind)
+        ), outbox AS (
+          INSERT INTO "Outbox" (id, queue, "jobName", payload, "correlationId", "createdAt")
+          SELECT gen_random_uuid(), queue, kind, jsonb_build_object('timerId', id, 'subjectId', "subjectId"), "correlationId", ${now}::timestamp
+          FROM fired WHERE kind NOT IN (SELECT kind FROM batching)
+          UNION ALL
+          SELECT gen_random_uuid(), queue, kind, jsonb_build_object('timerIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${now}::timestamp
+          FROM chunked GROUP BY queue, kind, chunk
         )
-        INSERT INTO "Outbox" (id, queue, "jobName", payload, "correlationId", "createdAt")
-        SELECT gen_random_uuid(), queue, kind,
-               jsonb_build_object('timerId', id, 'subjectId', "subjectId"), "correlationId", ${now}
-        FROM fired`;
+        SELECT count(*)::int AS fired FROM fired`;
       total += fired;
       if (fired > 0) this.signal.notify();
       if (fired < BATCH) break;

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../../../libs/database/src/index.js';
-import type { JobName } from '../../../../libs/queue/src/index.js';
+import type { JobName, JobPayload } from '../../../../libs/queue/src/index.js';
 
-export type FollowUpJobPayload = Record<string, string>;
-
-export type FollowUpJobHandler = (payload: FollowUpJobPayload, correlationId: string | null) => Promise<'done' | 'skipped'>;
+export type FollowUpJobHandler<N extends JobName = JobName> = (payload: JobPayload<N>, correlationId: string | null) => Promise<'done' | 'skipped'>;
 
 /**
  * The domain's own bookkeeping when a job dies for good (a permanent error, or retries exhausted),
  * in the transaction that writes the dead letter: e.g. the import row becomes `failed`.
  */
-export type FollowUpJobDeadHandler = (tx: Tx, error: Error, payload: FollowUpJobPayload) => Promise<void>;
+export type FollowUpJobDeadHandler<N extends JobName = JobName> = (tx: Tx, error: Error, payload: JobPayload<N>) => Promise<void>;
 
 export interface FollowUpJobRoute {
   handler: FollowUpJobHandler;
@@ -25,9 +23,11 @@ export interface FollowUpJobRoute {
 export class FollowUpJobRouter {
   private readonly routes = new Map<string, FollowUpJobRoute>();
 
-  register(name: JobName, handler: FollowUpJobHandler, options: { onDead?: FollowUpJobDeadHandler } = {}): void {
+  register<N extends JobName>(name: N, handler: FollowUpJobHandler<N>, options: { onDead?: FollowUpJobDeadHandler<N> } = {}): void {
     if (this.routes.has(name)) throw new Error(`A handler for ${name} is registered twice.`);
-    this.routes.set(name, { handler, ...(options.onDead ? { onDead: options.onDead } : {}) });
+    // The route is looked up by the job's name, so the payload it gets is the one of that name.
+    const route = { handler, ...(options.onDead ? { onDead: options.onDead } : {}) } as unknown as FollowUpJobRoute;
+    this.routes.set(name, route);
   }
 
   routeFor(name: string): FollowUpJobRoute {

@@ -5,7 +5,7 @@ import { QUEUES, type JobEnvelope } from '../../../../libs/queue/src/index.js';
 import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
 import { FollowUpJobRouter } from './follow-up-job.router.js';
 
-type FollowUpJob = Job<JobEnvelope & Record<string, string>>;
+type FollowUpJob = Job<JobEnvelope & Record<string, unknown>>;
 
 // @Injectable makes TypeScript emit the constructor metadata the decorated subclasses inherit.
 @Injectable()
@@ -20,7 +20,8 @@ abstract class FollowUpWorker extends WorkerHost {
   process(job: FollowUpJob) {
     const { handler, onDead } = this.router.routeFor(job.name);
     const { outboxId: _outboxId, correlationId, ...payload } = job.data;
-    return this.runner.run(job, () => handler(payload, correlationId), onDead ? { onDead: (tx, error) => onDead(tx, error, payload) } : {});
+    const jobPayload = payload as Parameters<typeof handler>[0];
+    return this.runner.run(job, () => handler(jobPayload, correlationId), onDead ? { onDead: (tx, error) => onDead(tx, error, jobPayload) } : {});
   }
 }
 

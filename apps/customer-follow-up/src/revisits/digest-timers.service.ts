@@ -23,16 +23,14 @@ export class DigestTimers {
   /** The next link for each owner, reading the policy once and each calendar once. */
   async armNextForOwners(tx: Tx, ownerIds: string[], after: Date, correlationId: string | null = null): Promise<void> {
     const { policy } = await this.policies.active(tx);
-    const contexts = new Map<string, CalendarContext>();
-    for (const owner of await this.directory.findManyById(ownerIds, tx)) {
-      const calendarKey = `${owner.calendar}|${owner.timezone}`;
-      let context = contexts.get(calendarKey);
-      if (!context) {
-        context = await this.directory.workingContext(owner, tx);
-        contexts.set(calendarKey, context);
-      }
-      await this.armNextIn(tx, owner.id, context, policy.digestLocalTime, after, correlationId);
-    }
+    const owners = await this.directory.findManyById(ownerIds, tx);
+    const contexts = await this.directory.workingContexts(owners, tx);
+    await this.armNextForEach(tx, owners.map((owner) => ({ ownerId: owner.id, context: contexts.get(owner.id)! })), policy.digestLocalTime, after, correlationId);
+  }
+
+  /** The digest timers of a fired batch (those that still exist: purged ones are history). */
+  find(tx: Tx, timerIds: string[]): Promise<{ id: string; subjectId: string; dueAt: Date }[]> {
+    return tx.$queryRaw`SELECT id, "subjectId", "dueAt" FROM "Timer" WHERE id = ANY(${timerIds}::uuid[])`;
   }
 
   /** The first digest time after `after` in the owner's calendar. */
@@ -42,9 +40,11 @@ export class DigestTimers {
     return next;
   }
 
-  /** armNextIn for many owners whose calendars the caller has read, in one statement. */
+  /** armNextIn for many owners whose calendars the caller has read, in one statement (each calendar's next time worked out once). */
   async armNextForEach(tx: Tx, owners: { ownerId: string; context: CalendarContext }[], digestLocalTime: string, after: Date, correlationId: string | null = null): Promise<void> {
-    await this.timers.armAll(tx, owners.map(({ ownerId, context }) => digestTimer(ownerId, nextDigestOccurrence(after, digestLocalTime, context), correlationId)));
+    const nextFor = new Map<CalendarContext, DigestOccurrence>();
+    const next = (context: CalendarContext) => nextFor.get(context) ?? nextFor.set(context, nextDigestOccurrence(after, digestLocalTime, context)).get(context)!;
+    await this.timers.armAll(tx, owners.map(({ ownerId, context }) => digestTimer(ownerId, next(context), correlationId)));
   }
 }
 

@@ -1,22 +1,23 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Employee } from '../../../../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
+import { OrgDirectory, type WorkingContext } from '../../../../libs/org/src/index.js';
+import { JOBS } from '../../../../libs/queue/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
-import { localDateOf, localDayBounds, overdueWorkingDays, type CalendarContext } from './local-days.js';
-import { RevisitMailer, visitLine } from './revisit-mailer.js';
+import { localDateOf, localDayBounds, overdueWorkingDays } from './local-days.js';
+import { RevisitMailer, visitLine, type DigestMail } from './revisit-mailer.js';
 import { TimerNotDueError } from './timer-not-due.error.js';
-import { VisitsRepository } from './visits.repository.js';
+import { VisitsRepository, type DigestVisit } from './visits.repository.js';
 
 /**
- * The morning digest, when an owner's digest timer fires: compose today's and overdue visits,
- * ask for the email, and arm the next occurrence, all in one transaction.
+ * The morning digest, when a batch of owners' digest timers fires (the sweeper hands them over
+ * in batches: TIMER_BATCH_SIZES): compose each owner's today's and overdue visits, ask for the
+ * emails, and arm each owner's next occurrence, set-based and in one transaction.
  *
- * The digest serves the owner's local date at the moment it runs. A timer that fires late after
+ * A digest serves the owner's local date at the moment it runs. A timer that fires late after
  * downtime therefore sends one catch-up digest for today (whatever it missed is still listed as
  * overdue) and arms the next occurrence after now, never one email per missed day. The email key
  * `revisit-digest:<owner>:<date>` makes the day's digest a single email even if a timer for the
@@ -36,49 +37,70 @@ export class RevisitDigestService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpDigest, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.followUpDigest, (payload, correlationId) => this.fire(payload.timerIds, correlationId));
   }
 
-  async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
+  /** 'done' when at least one digest was asked for. */
+  async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
     return this.prisma.$transaction(async (tx) => {
-      const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
-      const owner = await this.directory.findById(payload.subjectId, tx);
-      if (!timer || !owner) return 'skipped';
       const now = this.clock.now();
-      if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
-      const context = await this.directory.workingContext(owner, tx);
+      const timers = await this.digestTimers.find(tx, timerIds);
+      const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
+      if (early) throw new TimerNotDueError(early.id, early.dueAt);
+      const owners = await this.directory.findManyById([...new Set(timers.map((timer) => timer.subjectId))], tx);
+      if (owners.length === 0) return 'skipped';
+      const contexts = await this.directory.workingContexts(owners, tx);
       const { policy } = await this.policies.active(tx);
-      await this.digestTimers.armNextIn(tx, owner.id, context, policy.digestLocalTime, now, correlationId);
-      return (await this.send(tx, owner, context, now, correlationId)) ? 'done' : 'skipped';
+      await this.digestTimers.armNextForEach(tx, owners.map((owner) => ({ ownerId: owner.id, context: contexts.get(owner.id)! })), policy.digestLocalTime, now, correlationId);
+      const mails = await this.compose(tx, owners, contexts, now);
+      const asked = await this.mailer.digests(tx, mails, correlationId);
+      return asked.some(Boolean) ? 'done' : 'skipped';
     });
   }
 
-  /** False when nothing is due (no email) or the day's digest was already asked for. */
-  private async send(tx: Tx, owner: Employee, context: CalendarContext, now: Date, correlationId: string | null): Promise<boolean> {
-    const { start, end } = localDayBounds(now, context.zone);
-    const visits = await this.repository.dueForOwner(tx, owner.id, end);
-    if (visits.length === 0) return false;
-    const recipient = await this.recipientFor(tx, owner, now);
-    return this.mailer.digest(
-      tx,
-      { employee: recipient, timezone: recipient.id === owner.id ? context.zone : (await this.directory.workingContext(recipient, tx)).zone },
-      {
-        owner,
-        asDelegate: recipient.id !== owner.id,
-        localDate: localDateOf(now, context.zone),
-        today: visits.filter((v) => v.dueAt >= start).map((v) => visitLine(v, 0)),
-        overdue: visits.filter((v) => v.dueAt < start).map((v) => visitLine(v, overdueWorkingDays(v.dueAt, now, context))),
-      },
-      correlationId,
-    );
+  /** One digest per owner with visits due by the end of their local day (none due: no email). */
+  private async compose(tx: Tx, owners: Employee[], contexts: Map<string, WorkingContext>, now: Date): Promise<DigestMail[]> {
+    const dayIn = new Map<string, { start: Date; end: Date; localDate: string }>();
+    const dayOf = (zone: string) => dayIn.get(zone) ?? dayIn.set(zone, { ...localDayBounds(now, zone), localDate: localDateOf(now, zone) }).get(zone)!;
+    const days = new Map(owners.map((owner) => [owner.id, dayOf(contexts.get(owner.id)!.zone)]));
+    const latestEnd = new Date(Math.max(...[...days.values()].map((day) => day.end.getTime())));
+    const dueByOwner = new Map<string, DigestVisit[]>();
+    for (const visit of await this.repository.dueForOwners(tx, [...days.keys()], latestEnd)) {
+      if (visit.dueAt >= days.get(visit.ownerId)!.end) continue;
+      dueByOwner.set(visit.ownerId, [...(dueByOwner.get(visit.ownerId) ?? []), visit]);
+    }
+    const owed = owners.filter((owner) => dueByOwner.has(owner.id));
+    const recipients = await this.recipientsFor(tx, owed, contexts, now);
+    return owed.map((owner) => {
+      const context = contexts.get(owner.id)!;
+      const { start, localDate } = days.get(owner.id)!;
+      const visits = dueByOwner.get(owner.id)!;
+      return {
+        recipient: recipients.get(owner.id)!,
+        content: {
+          owner,
+          asDelegate: recipients.get(owner.id)!.employee.id !== owner.id,
+          localDate,
+          today: visits.filter((v) => v.dueAt >= start).map((v) => visitLine(v, 0)),
+          overdue: visits.filter((v) => v.dueAt < start).map((v) => visitLine(v, overdueWorkingDays(v.dueAt, now, context))),
+        },
+      };
+    });
   }
 
-  /** While the owner is absent, their delegate reads the digest (unless the delegate is away too). */
-  private async recipientFor(tx: Tx, owner: Employee, now: Date): Promise<Employee> {
-    const absence = await this.directory.absenceAt(owner.id, now, tx);
-    if (!absence?.delegateId) return owner;
-    const delegate = await this.directory.findById(absence.delegateId, tx);
-    if (!delegate || (await this.directory.absenceAt(delegate.id, now, tx))) return owner;
-    return delegate;
+  /** While an owner is absent, their delegate reads the digest (unless the delegate is away too). */
+  private async recipientsFor(tx: Tx, owners: Employee[], contexts: Map<string, WorkingContext>, now: Date): Promise<Map<string, DigestMail['recipient']>> {
+    const absences = await this.directory.absencesAt(owners.map((owner) => owner.id), now, tx);
+    const delegateIds = [...new Set([...absences.values()].flatMap((absence) => (absence.delegateId ? [absence.delegateId] : [])))];
+    const delegates = await this.directory.findManyById(delegateIds, tx);
+    const awayDelegates = await this.directory.absencesAt(delegateIds, now, tx);
+    const available = new Map(delegates.filter((delegate) => !awayDelegates.has(delegate.id)).map((delegate) => [delegate.id, delegate]));
+    const delegateContexts = await this.directory.workingContexts([...available.values()], tx);
+    return new Map(
+      owners.map((owner) => {
+        const delegate = available.get(absences.get(owner.id)?.delegateId ?? '');
+        return [owner.id, delegate ? { employee: delegate, timezone: delegateContexts.get(delegate.id)!.zone } : { employee: owner, timezone: contexts.get(owner.id)!.zone }];
+      }),
+    );
   }
 }

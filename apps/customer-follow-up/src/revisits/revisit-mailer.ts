@@ -4,7 +4,7 @@ import type { Tx } from '../../../../libs/database/src/index.js';
 import type { RevisitDigestData, RevisitVisitView, VisitOverdueEscalationData } from '../../../../libs/mail/src/index.js';
 import { NotificationRequester } from '../../../../libs/notifications/src/index.js';
 import { digestKey } from './digest-schedule.js';
-import type { VisitWithCustomer } from './visits.repository.js';
+import type { DigestVisit } from './visits.repository.js';
 
 const KINDS_WITH_LABELS = new Set(['regular', 'post_signing', 'at_risk']);
 
@@ -12,7 +12,7 @@ function person(employee: Employee) {
   return { name: employee.name, email: employee.email };
 }
 
-export function visitLine(visit: VisitWithCustomer, overdueDays: number): RevisitVisitView {
+export function visitLine(visit: DigestVisit, overdueDays: number): RevisitVisitView {
   return {
     visitId: visit.id,
     // A kind added later by another feature still renders, with a generic label.
@@ -23,26 +23,30 @@ export function visitLine(visit: VisitWithCustomer, overdueDays: number): Revisi
   };
 }
 
+/** One owner's digest: who reads it (the owner, or their delegate) and what it lists. */
+export interface DigestMail {
+  recipient: { employee: Employee; timezone: string };
+  content: Omit<RevisitDigestData, 'recipient' | 'owner'> & { owner: Employee };
+}
+
 /** Snapshots the revisit emails' content and asks the notifier for them, in the caller's transaction. */
 @Injectable()
 export class RevisitMailer {
   constructor(private readonly notifications: NotificationRequester) {}
 
-  async digest(
-    tx: Tx,
-    recipient: { employee: Employee; timezone: string },
-    content: Omit<RevisitDigestData, 'recipient' | 'owner'> & { owner: Employee },
-    correlationId: string | null,
-  ): Promise<boolean> {
-    const data: RevisitDigestData = { ...content, recipient: { name: recipient.employee.name, timezone: recipient.timezone }, owner: person(content.owner) };
-    return this.notifications.request(tx, {
-      idempotencyKey: digestKey(content.owner.id, content.localDate),
-      recipient: { id: recipient.employee.id, email: recipient.employee.email, locale: recipient.employee.locale },
-      kind: 'revisit-digest',
-      data,
-      correlationId,
-      bulk: true,
-    });
+  /** Asks for several digests in one statement; for each, whether it is new (false: that day's digest was already asked for). */
+  digests(tx: Tx, mails: DigestMail[], correlationId: string | null): Promise<boolean[]> {
+    return this.notifications.requestAll(
+      tx,
+      mails.map(({ recipient, content }) => ({
+        idempotencyKey: digestKey(content.owner.id, content.localDate),
+        recipient: { id: recipient.employee.id, email: recipient.employee.email, locale: recipient.employee.locale },
+        kind: 'revisit-digest',
+        data: { ...content, recipient: { name: recipient.employee.name, timezone: recipient.timezone }, owner: person(content.owner) } satisfies RevisitDigestData,
+        correlationId,
+        bulk: true,
+      })),
+    );
   }
 
   async overdueEscalation(

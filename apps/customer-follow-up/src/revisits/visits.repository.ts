@@ -6,6 +6,15 @@ import type { PlannedVisitFacts } from './revisit-plan.js';
 
 export type VisitWithCustomer = Visit & { customer: Customer };
 
+/** What a digest line shows of a visit and its customer. */
+export interface DigestVisit {
+  id: string;
+  ownerId: string;
+  kind: string;
+  dueAt: Date;
+  customer: Pick<Customer, 'id' | 'code' | 'name' | 'tier'>;
+}
+
 /** A customer as its plan sees it. */
 export interface PlanSubject {
   id: string;
@@ -176,6 +185,21 @@ export class VisitsRepository {
   /** Planned visits of the customers `ownerId` owns now, due before `before`, earliest first. */
   async dueForOwner(tx: Tx, ownerId: string, before: Date): Promise<VisitWithCustomer[]> {
     return this.withCustomers(tx, await this.plannedIdsForOwner(tx, ownerId, { before }));
+  }
+
+  /**
+   * The planned visits of many owners due before `before`, earliest first, in one statement
+   * through the Visit (ownerId, status, dueAt) index: the plan keeper moves a customer's planned
+   * visits to its new owner in the same transaction as the change, so Visit.ownerId is the owner.
+   */
+  async dueForOwners(tx: Tx, ownerIds: string[], before: Date): Promise<DigestVisit[]> {
+    if (ownerIds.length === 0) return [];
+    const rows = await tx.$queryRaw<(Omit<DigestVisit, 'customer'> & { customerId: string; code: string; name: string; tier: Customer['tier'] })[]>`
+      SELECT v.id, v."ownerId", v.kind, v."dueAt", c.id AS "customerId", c.code, c.name, c.tier::text AS tier
+      FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
+      WHERE v."ownerId" = ANY(${ownerIds}::uuid[]) AND v.status = 'planned' AND v."dueAt" < ${before}
+      ORDER BY v."dueAt", v.id`;
+    return rows.map(({ customerId, code, name, tier, ...visit }) => ({ ...visit, customer: { id: customerId, code, name, tier } }));
   }
 
   /** One page of an owner's planned visits in [from, before), ordered by due time then id. */

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js
 export const SEND_LEASE_MS = 60_000;
 
 /** Emails a notifier worker sends at once, per queue. */
-export const SEND_CONCURRENCY = 20;
+export const SEND_CONCURRENCY = 50;
 
 export interface OutgoingEmail {
   to: string;

@@ -1,51 +1,101 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { PrismaService, Tx } from '../../../../libs/database/src/index.js';
-import { Prisma, type Notification } from '../../../../generated/prisma/client.js';
-import { recordOutboxOutcomeSql } from '../../../../libs/workflow/src/index.js';
+import type { Notification } from '../../../../generated/prisma/client.js';
+import { Clock } from '../../../../libs/time/src/clock.js';
+import { SEND_LEASE_MS } from './mail-transport.js';
+
+/** A send that reached the SMTP server, to be recorded `sent` under the lease it held. */
+export interface SentEmail {
+  id: string;
+  lease: Date;
+  /** The outbox job the send ran for: recorded done in the same statement. */
+  outboxId?: string;
+}
+
+/** Sends that start (or end) in the same turn of the event loop share one statement. */
+function coalesced<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  return new DataLoader(batch, { cache: false, maxBatchSize: 200, batchScheduleFn: (dispatch) => setImmediate(dispatch) });
+}
 
 /**
  * The guarded state changes of the send ledger. Columns are listed, not `*`: the statements are
  * prepared per connection, and a prepared `*` breaks when a migration adds a column.
+ *
+ * Claims and sent-marks of concurrent sends are coalesced into one statement each (DataLoader,
+ * batched per event-loop turn): at hundreds of emails a second the per-statement cost of the
+ * driver, not Postgres, is what limits the notifier.
  */
 @Injectable()
 export class NotificationLedgerRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  private readonly claims = coalesced<string, Notification | null>((ids) => this.claimAll(ids));
+  private readonly sentMarks = coalesced<SentEmail, boolean>((sends) => this.markAllSent(sends));
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   /**
-   * queued/retrying -> sending under a fresh lease; an expired lease means an earlier send was
-   * interrupted, so it is re-claimed and flagged as a resend.
+   * queued/retrying -> sending under a fresh lease (the row's leaseUntil); an expired lease means
+   * an earlier send was interrupted, so it is re-claimed and flagged as a resend. Null when the
+   * row is not claimable (sent, dead, or leased by another worker).
    */
-  async claim(id: string, now: Date, leaseUntil: Date): Promise<Notification | null> {
-    const rows = await this.prisma.$queryRaw<Notification[]>`
-      UPDATE "Notification"
-      SET status = 'sending', "leaseUntil" = ${leaseUntil}, attempts = attempts + 1,
-          "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
-      WHERE id = ${id}::uuid
-        AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
-      RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
-                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`;
-    return rows[0] ?? null;
-  }
-
-  find(id: string): Promise<Notification | null> {
-    return this.prisma.notification.findUnique({ where: { id } });
+  claim(id: string): Promise<Notification | null> {
+    return this.claims.load(id);
   }
 
   /**
    * Only the holder of the lease may mark the row sent. Given the job's outbox row, it is recorded
    * done in the same statement, whoever holds the lease (the job is over either way).
    */
-  async markSent(id: string, lease: Date, now: Date, outboxId?: string): Promise<boolean> {
-    const jobDone = outboxId ? Prisma.sql`, done AS (${recordOutboxOutcomeSql(outboxId, 'done', now)})` : Prisma.empty;
-    const rows = await this.prisma.$queryRaw<{ sent: number }[]>`
-      WITH sent AS (
-        UPDATE "Notification"
+  markSent(sent: SentEmail): Promise<boolean> {
+    return this.sentMarks.load(sent);
+  }
+
+  find(id: string): Promise<Notification | null> {
+    return this.prisma.notification.findUnique({ where: { id } });
+  }
+
+  private async claimAll(ids: readonly string[]): Promise<(Notification | null)[]> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + SEND_LEASE_MS);
+    const rows = await this.prisma.$queryRaw<Notification[]>`
+      UPDATE "Notification"
+      SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1,
+          "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
+      WHERE id = ANY(${[...new Set(ids)]}::uuid[])
+        AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
+      RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
+                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`;
+    const claimed = new Map(rows.map((row) => [row.id, row]));
+    // The same id twice in one batch (a job and its retry racing): only the first one sends.
+    return ids.map((id) => {
+      const row = claimed.get(id) ?? null;
+      claimed.delete(id);
+      return row;
+    });
+  }
+
+  private async markAllSent(sends: readonly SentEmail[]): Promise<boolean[]> {
+    const now = this.clock.now();
+    const input = JSON.stringify(sends.map((send) => ({ id: send.id, lease: send.lease.toISOString(), outboxId: send.outboxId ?? null })));
+    const rows = await this.prisma.$queryRaw<{ id: string; lease: Date }[]>`
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, lease timestamp, "outboxId" uuid)
+      ), sent AS (
+        UPDATE "Notification" n
         SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL, "updatedAt" = ${new Date()}
-        WHERE id = ${id}::uuid AND status = 'sending' AND "leaseUntil" = ${lease}
-        RETURNING id
-      )${jobDone}
-      SELECT count(*)::int AS sent FROM sent`;
-    return rows[0].sent === 1;
+        FROM input i
+        WHERE n.id = i.id AND n.status = 'sending' AND n."leaseUntil" = i.lease
+        RETURNING n.id, i.lease
+      ), done AS (
+        UPDATE "Outbox" o SET "doneAt" = ${now}, outcome = 'done'
+        FROM input i WHERE o.id = i."outboxId" AND o."doneAt" IS NULL
+      )
+      SELECT id::text, lease FROM sent`;
+    const recorded = new Set(rows.map((row) => `${row.id}|${row.lease.getTime()}`));
+    return sends.map((send) => recorded.has(`${send.id}|${send.lease.getTime()}`));
   }
 
   async markRetrying(id: string, lease: Date, error: string): Promise<void> {

@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '../../../../libs/notifications/src/index.js';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '../../../../libs/mail/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
 import { PermanentJobError, RecordedOutcome } from '../../../../libs/workflow/src/index.js';
-import { isPermanentSmtpFailure, MailTransport, SEND_LEASE_MS } from './mail-transport.js';
+import { isPermanentSmtpFailure, MailTransport } from './mail-transport.js';
 import { NotificationLedgerRepository } from './notification-ledger.repository.js';
 import { NotifierMetrics } from './notifier.metrics.js';
 
@@ -23,22 +22,20 @@ export class NotificationSender {
   constructor(
     private readonly ledger: NotificationLedgerRepository,
     private readonly transport: MailTransport,
-    private readonly clock: Clock,
     private readonly metrics: NotifierMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Given the outbox job it runs for, records the job done with the ledger's `sent` (one statement). */
   async send(notificationId: string, job?: { outboxId: string }): Promise<'done' | 'skipped' | RecordedOutcome> {
-    const now = this.clock.now();
-    const lease = new Date(now.getTime() + SEND_LEASE_MS);
-    const row = await this.ledger.claim(notificationId, now, lease);
+    const row = await this.ledger.claim(notificationId);
     if (!row) {
       const current = await this.ledger.find(notificationId);
       if (!current) throw new PermanentJobError(`Notification ${notificationId} does not exist.`);
       if (current.status === 'sending') throw new SendLeaseHeldError(`Notification ${notificationId} is being sent by another worker.`);
       return 'skipped';
     }
+    const lease = row.leaseUntil!;
     const rendered = renderEmail(row.kind as EmailKind, normalizeLocale(row.locale), this.withActionUrl(row.data) as unknown as EmailDataByKind[EmailKind]);
     try {
       await this.transport.send({
@@ -60,7 +57,7 @@ export class NotificationSender {
       await this.ledger.markRetrying(row.id, lease, message);
       throw error;
     }
-    const recorded = await this.ledger.markSent(row.id, lease, this.clock.now(), job?.outboxId);
+    const recorded = await this.ledger.markSent({ id: row.id, lease, ...(job ? { outboxId: job.outboxId } : {}) });
     if (!recorded) this.logger.warn({ correlationId: row.correlationId, msg: `Email ${row.id} was sent after its lease ran out; another worker may resend it.` });
     this.metrics.sent.inc({ kind: row.kind });
     this.logger.log({
