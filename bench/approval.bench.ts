@@ -331,6 +331,8 @@ async function main(): Promise<void> {
   const config = loadConfig({
     DATABASE_URL: state.db.url,
     ...(process.env.BENCH_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL } : {}),
+    NOTIFIER_CONCURRENCY: process.env.NOTIFIER_CONCURRENCY,
+    SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS,
     REDIS_URL: process.env.REDIS_URL,
     NATS_URL: process.env.NATS_URL,
     QUEUE_PREFIX: prefix,

@@ -26,7 +26,6 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
-import { SEND_CONCURRENCY } from '../apps/notifier/src/sending/mail-transport.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
 import { loadConfig, type AppConfig } from '../libs/config/src/index.js';
@@ -138,7 +137,7 @@ async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>
     const t = await jobTimings(connection, state.config!.QUEUE_PREFIX, queue, job);
     log(`    ${pad(label, 28)} last ${t.jobs} completed: waiting in the queue p50 ${fmt(t.waitP50, 0)} ms, p95 ${fmt(t.waitP95, 0)} ms; running p50 ${fmt(t.runP50, 1)} ms, p95 ${fmt(t.runP95, 1)} ms`);
   }
-  log(`    (worker concurrency: followup-bulk 4, notifier-bulk ${SEND_CONCURRENCY}: the queue whose jobs wait is the one that bounds the rate)`);
+  log(`    (worker concurrency: followup-bulk 4, notifier-bulk ${state.config!.NOTIFIER_CONCURRENCY} (SMTP connections ${state.config!.SMTP_MAX_CONNECTIONS}): the queue whose jobs wait is the one that bounds the rate)`);
   if (profile) {
     const summary = summarize(profile);
     const share = (ms: number) => `${fmt(ms, 0)} ms = ${fmt((100 * ms) / summary.totalMs, 0)}%, ${fmt(ms / Math.max(1, sent), 2)} ms/email`;
@@ -180,6 +179,8 @@ async function main(): Promise<void> {
   state.config = loadConfig({
     DATABASE_URL: state.db.url,
     ...(process.env.BENCH_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL } : {}),
+    NOTIFIER_CONCURRENCY: process.env.NOTIFIER_CONCURRENCY,
+    SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS,
     REDIS_URL: process.env.REDIS_URL,
     NATS_URL: process.env.NATS_URL,
     QUEUE_PREFIX: prefix,

@@ -4,9 +4,6 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js
 
 export const SEND_LEASE_MS = 60_000;
 
-/** Emails a notifier worker sends at once, per queue. */
-export const SEND_CONCURRENCY = 50;
-
 export interface OutgoingEmail {
   to: string;
   subject: string;
@@ -25,8 +22,9 @@ export class MailTransport implements OnApplicationShutdown {
     this.transporter = nodemailer.createTransport({
       url: config.SMTP_URL,
       pool: true,
-      // One connection per concurrent send: fewer leave jobs holding a lease while they queue for one.
-      maxConnections: SEND_CONCURRENCY,
+      // Sends beyond the pool queue inside nodemailer for a connection, well within their lease.
+      maxConnections: config.SMTP_MAX_CONNECTIONS,
+      maxMessages: Infinity,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
