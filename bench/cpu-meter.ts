@@ -19,8 +19,10 @@ function ticks(statPath: string): number {
   }
 }
 
-export function cpuSnapshot(database?: string): CpuSnapshot {
-  const snapshot: CpuSnapshot = { appMain: 0, appOther: 0, postgres: 0, postgresOther: 0, redis: 0, nats: 0, machine: machineBusyTicks() };
+/** `children`: processes of the system that the bench started (notifier processes), counted apart. */
+export function cpuSnapshot(database?: string, children: number[] = []): CpuSnapshot {
+  const snapshot: CpuSnapshot = { appMain: 0, appOther: 0, children: 0, postgres: 0, postgresOther: 0, redis: 0, nats: 0, machine: machineBusyTicks() };
+  for (const pid of children) snapshot.children += ticks(`/proc/${pid}/stat`);
   for (const tid of readdirSync('/proc/self/task')) {
     const t = ticks(`/proc/self/task/${tid}/stat`);
     if (Number(tid) === process.pid) snapshot.appMain += t;

@@ -42,6 +42,7 @@ import { CpuProfiler, jobTimings, sqlCoverage, summarize } from './scale-profile
 import { analyze, armDigestTimers, markScheduleCheckDone, seedCustomers, seedOwners, seedTraceOwner, type SeedShape } from './scale-seed.js';
 import { explainDueQuery, measureDueQuery, measureSweep, retireDueTimers, type SweepFigures } from './scale-sweep.js';
 import { measureRiskScanReads } from './scale-risk-scan.js';
+import { NotifierProcesses } from './notifier-processes.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
@@ -56,6 +57,8 @@ const RAW_JOBS = env('BENCH_RAW_JOBS', 20_000);
 const DIGEST_WAIT_MS = env('BENCH_DIGEST_WAIT_S', 300) * 1000;
 const BUDGET_MS = env('BENCH_BUDGET_S', 900) * 1000;
 const TARGET_EMAILS_PER_SECOND = 500;
+/** Notifier processes of their own (0: the notifier runs inside the all-in-one app). */
+const NOTIFIERS = env('BENCH_NOTIFIERS', 0);
 
 /** Thursday 2027-03-11 08:30 in Shanghai: the owners' digest time. */
 const NOW = new Date('2027-03-11T00:30:00Z');
@@ -66,7 +69,7 @@ const SHAPE: SeedShape = { owners: OWNERS, due: DUE, now: NOW };
 const log = (line = '') => console.log(line);
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-const state: { db?: BenchDatabase; smtp?: BenchSmtpSink; app?: INestApplication; client?: pg.Client; prisma?: PrismaService; redis?: Redis; config?: AppConfig; prefixes: string[] } = { prefixes: [] };
+const state: { db?: BenchDatabase; smtp?: BenchSmtpSink; app?: INestApplication; notifiers?: NotifierProcesses; client?: pg.Client; prisma?: PrismaService; redis?: Redis; config?: AppConfig; prefixes: string[] } = { prefixes: [] };
 
 let cleaned: Promise<void> | undefined;
 function cleanup(): Promise<void> {
@@ -79,6 +82,7 @@ function cleanup(): Promise<void> {
       }
     };
     await step('app', () => state.app?.close());
+    await step('notifier processes', () => state.notifiers?.stop());
     await step('sweep Prisma client', () => state.prisma?.$disconnect());
     await step('bench client', () => state.client?.end());
     await step('SMTP sink', () => state.smtp?.stop());
@@ -260,26 +264,28 @@ async function main(): Promise<void> {
   log(`  addBulk ${fmt(raw.addPerSec, 0)} jobs/s; processing ${fmt(raw.processPerSec, 0)} jobs/s`);
 
   log();
-  log(`4. The morning digest for ${OWNERS.toLocaleString('en')} owners (each with visits due today among ${fmt(CUSTOMERS / OWNERS, 0)} customers), all-in-one, into the SMTP sink`);
+  log(`4. The morning digest for ${OWNERS.toLocaleString('en')} owners (each with visits due today among ${fmt(CUSTOMERS / OWNERS, 0)} customers), ${NOTIFIERS > 0 ? `the app with ${NOTIFIERS} notifier process(es) of their own` : 'all-in-one'}, into the SMTP sink`);
   await markScheduleCheckDone(state.client, NOW);
   const traceOwner = await seedTraceOwner(state.client, SHAPE, Math.round(CUSTOMERS / OWNERS));
   const engine = { relayMs: 50, sweepMs: 200, reconcileMs: 1000 };
   const bootStart = performance.now();
-  state.app = await createHttpApp(AllInOneModule.forRoot({ config: state.config, clock, engine }), { serveNats: true });
+  state.app = await createHttpApp(AllInOneModule.forRoot({ config: state.config, clock, engine }, { withNotifier: NOTIFIERS === 0 }), { serveNats: true });
   await state.app.init();
+  if (NOTIFIERS > 0) state.notifiers = await NotifierProcesses.start(NOTIFIERS, state.config);
   log(`  system started in ${fmt(seconds(bootStart), 1)} s: DATABASE_POOL_SIZE ${state.config.DATABASE_POOL_SIZE}, QUEUE_PREFIX ${prefix}, engine ${JSON.stringify(engine)}; the day's schedule check is marked done (it runs at 00:00 UTC, not at 08:30)`);
   await new Promise((resolve) => setTimeout(resolve, 2000)); // let start-up work settle
   await traceOneDigest(traceOwner);
   await new Promise((resolve) => setTimeout(resolve, 1000)); // its email goes out
   const profiler = process.env.BENCH_PROFILE === '0' ? null : new CpuProfiler();
   await profiler?.start();
-  const cpuBefore = cpuSnapshot(state.db.name);
+  const children = state.notifiers?.pids ?? [];
+  const cpuBefore = cpuSnapshot(state.db.name, children);
   const sqlBefore = sqlSnapshot();
   const run = await runDigest(state.client, async () => {
     const armed = await armDigestTimers(state.client!, NOW, LOCAL_DATE);
     if (armed !== OWNERS) log(`  WARNING: armed ${armed} digest timers, expected ${OWNERS}`);
   }, NOW, OWNERS, DIGEST_WAIT_MS);
-  const cpu = cpuSeconds(cpuBefore, cpuSnapshot(state.db.name));
+  const cpu = cpuSeconds(cpuBefore, cpuSnapshot(state.db.name, children));
   const sql = sqlDelta(sqlBefore, sqlSnapshot());
   const profile = profiler ? await profiler.stop() : null;
   const wall = run.lastSentAt ?? DIGEST_WAIT_MS / 1000;
@@ -288,10 +294,10 @@ async function main(): Promise<void> {
   log(`  first email sent after ${fmt(run.firstSentAt ?? NaN, 2)} s; emails/s per 15-second window: ${run.windows.map((w) => fmt(w, 0)).join(', ')}`);
   if (run.sent < OWNERS) log(`  (time box of ${DIGEST_WAIT_MS / 1000} s reached with ${run.sent} of ${OWNERS} emails sent: the rate below is over the time box; BENCH_DIGEST_WAIT_S moves it)`);
   log(`  => ${fmt(rate, 0)} digest emails/s end to end (${run.sent} sent in ${fmt(wall, 2)} s); target ${TARGET_EMAILS_PER_SECOND}/s: ${rate >= TARGET_EMAILS_PER_SECOND ? 'met' : `NOT met (${fmt((100 * rate) / TARGET_EMAILS_PER_SECOND, 0)}% of target)`}; ratio to raw BullMQ: ${fmt(rate / raw.processPerSec, 4)} (1 : ${fmt(raw.processPerSec / rate, 0)})`);
-  const total = cpu.appMain + cpu.appOther + cpu.postgres + cpu.redis + cpu.nats;
+  const total = cpu.appMain + cpu.appOther + cpu.children + cpu.postgres + cpu.redis + cpu.nats;
   const per = (s: number) => `${fmt((s * 1000) / Math.max(1, run.sent), 2)} ms/email`;
   log(`  CPU (${fmt(wall, 1)} s wall, 2 cores = ${fmt(2 * wall, 1)} CPU-s): this system ${fmt(total, 1)} CPU-s = ${fmt((100 * total) / (2 * wall), 0)}% of the machine; other Postgres databases (other sessions) ${fmt(Math.max(0, cpu.postgresOther), 1)} CPU-s`);
-  log(`    app main thread ${fmt(cpu.appMain, 1)} s (${per(cpu.appMain)}) | app other threads (SMTP sink, GC, libuv) ${fmt(cpu.appOther, 1)} s | postgres ${fmt(cpu.postgres, 1)} s (${per(cpu.postgres)}) | redis ${fmt(cpu.redis, 1)} s (${per(cpu.redis)}) | nats ${fmt(cpu.nats, 1)} s`);
+  log(`    app main thread ${fmt(cpu.appMain, 1)} s (${per(cpu.appMain)}) | app other threads (SMTP sink, GC, libuv) ${fmt(cpu.appOther, 1)} s |${NOTIFIERS > 0 ? ` ${NOTIFIERS} notifier process(es) ${fmt(cpu.children, 1)} s (${per(cpu.children)}) |` : ''} postgres ${fmt(cpu.postgres, 1)} s (${per(cpu.postgres)}) | redis ${fmt(cpu.redis, 1)} s (${per(cpu.redis)}) | nats ${fmt(cpu.nats, 1)} s`);
   log(`  SQL sent by the app: ${sql.total} statements (${fmt(sql.total / Math.max(1, run.sent), 1)} per digest email), ${sql.transactions} transactions (${fmt(sql.transactions / Math.max(1, run.sent), 2)} per email)`);
   const top = process.env.BENCH_SQL_DETAIL ? sql.top.slice(0, 30) : sql.top.slice(0, 12);
   for (const [text, n] of top) log(`    ${pad(fmt(n / Math.max(1, run.sent), 2), 6)} ${text}`);

@@ -8,7 +8,9 @@ import { NotifierModule } from '../notifier/src/notifier.module.js';
 /** Every service in one process: for a laptop, the demo and the tests. */
 @Module({})
 export class AllInOneModule {
-  static forRoot(options: PlatformOptions = {}): DynamicModule {
-    return { module: AllInOneModule, imports: [PlatformModule.forRoot(options), GatewayModule, ContractApprovalModule, CustomerFollowUpModule, NotifierModule] };
+  /** `withNotifier: false` leaves sending to notifier processes of their own (the scale benchmark's split). */
+  static forRoot(options: PlatformOptions = {}, { withNotifier = true }: { withNotifier?: boolean } = {}): DynamicModule {
+    const services = [GatewayModule, ContractApprovalModule, CustomerFollowUpModule, ...(withNotifier ? [NotifierModule] : [])];
+    return { module: AllInOneModule, imports: [PlatformModule.forRoot(options), ...services] };
   }
 }
