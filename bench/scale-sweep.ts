@@ -15,7 +15,7 @@ export interface SweepFigures {
   fired: number;
   /** A sweep with nothing due: what every replica pays every second. */
   idleSweepMs: number;
-  /** The digest's due-visit query (VisitsRepository.dueForOwner) for one owner. */
+  /** The digest's due-visit query (VisitsRepository.dueForOwners) for one batch of owners. */
   dueQueryMedianMs: number;
   dueQueryP95Ms: number;
   dueVisitsPerOwner: number;
@@ -56,29 +56,33 @@ export async function measureSweep(sweeper: TimerSweeper, client: pg.Client, now
   return { dueSweepMs: median(times), fired, idleSweepMs: median(idle) };
 }
 
-export async function measureDueQuery(visits: VisitsRepository, prisma: PrismaService, ownerIds: string[], now: Date, zone: string) {
+/** Every owner's due visits, batch by batch as the digest jobs read them. */
+export async function measureDueQuery(visits: VisitsRepository, prisma: PrismaService, ownerBatches: string[][], now: Date, zone: string) {
   const { end } = localDayBounds(now, zone);
   const times: number[] = [];
   let found = 0;
-  for (const [i, ownerId] of ownerIds.entries()) {
+  let owners = 0;
+  for (const [i, batch] of ownerBatches.entries()) {
     const started = performance.now();
-    const due = await visits.dueForOwner(prisma, ownerId, end);
+    const due = await visits.dueForOwners(prisma, batch, end);
     const ms = performance.now() - started;
-    if (i >= 10) times.push(ms); // the first ones warm the plan cache and the pool
+    if (i >= 2) times.push(ms); // the first ones warm the plan cache and the pool
     found += due.length;
+    owners += batch.length;
   }
-  return { dueQueryMedianMs: median(times), dueQueryP95Ms: percentile(times, 95), dueVisitsPerOwner: found / ownerIds.length };
+  return { dueQueryMedianMs: median(times), dueQueryP95Ms: percentile(times, 95), dueVisitsPerOwner: found / owners };
 }
 
 /** The plan Postgres picks for the due-visit query's core, and how many rows it touched. */
-export async function explainDueQuery(client: pg.Client, ownerId: string, now: Date, zone: string): Promise<string> {
+export async function explainDueQuery(client: pg.Client, ownerIds: string[], now: Date, zone: string): Promise<string> {
   const { end } = localDayBounds(now, zone);
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF)
-     SELECT v.id FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
-     WHERE c."ownerId" = $1::uuid AND v.status = 'planned' AND v."dueAt" < $2::timestamp
+     SELECT v.id, v."ownerId", v.kind, v."dueAt", c.id AS "customerId", c.code, c.name, c.tier::text AS tier
+     FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
+     WHERE v."ownerId" = ANY($1::uuid[]) AND v.status = 'planned' AND v."dueAt" < $2::timestamp
      ORDER BY v."dueAt", v.id`,
-    [ownerId, end.toISOString()],
+    [ownerIds, end.toISOString()],
   );
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }

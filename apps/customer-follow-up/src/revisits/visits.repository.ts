@@ -182,11 +182,6 @@ export class VisitsRepository {
     return moved.count > 0;
   }
 
-  /** Planned visits of the customers `ownerId` owns now, due before `before`, earliest first. */
-  async dueForOwner(tx: Tx, ownerId: string, before: Date): Promise<VisitWithCustomer[]> {
-    return this.withCustomers(tx, await this.plannedIdsForOwner(tx, ownerId, { before }));
-  }
-
   /**
    * The planned visits of many owners due before `before`, earliest first, in one statement
    * through the Visit (ownerId, status, dueAt) index: the plan keeper moves a customer's planned
