@@ -141,6 +141,24 @@ describe('complaints: assignment, deadlines, reminders and escalation', () => {
     expect(perAssignee).toEqual({ [CS_H1]: 2, [CS_H2]: 2 });
   });
 
+  it('guarantee: a specialist who is absent now is passed over: the next one present in the region takes it, and with the whole region away the owner\u2019s manager\u2019s team does', async () => {
+    const hangzhou = await customer('Holiday', { region: 'Hangzhou' });
+    const away = async (email: string) =>
+      (await system.as(ORG.admin).post('/org/absences').send({ employeeEmail: email, from: new Date(clock.now().getTime() - 60_000).toISOString(), to: new Date(clock.now().getTime() + 3_600_000).toISOString() }).expect(201)).body as { id: string };
+    const absences = [await away(CS_H1)];
+    try {
+      // Both Hangzhou specialists carry two open complaints; the tie would go to cs-h1, who is away.
+      expect((await complain(hangzhou.id, 'low')).assignee.email).toBe(CS_H2);
+      absences.push(await away(CS_H2));
+      const complaint = await complain(hangzhou.id, 'low');
+      expect(complaint.assignee.email).toBe(CS_EAST);
+      const audit = await system.prisma.auditEntry.findFirstOrThrow({ where: { entityType: 'complaint', entityId: complaint.id } });
+      expect(audit.after).toMatchObject({ assignee: CS_EAST, assignedBy: 'manager-team' });
+    } finally {
+      await system.prisma.absence.deleteMany({ where: { id: { in: absences.map((a) => a.id) } } });
+    }
+  });
+
   it('guarantee: with nobody in the customer\u2019s region (or no region), the complaint goes to the team of the owner\u2019s manager', async () => {
     const beijing = await customer('Fallback', { region: 'Beijing' });
     const complaint = await complain(beijing.id);

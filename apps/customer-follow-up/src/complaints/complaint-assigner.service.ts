@@ -15,6 +15,8 @@ export interface Assignment {
 /**
  * Who takes a new complaint: the least-loaded CUSTOMER_SERVICE employee of the customer's region;
  * when the region has none, of the team of the owner's manager; then of anyone in the role.
+ * Someone absent right now is passed over (a complaint must not wait for a holiday to end); only
+ * when everyone in the role is away does the least-loaded of them take it.
  * Runs under the assignment lock, so concurrent complaints see each other's load.
  */
 @Injectable()
@@ -24,12 +26,18 @@ export class ComplaintAssigner {
     private readonly directory: OrgDirectory,
   ) {}
 
-  async assign(tx: Tx, customer: Customer): Promise<Assignment> {
+  async assign(tx: Tx, customer: Customer, now: Date): Promise<Assignment> {
     await this.repository.lockAssignments(tx);
+    let everyone: Employee[] = [];
     for await (const [pool, candidates] of this.candidatePools(tx, customer)) {
-      const assignee = leastLoaded(candidates, await this.repository.openCounts(tx, candidates.map((c) => c.id)));
+      const away = await this.directory.absencesAt(candidates.map((c) => c.id), now, tx);
+      const present = candidates.filter((c) => !away.has(c.id));
+      const assignee = leastLoaded(present, await this.repository.openCounts(tx, present.map((c) => c.id)));
       if (assignee) return { assignee, pool };
+      everyone = candidates;
     }
+    const assignee = leastLoaded(everyone, await this.repository.openCounts(tx, everyone.map((c) => c.id)));
+    if (assignee) return { assignee, pool: 'anyone' };
     throw new UnprocessableError('No CUSTOMER_SERVICE employee can take this complaint: there is none in the organization. Nothing was recorded.');
   }
 

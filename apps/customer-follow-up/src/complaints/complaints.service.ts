@@ -146,9 +146,9 @@ export class ComplaintsService {
     const customer = await this.customers.findById(tx, input.customerId);
     if (!customer) throw new NotFoundError(`Customer ${input.customerId} does not exist.`);
     await this.access.assertReadable(caller, customer.ownerId, tx);
-    const { assignee, pool } = await this.assigner.assign(tx, customer);
-    const reporter = await this.directory.findById(caller.id, tx);
     const now = this.clock.now();
+    const { assignee, pool } = await this.assigner.assign(tx, customer, now);
+    const reporter = await this.directory.findById(caller.id, tx);
     const { policy } = await this.policies.active(tx);
     const schedule = complaintSchedule(now, policy.complaintDeadlines[input.severity], policy.complaintReminderAt, await this.directory.workingContext(assignee, tx));
     const complaint = await this.repository.create(tx, {
