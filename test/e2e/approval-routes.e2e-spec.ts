@@ -287,7 +287,43 @@ describe('approval routes through the HTTP API', () => {
       await decide(system, ORG.legal, submitted.id, 'approve').expect(409);
     });
 
+    it('quorum counts people, not entries: one person named by two entries approves both with one decision but is one voice', async () => {
+      await putPolicy(system, {
+        reminderAt: 0.5,
+        stages: [{
+          name: 'committee', when: 'discountPct > 5', mode: 'quorum', quorum: 2, sla: 'PT8H',
+          // Leo is the only LEGAL employee: the first two entries are the same person.
+          approvers: ['role:LEGAL', `email:${ORG.legal}`, `email:${ORG.hr}`],
+        }],
+      });
+      const submitted = await submit(system, ORG.rep, contractBody('One voice each', { discountPct: 8 }));
+      expect(submitted.route[0].approvers.map((a) => a.emails)).toEqual([[ORG.legal], [ORG.legal], [ORG.hr]]);
+      const legal = await decide(system, ORG.legal, submitted.id, 'approve').expect(200);
+      expect(legal.body.status).toBe('PENDING_APPROVAL');
+      expect(legal.body.route[0].status).toBe('PENDING');
+      const hr = await decide(system, ORG.hr, submitted.id, 'approve').expect(200);
+      expect(hr.body.status).toBe('APPROVED');
+      await waitForOutcome(system, ORG.rep, submitted.id, 'APPROVED');
+    });
+
+    it('quorum is capped at the people a stage can ask: quorum 2 over two entries naming one person completes with that person', async () => {
+      await putPolicy(system, {
+        reminderAt: 0.5,
+        stages: [{ name: 'legal-twice', when: 'discountPct > 5', mode: 'quorum', quorum: 2, sla: 'PT8H', approvers: ['role:LEGAL', `email:${ORG.legal}`] }],
+      });
+      const submitted = await submit(system, ORG.rep, contractBody('Only one person to ask', { discountPct: 8 }));
+      const legal = await decide(system, ORG.legal, submitted.id, 'approve').expect(200);
+      expect(legal.body.status).toBe('APPROVED');
+    });
+
     it('quorum: a rejection by anyone rejects the contract, even after one approval', async () => {
+      await putPolicy(system, {
+        reminderAt: 0.5,
+        stages: [{
+          name: 'committee', when: 'discountPct > 5', mode: 'quorum', quorum: 2, sla: 'PT8H',
+          approvers: [`email:${ORG.finance}`, `email:${ORG.legal}`, `email:${ORG.hr}`],
+        }],
+      });
       const submitted = await submit(system, ORG.rep, contractBody('Committee reject', { discountPct: 8 }));
       expect(submitted.route[0].mode).toBe('quorum');
       await decide(system, ORG.finance, submitted.id, 'approve').expect(200);

@@ -217,7 +217,7 @@ export class ApprovalFlow {
     for (const { step, assignee } of mine) {
       const decided = await this.routes.decideStep(tx, step.id, { status, decision, comment, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId, decidedAt: now });
       if (!decided) throw new ConflictError(`Step ${step.id} was decided meanwhile.`);
-      step.status = status;
+      Object.assign(step, { status, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId });
       await this.audit.record(tx, {
         entityType: 'contract', entityId: contract.id, action: `step.${decision}`, actorId: actor.id, onBehalfOfId: assignee.onBehalfOfId,
         before: { stage: stage.name, approver: step.ref, status: 'PENDING' },
@@ -236,11 +236,11 @@ export class ApprovalFlow {
     await this.finish(ctx, decision === 'reject' ? 'REJECTED' : 'CHANGES_REQUESTED', actor, comment);
   }
 
-  private stageComplete(stage: ApprovalStage & { steps: ApprovalStep[] }): boolean {
-    const approved = stage.steps.filter((s) => s.status === 'APPROVED').length;
-    if (stage.mode === 'any') return approved >= 1;
-    if (stage.mode === 'quorum') return approved >= Math.min(stage.quorum ?? stage.steps.length, stage.steps.length);
-    return approved === stage.steps.length;
+  private stageComplete(stage: StageWithSteps): boolean {
+    const approved = stage.steps.filter((s) => s.status === 'APPROVED');
+    if (stage.mode === 'any') return approved.length >= 1;
+    if (stage.mode === 'quorum') return quorumReached(stage, approved);
+    return approved.length === stage.steps.length;
   }
 
   /** Ends a stage: undecided steps close and their timers are cancelled. */
@@ -284,3 +284,24 @@ export class ApprovalFlow {
   }
 }
 
+/** Whose voice a step's approval is: the person decided for (a delegate speaks for the absent approver). */
+function voiceOf(step: ApprovalStep): string {
+  return step.onBehalfOfId ?? step.decidedById ?? step.id;
+}
+
+/** The people a step asks (escalation assignees aside), as one key: steps asking the same people are one voice. */
+function askedKey(step: StageWithSteps['steps'][number]): string {
+  const people = step.assignees.filter((a) => a.kind !== 'ESCALATION').map((a) => a.onBehalfOfId ?? a.employeeId);
+  return [...new Set(people)].sort().join(',') || step.id;
+}
+
+/**
+ * A quorum counts people, not entries: one person named by two entries (role:LEGAL and
+ * email:legal@, say) approves both steps with one decision but is one voice. The quorum is capped
+ * at the number of distinct voices the stage can have, so it stays reachable.
+ */
+function quorumReached(stage: StageWithSteps, approved: StageWithSteps['steps']): boolean {
+  const voices = new Set(approved.map(voiceOf)).size;
+  const possible = new Set(stage.steps.map(askedKey)).size;
+  return voices >= Math.min(stage.quorum ?? stage.steps.length, possible);
+}
