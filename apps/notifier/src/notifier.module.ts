@@ -5,6 +5,7 @@ import { LedgerHandlers } from './ledger/ledger.handlers.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { MailTransport } from './sending/mail-transport.js';
 import { NotificationLedgerRepository } from './sending/notification-ledger.repository.js';
+import { NotificationBatchSender } from './sending/notification-batch-sender.service.js';
 import { NotificationSender } from './sending/notification-sender.service.js';
 import { NotifierMetrics } from './sending/notifier.metrics.js';
 import { NotifierBulkProcessor, NotifierUrgentProcessor } from './sending/notifier.processor.js';
@@ -17,6 +18,7 @@ import { NotifierBulkProcessor, NotifierUrgentProcessor } from './sending/notifi
     MailTransport,
     NotificationLedgerRepository,
     NotificationSender,
+    NotificationBatchSender,
     NotifierMetrics,
     NotifierUrgentProcessor,
     NotifierBulkProcessor,

@@ -14,9 +14,14 @@ export interface EmailRequest {
   bulk?: boolean;
 }
 
+/** Bulk emails asked for together travel as one notifier job per this many. */
+const BULK_BATCH = 250;
+
 /**
  * Producers ask for an email inside their own transaction: a ledger row (ON CONFLICT DO NOTHING,
- * so asking twice is harmless) plus an outbox row for the notifier, both in one statement.
+ * so asking twice is harmless) plus an outbox row for the notifier, all in one statement. An
+ * urgent email is a job of its own; bulk emails asked for together (a batch of digests) share one
+ * `notification.send-batch` job, so a morning's 10,000 digests are 40 jobs, not 10,000.
  */
 @Injectable()
 export class NotificationRequester {
@@ -62,11 +67,19 @@ export class NotificationRequester {
         FROM wanted
         ON CONFLICT ("idempotencyKey") DO NOTHING
         RETURNING id
+      ), urgent AS (
+        INSERT INTO "Outbox" (id, queue, "jobName", payload, "correlationId", "createdAt")
+        SELECT gen_random_uuid(), w.queue, ${JOBS.sendEmail}, jsonb_build_object('notificationId', w.id), w."correlationId", ${createdAt}::timestamp
+        FROM ledger l JOIN wanted w USING (id) WHERE w.queue = ${QUEUES.notifierUrgent}
+      ), bulk AS (
+        SELECT w.id, w."correlationId", (row_number() OVER (ORDER BY w.id) - 1) / ${BULK_BATCH} AS chunk
+        FROM ledger l JOIN wanted w USING (id) WHERE w.queue = ${QUEUES.notifierBulk}
+      ), batches AS (
+        INSERT INTO "Outbox" (id, queue, "jobName", payload, "correlationId", "createdAt")
+        SELECT gen_random_uuid(), ${QUEUES.notifierBulk}, ${JOBS.sendEmailBatch}, jsonb_build_object('notificationIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${createdAt}::timestamp
+        FROM bulk GROUP BY chunk
       )
-      INSERT INTO "Outbox" (id, queue, "jobName", payload, "correlationId", "createdAt")
-      SELECT gen_random_uuid(), w.queue, ${JOBS.sendEmail}, jsonb_build_object('notificationId', w.id), w."correlationId", ${createdAt}::timestamp
-      FROM ledger l JOIN wanted w USING (id)
-      RETURNING payload->>'notificationId' AS id`;
+      SELECT id::text FROM ledger`;
     const inserted = new Set(queued.map((row) => row.id));
     return ids.map((id) => inserted.has(id));
   }

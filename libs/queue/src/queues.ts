@@ -28,6 +28,8 @@ export interface TimerBatchPayload {
 
 export interface JobPayloads {
   'notification.send': { notificationId: string };
+  /** Bulk email (digests): one job per batch the producer asked for in one statement. */
+  'notification.send-batch': { notificationIds: string[] };
   'approval.reminder': TimerFiredPayload;
   'approval.escalate': TimerFiredPayload;
   'absence.start': TimerFiredPayload;
@@ -48,6 +50,7 @@ export type JobPayload<N extends JobName> = JobPayloads[N];
 
 export const JOBS = {
   sendEmail: 'notification.send',
+  sendEmailBatch: 'notification.send-batch',
   approvalReminder: 'approval.reminder',
   approvalEscalate: 'approval.escalate',
   absenceStart: 'absence.start',

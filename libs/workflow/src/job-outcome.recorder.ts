@@ -34,17 +34,22 @@ export class JobOutcomeRecorder {
         data: { doneAt: this.clock.now(), outcome: 'dead' },
       });
       if (claimed.count === 0) return;
-      await db.deadLetter.create({
-        data: {
-          outboxId: job.outboxId,
-          queue: job.queue,
-          jobName: job.jobName,
-          payload: job.payload,
-          error: job.error.slice(0, 4000),
-          correlationId: job.correlationId,
-        },
-      });
+      await this.letter(db, job);
       if (alsoInTransaction) await alsoInTransaction(db);
+    });
+  }
+
+  /** A dead letter alone, in the caller's transaction: one email of a batch job that goes on. */
+  async letter(tx: Tx, job: DeadJob): Promise<void> {
+    await tx.deadLetter.create({
+      data: {
+        outboxId: job.outboxId,
+        queue: job.queue,
+        jobName: job.jobName,
+        payload: job.payload,
+        error: job.error.slice(0, 4000),
+        correlationId: job.correlationId,
+      },
     });
   }
 }

@@ -79,10 +79,11 @@ export class LedgerService {
       if (!letter) throw new NotFoundError(`Dead letter ${id} does not exist.`);
       const claimed = await tx.deadLetter.updateMany({ where: { id, retriedAt: null }, data: { retriedAt: now } });
       if (claimed.count === 0) throw new ConflictError(`Dead letter ${id} was already retried.`);
-      const payload = letter.payload as Record<string, string>;
-      if (letter.jobName === JOBS.sendEmail) {
+      const payload = letter.payload as { notificationId?: string; notificationIds?: string[] };
+      const emails = letter.jobName === JOBS.sendEmail ? [payload.notificationId!] : letter.jobName === JOBS.sendEmailBatch ? payload.notificationIds! : [];
+      if (emails.length > 0) {
         await tx.notification.updateMany({
-          where: { id: payload.notificationId, status: 'dead' },
+          where: { id: { in: emails }, status: 'dead' },
           data: { status: 'retrying' },
         });
       }

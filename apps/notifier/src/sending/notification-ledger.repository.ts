@@ -105,6 +105,22 @@ export class NotificationLedgerRepository {
     });
   }
 
+  /** Marks the row dead and records what else belongs with it (a dead letter), in one transaction. */
+  async markDeadWith(id: string, error: string, also: (tx: Tx) => Promise<void>): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.markDead(id, error, tx);
+      await also(tx);
+    });
+  }
+
+  /** A batch job that ran out of retries: every email of it not sent yet is dead. */
+  async markUnsentDead(ids: string[], error: string, tx: Tx): Promise<void> {
+    await tx.notification.updateMany({
+      where: { id: { in: ids }, status: { notIn: ['sent', 'dead'] } },
+      data: { status: 'dead', leaseUntil: null, lastError: error.slice(0, 2000) },
+    });
+  }
+
   async markDead(id: string, error: string, tx: Tx = this.prisma): Promise<void> {
     await tx.notification.updateMany({
       where: { id, status: { not: 'sent' } },

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
 import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '../../../../libs/notifications/src/index.js';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '../../../../libs/mail/src/index.js';
 import { PermanentJobError, RecordedOutcome } from '../../../../libs/workflow/src/index.js';
@@ -26,8 +27,11 @@ export class NotificationSender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Given the outbox job it runs for, records the job done with the ledger's `sent` (one statement). */
-  async send(notificationId: string, job?: { outboxId: string }): Promise<'done' | 'skipped' | RecordedOutcome> {
+  /**
+   * Given the outbox job it runs for, records the job done with the ledger's `sent` (one statement).
+   * `onPermanent` runs in the transaction that marks the row dead when SMTP refuses for good.
+   */
+  async send(notificationId: string, job?: { outboxId: string }, onPermanent?: (tx: Tx, error: string) => Promise<void>): Promise<'done' | 'skipped' | RecordedOutcome> {
     const row = await this.ledger.claim(notificationId);
     if (!row) {
       const current = await this.ledger.find(notificationId);
@@ -51,7 +55,8 @@ export class NotificationSender {
       const message = (error as Error).message;
       this.metrics.failed.inc({ kind: row.kind });
       if (isPermanentSmtpFailure(error)) {
-        await this.ledger.markDead(row.id, message);
+        if (onPermanent) await this.ledger.markDeadWith(row.id, message, (tx) => onPermanent(tx, message));
+        else await this.ledger.markDead(row.id, message);
         throw new PermanentJobError(`SMTP refused ${row.kind} email ${row.id} to ${row.recipientEmail}: ${message}`);
       }
       await this.ledger.markRetrying(row.id, lease, message);

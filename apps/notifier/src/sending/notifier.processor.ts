@@ -4,9 +4,10 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES, type JobData } from '../../../../libs/queue/src/index.js';
 import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { NotificationBatchSender } from './notification-batch-sender.service.js';
 import { NotificationSender } from './notification-sender.service.js';
 
-type SendJob = Job<JobData<'notification.send'>>;
+type SendJob = Job<JobData<'notification.send'>> | Job<JobData<'notification.send-batch'>>;
 
 /** Unpacks a send job and hands it to the sender; the dead path marks the ledger row dead too. */
 // @Injectable makes TypeScript emit the constructor metadata the decorated subclasses inherit.
@@ -15,6 +16,7 @@ abstract class EmailSendingWorker extends WorkerHost implements OnApplicationBoo
   constructor(
     private readonly runner: OutboxJobRunner,
     private readonly sender: NotificationSender,
+    private readonly batches: NotificationBatchSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -26,10 +28,19 @@ abstract class EmailSendingWorker extends WorkerHost implements OnApplicationBoo
   }
 
   process(job: SendJob) {
-    if (job.name !== JOBS.sendEmail) throw new Error(`Unknown notifier job ${job.name}`);
-    return this.runner.run(job, () => this.sender.send(job.data.notificationId, { outboxId: job.data.outboxId }), {
-      onDead: (tx, error) => this.sender.markDead(job.data.notificationId, error.message, tx),
-    });
+    if (job.name === JOBS.sendEmail) {
+      const { notificationId, outboxId } = job.data as JobData<'notification.send'>;
+      return this.runner.run(job, () => this.sender.send(notificationId, { outboxId }), {
+        onDead: (tx, error) => this.sender.markDead(notificationId, error.message, tx),
+      });
+    }
+    if (job.name === JOBS.sendEmailBatch) {
+      const { notificationIds, outboxId, correlationId } = job.data as JobData<'notification.send-batch'>;
+      return this.runner.run(job, () => this.batches.sendAll({ outboxId, queue: job.queueName, correlationId }, notificationIds), {
+        onDead: (tx, error) => this.batches.markUnsentDead(notificationIds, error.message, tx),
+      });
+    }
+    throw new Error(`Unknown notifier job ${job.name}`);
   }
 }
 

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import type { Tx } from '../../../../libs/database/src/index.js';
+import { JOBS } from '../../../../libs/queue/src/index.js';
+import { JobOutcomeRecorder, PermanentJobError } from '../../../../libs/workflow/src/index.js';
+import { NotificationLedgerRepository } from './notification-ledger.repository.js';
+import { NotificationSender } from './notification-sender.service.js';
+
+export interface BatchJob {
+  outboxId: string;
+  queue: string;
+  correlationId: string | null;
+}
+
+/**
+ * Sends the emails of one `notification.send-batch` job, each through the one-email path (claim
+ * under a lease, send, guarded sent-mark), so a batch keeps every guarantee of a single send:
+ * - SMTP 5xx: that email is dead with a dead letter of its own (retrying it sends it alone);
+ * - a transient failure: the batch job fails after the others are done, and BullMQ retries it
+ *   with backoff; the retry skips what was sent or is dead;
+ * - retries exhausted: the runner's dead letter names the batch, and its unsent emails are dead.
+ * Sends of all batch jobs in this process share NOTIFIER_CONCURRENCY slots, taken before the claim,
+ * so a waiting email never holds a lease.
+ */
+@Injectable()
+export class NotificationBatchSender {
+  private readonly logger = new Logger(NotificationBatchSender.name);
+  private readonly slots: LimitFunction;
+
+  constructor(
+    private readonly sender: NotificationSender,
+    private readonly ledger: NotificationLedgerRepository,
+    private readonly outcomes: JobOutcomeRecorder,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.slots = pLimit(config.NOTIFIER_CONCURRENCY);
+  }
+
+  async sendAll(job: BatchJob, notificationIds: string[]): Promise<'done' | 'skipped'> {
+    const results = await Promise.allSettled(
+      notificationIds.map((notificationId) =>
+        this.slots(() =>
+          this.sender.send(notificationId, undefined, (tx, error) =>
+            this.outcomes.letter(tx, { outboxId: job.outboxId, queue: job.queue, jobName: JOBS.sendEmail, payload: { notificationId }, correlationId: job.correlationId, error }),
+          ),
+        ),
+      ),
+    );
+    const transient = results.flatMap((result) => (result.status === 'rejected' && !(result.reason instanceof PermanentJobError) ? [result.reason as Error] : []));
+    const dead = results.filter((result) => result.status === 'rejected').length - transient.length;
+    if (dead > 0) this.logger.warn({ correlationId: job.correlationId, msg: `${dead} of ${notificationIds.length} emails of batch ${job.outboxId} were refused for good (dead letters written).` });
+    if (transient.length > 0) {
+      throw new Error(`${transient.length} of ${notificationIds.length} emails of batch ${job.outboxId} failed and will be retried with it: ${transient[0].message}`);
+    }
+    return results.some((result) => result.status === 'fulfilled' && result.value === 'done') ? 'done' : 'skipped';
+  }
+
+  markUnsentDead(notificationIds: string[], error: string, tx: Tx): Promise<void> {
+    return this.ledger.markUnsentDead(notificationIds, error, tx);
+  }
+}
