@@ -139,11 +139,11 @@ async function sweepFigures(label: string, sweeper: TimerSweeper, visits: Visits
 async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>> | null, sent: number): Promise<void> {
   const connection = redisOptionsFromUrl(state.config!.REDIS_URL);
   log('  Where the time goes:');
-  for (const [label, queue, job] of [['digest jobs (followup-bulk)', QUEUES.followUpBulk, 'followup.digest'], ['send jobs (notifier-bulk)', QUEUES.notifierBulk, 'notification.send']] as const) {
+  for (const [label, queue, job] of [['digest jobs (followup-bulk)', QUEUES.followUpBulk, 'followup.digest'], ['send-batch jobs (notifier-bulk)', QUEUES.notifierBulk, 'notification.send-batch']] as const) {
     const t = await jobTimings(connection, state.config!.QUEUE_PREFIX, queue, job);
-    log(`    ${pad(label, 28)} last ${t.jobs} completed: waiting in the queue p50 ${fmt(t.waitP50, 0)} ms, p95 ${fmt(t.waitP95, 0)} ms; running p50 ${fmt(t.runP50, 1)} ms, p95 ${fmt(t.runP95, 1)} ms`);
+    log(`    ${pad(label, 32)} last ${t.jobs} completed: waiting in the queue p50 ${fmt(t.waitP50, 0)} ms, p95 ${fmt(t.waitP95, 0)} ms; running p50 ${fmt(t.runP50, 1)} ms, p95 ${fmt(t.runP95, 1)} ms`);
   }
-  log(`    (worker concurrency: followup-bulk 4, notifier-bulk ${state.config!.NOTIFIER_CONCURRENCY} (SMTP connections ${state.config!.SMTP_MAX_CONNECTIONS}): the queue whose jobs wait is the one that bounds the rate)`);
+  log(`    (followup-bulk worker concurrency 4 jobs of ${DIGEST_BATCH} owners; the notifier sends ${state.config!.NOTIFIER_CONCURRENCY} emails at once over ${state.config!.SMTP_MAX_CONNECTIONS} SMTP connections, whatever batch they belong to)`);
   if (profile) {
     const summary = summarize(profile);
     const share = (ms: number) => `${fmt(ms, 0)} ms = ${fmt((100 * ms) / summary.totalMs, 0)}%, ${fmt(ms / Math.max(1, sent), 2)} ms/email`;
