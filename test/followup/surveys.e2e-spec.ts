@@ -129,8 +129,12 @@ describe('satisfaction surveys', () => {
     await system.smtp.waitForEmail('the low-score alert to the manager', (m) => keyOf(m).startsWith(alertKey) && m.to.includes(ORG.manager));
     expect(toOwner.subject).toBe(`Low satisfaction score from Beta Trading (${beta.code}): 2 of 5`);
     expect(toOwner.text).toContain('Late again');
-    const alerts = await system.prisma.notification.findMany({ where: { idempotencyKey: { startsWith: alertKey } } });
-    expect(alerts).toHaveLength(2);
+    // The SMTP server has the emails a moment before the ledger records them sent.
+    const alerts = await waitFor(
+      'both alerts recorded sent in the ledger',
+      () => system.prisma.notification.findMany({ where: { idempotencyKey: { startsWith: alertKey } } }),
+      (rows) => rows.length === 2 && rows.every((row) => row.status === 'sent'),
+    );
     for (const alert of alerts) expect(alert.sentAt!.getTime() - answeredAt.getTime()).toBeLessThanOrEqual(MINUTE);
 
     // Friday 14:30 + 2 working days = Tuesday 14:30 Shanghai.

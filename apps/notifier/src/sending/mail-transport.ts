@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 
 export const SEND_LEASE_MS = 60_000;
@@ -32,8 +33,13 @@ export class MailTransport implements OnApplicationShutdown {
     } as TransportOptions);
   }
 
+  /**
+   * The message is built in memory and handed over whole: sent as one buffer it takes 5 socket
+   * writes instead of 13 streamed chunks, which measurably raises the notifier's rate
+   * (docs/engineering-notes.md, "Throughput lessons").
+   */
   async send(email: OutgoingEmail): Promise<void> {
-    await this.transporter.sendMail({
+    const message = new MailComposer({
       from: this.config.MAIL_FROM,
       to: email.to,
       subject: email.subject,
@@ -41,7 +47,8 @@ export class MailTransport implements OnApplicationShutdown {
       text: email.text,
       messageId: email.messageId,
       headers: email.headers,
-    });
+    }).compile();
+    await this.transporter.sendMail({ envelope: message.getEnvelope(), raw: await message.build() });
   }
 
   async verify(): Promise<boolean> {
