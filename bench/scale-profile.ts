@@ -80,6 +80,11 @@ export interface JobTimings {
   waitP95: number;
   runP50: number;
   runP95: number;
+  /** Epoch ms: when the first of these jobs was added, started and finished, and the last finished. */
+  firstAdded: number;
+  firstStarted: number;
+  firstFinished: number;
+  lastFinished: number;
 }
 
 /** From the completed jobs BullMQ keeps (the last 1000 per queue): time waiting in the queue and time being processed, ms. */
@@ -89,7 +94,12 @@ export async function jobTimings(connection: ConnectionOptions, prefix: string, 
     const jobs = (await queue.getJobs(['completed'], 0, 999)).filter((job) => job.name === jobName && job.processedOn && job.finishedOn);
     const wait = jobs.map((job) => job.processedOn! - job.timestamp);
     const run = jobs.map((job) => job.finishedOn! - job.processedOn!);
-    return { jobs: jobs.length, waitP50: median(wait), waitP95: percentile(wait, 95), runP50: median(run), runP95: percentile(run, 95) };
+    const first = (values: number[]) => (values.length > 0 ? Math.min(...values) : NaN);
+    return {
+      jobs: jobs.length, waitP50: median(wait), waitP95: percentile(wait, 95), runP50: median(run), runP95: percentile(run, 95),
+      firstAdded: first(jobs.map((job) => job.timestamp)), firstStarted: first(jobs.map((job) => job.processedOn!)),
+      firstFinished: first(jobs.map((job) => job.finishedOn!)), lastFinished: jobs.length > 0 ? Math.max(...jobs.map((job) => job.finishedOn!)) : NaN,
+    };
   } finally {
     await queue.close();
   }

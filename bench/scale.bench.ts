@@ -136,12 +136,14 @@ async function sweepFigures(label: string, sweeper: TimerSweeper, visits: Visits
 }
 
 /** BullMQ's job timings, the CPU profile, and one digest job alone with its SQL timed. */
-async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>> | null, sent: number): Promise<void> {
+async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>> | null, sent: number, armedAt: number): Promise<void> {
   const connection = redisOptionsFromUrl(state.config!.REDIS_URL);
   log('  Where the time goes:');
   for (const [label, queue, job] of [['digest jobs (followup-bulk)', QUEUES.followUpBulk, 'followup.digest'], ['send-batch jobs (notifier-bulk)', QUEUES.notifierBulk, 'notification.send-batch']] as const) {
     const t = await jobTimings(connection, state.config!.QUEUE_PREFIX, queue, job);
     log(`    ${pad(label, 32)} last ${t.jobs} completed: waiting in the queue p50 ${fmt(t.waitP50, 0)} ms, p95 ${fmt(t.waitP95, 0)} ms; running p50 ${fmt(t.runP50, 1)} ms, p95 ${fmt(t.runP95, 1)} ms`);
+    const at = (epochMs: number) => `${fmt((epochMs - armedAt) / 1000, 2)} s`;
+    log(`    ${pad('', 32)} after arming: first added ${at(t.firstAdded)}, first started ${at(t.firstStarted)}, first finished ${at(t.firstFinished)}, last finished ${at(t.lastFinished)}`);
   }
   log(`    (followup-bulk worker concurrency 4 jobs of ${DIGEST_BATCH} owners; the notifier sends ${state.config!.NOTIFIER_CONCURRENCY} emails at once over ${state.config!.SMTP_MAX_CONNECTIONS} SMTP connections, whatever batch they belong to)`);
   if (profile) {
@@ -286,7 +288,9 @@ async function main(): Promise<void> {
   const children = state.notifiers?.pids ?? [];
   const cpuBefore = cpuSnapshot(state.db.name, children);
   const sqlBefore = sqlSnapshot();
+  let armedAt = Date.now();
   const run = await runDigest(state.client, async () => {
+    armedAt = Date.now();
     const armed = await armDigestTimers(state.client!, NOW, LOCAL_DATE);
     if (armed !== OWNERS) log(`  WARNING: armed ${armed} digest timers, expected ${OWNERS}`);
   }, NOW, OWNERS, DIGEST_WAIT_MS);
@@ -306,7 +310,7 @@ async function main(): Promise<void> {
   log(`  SQL sent by the app: ${sql.total} statements (${fmt(sql.total / Math.max(1, run.sent), 1)} per digest email), ${sql.transactions} transactions (${fmt(sql.transactions / Math.max(1, run.sent), 2)} per email)`);
   const top = process.env.BENCH_SQL_DETAIL ? sql.top.slice(0, 30) : sql.top.slice(0, 12);
   for (const [text, n] of top) log(`    ${pad(fmt(n / Math.max(1, run.sent), 2), 6)} ${text}`);
-  await whereTheTimeGoes(profile, run.sent);
+  await whereTheTimeGoes(profile, run.sent, armedAt);
 
   log();
   log(`SMTP sink received ${await state.smtp.received()} messages. Run time ${fmt(seconds(runStart), 0)} s.`);
