@@ -10,7 +10,8 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
  * anyone else 403.
  *
  * Each scenario has a team of its own (manager + rep + deputy under the director), because an
- * absence cannot be ended through the API.
+ * absence cannot be ended through the API. When an absence ends, what the delegate still holds
+ * comes back to the approver.
  */
 const HOUR = 3600_000;
 const team = (x: string) => ({ manager: `mgr-${x}@salesflow.test`, rep: `rep-${x}@salesflow.test`, deputy: `deputy-${x}@salesflow.test` });
@@ -18,6 +19,7 @@ const A = team('a');
 const B = team('b');
 const C = team('c');
 const D = team('d');
+const E = team('e');
 
 interface AuditItem {
   action: string;
@@ -33,7 +35,7 @@ describe('absence and delegation', () => {
     await seedOrg(system);
     const common = { timezone: 'Asia/Shanghai', locale: 'en' };
     await system.as(ORG.admin).put('/org/employees').send({
-      employees: [A, B, C, D].flatMap((t, i) => [
+      employees: [A, B, C, D, E].flatMap((t, i) => [
         { email: t.manager, name: `Manager ${i}`, role: 'SALES_MANAGER', managerEmail: ORG.director, ...common },
         { email: t.deputy, name: `Deputy ${i}`, role: 'SALES_MANAGER', managerEmail: ORG.director, ...common },
         { email: t.rep, name: `Rep ${i}`, role: 'SALES_SPECIALIST', managerEmail: t.manager, ...common },
@@ -142,5 +144,31 @@ describe('absence and delegation', () => {
     await system.smtp.waitForEmail('the request to the approver\u2019s manager', (mail) => mail.to.includes(ORG.director) && about(mail, contract.id, KIND.request));
     await system.as(D.rep).post(`/contracts/${contract.id}/decisions`).send({ decision: 'approve' }).expect(403);
     expect(await status(contract.id)).toBe('PENDING_APPROVAL');
+  });
+
+  it('guarantee: when the absence ends, a step still pending with the delegate comes back to the approver, who is emailed again (their own link works again); the delegate is then refused (409)', async () => {
+    const contract = await submit(E.rep, 'Back from holiday');
+    const original = await system.smtp.waitForEmail('the request to the approver', (mail) => mail.to.includes(E.manager) && about(mail, contract.id, KIND.request));
+    const now = Date.now();
+    await recordAbsence(E.manager, new Date(now - 1000), new Date(now + 3000), E.deputy);
+    await system.smtp.waitForEmail('the request to the delegate', (mail) => mail.to.includes(E.deputy) && about(mail, contract.id, KIND.request));
+
+    const again = await system.smtp.waitForEmail(
+      'the request to the approver once the absence is over',
+      (mail) => mail.to.includes(E.manager) && about(mail, contract.id, KIND.request) && mail.messageId !== original.messageId,
+    );
+    // One link per approver, step and round: the email names the approver's own link, usable again.
+    expect(actionTokenIn(again.text)).toBe(actionTokenIn(original.text));
+    await system.as(E.deputy).post(`/contracts/${contract.id}/decisions`).send({ decision: 'approve' }).expect(409);
+    expect(JSON.stringify((await system.as(E.manager).get('/approvals/inbox').expect(200)).body)).toContain(contract.id);
+    expect(JSON.stringify((await system.as(E.deputy).get('/approvals/inbox').expect(200)).body)).not.toContain(contract.id);
+
+    await system.http.post(`/actions/${actionTokenIn(again.text)}`).send({ decision: 'approve' }).expect(200);
+    expect(await status(contract.id)).toBe('APPROVED');
+    const items = await audit(contract.id);
+    expect(items.map((item) => item.action).filter((action) => action.startsWith('step.'))).toEqual(['step.delegated', 'step.returned', 'step.approve']);
+    const approval = items.find((item) => item.action === 'step.approve')!;
+    expect([approval.actor?.email, approval.onBehalfOf]).toEqual([E.manager, undefined]);
+    expect(duplicatedKeys(system.smtp, (mail) => mail.subject.includes(contract.id))).toEqual([]);
   });
 });

@@ -193,14 +193,11 @@ export class OrgAdminService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const absence = await this.prisma.$transaction(async (tx) => {
       const created = await tx.absence.create({ data: { employeeId: employee.id, delegateId: delegate?.id ?? null, from, to } });
-      await this.timers.arm(tx, {
-        kind: JOBS.absenceStart,
-        queue: QUEUES.approvalUrgent,
-        subjectId: created.id,
-        dueAt: from.getTime() > now.getTime() ? from : now,
-        uniqueKey: `absence-start:${created.id}`,
-        correlationId,
-      });
+      await this.timers.armAll(tx, [
+        { kind: JOBS.absenceStart, queue: QUEUES.approvalUrgent, subjectId: created.id, dueAt: from.getTime() > now.getTime() ? from : now, uniqueKey: `absence-start:${created.id}`, correlationId },
+        // Steps a delegate holds for the employee come back when the absence is over.
+        { kind: JOBS.absenceEnd, queue: QUEUES.approvalUrgent, subjectId: created.id, dueAt: to, uniqueKey: `absence-end:${created.id}`, correlationId },
+      ]);
       await this.audit.record(tx, {
         entityType: 'absence',
         entityId: created.id,

@@ -33,6 +33,7 @@ export interface JobPayloads {
   'approval.reminder': TimerFiredPayload;
   'approval.escalate': TimerFiredPayload;
   'absence.start': TimerFiredPayload;
+  'absence.end': TimerFiredPayload;
   /** Domain event for customer-follow-up: a contract reached APPROVED. */
   'contract.approved': { contractId: string };
   'followup.import': { importId: string };
@@ -54,6 +55,7 @@ export const JOBS = {
   approvalReminder: 'approval.reminder',
   approvalEscalate: 'approval.escalate',
   absenceStart: 'absence.start',
+  absenceEnd: 'absence.end',
   contractApproved: 'contract.approved',
   followUpImport: 'followup.import',
   followUpDigest: 'followup.digest',

@@ -22,6 +22,8 @@ export interface ApprovalRequestKey {
   round: number;
   stage: string;
   approverId: string;
+  /** Asking the same person again for a new reason (a step back after their absence) is another email. */
+  occasion?: string;
 }
 
 export interface ApprovalRequest {
@@ -89,7 +91,7 @@ export class ApprovalMailer {
     await this.notifications.requestAll(
       tx,
       requests.map(({ key, recipient, data }) =>
-        this.email(`approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}`, recipient, 'approval-request', {
+        this.email(`approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}${key.occasion ? `:${key.occasion}` : ''}`, recipient, 'approval-request', {
           recipient: recipientView(recipient), ...data,
         }, correlationId),
       ),

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES, type JobData, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
 import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { AbsenceReturns } from './absence-returns.service.js';
 import { SlaHandlers } from './sla-handlers.service.js';
 
 type TimerJob = Job<JobData<'approval.reminder'>>;
@@ -12,6 +13,7 @@ export class ApprovalTimersProcessor extends WorkerHost {
   constructor(
     private readonly runner: OutboxJobRunner,
     private readonly handlers: SlaHandlers,
+    private readonly returns: AbsenceReturns,
   ) {
     super();
   }
@@ -26,6 +28,8 @@ export class ApprovalTimersProcessor extends WorkerHost {
         return this.runner.run(job, () => this.handlers.escalate(payload, correlationId));
       case JOBS.absenceStart:
         return this.runner.run(job, () => this.handlers.absenceStarted(payload, correlationId));
+      case JOBS.absenceEnd:
+        return this.runner.run(job, () => this.returns.absenceEnded(payload, correlationId));
       default:
         throw new Error(`Unknown approval job ${job.name}`);
     }

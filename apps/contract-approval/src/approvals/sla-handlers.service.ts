@@ -6,12 +6,12 @@ import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
 import { TimerWriter } from '../../../../libs/workflow/src/index.js';
-import { PolicyStore } from '../policies/policy-store.service.js';
 import { ActionTokens } from './action-tokens.service.js';
 import { ApprovalMailer } from './approval-mailer.js';
 import { ApproverResolver } from './approver-resolver.js';
 import { lockContract } from './contract-lock.js';
 import { nextEscalation } from './sla-deadlines.js';
+import { StepRequests } from './step-requests.js';
 
 /** A timer job that arrives before its due time (clock jump): retried later, never acted on early. */
 export class NotYetDueError extends Error {}
@@ -36,7 +36,7 @@ export class SlaHandlers {
     private readonly mailer: ApprovalMailer,
     private readonly timers: TimerWriter,
     private readonly audit: AuditWriter,
-    private readonly policies: PolicyStore,
+    private readonly stepRequests: StepRequests,
   ) {}
 
   async remind(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
@@ -145,24 +145,7 @@ export class SlaHandlers {
       create: { stepId, employeeId: substitute.employee.id, kind: 'DELEGATE', onBehalfOfId: absent.id },
       update: { active: true, kind: 'DELEGATE', onBehalfOfId: absent.id },
     });
-    const actionTokenId = await this.tokens.issue(tx, stepId, substitute.employee.id, contract.round, now);
-    const policy = await this.policies.byVersion(contract.policyVersion, tx);
-    const stageCount = await tx.approvalStage.count({ where: { contractId, round: contract.round } });
-    await this.mailer.request(
-      tx,
-      { contractId, round: contract.round, stage: step.stage.name, approverId: substitute.employee.id },
-      substitute.employee,
-      {
-        contract: this.mailer.contractView(contract, submitter),
-        stage: { name: step.stage.name, position: step.stage.position + 1, total: stageCount },
-        round: contract.round,
-        dueAt: step.stage.dueAt?.toISOString() ?? null,
-        ...(await this.mailer.decisionContext(tx, contract, policy, now)),
-        actionTokenId,
-        onBehalfOf: { name: absent.name, email: absent.email },
-      },
-      correlationId,
-    );
+    await this.stepRequests.ask(tx, { contract, submitter, step, recipient: substitute.employee, onBehalfOf: absent, now, correlationId });
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contractId, action: 'step.delegated', actorId: null, onBehalfOfId: absent.id,
       before: { stage: step.stage.name, approver: absent.email }, after: { stage: step.stage.name, approver: substitute.employee.email }, correlationId, at: now,
