@@ -7,6 +7,7 @@ import { MailTransport } from './sending/mail-transport.js';
 import { NotificationLedgerRepository } from './sending/notification-ledger.repository.js';
 import { NotificationBatchSender } from './sending/notification-batch-sender.service.js';
 import { NotificationSender } from './sending/notification-sender.service.js';
+import { NotifierDeadJobs } from './sending/notifier-dead-jobs.js';
 import { NotifierMetrics } from './sending/notifier.metrics.js';
 import { NotifierBulkProcessor, NotifierUrgentProcessor } from './sending/notifier.processor.js';
 
@@ -20,6 +21,7 @@ import { NotifierBulkProcessor, NotifierUrgentProcessor } from './sending/notifi
     NotificationSender,
     NotificationBatchSender,
     NotifierMetrics,
+    NotifierDeadJobs,
     NotifierUrgentProcessor,
     NotifierBulkProcessor,
     LedgerService,

@@ -75,6 +75,13 @@ export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
   'followup.digest': 250,
 };
 
+/**
+ * Jobs whose death the domain books on its own rows (the ledger row becomes dead, the import
+ * failed). Only a process that registered that bookkeeping (DeadJobHooks) may record their death;
+ * the reconciler of any other process leaves them alone.
+ */
+export const JOBS_WITH_DEATH_BOOKKEEPING: ReadonlySet<string> = new Set<JobName>(['notification.send', 'notification.send-batch', 'followup.import']);
+
 /** Subject of timers that concern the whole installation (daily scans), not one row. */
 export const INSTALLATION_SUBJECT = '00000000-0000-0000-0000-000000000000';
 

@@ -1,3 +1,4 @@
+export * from './dead-job-hooks.js';
 export * from './engine-loop.js';
 export * from './job-outcome.recorder.js';
 export * from './outbox-job.runner.js';

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import type { JobEnvelope } from '../../queue/src/index.js';
 import type { Tx } from '../../database/src/index.js';
+import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.sql.js';
 
@@ -9,7 +10,7 @@ import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.sql.js';
 export class PermanentJobError extends Error {}
 
 export interface RunOptions {
-  /** Lets the domain mark its own row dead in the same transaction as the dead letter. */
+  /** Lets the domain mark its own row dead in the same transaction as the dead letter (default: the job's DeadJobHooks entry). */
   onDead?: (tx: Tx, error: Error) => Promise<void>;
 }
 
@@ -21,7 +22,10 @@ export interface RunOptions {
 export class OutboxJobRunner {
   private readonly logger = new Logger(OutboxJobRunner.name);
 
-  constructor(private readonly outcomes: JobOutcomeRecorder) {}
+  constructor(
+    private readonly outcomes: JobOutcomeRecorder,
+    @Optional() private readonly hooks?: DeadJobHooks,
+  ) {}
 
   async run(
     job: Job<JobEnvelope>,
@@ -45,9 +49,11 @@ export class OutboxJobRunner {
         throw error;
       }
       const { outboxId: _outboxId, correlationId: _correlationId, ...payload } = job.data as JobEnvelope & Record<string, unknown>;
+      const hook = this.hooks?.for(job.name);
+      const onDead = options.onDead ?? (hook ? (tx: Tx, dead: Error) => hook(tx, dead, payload) : undefined);
       await this.outcomes.dead(
         { outboxId, queue: job.queueName, jobName: job.name, payload, correlationId, error: error.message },
-        options.onDead ? (tx) => options.onDead!(tx, error) : undefined,
+        onDead ? (tx) => onDead(tx, error) : undefined,
       );
       this.logger.error({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} is dead: ${error.message}` });
       throw new UnrecoverableError(error.message);

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
 import { PrismaService } from '../../database/src/index.js';
 import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
 import { Clock } from '../../time/src/clock.js';
+import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { OutboxRelay, OutboxRow } from './outbox-relay.js';
 import { QueueRegistry } from './queue-registry.js';
@@ -31,6 +32,7 @@ export class OutboxReconciler implements OnApplicationShutdown {
     private readonly relay: OutboxRelay,
     private readonly queues: QueueRegistry,
     private readonly outcomes: JobOutcomeRecorder,
+    private readonly hooks: DeadJobHooks,
     private readonly clock: Clock,
   ) {
     this.redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
@@ -58,11 +60,14 @@ export class OutboxReconciler implements OnApplicationShutdown {
           const job = await withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);
           if (!job) {
             missing.push(row);
-          } else if ((await job.getState()) === 'failed') {
-            await this.outcomes.dead({
-              outboxId: row.id, queue: row.queue, jobName: row.jobName, payload: row.payload,
-              correlationId: row.correlationId, error: job.failedReason ?? 'failed in BullMQ',
-            });
+          } else if (this.hooks.canBury(row.jobName) && (await job.getState()) === 'failed') {
+            // BullMQ failed it outside our runner (stalled too often): book the death as the runner would.
+            const error = new Error(job.failedReason ?? 'failed in BullMQ');
+            const hook = this.hooks.for(row.jobName);
+            await this.outcomes.dead(
+              { outboxId: row.id, queue: row.queue, jobName: row.jobName, payload: row.payload, correlationId: row.correlationId, error: error.message },
+              hook ? (db) => hook(db, error, row.payload) : undefined,
+            );
           }
         }
         if (missing.length > 0) {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DeadJobHooks } from './dead-job-hooks.js';
 import { DEFAULT_ENGINE_TIMINGS, ENGINE_TIMINGS, EngineLoop, EngineTimings } from './engine-loop.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { OutboxJobRunner } from './outbox-job.runner.js';
@@ -25,10 +26,11 @@ export class WorkflowModule {
         OutboxRelay,
         OutboxReconciler,
         JobOutcomeRecorder,
+        DeadJobHooks,
         OutboxJobRunner,
         EngineLoop,
       ],
-      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, OutboxJobRunner],
+      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, OutboxJobRunner],
     };
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { DeadJobHooks, type DeadJobHook } from '../../../../libs/workflow/src/index.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import type { JobName, JobPayload } from '../../../../libs/queue/src/index.js';
 
@@ -23,11 +24,15 @@ export interface FollowUpJobRoute {
 export class FollowUpJobRouter {
   private readonly routes = new Map<string, FollowUpJobRoute>();
 
+  constructor(@Optional() private readonly deadJobHooks?: DeadJobHooks) {}
+
   register<N extends JobName>(name: N, handler: FollowUpJobHandler<N>, options: { onDead?: FollowUpJobDeadHandler<N> } = {}): void {
     if (this.routes.has(name)) throw new Error(`A handler for ${name} is registered twice.`);
     // The route is looked up by the job's name, so the payload it gets is the one of that name.
     const route = { handler, ...(options.onDead ? { onDead: options.onDead } : {}) } as unknown as FollowUpJobRoute;
     this.routes.set(name, route);
+    // Also for deaths recorded outside the job's run (the reconciler).
+    if (options.onDead) this.deadJobHooks?.register(name, options.onDead as unknown as DeadJobHook);
   }
 
   routeFor(name: string): FollowUpJobRoute {

@@ -9,7 +9,7 @@ import { NotificationSender } from './notification-sender.service.js';
 
 type SendJob = Job<JobData<'notification.send'>> | Job<JobData<'notification.send-batch'>>;
 
-/** Unpacks a send job and hands it to the sender; the dead path marks the ledger row dead too. */
+/** Unpacks a send job and hands it to the sender; a dead job marks its ledger rows dead (NotifierDeadJobs). */
 // @Injectable makes TypeScript emit the constructor metadata the decorated subclasses inherit.
 @Injectable()
 abstract class EmailSendingWorker extends WorkerHost implements OnApplicationBootstrap {
@@ -30,15 +30,11 @@ abstract class EmailSendingWorker extends WorkerHost implements OnApplicationBoo
   process(job: SendJob) {
     if (job.name === JOBS.sendEmail) {
       const { notificationId, outboxId } = job.data as JobData<'notification.send'>;
-      return this.runner.run(job, () => this.sender.send(notificationId, { outboxId }), {
-        onDead: (tx, error) => this.sender.markDead(notificationId, error.message, tx),
-      });
+      return this.runner.run(job, () => this.sender.send(notificationId, { outboxId }));
     }
     if (job.name === JOBS.sendEmailBatch) {
       const { notificationIds, outboxId, correlationId } = job.data as JobData<'notification.send-batch'>;
-      return this.runner.run(job, () => this.batches.sendAll({ outboxId, queue: job.queueName, correlationId }, notificationIds), {
-        onDead: (tx, error) => this.batches.markUnsentDead(notificationIds, error.message, tx),
-      });
+      return this.runner.run(job, () => this.batches.sendAll({ outboxId, queue: job.queueName, correlationId }, notificationIds));
     }
     throw new Error(`Unknown notifier job ${job.name}`);
   }
