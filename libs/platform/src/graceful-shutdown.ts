@@ -2,11 +2,12 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } 
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import { PrismaService } from '../../database/src/index.js';
-import { EngineLoop } from '../../workflow/src/index.js';
+import { EngineLoop, ShutdownState } from '../../workflow/src/index.js';
 
 /**
  * Shutdown in the order that loses nothing: stop looking for new work, let workers finish the
- * jobs they hold (BullMQ's close waits for them), and only then close the database.
+ * jobs they hold (BullMQ's close waits for them; a long batch releases what it has not started),
+ * and only then close the database.
  */
 @Injectable()
 export class GracefulShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
@@ -16,9 +17,11 @@ export class GracefulShutdown implements BeforeApplicationShutdown, OnApplicatio
     private readonly discovery: DiscoveryService,
     private readonly engine: EngineLoop,
     private readonly prisma: PrismaService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.shutdown.begin();
     await this.engine.stop();
     const workers = this.discovery
       .getProviders()

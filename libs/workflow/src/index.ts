@@ -12,3 +12,4 @@ export * from './timer.writer.js';
 export * from './workflow.module.js';
 export * from './bull-root.module.js';
 export * from './with-timeout.js';
+export * from './shutdown-state.js';

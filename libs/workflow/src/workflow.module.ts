@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DeadJobHooks } from './dead-job-hooks.js';
+import { ShutdownState } from './shutdown-state.js';
 import { DEFAULT_ENGINE_TIMINGS, ENGINE_TIMINGS, EngineLoop, EngineTimings } from './engine-loop.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { OutboxJobRunner } from './outbox-job.runner.js';
@@ -27,10 +28,11 @@ export class WorkflowModule {
         OutboxReconciler,
         JobOutcomeRecorder,
         DeadJobHooks,
+        ShutdownState,
         OutboxJobRunner,
         EngineLoop,
       ],
-      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, OutboxJobRunner],
+      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, ShutdownState, OutboxJobRunner],
     };
   }
 }

@@ -3,9 +3,12 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import { JOBS } from '../../../../libs/queue/src/index.js';
-import { JobOutcomeRecorder, PermanentJobError } from '../../../../libs/workflow/src/index.js';
+import { JobOutcomeRecorder, PermanentJobError, ShutdownState } from '../../../../libs/workflow/src/index.js';
 import { NotificationLedgerRepository } from './notification-ledger.repository.js';
 import { NotificationSender } from './notification-sender.service.js';
+
+/** A send of a batch not started because the process is shutting down: the batch's retry sends it. */
+export class ReleasedOnShutdownError extends Error {}
 
 export interface BatchJob {
   outboxId: string;
@@ -21,7 +24,9 @@ export interface BatchJob {
  *   with backoff; the retry skips what was sent or is dead;
  * - retries exhausted: the runner's dead letter names the batch, and its unsent emails are dead.
  * Sends of all batch jobs in this process share NOTIFIER_CONCURRENCY slots, taken before the claim,
- * so a waiting email never holds a lease.
+ * so a waiting email never holds a lease. Once the process is shutting down, sends not started are
+ * released (the batch fails transiently and is retried by another worker), so shutdown waits only
+ * for the sends in flight.
  */
 @Injectable()
 export class NotificationBatchSender {
@@ -32,6 +37,7 @@ export class NotificationBatchSender {
     private readonly sender: NotificationSender,
     private readonly ledger: NotificationLedgerRepository,
     private readonly outcomes: JobOutcomeRecorder,
+    private readonly shutdown: ShutdownState,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.slots = pLimit(config.NOTIFIER_CONCURRENCY);
@@ -40,11 +46,12 @@ export class NotificationBatchSender {
   async sendAll(job: BatchJob, notificationIds: string[]): Promise<'done' | 'skipped'> {
     const results = await Promise.allSettled(
       notificationIds.map((notificationId) =>
-        this.slots(() =>
-          this.sender.send(notificationId, undefined, (tx, error) =>
+        this.slots(async () => {
+          if (this.shutdown.isStopping) throw new ReleasedOnShutdownError(`Email ${notificationId} released: the notifier is shutting down.`);
+          return this.sender.send(notificationId, undefined, (tx, error) =>
             this.outcomes.letter(tx, { outboxId: job.outboxId, queue: job.queue, jobName: JOBS.sendEmail, payload: { notificationId }, correlationId: job.correlationId, error }),
-          ),
-        ),
+          );
+        }),
       ),
     );
     const transient = results.flatMap((result) => (result.status === 'rejected' && !(result.reason instanceof PermanentJobError) ? [result.reason as Error] : []));
