@@ -41,10 +41,10 @@ async function counts(client: pg.Client, armedAt: Date): Promise<Counts> {
   return rows[0];
 }
 
-/** Polls until `target` digest emails are sent or `waitMs` passes. `arm` arms the timers; time counts from its start. */
-export async function runDigest(client: pg.Client, arm: () => Promise<void>, armedAt: Date, target: number, waitMs: number): Promise<DigestRun> {
+/** Polls until `target` digest emails are sent or `waitMs` passes. `start` makes the timers due; time counts from its start. */
+export async function runDigest(client: pg.Client, start: () => Promise<void>, armedAt: Date, target: number, waitMs: number): Promise<DigestRun> {
   const t0 = performance.now();
-  await arm();
+  await start();
   const stages: DigestStage[] = [
     { name: 'timers fired by the sweeper (outbox rows written)', reachedAt: null, count: 0 },
     { name: 'owners\' digests composed (their batch job done)', reachedAt: null, count: 0 },
