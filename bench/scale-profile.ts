@@ -88,10 +88,10 @@ export interface JobTimings {
 }
 
 /** From the completed jobs BullMQ keeps (the last 1000 per queue): time waiting in the queue and time being processed, ms. */
-export async function jobTimings(connection: ConnectionOptions, prefix: string, queueName: string, jobName: string): Promise<JobTimings> {
+export async function jobTimings(connection: ConnectionOptions, prefix: string, queueName: string, jobName: string, since = 0): Promise<JobTimings> {
   const queue = new Queue(queueName, { connection, prefix });
   try {
-    const jobs = (await queue.getJobs(['completed'], 0, 999)).filter((job) => job.name === jobName && job.processedOn && job.finishedOn);
+    const jobs = (await queue.getJobs(['completed'], 0, 999)).filter((job) => job.name === jobName && job.processedOn && job.finishedOn && job.timestamp >= since);
     const wait = jobs.map((job) => job.processedOn! - job.timestamp);
     const run = jobs.map((job) => job.finishedOn! - job.processedOn!);
     const first = (values: number[]) => (values.length > 0 ? Math.min(...values) : NaN);

@@ -141,7 +141,7 @@ async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>
   const connection = redisOptionsFromUrl(state.config!.REDIS_URL);
   log('  Where the time goes:');
   for (const [label, queue, job] of [['digest jobs (followup-bulk)', QUEUES.followUpBulk, 'followup.digest'], ['send-batch jobs (notifier-bulk)', QUEUES.notifierBulk, 'notification.send-batch']] as const) {
-    const t = await jobTimings(connection, state.config!.QUEUE_PREFIX, queue, job);
+    const t = await jobTimings(connection, state.config!.QUEUE_PREFIX, queue, job, armedAt);
     log(`    ${pad(label, 32)} last ${t.jobs} completed: waiting in the queue p50 ${fmt(t.waitP50, 0)} ms, p95 ${fmt(t.waitP95, 0)} ms; running p50 ${fmt(t.runP50, 1)} ms, p95 ${fmt(t.runP95, 1)} ms`);
     const at = (epochMs: number) => `${fmt((epochMs - armedAt) / 1000, 2)} s`;
     log(`    ${pad('', 32)} after 08:30: first added ${at(t.firstAdded)}, first started ${at(t.firstStarted)}, first finished ${at(t.firstFinished)}, last finished ${at(t.lastFinished)}`);
