@@ -57,12 +57,14 @@ export class OutboxReconciler implements OnApplicationShutdown {
           ORDER BY "publishedAt" LIMIT ${redisWasEmptied ? 100_000 : BATCH}`;
         const missing: OutboxRow[] = [];
         for (const row of rows) {
-          const job = await withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);
+          const lookUp = () => withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);
+          const job = await lookUp();
           if (!job) {
             missing.push(row);
           } else if (this.hooks.canBury(row.jobName) && (await job.getState()) === 'failed') {
             // BullMQ failed it outside our runner (stalled too often): book the death as the runner would.
-            const error = new Error(job.failedReason ?? 'failed in BullMQ');
+            // The job read before its state may predate the failure: read it again for the reason.
+            const error = new Error(job.failedReason ?? (await lookUp())?.failedReason ?? 'failed in BullMQ');
             const hook = this.hooks.for(row.jobName);
             await this.outcomes.dead(
               { outboxId: row.id, queue: row.queue, jobName: row.jobName, payload: row.payload, correlationId: row.correlationId, error: error.message },
