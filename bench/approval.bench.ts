@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
@@ -29,6 +28,7 @@ import { cpuSeconds, cpuSnapshot, type CpuSnapshot } from './cpu-meter.js';
 import { LoadGenerator, type LoadRequest, type LoadResult } from './load.js';
 import { startProfile, stopProfile } from './profiler.js';
 import { rawBullmq } from './raw-bullmq.js';
+import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type SqlSnapshot } from './sql-counter.js';
 import { fmt, median, pad, percentile } from './stats.js';
@@ -89,24 +89,10 @@ function cleanup(): Promise<void> {
     await step('app', () => state.app?.close(), 30_000);
     await step('poll client', () => state.poll?.end());
     await step('SMTP sink', () => state.smtp?.stop());
-    for (const prefix of state.prefixes) await step(`Redis keys ${prefix}:*`, () => deleteRedisPrefix(prefix));
+    for (const prefix of state.prefixes) await step(`Redis keys ${prefix}:*`, () => deleteRedisPrefix(state.config?.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix));
     await step('database', () => state.db?.drop());
   })();
   return cleaned;
-}
-
-async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis({ ...redisOptionsFromUrl(state.config?.REDIS_URL ?? 'redis://127.0.0.1:6379'), maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 // ---------------------------------------------------------------- measuring helpers

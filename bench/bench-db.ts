@@ -1,11 +1,11 @@
 // A database of the benchmark's own: copied from the migrated test template when one exists
 // (milliseconds), otherwise created empty and migrated with `prisma migrate deploy` (seconds).
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
+// The one file of libs/testing the build takes along: the test template's name.
+import { templateDatabaseName } from '../libs/testing/src/template-database.js';
 
 const run = promisify(execFile);
 
@@ -22,18 +22,6 @@ function serverUrl(database: string, base: string): string {
   return url.toString();
 }
 
-/** Same naming as the test template: a hash of the migrations, so a stale template is never used. */
-function templateName(root: string): string {
-  const dir = join(root, 'prisma', 'migrations');
-  const hash = createHash('sha256');
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry.endsWith('.toml')) continue;
-    hash.update(entry);
-    hash.update(readFileSync(join(dir, entry, 'migration.sql')));
-  }
-  return `salesflow_tpl_${hash.digest('hex').slice(0, 12)}`;
-}
-
 async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -47,7 +35,7 @@ async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T
 export async function createBenchDatabase(root: string, baseUrl = 'postgresql://postgres@127.0.0.1:5432/postgres'): Promise<BenchDatabase> {
   const adminUrl = serverUrl('postgres', baseUrl);
   const name = `bench_${randomBytes(5).toString('hex')}`;
-  const template = templateName(root);
+  const template = templateDatabaseName(root);
   const url = serverUrl(name, baseUrl);
   const drop = () => admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   let how: string;

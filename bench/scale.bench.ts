@@ -44,6 +44,7 @@ import { analyze, armDigestTimers, markScheduleCheckDone, seedCustomers, seedOwn
 import { explainDueQuery, measureDueQuery, measureSweep, retireDueTimers, type SweepFigures } from './scale-sweep.js';
 import { measureRiskScanReads } from './scale-risk-scan.js';
 import { NotifierProcesses } from './notifier-processes.js';
+import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
@@ -89,22 +90,11 @@ function cleanup(): Promise<void> {
     await step('sweep Prisma client', () => state.prisma?.$disconnect());
     await step('bench client', () => state.client?.end());
     await step('SMTP sink', () => state.smtp?.stop());
-    for (const prefix of state.prefixes) await step(`Redis keys ${prefix}:*`, () => deleteRedisPrefix(prefix));
+    for (const prefix of state.prefixes) await step(`Redis keys ${prefix}:*`, () => deleteRedisPrefix(state.config?.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix));
     await step('Redis client', async () => state.redis?.disconnect());
     await step('database', () => state.db?.drop());
   })();
   return cleaned;
-}
-
-async function deleteRedisPrefix(prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await state.redis!.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) deleted += await state.redis!.del(...keys);
-  } while (cursor !== '0');
-  return deleted;
 }
 
 async function redisMemory(label: string): Promise<number> {
