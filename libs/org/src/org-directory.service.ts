@@ -47,6 +47,11 @@ export class OrgDirectory {
     return this.repository.managersAbove(employee, tx);
   }
 
+  /** The employee and everyone below them in the reporting line (ids): what a manager may see. */
+  reportingSubtree(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
+    return this.repository.subtreeIds(employeeId, tx);
+  }
+
   async nearestAbove(employee: Employee, role: Employee['role'], tx: Tx = this.prisma): Promise<Employee | null> {
     return (await this.reportingChain(employee, tx)).find((e) => e.role === role) ?? null;
   }

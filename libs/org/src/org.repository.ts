@@ -43,6 +43,17 @@ export class OrgRepository {
    * Everyone above the employee, nearest first, in one statement: the chain stops at a missing
    * manager, at someone already in it (a cycle), or after MAX_CHAIN people.
    */
+  /** The ids of the employee and everyone below them in the reporting line (UNION stops at a cycle). */
+  async subtreeIds(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE subtree AS (
+        SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
+        UNION
+        SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
+      ) SELECT id FROM subtree`;
+    return rows.map((r) => r.id);
+  }
+
   managersAbove(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
     if (!employee.managerId) return Promise.resolve([]);
     return tx.$queryRaw<Employee[]>`

@@ -63,7 +63,7 @@ export class ContractReader {
     const visibility =
       caller.role === 'ADMIN'
         ? {}
-        : { OR: [{ ownerId: { in: await this.reportingSubtree(caller.id) } }, { stages: { some: { steps: { some: { assignees: { some: { employeeId: caller.id } } } } } } }] };
+        : { OR: [{ ownerId: { in: await this.directory.reportingSubtree(caller.id) } }, { stages: { some: { steps: { some: { assignees: { some: { employeeId: caller.id } } } } } } }] };
     const rows = await this.prisma.contract.findMany({
       where: { AND: [visibility, { status: query.status, ownerId: ownerFilter?.id }] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -140,16 +140,5 @@ export class ContractReader {
     if (onRoute > 0) return;
     if (await this.directory.isAbove(caller.id, owner)) return;
     throw new ForbiddenError('You may not see this contract.');
-  }
-
-  /** The caller and everyone below them in the reporting line. */
-  private async reportingSubtree(employeeId: string): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE subtree AS (
-        SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
-        UNION
-        SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
-      ) SELECT id FROM subtree`;
-    return rows.map((r) => r.id);
   }
 }

@@ -39,14 +39,8 @@ export class CustomerAccess {
   }
 
   /** The employee and everyone below them in the reporting line. */
-  async reportingSubtree(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE subtree AS (
-        SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
-        UNION
-        SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
-      ) SELECT id FROM subtree`;
-    return rows.map((r) => r.id);
+  reportingSubtree(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
+    return this.directory.reportingSubtree(employeeId, tx);
   }
 
   private async ownsOrManages(caller: Caller, ownerId: string, tx: Tx): Promise<boolean> {
