@@ -1,18 +1,12 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import type { JobEnvelope } from '../../queue/src/index.js';
-import type { Tx } from '../../database/src/index.js';
 import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.sql.js';
 
 /** A failure that retrying cannot fix (SMTP 5xx, a subject that can never be served). */
 export class PermanentJobError extends Error {}
-
-export interface RunOptions {
-  /** Lets the domain mark its own row dead in the same transaction as the dead letter (default: the job's DeadJobHooks entry). */
-  onDead?: (tx: Tx, error: Error) => Promise<void>;
-}
 
 /**
  * Wraps every outbox job: records the final outcome, turns permanent failures and exhausted
@@ -24,13 +18,12 @@ export class OutboxJobRunner {
 
   constructor(
     private readonly outcomes: JobOutcomeRecorder,
-    @Optional() private readonly hooks?: DeadJobHooks,
+    private readonly hooks: DeadJobHooks,
   ) {}
 
   async run(
     job: Job<JobEnvelope>,
     handler: () => Promise<FinishedOutcome | RecordedOutcome>,
-    options: RunOptions = {},
   ): Promise<FinishedOutcome> {
     const { outboxId, correlationId } = job.data;
     try {
@@ -49,11 +42,11 @@ export class OutboxJobRunner {
         throw error;
       }
       const { outboxId: _outboxId, correlationId: _correlationId, ...payload } = job.data as JobEnvelope & Record<string, unknown>;
-      const hook = this.hooks?.for(job.name);
-      const onDead = options.onDead ?? (hook ? (tx: Tx, dead: Error) => hook(tx, dead, payload) : undefined);
+      // The domain books its own rows (DeadJobHooks) in the dead letter's transaction.
+      const hook = this.hooks.for(job.name);
       await this.outcomes.dead(
         { outboxId, queue: job.queueName, jobName: job.name, payload, correlationId, error: error.message },
-        onDead ? (tx) => onDead(tx, error) : undefined,
+        hook ? (tx) => hook(tx, error, payload) : undefined,
       );
       this.logger.error({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} is dead: ${error.message}` });
       throw new UnrecoverableError(error.message);

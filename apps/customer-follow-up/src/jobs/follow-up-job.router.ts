@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DeadJobHooks, type DeadJobHook } from '../../../../libs/workflow/src/index.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import type { JobName, JobPayload } from '../../../../libs/queue/src/index.js';
@@ -6,15 +6,12 @@ import type { JobName, JobPayload } from '../../../../libs/queue/src/index.js';
 export type FollowUpJobHandler<N extends JobName = JobName> = (payload: JobPayload<N>, correlationId: string | null) => Promise<'done' | 'skipped'>;
 
 /**
- * The domain's own bookkeeping when a job dies for good (a permanent error, or retries exhausted),
- * in the transaction that writes the dead letter: e.g. the import row becomes `failed`.
+ * The domain's own bookkeeping when a job dies for good (a permanent error, retries exhausted, or
+ * failed outside its run and found by the reconciler), in the transaction that writes the dead
+ * letter: e.g. the import row becomes `failed`. Kept in DeadJobHooks, where the runner and the
+ * reconciler look it up.
  */
 export type FollowUpJobDeadHandler<N extends JobName = JobName> = (tx: Tx, error: Error, payload: JobPayload<N>) => Promise<void>;
-
-export interface FollowUpJobRoute {
-  handler: FollowUpJobHandler;
-  onDead?: FollowUpJobDeadHandler;
-}
 
 /**
  * One BullMQ worker per queue takes every job name of that queue; each feature registers the
@@ -22,22 +19,20 @@ export interface FollowUpJobRoute {
  */
 @Injectable()
 export class FollowUpJobRouter {
-  private readonly routes = new Map<string, FollowUpJobRoute>();
+  private readonly handlers = new Map<string, FollowUpJobHandler>();
 
-  constructor(@Optional() private readonly deadJobHooks?: DeadJobHooks) {}
+  constructor(private readonly deadJobHooks: DeadJobHooks) {}
 
   register<N extends JobName>(name: N, handler: FollowUpJobHandler<N>, options: { onDead?: FollowUpJobDeadHandler<N> } = {}): void {
-    if (this.routes.has(name)) throw new Error(`A handler for ${name} is registered twice.`);
-    // The route is looked up by the job's name, so the payload it gets is the one of that name.
-    const route = { handler, ...(options.onDead ? { onDead: options.onDead } : {}) } as unknown as FollowUpJobRoute;
-    this.routes.set(name, route);
-    // Also for deaths recorded outside the job's run (the reconciler).
-    if (options.onDead) this.deadJobHooks?.register(name, options.onDead as unknown as DeadJobHook);
+    if (this.handlers.has(name)) throw new Error(`A handler for ${name} is registered twice.`);
+    // The handler is looked up by the job's name, so the payload it gets is the one of that name.
+    this.handlers.set(name, handler as unknown as FollowUpJobHandler);
+    if (options.onDead) this.deadJobHooks.register(name, options.onDead as unknown as DeadJobHook);
   }
 
-  routeFor(name: string): FollowUpJobRoute {
-    const route = this.routes.get(name);
-    if (!route) throw new Error(`No customer-follow-up handler for job ${name}.`);
-    return route;
+  handlerFor(name: string): FollowUpJobHandler {
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`No customer-follow-up handler for job ${name}.`);
+    return handler;
   }
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import type { JobEnvelope } from '../../../../libs/queue/src/index.js';
-import { OutboxJobRunner, PermanentJobError, type DeadJob, type JobOutcomeRecorder } from '../../../../libs/workflow/src/index.js';
+import { DeadJobHooks, OutboxJobRunner, PermanentJobError, type DeadJob, type JobOutcomeRecorder } from '../../../../libs/workflow/src/index.js';
 import { FollowUpJobRouter } from './follow-up-job.router.js';
 import { FollowUpBulkProcessor } from './follow-up.processors.js';
 
@@ -39,8 +39,9 @@ describe('follow-up processors: a route\u2019s onDead runs when its job dies for
 
   beforeEach(() => {
     outcomes = new RecordingOutcomes();
-    router = new FollowUpJobRouter();
-    processor = new FollowUpBulkProcessor(new OutboxJobRunner(outcomes as unknown as JobOutcomeRecorder), router);
+    const hooks = new DeadJobHooks();
+    router = new FollowUpJobRouter(hooks);
+    processor = new FollowUpBulkProcessor(new OutboxJobRunner(outcomes as unknown as JobOutcomeRecorder, hooks), router);
     deaths = [];
   });
 

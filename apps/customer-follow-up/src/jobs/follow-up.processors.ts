@@ -18,10 +18,10 @@ abstract class FollowUpWorker extends WorkerHost {
   }
 
   process(job: FollowUpJob) {
-    const { handler, onDead } = this.router.routeFor(job.name);
+    const handler = this.router.handlerFor(job.name);
     const { outboxId: _outboxId, correlationId, ...payload } = job.data;
-    const jobPayload = payload as Parameters<typeof handler>[0];
-    return this.runner.run(job, () => handler(jobPayload, correlationId), onDead ? { onDead: (tx, error) => onDead(tx, error, jobPayload) } : {});
+    // A job that dies books its domain rows through DeadJobHooks (registered with the handler).
+    return this.runner.run(job, () => handler(payload as Parameters<typeof handler>[0], correlationId));
   }
 }
 

@@ -144,19 +144,16 @@ export class RevisitPlanKeeper {
 
   /** Each owner with their calendar; a calendar shared by many owners is read, and its due times computed, once. */
   private async ownerCalendars(tx: Tx, ownerIds: string[], policy: FollowUpPolicy): Promise<Map<string, OwnerCalendar>> {
-    const shared = new Map<string, Omit<OwnerCalendar, 'owner'>>();
-    const calendars = new Map<string, OwnerCalendar>();
-    for (const owner of await this.directory.findManyById([...new Set(ownerIds)], tx)) {
-      const calendarKey = `${owner.calendar}|${owner.timezone}`;
-      let calendar = shared.get(calendarKey);
-      if (!calendar) {
-        const context = await this.directory.workingContext(owner, tx);
-        calendar = { context, cadenceDue: memoizedCadenceDueIn(context, policy), escalationDue: memoize((dueAt: Date) => escalationDueAt(dueAt, context, policy)) };
-        shared.set(calendarKey, calendar);
+    const owners = await this.directory.findManyById([...new Set(ownerIds)], tx);
+    const contexts = await this.directory.workingContexts(owners, tx);
+    const shared = new Map<CalendarContext, Omit<OwnerCalendar, 'owner'>>();
+    const calendarOf = (context: CalendarContext) => {
+      if (!shared.has(context)) {
+        shared.set(context, { context, cadenceDue: memoizedCadenceDueIn(context, policy), escalationDue: memoize((dueAt: Date) => escalationDueAt(dueAt, context, policy)) });
       }
-      calendars.set(owner.id, { owner, ...calendar });
-    }
-    return calendars;
+      return shared.get(context)!;
+    };
+    return new Map(owners.map((owner) => [owner.id, { owner, ...calendarOf(contexts.get(owner.id)!) }]));
   }
 }
 
