@@ -63,7 +63,11 @@ export class OutboxRelay {
   /** Also used by the reconciler to put back jobs that Redis lost. */
   async addJobs(rows: OutboxRow[]): Promise<void> {
     const byQueue = new Map<string, OutboxRow[]>();
-    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    for (const row of rows) {
+      const queued = byQueue.get(row.queue);
+      if (queued) queued.push(row);
+      else byQueue.set(row.queue, [row]);
+    }
     for (const [queueName, queueRows] of byQueue) {
       const jobs = queueRows.map((row) => ({
         name: row.jobName,

@@ -67,7 +67,9 @@ export class RevisitDigestService implements OnModuleInit {
     const dueByOwner = new Map<string, DigestVisit[]>();
     for (const visit of await this.repository.dueForOwners(tx, [...days.keys()], latestEnd)) {
       if (visit.dueAt >= days.get(visit.ownerId)!.end) continue;
-      dueByOwner.set(visit.ownerId, [...(dueByOwner.get(visit.ownerId) ?? []), visit]);
+      const listed = dueByOwner.get(visit.ownerId);
+      if (listed) listed.push(visit);
+      else dueByOwner.set(visit.ownerId, [visit]);
     }
     const owed = owners.filter((owner) => dueByOwner.has(owner.id));
     const recipients = await this.recipientsFor(tx, owed, contexts, now);
