@@ -19,9 +19,9 @@ const schema = z.object({
     .default('salesflow'),
   SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   // SMTP connections the notifier keeps open (nodemailer pool); sends beyond it wait for a free one.
-  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(50),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(80),
   // Emails one notifier process sends at once, per queue (urgent, bulk).
-  NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
+  NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(160),
   MAIL_FROM: z.string().min(3).default('salesflow <no-reply@salesflow.local>'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default('change-me-in-production-please'),
   PUBLIC_BASE_URL: url(['http', 'https']).default('http://127.0.0.1:3000'),
