@@ -270,7 +270,7 @@ async function main(): Promise<void> {
   state.app = await createHttpApp(AllInOneModule.forRoot({ config: state.config, clock, engine }, { withNotifier: NOTIFIERS === 0 }), { serveNats: true });
   await state.app.init();
   if (NOTIFIERS > 0) state.notifiers = await NotifierProcesses.start(NOTIFIERS, state.config);
-  log(`  system started in ${fmt(seconds(bootStart), 1)} s: DATABASE_POOL_SIZE ${state.config.DATABASE_POOL_SIZE}, QUEUE_PREFIX ${prefix}, engine ${JSON.stringify(engine)}; the day's schedule check is marked done (it runs at 00:00 UTC, not at 08:30)`);
+  log(`  system started in ${fmt(seconds(bootStart), 1)} s: DATABASE_POOL_SIZE ${state.config.DATABASE_POOL_SIZE}, QUEUE_PREFIX ${prefix}, engine ${JSON.stringify(engine)}, LOG_LEVEL warn (no info line per email); the day's schedule check is marked done (it runs at 00:00 UTC, not at 08:30)`);
   await new Promise((resolve) => setTimeout(resolve, 2000)); // let start-up work settle
   await traceOneDigest(traceOwner);
   // The owners' timers exist before 08:30 (each digest arms the next day's): they are armed here
