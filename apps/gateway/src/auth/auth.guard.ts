@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
@@ -12,11 +13,19 @@ export type AuthedRequest = Request & { caller: Caller; id: string };
 /** Bearer JWT (HS256): `sub` names the employee; roles come from the directory, never the token. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Made once: given the secret as a string, jsonwebtoken first tries it as a PEM public key on
+   * every request (createPublicKey throws, then createSecretKey), ~0.9 ms of CPU per request.
+   */
+  private readonly key: KeyObject;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly reflector: Reflector,
     private readonly directory: OrgDirectory,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // NATS requests come from the gateway, which authenticated the caller already.
@@ -29,7 +38,7 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
     let subject: string;
     try {
-      const claims = jwt.verify(match[1], this.config.JWT_SECRET, { algorithms: ['HS256'] });
+      const claims = jwt.verify(match[1], this.key, { algorithms: ['HS256'] });
       if (typeof claims === 'string' || typeof claims.sub !== 'string') throw new Error('no sub claim');
       subject = claims.sub;
     } catch (error) {
