@@ -13,22 +13,21 @@ export interface AuditRecord {
   at: Date;
 }
 
-/** Append-only trail, always written in the transaction of the change it describes. */
+/**
+ * Append-only trail, always written in the transaction of the change it describes. One raw
+ * INSERT: a Prisma model `create` compiles its query and reads the row back, several times the
+ * CPU, and a decision writes two entries (docs/engineering-notes.md, "Performance").
+ */
 @Injectable()
 export class AuditWriter {
   async record(tx: Tx, entry: AuditRecord): Promise<void> {
-    await tx.auditEntry.create({
-      data: {
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        action: entry.action,
-        actorId: entry.actorId,
-        onBehalfOfId: entry.onBehalfOfId ?? null,
-        before: entry.before ?? undefined,
-        after: entry.after ?? undefined,
-        correlationId: entry.correlationId ?? null,
-        at: entry.at,
-      },
-    });
+    await tx.$executeRaw`
+      INSERT INTO "AuditEntry" (id, "entityType", "entityId", action, "actorId", "onBehalfOfId", before, after, "correlationId", at)
+      VALUES (gen_random_uuid(), ${entry.entityType}, ${entry.entityId}::uuid, ${entry.action}, ${entry.actorId}::uuid, ${entry.onBehalfOfId ?? null}::uuid,
+              ${jsonOrNull(entry.before)}::jsonb, ${jsonOrNull(entry.after)}::jsonb, ${entry.correlationId ?? null}, ${entry.at})`;
   }
+}
+
+function jsonOrNull(value: object | null | undefined): string | null {
+  return value ? JSON.stringify(value) : null;
 }
