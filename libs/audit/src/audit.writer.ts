@@ -14,20 +14,35 @@ export interface AuditRecord {
 }
 
 /**
- * Append-only trail, always written in the transaction of the change it describes. One raw
- * INSERT: a Prisma model `create` compiles its query and reads the row back, several times the
- * CPU, and a decision writes two entries (docs/engineering-notes.md, "Performance").
+ * Append-only trail, always written in the transaction of the change it describes. Raw SQL, one
+ * statement however many entries: a Prisma model `create` compiles its query and reads the row
+ * back, several times the CPU (a decision writes two entries), and `createMany` spends seconds
+ * building a thousand JSON rows (an import batch writes that many); docs/engineering-notes.md.
  */
 @Injectable()
 export class AuditWriter {
   async record(tx: Tx, entry: AuditRecord): Promise<void> {
+    await this.recordAll(tx, [entry]);
+  }
+
+  async recordAll(tx: Tx, entries: readonly AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => ({
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      actorId: entry.actorId,
+      onBehalfOfId: entry.onBehalfOfId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      correlationId: entry.correlationId ?? null,
+      // Stored as UTC wall time, as Prisma stores DateTime.
+      at: entry.at.toISOString(),
+    }));
     await tx.$executeRaw`
       INSERT INTO "AuditEntry" (id, "entityType", "entityId", action, "actorId", "onBehalfOfId", before, after, "correlationId", at)
-      VALUES (gen_random_uuid(), ${entry.entityType}, ${entry.entityId}::uuid, ${entry.action}, ${entry.actorId}::uuid, ${entry.onBehalfOfId ?? null}::uuid,
-              ${jsonOrNull(entry.before)}::jsonb, ${jsonOrNull(entry.after)}::jsonb, ${entry.correlationId ?? null}, ${entry.at})`;
+      SELECT gen_random_uuid(), e."entityType", e."entityId", e.action, e."actorId", e."onBehalfOfId", e.before, e.after, e."correlationId", e.at
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(
+        "entityType" text, "entityId" uuid, action text, "actorId" uuid, "onBehalfOfId" uuid, before jsonb, after jsonb, "correlationId" text, at timestamp)`;
   }
-}
-
-function jsonOrNull(value: object | null | undefined): string | null {
-  return value ? JSON.stringify(value) : null;
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Employee } from '../../../../generated/prisma/client.js';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
@@ -82,6 +83,7 @@ export class RevisitPlanKeeper {
     private readonly timers: TimerWriter,
     private readonly digestTimers: DigestTimers,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   async keep(tx: Tx, customerIds: string[], correlationId: string | null = null): Promise<void> {
@@ -127,7 +129,10 @@ export class RevisitPlanKeeper {
       const { ownerId, dueAt } = createdDue.get(c.customerId)!;
       return { customerId: c.customerId, action: 'visit.planned', after: { visitId: c.id, kind: 'regular', dueAt: dueAt.toISOString(), owner: calendars.get(ownerId)!.owner.email } };
     });
-    await this.repository.recordPlanAudits(tx, [...changes.audits, ...plannedAudits], correlationId, now);
+    await this.audit.recordAll(
+      tx,
+      [...changes.audits, ...plannedAudits].map((a) => ({ entityType: 'customer', entityId: a.customerId, action: a.action, actorId: null, before: a.before, after: a.after, correlationId, at: now })),
+    );
   }
 
   /**

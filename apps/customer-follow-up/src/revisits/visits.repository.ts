@@ -166,16 +166,6 @@ export class VisitsRepository {
       ON CONFLICT ("uniqueKey") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "firedAt" = NULL, "cancelledAt" = NULL`;
   }
 
-  /** The audit entries of a plan change in one statement (a batch may change a thousand plans). */
-  async recordPlanAudits(tx: Tx, entries: PlanAudit[], correlationId: string | null, at: Date): Promise<void> {
-    if (entries.length === 0) return;
-    const rows = entries.map((e) => ({ entityId: e.customerId, action: e.action, before: e.before ?? null, after: e.after }));
-    await tx.$executeRaw`
-      INSERT INTO "AuditEntry" (id, "entityType", "entityId", action, "actorId", before, after, "correlationId", at)
-      SELECT gen_random_uuid(), 'customer', e."entityId", e.action, NULL, e.before, e.after, ${correlationId}, ${at}
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e("entityId" uuid, action text, before jsonb, after jsonb)`;
-  }
-
   /** Sets a timer (fired or not) to fire again at `dueAt`; false when no timer has that key. */
   async rearmTimer(tx: Tx, uniqueKey: string, dueAt: Date): Promise<boolean> {
     const moved = await tx.timer.updateMany({ where: { uniqueKey }, data: { dueAt, firedAt: null, cancelledAt: null } });

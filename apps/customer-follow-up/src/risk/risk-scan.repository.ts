@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type RiskAlert } from '../../../../generated/prisma/client.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
-import type { AuditRecord } from '../../../../libs/audit/src/index.js';
 import { INSTALLATION_SUBJECT } from '../../../../libs/queue/src/index.js';
 import type { AlertWrite } from './risk-alert-plan.js';
 import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk-rules.js';
@@ -150,18 +149,6 @@ export class RiskScanRepository {
         ON CONFLICT (type, "subjectId", rule) DO UPDATE SET
           severity = EXCLUDED.severity, evidence = EXCLUDED.evidence, status = EXCLUDED.status,
           "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt"`;
-    }
-  }
-
-  /** The scan's audit entries in bulk: the same table and shape AuditWriter writes, one statement per batch. */
-  async recordAudit(tx: Tx, entries: AuditRecord[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += WRITE_BATCH) {
-      await tx.auditEntry.createMany({
-        data: entries.slice(i, i + WRITE_BATCH).map((e) => ({
-          entityType: e.entityType, entityId: e.entityId, action: e.action, actorId: e.actorId, onBehalfOfId: e.onBehalfOfId ?? null,
-          before: e.before ?? undefined, after: e.after ?? undefined, correlationId: e.correlationId ?? null, at: e.at,
-        })),
-      });
     }
   }
 

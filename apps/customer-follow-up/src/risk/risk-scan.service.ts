@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditWriter } from '../../../../libs/audit/src/index.js';
 import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
@@ -48,6 +49,7 @@ export class RiskScanService {
     private readonly directory: OrgDirectory,
     private readonly mailer: RiskAlertMailer,
     private readonly signal: OutboxSignal,
+    private readonly audit: AuditWriter,
   ) {}
 
   async scan(now: Date, correlationId: string | null = null): Promise<RiskScanSummary> {
@@ -104,7 +106,7 @@ export class RiskScanService {
     await this.repository.writeAlerts(tx, plan.writes, scan.now);
     const emails = await this.compose(tx, plan.sends, scan);
     await this.mailer.requestAll(tx, emails, scan.policy.risk.cooldownDays, scan.correlationId);
-    await this.repository.recordAudit(tx, plan.audit);
+    await this.audit.recordAll(tx, plan.audit);
     return { raised: plan.raised, emailed: emails.length, cleared: plan.cleared };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { CustomerImport } from '../../../../../generated/prisma/client.js';
+import { AuditWriter } from '../../../../../libs/audit/src/index.js';
 import { PrismaService, type Tx } from '../../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../../libs/org/src/index.js';
 import { JOBS } from '../../../../../libs/queue/src/index.js';
@@ -40,6 +41,7 @@ export class CustomerImportJob implements OnModuleInit {
     private readonly directory: OrgDirectory,
     private readonly plans: RevisitPlanKeeper,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   onModuleInit(): void {
@@ -97,10 +99,12 @@ export class CustomerImportJob implements OnModuleInit {
     if (written.length !== planned.length) throw new ImportBatchRaceError(`Customers changed while import ${importId} was writing a batch; the batch will be retried.`);
     const ids = new Map(written.map((w) => [w.code, w.id]));
     await this.plans.keep(tx, planned.filter(changesRevisitPlan).map((p) => ids.get(p.after.code)!), correlationId);
-    await this.repository.recordAudits(
+    await this.audit.recordAll(
       tx,
-      planned.map((p) => ({ customerId: ids.get(p.after.code)!, ...changedFields(p.before, p.after) })),
-      upload.uploadedById, correlationId, now,
+      planned.map((p) => ({
+        entityType: 'customer', entityId: ids.get(p.after.code)!, action: p.before ? 'customer.updated-by-import' : 'customer.created-by-import',
+        actorId: upload.uploadedById, ...changedFields(p.before, p.after), correlationId, at: now,
+      })),
     );
     await this.repository.recordRejections(tx, importId, rejected);
     await this.repository.deleteStagedThrough(tx, importId, staged[staged.length - 1].rowNumber);
@@ -137,7 +141,7 @@ export class CustomerImportJob implements OnModuleInit {
   ): Promise<{ accepted: AcceptedRow }[]> {
     const uploader = await this.directory.findById(upload.uploadedById, tx);
     const everyOwner = uploader?.role === 'ADMIN';
-    const ownersWritable = everyOwner || !uploader ? null : new Set(await this.access.reportingSubtree(uploader.id, tx));
+    const ownersWritable = everyOwner || !uploader ? null : new Set(await this.directory.reportingSubtree(uploader.id, tx));
     const writable: { accepted: AcceptedRow }[] = [];
     for (const row of accepted) {
       const current = existing.get(row.row.code);

@@ -14,12 +14,6 @@ export interface Rejection {
   reason: string;
 }
 
-export interface ImportAudit {
-  customerId: string;
-  before: object | null;
-  after: object;
-}
-
 /** Only Prisma: imports, their staged rows and rejections, and the batched customer upsert. */
 @Injectable()
 export class CustomerImportRepository {
@@ -136,23 +130,5 @@ export class CustomerImportRepository {
         version = EXCLUDED.version, "updatedAt" = EXCLUDED."updatedAt"
       WHERE "Customer".version = EXCLUDED.version - 1
       RETURNING id, code`;
-  }
-
-  /**
-   * The audit trail of a batch in one statement (AuditWriter writes one entry per call, and
-   * Prisma's createMany spends seconds building a thousand JSON rows).
-   */
-  async recordAudits(tx: Tx, entries: ImportAudit[], actorId: string, correlationId: string | null, at: Date): Promise<void> {
-    if (entries.length === 0) return;
-    const rows = entries.map((entry) => ({
-      entityId: entry.customerId,
-      action: entry.before ? 'customer.updated-by-import' : 'customer.created-by-import',
-      before: entry.before,
-      after: entry.after,
-    }));
-    await tx.$executeRaw`
-      INSERT INTO "AuditEntry" (id, "entityType", "entityId", action, "actorId", before, after, "correlationId", at)
-      SELECT gen_random_uuid(), 'customer', e."entityId", e.action, ${actorId}::uuid, e.before, e.after, ${correlationId}, ${at}
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e("entityId" uuid, action text, before jsonb, after jsonb)`;
   }
 }
