@@ -39,10 +39,6 @@ export class OrgRepository {
     return tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.role = ${role}::"Role" ORDER BY e.email`;
   }
 
-  /**
-   * Everyone above the employee, nearest first, in one statement: the chain stops at a missing
-   * manager, at someone already in it (a cycle), or after MAX_CHAIN people.
-   */
   /** The ids of the employee and everyone below them in the reporting line (UNION stops at a cycle). */
   async subtreeIds(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -54,6 +50,10 @@ export class OrgRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Everyone above the employee, nearest first, in one statement: the chain stops at a missing
+   * manager, at someone already in it (a cycle), or after MAX_CHAIN people.
+   */
   managersAbove(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
     if (!employee.managerId) return Promise.resolve([]);
     return tx.$queryRaw<Employee[]>`

@@ -22,9 +22,6 @@ import { ComplaintsRepository } from './complaints.repository.js';
 
 const CREATE_SCOPE = 'complaints.create';
 
-/** Roles that see every complaint. */
-const READS_ALL = new Set(['ADMIN', 'CUSTOMER_SERVICE']);
-
 /**
  * Complaints: recorded and assigned with deadlines in the assignee's working time (timers for the
  * reminders and the deadlines), listed, acknowledged and resolved; every change audited in its
@@ -80,7 +77,7 @@ export class ComplaintsService {
       if (!assignee) return empty;
       assigneeId = assignee.id;
     }
-    const visibleTo = READS_ALL.has(caller.role) ? null : await this.access.reportingSubtree(caller.id);
+    const visibleTo = await this.access.visibleOwnerIds(caller);
     const rows = await this.repository.list(this.prisma, { status: query.status, assigneeId, customerId: query.customerId, visibleTo }, query);
     const refs = await this.refs(this.prisma, rows);
     return toPage(rows, query.limit, (row) => complaintView(row, refs));

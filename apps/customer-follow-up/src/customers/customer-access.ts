@@ -35,12 +35,7 @@ export class CustomerAccess {
 
   /** The owners whose customers the caller sees; null means every customer. */
   async visibleOwnerIds(caller: Caller, tx: Tx = this.prisma): Promise<string[] | null> {
-    return READS_ALL.has(caller.role) ? null : this.reportingSubtree(caller.id, tx);
-  }
-
-  /** The employee and everyone below them in the reporting line. */
-  reportingSubtree(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
-    return this.directory.reportingSubtree(employeeId, tx);
+    return READS_ALL.has(caller.role) ? null : this.directory.reportingSubtree(caller.id, tx);
   }
 
   private async ownsOrManages(caller: Caller, ownerId: string, tx: Tx): Promise<boolean> {

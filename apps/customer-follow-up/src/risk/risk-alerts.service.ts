@@ -5,7 +5,6 @@ import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
-import { CustomerAccess } from '../customers/customer-access.js';
 import { parseSnooze, type ListRiskAlertsQuery, type SnoozeInput } from './risk-alert-input.js';
 import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
@@ -21,14 +20,13 @@ export class RiskAlertsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: RiskAlertsRepository,
-    private readonly access: CustomerAccess,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
   async list(caller: Caller, query: ListRiskAlertsQuery): Promise<Page<RiskAlertView>> {
-    const visibleTo = caller.role === 'ADMIN' ? null : await this.access.reportingSubtree(caller.id);
+    const visibleTo = caller.role === 'ADMIN' ? null : await this.directory.reportingSubtree(caller.id);
     const rows = await this.repository.list(this.prisma, { type: query.type, status: query.status, visibleTo }, query);
     const refs = await this.refs(this.prisma, rows);
     return toPage(rows, query.limit, (row) => riskAlertView(row, refs));

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
 import { JOBS } from '../../../../libs/queue/src/index.js';
 import { JobOutcomeRecorder, PermanentJobError, ShutdownState } from '../../../../libs/workflow/src/index.js';
-import { NotificationLedgerRepository } from './notification-ledger.repository.js';
 import { NotificationSender } from './notification-sender.service.js';
 
 /** A send of a batch not started because the process is shutting down: the batch's retry sends it. */
@@ -35,7 +33,6 @@ export class NotificationBatchSender {
 
   constructor(
     private readonly sender: NotificationSender,
-    private readonly ledger: NotificationLedgerRepository,
     private readonly outcomes: JobOutcomeRecorder,
     private readonly shutdown: ShutdownState,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -61,9 +58,5 @@ export class NotificationBatchSender {
       throw new Error(`${transient.length} of ${notificationIds.length} emails of batch ${job.outboxId} failed and will be retried with it: ${transient[0].message}`);
     }
     return results.some((result) => result.status === 'fulfilled' && result.value === 'done') ? 'done' : 'skipped';
-  }
-
-  markUnsentDead(notificationIds: string[], error: string, tx: Tx): Promise<void> {
-    return this.ledger.markUnsentDead(notificationIds, error, tx);
   }
 }

@@ -3,7 +3,6 @@ import type { AppConfig } from '../../../../libs/config/src/index.js';
 import type { Tx } from '../../../../libs/database/src/index.js';
 import { PermanentJobError, ShutdownState, type DeadJob, type JobOutcomeRecorder } from '../../../../libs/workflow/src/index.js';
 import { NotificationBatchSender } from './notification-batch-sender.service.js';
-import type { NotificationLedgerRepository } from './notification-ledger.repository.js';
 import type { NotificationSender } from './notification-sender.service.js';
 
 type OnPermanent = (tx: Tx, error: string) => Promise<void>;
@@ -41,7 +40,7 @@ describe('NotificationBatchSender (fakes for the one-email path)', () => {
     letters = [];
     shutdown = new ShutdownState();
     const outcomes = { letter: async (_tx: Tx, job: DeadJob) => void letters.push(job) } as unknown as JobOutcomeRecorder;
-    batch = new NotificationBatchSender(sender as unknown as NotificationSender, {} as NotificationLedgerRepository, outcomes, shutdown, { NOTIFIER_CONCURRENCY: 2 } as AppConfig);
+    batch = new NotificationBatchSender(sender as unknown as NotificationSender, outcomes, shutdown, { NOTIFIER_CONCURRENCY: 2 } as AppConfig);
   });
 
   const job = { outboxId: 'outbox-1', queue: 'notifier-bulk', correlationId: 'corr-1' };

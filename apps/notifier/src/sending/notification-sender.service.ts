@@ -84,8 +84,4 @@ export class NotificationSender {
     const { actionTokenId, ...rest } = snapshot;
     return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };
   }
-
-  async markDead(notificationId: string, error: string, tx: Parameters<NotificationLedgerRepository['markDead']>[2]): Promise<void> {
-    await this.ledger.markDead(notificationId, error, tx);
-  }
 }
