@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../../database/src/index.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import { sqlOf, type Tx } from '../../database/src/index.js';
 
 export interface AuditRecord {
   entityType: string;
@@ -39,10 +40,10 @@ export class AuditWriter {
       // Stored as UTC wall time, as Prisma stores DateTime.
       at: entry.at.toISOString(),
     }));
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       INSERT INTO "AuditEntry" (id, "entityType", "entityId", action, "actorId", "onBehalfOfId", before, after, "correlationId", at)
       SELECT gen_random_uuid(), e."entityType", e."entityId", e.action, e."actorId", e."onBehalfOfId", e.before, e.after, e."correlationId", e.at
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(
-        "entityType" text, "entityId" uuid, action text, "actorId" uuid, "onBehalfOfId" uuid, before jsonb, after jsonb, "correlationId" text, at timestamp)`;
+        "entityType" text, "entityId" uuid, action text, "actorId" uuid, "onBehalfOfId" uuid, before jsonb, after jsonb, "correlationId" text, at timestamp)`);
   }
 }

@@ -3,3 +3,4 @@ export * from './outbox-signal.js';
 export * from './outbox.writer.js';
 export * from './database.module.js';
 export * from './idempotency.js';
+export * from './raw-sql.js';

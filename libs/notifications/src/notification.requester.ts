@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../../database/src/index.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import { sqlOf, type Tx } from '../../database/src/index.js';
 import { JOBS, QUEUES } from '../../queue/src/index.js';
 
 export interface EmailRequest {
@@ -56,7 +57,7 @@ export class NotificationRequester {
         };
       }),
     );
-    const queued = await tx.$queryRaw<{ id: string }[]>`
+    const queued = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       WITH wanted AS (
         SELECT * FROM jsonb_to_recordset(${wanted}::jsonb) AS w(id uuid, "idempotencyKey" text, "recipientId" uuid, "recipientEmail" text, kind text,
                                                             locale text, data jsonb, "messageId" text, "correlationId" text, queue text)
@@ -79,7 +80,7 @@ export class NotificationRequester {
         SELECT gen_random_uuid(), ${QUEUES.notifierBulk}, ${JOBS.sendEmailBatch}, jsonb_build_object('notificationIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${createdAt}::timestamp
         FROM bulk GROUP BY chunk
       )
-      SELECT id::text FROM ledger`;
+      SELECT id::text FROM ledger`);
     const inserted = new Set(queued.map((row) => row.id));
     return ids.map((id) => inserted.has(id));
   }

@@ -75,7 +75,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
   async upsertEmployees(actor: PersonView, inputs: EmployeeInput[]): Promise<{ items: EmployeeView[] }> {
     const rows = inputs.map((input) => ({ ...input, email: input.email.toLowerCase(), managerEmail: input.managerEmail?.toLowerCase() ?? null }));
     const now = this.clock.now();
-    const result = await this.prisma.$transaction(async (tx) => {
+    const result = await this.prisma.transaction(async (tx) => {
       await this.validateEmployees(rows, tx);
       for (const row of rows) {
         const data = {
@@ -191,7 +191,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     if (!(to.getTime() > from.getTime())) errors.push({ field: 'to', message: 'must be after from' });
     if (errors.length > 0 || !employee) throw new BadRequestError('The absence is invalid; nothing was saved.', errors);
     const now = this.clock.now();
-    const absence = await this.prisma.$transaction(async (tx) => {
+    const absence = await this.prisma.transaction(async (tx) => {
       const created = await tx.absence.create({ data: { employeeId: employee.id, delegateId: delegate?.id ?? null, from, to } });
       await this.timers.armAll(tx, [
         { kind: JOBS.absenceStart, queue: QUEUES.approvalUrgent, subjectId: created.id, dueAt: from.getTime() > now.getTime() ? from : now, uniqueKey: `absence-start:${created.id}`, correlationId },
@@ -227,7 +227,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     if (!validation.ok) throw new BadRequestError('The calendar is invalid; nothing was saved.', validation.errors);
     const value = validation.value;
     const now = this.clock.now();
-    const saved = await this.prisma.$transaction(async (tx) => {
+    const saved = await this.prisma.transaction(async (tx) => {
       const data = { timezone: value.timezone ?? null, days: value.days, start: value.start, end: value.end, holidays: value.holidays, workdays: value.workdays };
       const row = await tx.workCalendar.upsert({ where: { name }, create: { name, ...data }, update: data });
       await this.audit.record(tx, { entityType: 'calendar', entityId: actor.id, action: 'calendar.saved', actorId: actor.id, after: { name, ...data }, at: now });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '../../database/src/index.js';
+import { PrismaService, sqlOf, type Tx } from '../../database/src/index.js';
 import { Prisma, type Absence, type Employee, type Role, type WorkCalendar } from '../../../generated/prisma/client.js';
 
 /** The Employee model's columns, so raw reads return exactly what Prisma's would. */
@@ -17,12 +17,12 @@ export class OrgRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findById(id: string, tx: Tx = this.prisma): Promise<Employee | null> {
-    const rows = await tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ${id}::uuid`;
+    const rows = await sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ${id}::uuid`);
     return rows[0] ?? null;
   }
 
   async findByEmail(email: string, tx: Tx = this.prisma): Promise<Employee | null> {
-    const rows = await tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.email = ${email.toLowerCase()}`;
+    const rows = await sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.email = ${email.toLowerCase()}`);
     return rows[0] ?? null;
   }
 
@@ -32,21 +32,21 @@ export class OrgRepository {
 
   findManyById(ids: string[], tx: Tx = this.prisma): Promise<Employee[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ANY(${ids}::uuid[])`;
+    return sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ANY(${ids}::uuid[])`);
   }
 
   withRole(role: Role, tx: Tx = this.prisma): Promise<Employee[]> {
-    return tx.$queryRaw<Employee[]>`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.role = ${role}::"Role" ORDER BY e.email`;
+    return sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.role = ${role}::"Role" ORDER BY e.email`);
   }
 
   /** The ids of the employee and everyone below them in the reporting line (UNION stops at a cycle). */
   async subtreeIds(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       WITH RECURSIVE subtree AS (
         SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
         UNION
         SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
-      ) SELECT id FROM subtree`;
+      ) SELECT id FROM subtree`);
     return rows.map((r) => r.id);
   }
 
@@ -56,7 +56,7 @@ export class OrgRepository {
    */
   managersAbove(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
     if (!employee.managerId) return Promise.resolve([]);
-    return tx.$queryRaw<Employee[]>`
+    return sqlOf(tx).query<Employee>(Prisma.sql`
       WITH RECURSIVE chain AS (
         SELECT e.id, e."managerId", 1 AS depth, ARRAY[e.id] AS seen FROM "Employee" e WHERE e.id = ${employee.managerId}::uuid
         UNION ALL
@@ -64,7 +64,7 @@ export class OrgRepository {
         FROM chain c JOIN "Employee" e ON e.id = c."managerId"
         WHERE NOT e.id = ANY(c.seen) AND c.depth < ${MAX_CHAIN}
       )
-      SELECT ${EMPLOYEE} FROM chain c JOIN "Employee" e ON e.id = c.id ORDER BY c.depth`;
+      SELECT ${EMPLOYEE} FROM chain c JOIN "Employee" e ON e.id = c.id ORDER BY c.depth`);
   }
 
   list(where: { cursor?: string; limit: number; team?: string; role?: Role }): Promise<Employee[]> {
@@ -81,8 +81,8 @@ export class OrgRepository {
   }
 
   async calendar(name: string, tx: Tx = this.prisma): Promise<WorkCalendar | null> {
-    const rows = await tx.$queryRaw<WorkCalendar[]>`
-      SELECT name, timezone, days, start, "end", holidays, workdays, "updatedAt" FROM "WorkCalendar" WHERE name = ${name}`;
+    const rows = await sqlOf(tx).query<WorkCalendar>(Prisma.sql`
+      SELECT name, timezone, days, start, "end", holidays, workdays, "updatedAt" FROM "WorkCalendar" WHERE name = ${name}`);
     return rows[0] ?? null;
   }
 
@@ -92,18 +92,18 @@ export class OrgRepository {
 
   /** The absence covering `at`, if any (latest first when they overlap). */
   async absenceAt(employeeId: string, at: Date, tx: Tx = this.prisma): Promise<Absence | null> {
-    const rows = await tx.$queryRaw<Absence[]>`
+    const rows = await sqlOf(tx).query<Absence>(Prisma.sql`
       SELECT id, "employeeId", "delegateId", "from", "to", "createdAt" FROM "Absence"
       WHERE "employeeId" = ${employeeId}::uuid AND "from" <= ${at} AND "to" > ${at}
-      ORDER BY "createdAt" DESC LIMIT 1`;
+      ORDER BY "createdAt" DESC LIMIT 1`);
     return rows[0] ?? null;
   }
 
   /** The absences covering `at` of those employees who are absent then, one each (the latest when they overlap). */
   absencesAt(employeeIds: string[], at: Date, tx: Tx = this.prisma): Promise<Absence[]> {
-    return tx.$queryRaw<Absence[]>`
+    return sqlOf(tx).query<Absence>(Prisma.sql`
       SELECT DISTINCT ON ("employeeId") id, "employeeId", "delegateId", "from", "to", "createdAt" FROM "Absence"
       WHERE "employeeId" = ANY(${employeeIds}::uuid[]) AND "from" <= ${at} AND "to" > ${at}
-      ORDER BY "employeeId", "createdAt" DESC`;
+      ORDER BY "employeeId", "createdAt" DESC`);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '../../database/src/index.js';
+import { PrismaService, sqlOf, type Tx } from '../../database/src/index.js';
 import { Clock } from '../../time/src/clock.js';
 import { recordOutboxOutcomeSql } from './outbox-outcome.sql.js';
 
@@ -23,12 +23,12 @@ export class JobOutcomeRecorder {
   ) {}
 
   async finish(outboxId: string, outcome: Exclude<JobOutcome, 'dead'>): Promise<void> {
-    await this.prisma.$executeRaw(recordOutboxOutcomeSql(outboxId, outcome, this.clock.now()));
+    await sqlOf(this.prisma).execute(recordOutboxOutcomeSql(outboxId, outcome, this.clock.now()));
   }
 
   /** Writes the dead letter once per outbox row, with the domain's own bookkeeping in the same transaction. */
   async dead(job: DeadJob, alsoInTransaction?: (tx: Tx) => Promise<void>): Promise<void> {
-    await this.prisma.$transaction(async (db) => {
+    await this.prisma.transaction(async (db) => {
       const claimed = await db.outbox.updateMany({
         where: { id: job.outboxId, doneAt: null },
         data: { doneAt: this.clock.now(), outcome: 'dead' },

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { Prisma } from '../../../generated/prisma/client.js';
 import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
-import { PrismaService } from '../../database/src/index.js';
+import { PrismaService, sqlOf } from '../../database/src/index.js';
 import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
 import { Clock } from '../../time/src/clock.js';
 import { DeadJobHooks } from './dead-job-hooks.js';
@@ -45,16 +46,16 @@ export class OutboxReconciler implements OnApplicationShutdown {
 
   /** Returns how many jobs were put back. */
   async reconcile(): Promise<number> {
-    return this.prisma.$transaction(
+    return this.prisma.transaction(
       async (tx) => {
-        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`;
+        const [{ locked }] = await sqlOf(tx).query<{ locked: boolean }>(Prisma.sql`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`);
         if (!locked) return 0;
         const redisWasEmptied = await this.checkSentinel();
         const staleBefore = new Date(this.clock.now().getTime() - (redisWasEmptied ? -1 : STALE_AFTER_MS));
-        const rows = await tx.$queryRaw<OutboxRow[]>`
+        const rows = await sqlOf(tx).query<OutboxRow>(Prisma.sql`
           SELECT id, queue, "jobName", payload, "correlationId" FROM "Outbox"
           WHERE "publishedAt" IS NOT NULL AND "doneAt" IS NULL AND "publishedAt" < ${staleBefore}
-          ORDER BY "publishedAt" LIMIT ${redisWasEmptied ? 100_000 : BATCH}`;
+          ORDER BY "publishedAt" LIMIT ${redisWasEmptied ? 100_000 : BATCH}`);
         const missing: OutboxRow[] = [];
         for (const row of rows) {
           const lookUp = () => withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Prisma } from '../../../generated/prisma/client.js';
 import { Clock } from '../../time/src/clock.js';
-import { PrismaService } from '../../database/src/index.js';
+import { PrismaService, sqlOf } from '../../database/src/index.js';
 import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
 import { QueueRegistry } from './queue-registry.js';
 import { withTimeout } from './with-timeout.js';
@@ -43,17 +44,17 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    return this.prisma.$transaction(
+    return this.prisma.transaction(
       async (tx) => {
-        const rows = await tx.$queryRaw<OutboxRow[]>`
+        const rows = await sqlOf(tx).query<OutboxRow>(Prisma.sql`
           SELECT id, queue, "jobName", payload, "correlationId" FROM "Outbox"
           WHERE "publishedAt" IS NULL
           ORDER BY "createdAt" LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED`;
+          FOR UPDATE SKIP LOCKED`);
         if (rows.length === 0) return 0;
         await this.addJobs(rows);
         const ids = rows.map((row) => row.id);
-        await tx.$executeRaw`UPDATE "Outbox" SET "publishedAt" = ${this.clock.now()} WHERE id = ANY(${ids}::uuid[])`;
+        await sqlOf(tx).execute(Prisma.sql`UPDATE "Outbox" SET "publishedAt" = ${this.clock.now()} WHERE id = ANY(${ids}::uuid[])`);
         return rows.length;
       },
       { timeout: 30_000 },

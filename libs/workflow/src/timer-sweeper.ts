@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Prisma } from '../../../generated/prisma/client.js';
 import { Clock } from '../../time/src/clock.js';
-import { OutboxSignal, PrismaService } from '../../database/src/index.js';
+import { OutboxSignal, PrismaService, sqlOf } from '../../database/src/index.js';
 import { TIMER_BATCH_SIZES } from '../../queue/src/index.js';
 
 const BATCH = 500;
@@ -28,7 +29,7 @@ export class TimerSweeper {
     let total = 0;
     for (;;) {
       const now = this.clock.now();
-      const [{ fired }] = await this.prisma.$queryRaw<{ fired: number }[]>`
+      const [{ fired }] = await sqlOf(this.prisma).query<{ fired: number }>(Prisma.sql`
         WITH due AS (
           SELECT id FROM "Timer"
           WHERE "firedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= ${now}
@@ -50,7 +51,7 @@ export class TimerSweeper {
           SELECT gen_random_uuid(), queue, kind, jsonb_build_object('timerIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${now}::timestamp
           FROM chunked GROUP BY queue, kind, chunk
         )
-        SELECT count(*)::int AS fired FROM fired`;
+        SELECT count(*)::int AS fired FROM fired`);
       total += fired;
       if (fired > 0) this.signal.notify();
       if (fired < BATCH) break;
@@ -61,7 +62,7 @@ export class TimerSweeper {
 
   /** Fired and cancelled timers are history once their retention has passed. */
   async purge(olderThan: Date): Promise<number> {
-    return this.prisma.$executeRaw`
-      DELETE FROM "Timer" WHERE ("firedAt" < ${olderThan}) OR ("cancelledAt" < ${olderThan})`;
+    return sqlOf(this.prisma).execute(Prisma.sql`
+      DELETE FROM "Timer" WHERE ("firedAt" < ${olderThan}) OR ("cancelledAt" < ${olderThan})`);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../../generated/prisma/client.js';
 import type { QueueName } from '../../queue/src/index.js';
 import type { JobName } from '../../queue/src/index.js';
-import type { Tx } from '../../database/src/index.js';
+import { sqlOf, type Tx } from '../../database/src/index.js';
 
 export interface ArmTimer {
   kind: JobName;
@@ -30,11 +30,11 @@ export class TimerWriter {
     const rows = JSON.stringify(
       timers.map((t) => ({ id: randomUUID(), kind: t.kind, subjectId: t.subjectId, dueAt: t.dueAt.toISOString(), uniqueKey: t.uniqueKey, queue: t.queue, correlationId: t.correlationId ?? null })),
     );
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", "createdAt")
       SELECT id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", ${createdAt}::timestamp
       FROM jsonb_to_recordset(${rows}::jsonb) AS t(id uuid, kind text, "subjectId" uuid, "dueAt" timestamp, "uniqueKey" text, queue text, "correlationId" text)
-      ON CONFLICT ("uniqueKey") DO NOTHING`;
+      ON CONFLICT ("uniqueKey") DO NOTHING`);
   }
 
   async cancelForSubject(tx: Tx, subjectId: string, now: Date): Promise<void> {
@@ -43,7 +43,7 @@ export class TimerWriter {
 
   async cancelForSubjects(tx: Tx, subjectIds: string[], now: Date): Promise<void> {
     if (subjectIds.length === 0) return;
-    await tx.$executeRaw(cancelTimersSql(subjectIds, now));
+    await sqlOf(tx).execute(cancelTimersSql(subjectIds, now));
   }
 }
 

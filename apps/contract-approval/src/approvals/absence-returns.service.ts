@@ -36,7 +36,7 @@ export class AbsenceReturns {
     });
     let returned = 0;
     for (const { stepId, step } of delegated) {
-      if (await this.prisma.$transaction((tx) => this.giveBack(tx, step.contractId, stepId, absence, correlationId))) returned += 1;
+      if (await this.prisma.transaction((tx) => this.giveBack(tx, step.contractId, stepId, absence, correlationId))) returned += 1;
     }
     return returned > 0 ? 'done' : 'skipped';
   }

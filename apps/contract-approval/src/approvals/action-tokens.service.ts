@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { actionTokenFor, hashActionToken } from '../../../../libs/notifications/src/index.js';
 import { GoneError, NotFoundError } from '../../../../libs/rpc/src/index.js';
 import { Prisma, type ActionToken } from '../../../../generated/prisma/client.js';
@@ -29,7 +29,7 @@ export class ActionTokens {
       const id = randomUUID();
       return Prisma.sql`(${id}::uuid, ${hashActionToken(actionTokenFor(this.config.JWT_SECRET, id))}, ${stepId}::uuid, ${employeeId}::uuid, ${round}::int, ${expiresAt}::timestamp, ${createdAt}::timestamp)`;
     });
-    const issued = await tx.$queryRaw<{ id: string; stepId: string; employeeId: string }[]>`
+    const issued = await sqlOf(tx).query<{ id: string; stepId: string; employeeId: string }>(Prisma.sql`
       WITH wanted (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt") AS (VALUES ${Prisma.join(rows)}),
       inserted AS (
         INSERT INTO "ActionToken" (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt")
@@ -39,7 +39,7 @@ export class ActionTokens {
       )
       SELECT id, "stepId", "employeeId" FROM inserted
       UNION ALL
-      SELECT t.id, t."stepId", t."employeeId" FROM "ActionToken" t JOIN wanted w USING ("stepId", "employeeId", round)`;
+      SELECT t.id, t."stepId", t."employeeId" FROM "ActionToken" t JOIN wanted w USING ("stepId", "employeeId", round)`);
     const byLink = new Map(issued.map((row) => [`${row.stepId}:${row.employeeId}`, row.id]));
     return links.map(({ stepId, employeeId }) => {
       const id = byLink.get(`${stepId}:${employeeId}`);

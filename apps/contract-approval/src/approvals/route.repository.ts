@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ApprovalStage, type ApprovalStep, type StepAssignee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { cancelTimersSql } from '../../../../libs/workflow/src/index.js';
 import type { PersonView } from '../../../../libs/org/src/index.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
@@ -44,16 +44,16 @@ const ROUTE_ORDER = Prisma.sql`ORDER BY g.position, s."entryIndex", a."createdAt
 export class RouteRepository {
   /** The round's stages by position, each with its steps (by entry) and their assignees. */
   async stagesOfRound(tx: Tx, contractId: string, round: number): Promise<StageWithSteps[]> {
-    const rows = await tx.$queryRaw<RouteRow[]>`
+    const rows = await sqlOf(tx).query<RouteRow>(Prisma.sql`
       SELECT ${ROUTE_COLUMNS} ${ROUTE_JOINS}
       WHERE g."contractId" = ${contractId}::uuid AND g.round = ${round}
-      ${ROUTE_ORDER}`;
+      ${ROUTE_ORDER}`);
     return groupRoute(rows);
   }
 
   /** As stagesOfRound, with everyone the route names (what a route view shows of them). */
   async stagesOfRoundWithPeople(tx: Tx, contractId: string, round: number): Promise<{ stages: StageWithSteps[]; people: Map<string, PersonView> }> {
-    const rows = await tx.$queryRaw<(RouteRow & RouteRowPeople)[]>`
+    const rows = await sqlOf(tx).query<(RouteRow & RouteRowPeople)>(Prisma.sql`
       SELECT ${ROUTE_COLUMNS},
              ae.email AS "assigneeEmail", ae.name AS "assigneeName", de.email AS "deciderEmail", de.name AS "deciderName",
              oe.email AS "actedForEmail", oe.name AS "actedForName"
@@ -62,7 +62,7 @@ export class RouteRepository {
       LEFT JOIN "Employee" de ON de.id = s."decidedById"
       LEFT JOIN "Employee" oe ON oe.id = s."onBehalfOfId"
       WHERE g."contractId" = ${contractId}::uuid AND g.round = ${round}
-      ${ROUTE_ORDER}`;
+      ${ROUTE_ORDER}`);
     const people = new Map<string, PersonView>();
     const add = (id: string | null, email: string | null, name: string | null) => {
       if (id && email !== null && name !== null) people.set(id, { id, email, name });
@@ -81,33 +81,33 @@ export class RouteRepository {
     const stageRows = stages.map(({ steps: _steps, ...stage }) => stage);
     const stepRows = steps.map(({ assignees: _assignees, ...step }) => step);
     const assigneeRows = steps.flatMap((step) => step.assignees);
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       WITH stages AS (
         INSERT INTO "ApprovalStage" SELECT * FROM json_populate_recordset(NULL::"ApprovalStage", ${JSON.stringify(stageRows)}::json)
       ), steps AS (
         INSERT INTO "ApprovalStep" SELECT * FROM json_populate_recordset(NULL::"ApprovalStep", ${JSON.stringify(stepRows)}::json)
       )
-      INSERT INTO "StepAssignee" SELECT * FROM json_populate_recordset(NULL::"StepAssignee", ${JSON.stringify(assigneeRows)}::json)`;
+      INSERT INTO "StepAssignee" SELECT * FROM json_populate_recordset(NULL::"StepAssignee", ${JSON.stringify(assigneeRows)}::json)`);
   }
 
   /** The step's assignees become exactly `assignees`, as fresh rows (as a delete and insert would leave them). */
   async replaceAssignees(tx: Tx, stepId: string, assignees: StepAssignee[]): Promise<void> {
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       WITH removed AS (
         DELETE FROM "StepAssignee" WHERE "stepId" = ${stepId}::uuid AND NOT ("employeeId" = ANY(${assignees.map((a) => a.employeeId)}::uuid[]))
       )
       INSERT INTO "StepAssignee" SELECT * FROM json_populate_recordset(NULL::"StepAssignee", ${JSON.stringify(assignees)}::json)
       ON CONFLICT ("stepId", "employeeId") DO UPDATE
-      SET id = EXCLUDED.id, kind = EXCLUDED.kind, "onBehalfOfId" = EXCLUDED."onBehalfOfId", active = EXCLUDED.active, "createdAt" = EXCLUDED."createdAt"`;
+      SET id = EXCLUDED.id, kind = EXCLUDED.kind, "onBehalfOfId" = EXCLUDED."onBehalfOfId", active = EXCLUDED.active, "createdAt" = EXCLUDED."createdAt"`);
   }
 
   /** The stage and its steps become PENDING. */
   async startStage(tx: Tx, stageId: string, startedAt: Date, dueAt: Date): Promise<void> {
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       WITH steps AS (
         UPDATE "ApprovalStep" SET status = 'PENDING' WHERE "stageId" = ${stageId}::uuid
       )
-      UPDATE "ApprovalStage" SET status = 'PENDING', "startedAt" = ${startedAt}, "dueAt" = ${dueAt} WHERE id = ${stageId}::uuid`;
+      UPDATE "ApprovalStage" SET status = 'PENDING', "startedAt" = ${startedAt}, "dueAt" = ${dueAt} WHERE id = ${stageId}::uuid`);
   }
 
   /** Records a decision on a step still pending; false when someone decided it meanwhile. */
@@ -116,11 +116,11 @@ export class RouteRepository {
     stepId: string,
     decision: Pick<ApprovalStep, 'status' | 'decision' | 'comment' | 'decidedById' | 'onBehalfOfId' | 'decidedAt'>,
   ): Promise<boolean> {
-    const updated = await tx.$executeRaw`
+    const updated = await sqlOf(tx).execute(Prisma.sql`
       UPDATE "ApprovalStep"
       SET status = ${decision.status}::"StepStatus", decision = ${decision.decision}, comment = ${decision.comment},
           "decidedById" = ${decision.decidedById}::uuid, "onBehalfOfId" = ${decision.onBehalfOfId}::uuid, "decidedAt" = ${decision.decidedAt}
-      WHERE id = ${stepId}::uuid AND status = 'PENDING'`;
+      WHERE id = ${stepId}::uuid AND status = 'PENDING'`);
     return updated === 1;
   }
 
@@ -132,11 +132,11 @@ export class RouteRepository {
     const decided = status
       ? Prisma.sql`, decided AS (UPDATE "ApprovalStage" SET status = ${status}::"StageStatus", "decidedAt" = ${now} WHERE id = ${stage.id}::uuid)`
       : Prisma.empty;
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       WITH steps AS (
         UPDATE "ApprovalStep" SET status = 'CLOSED' WHERE "stageId" = ${stage.id}::uuid AND status IN ('PENDING', 'WAITING')
       )${decided}
-      ${cancelTimersSql(stage.steps.map((step) => step.id), now)}`;
+      ${cancelTimersSql(stage.steps.map((step) => step.id), now)}`);
   }
 }
 

@@ -40,7 +40,7 @@ export class SlaHandlers {
   ) {}
 
   async remind(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const subject = await this.pendingStep(tx, payload);
       if (!subject) return 'skipped';
       const { step, contract, submitter, now } = subject;
@@ -63,7 +63,7 @@ export class SlaHandlers {
 
   /** One more level up the reporting line; at the top, ADMIN is told once and the ladder stops. */
   async escalate(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const subject = await this.pendingStep(tx, payload);
       if (!subject) return 'skipped';
       const { step, contract, submitter, now, timerDueAt } = subject;
@@ -124,7 +124,7 @@ export class SlaHandlers {
       include: { step: true },
     });
     for (const assignment of held) {
-      await this.prisma.$transaction((tx) => this.handOver(tx, assignment.step.contractId, assignment.stepId, absence.employeeId, correlationId));
+      await this.prisma.transaction((tx) => this.handOver(tx, assignment.step.contractId, assignment.stepId, absence.employeeId, correlationId));
     }
     return held.length > 0 ? 'done' : 'skipped';
   }

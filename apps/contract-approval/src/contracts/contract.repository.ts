@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Contract, type ContractStatus } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 
 /** The Contract model's columns, so raw reads return exactly what Prisma's would. */
 const CONTRACT = Prisma.sql`id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
@@ -26,32 +26,32 @@ export type NewContract = Pick<
 @Injectable()
 export class ContractRepository {
   async insert(tx: Tx, contract: NewContract): Promise<Contract> {
-    const rows = await tx.$queryRaw<Contract[]>`
+    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`
       INSERT INTO "Contract" (id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
                               "productLine", region, status, "policyVersion", "createdAt", "updatedAt")
       VALUES (${randomUUID()}::uuid, ${contract.ownerId}::uuid, ${contract.customerId}::uuid, ${contract.customerName}, ${contract.title},
               ${String(contract.amount)}::numeric, ${contract.currency}, ${contract.amountBase.toString()}::numeric, ${String(contract.discountPct)}::numeric,
               ${contract.paymentTermDays}::int, ${contract.productLine}, ${contract.region}, ${contract.status}::"ContractStatus", ${contract.policyVersion}::int,
               ${contract.createdAt}::timestamp, ${new Date()}::timestamp)
-      RETURNING ${CONTRACT}`;
+      RETURNING ${CONTRACT}`);
     return rows[0];
   }
 
   async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
-    const rows = await tx.$queryRaw<Contract[]>`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`;
+    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`);
     return rows[0] ?? null;
   }
 
   async bumpVersion(tx: Tx, contractId: string): Promise<Contract> {
-    const rows = await tx.$queryRaw<Contract[]>`
-      UPDATE "Contract" SET version = version + 1, "updatedAt" = ${new Date()} WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`;
+    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`
+      UPDATE "Contract" SET version = version + 1, "updatedAt" = ${new Date()} WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`);
     return rows[0];
   }
 
   async recordOutcome(tx: Tx, contractId: string, status: ContractStatus, decidedAt: Date | null): Promise<Contract> {
-    const rows = await tx.$queryRaw<Contract[]>`
+    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`
       UPDATE "Contract" SET status = ${status}::"ContractStatus", version = version + 1, "decidedAt" = ${decidedAt}::timestamp, "updatedAt" = ${new Date()}
-      WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`;
+      WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`);
     return rows[0];
   }
 
@@ -61,7 +61,7 @@ export class ContractRepository {
    */
   async decisionHistory(tx: Tx, contract: Contract, limit: number, since: Date): Promise<{ history: EarlierContract[]; averageDiscount: Prisma.Decimal | null }> {
     const sameCustomer = contract.customerId ? Prisma.sql`"customerId" = ${contract.customerId}::uuid` : Prisma.sql`"customerName" = ${contract.customerName}`;
-    const rows = await tx.$queryRaw<{ history: (EarlierContract & { createdAt: string })[]; averageDiscount: Prisma.Decimal | null }[]>`
+    const rows = await sqlOf(tx).query<{ history: (EarlierContract & { createdAt: string })[]; averageDiscount: Prisma.Decimal | null }>(Prisma.sql`
       SELECT
         (SELECT COALESCE(json_agg(h ORDER BY h."createdAt" DESC), '[]'::json) FROM (
            SELECT id, title, amount::text AS amount, currency, status::text AS status, "createdAt" FROM "Contract"
@@ -69,7 +69,7 @@ export class ContractRepository {
            ORDER BY "createdAt" DESC LIMIT ${limit}
          ) h) AS history,
         (SELECT avg("discountPct") FROM "Contract"
-          WHERE "ownerId" = ${contract.ownerId}::uuid AND id <> ${contract.id}::uuid AND "createdAt" >= ${since}) AS "averageDiscount"`;
+          WHERE "ownerId" = ${contract.ownerId}::uuid AND id <> ${contract.id}::uuid AND "createdAt" >= ${since}) AS "averageDiscount"`);
     const { history, averageDiscount } = rows[0];
     // json renders a timestamp without its zone; the column holds UTC.
     return { history: history.map((h) => ({ ...h, createdAt: new Date(`${h.createdAt}Z`).toISOString() })), averageDiscount };

@@ -42,7 +42,7 @@ export class ContractsService {
   async submit(caller: Caller, input: ContractInput, idempotencyKey: string | undefined, correlationId: string) {
     const hash = requestHash(input);
     try {
-      const result = await this.prisma.$transaction(async (tx) => {
+      const result = await this.prisma.transaction(async (tx) => {
         if (idempotencyKey) {
           const earlier = await replayed<object>(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
           if (earlier) return earlier;
@@ -219,7 +219,7 @@ export class ContractsService {
   }
 
   private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await this.prisma.$transaction(work, { timeout: 30_000 });
+    const result = await this.prisma.transaction(work, { timeout: 30_000 });
     this.signal.notify();
     return result;
   }

@@ -40,7 +40,7 @@ export class FxRatesService {
     }
     if (Object.keys(rates).length === 0) errors.push({ field: 'rates', message: 'at least one rate' });
     if (errors.length > 0) throw new BadRequestError('The rates are invalid; nothing was saved.', errors);
-    await this.prisma.$transaction(async (tx) => {
+    await this.prisma.transaction(async (tx) => {
       for (const [currency, rate] of Object.entries(rates)) {
         await tx.fxRate.upsert({ where: { currency }, create: { currency, rate }, update: { rate } });
       }

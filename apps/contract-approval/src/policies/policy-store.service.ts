@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, Tx } from '../../../../libs/database/src/index.js';
+import { Prisma } from '../../../../generated/prisma/client.js';
+import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
 import { BadRequestError, type Caller } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
@@ -29,17 +30,17 @@ export class PolicyStore {
   async active(tx: Tx = this.prisma): Promise<VersionedPolicy> {
     const latest = await this.latestVersion(tx);
     if (latest) return { version: latest.version, document: await this.byVersion(latest.version, tx), createdAt: latest.createdAt.toISOString() };
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       INSERT INTO "ApprovalPolicy" (version, document, "createdAt")
       VALUES (1, ${JSON.stringify(DEFAULT_POLICY)}::jsonb, ${this.clock.now()})
-      ON CONFLICT (version) DO NOTHING`;
+      ON CONFLICT (version) DO NOTHING`);
     const first = await tx.approvalPolicy.findUniqueOrThrow({ where: { version: 1 } });
     return this.view(first);
   }
 
   private async latestVersion(tx: Tx): Promise<{ version: number; createdAt: Date } | undefined> {
-    const rows = await tx.$queryRaw<{ version: number; createdAt: Date }[]>`
-      SELECT version, "createdAt" FROM "ApprovalPolicy" ORDER BY version DESC LIMIT 1`;
+    const rows = await sqlOf(tx).query<{ version: number; createdAt: Date }>(Prisma.sql`
+      SELECT version, "createdAt" FROM "ApprovalPolicy" ORDER BY version DESC LIMIT 1`);
     return rows[0];
   }
 
@@ -55,7 +56,7 @@ export class PolicyStore {
   async replace(caller: Caller, input: unknown, correlationId: string): Promise<VersionedPolicy> {
     const validation = validatePolicy(input);
     if (!validation.ok) throw new BadRequestError('The approval policy is invalid; the active policy was kept.', validation.errors);
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const previous = await this.active(tx);
       const row = await tx.approvalPolicy.create({
         data: { version: previous.version + 1, document: validation.policy as object, createdById: caller.id, createdAt: this.clock.now() },

@@ -129,7 +129,7 @@ export class ComplaintDeadlineHandlers implements OnModuleInit {
   }
 
   private async inTransaction(work: (tx: Tx) => Promise<Outcome>): Promise<Outcome> {
-    const outcome = await this.prisma.$transaction(work);
+    const outcome = await this.prisma.transaction(work);
     if (outcome === 'done') this.signal.notify();
     return outcome;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Complaint, type ComplaintStatus, type Customer, type Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { isUuid } from '../revisits/visits.repository.js';
 
 /** Which CUSTOMER_SERVICE employees a complaint may go to. */
@@ -23,7 +23,7 @@ export class ComplaintsRepository {
    * employee may also sit in a fallback team), and complaints are few.
    */
   async lockAssignments(tx: Tx): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('complaint-assignment'))`;
+    await sqlOf(tx).execute(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('complaint-assignment'))`);
   }
 
   customerServiceIn(tx: Tx, pool: AssigneePool): Promise<Employee[]> {
@@ -48,7 +48,7 @@ export class ComplaintsRepository {
   /** The complaint under a row lock until the transaction ends. */
   async lock(tx: Tx, id: string): Promise<Complaint | null> {
     if (!isUuid(id)) return null;
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Complaint" WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "Complaint" WHERE id = ${id}::uuid FOR UPDATE`);
     return locked.length === 0 ? null : tx.complaint.findUnique({ where: { id } });
   }
 
@@ -77,11 +77,11 @@ export class ComplaintsRepository {
     }
     const after = page.cursor ? await this.findById(tx, page.cursor) : null;
     if (after) conditions.push(Prisma.sql`(k."createdAt", k.id) < (${after.createdAt}, ${after.id}::uuid)`);
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       SELECT k.id FROM "Complaint" k LEFT JOIN "Customer" c ON c.id = k."customerId"
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY k."createdAt" DESC, k.id DESC
-      LIMIT ${page.limit + 1}`;
+      LIMIT ${page.limit + 1}`);
     const complaints = new Map((await tx.complaint.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((k) => [k.id, k]));
     return rows.flatMap((r) => complaints.get(r.id) ?? []);
   }

@@ -48,7 +48,7 @@ export class ComplaintsService {
   async create(caller: Caller, input: CreateComplaintInput, idempotencyKey: string | undefined, correlationId: string): Promise<ComplaintView> {
     const hash = requestHash(input);
     try {
-      const view = await this.prisma.$transaction(async (tx) => {
+      const view = await this.prisma.transaction(async (tx) => {
         if (idempotencyKey) {
           const earlier = await replayed<ComplaintView>(tx, CREATE_SCOPE, caller.id, idempotencyKey, hash);
           if (earlier) return earlier;
@@ -112,7 +112,7 @@ export class ComplaintsService {
     correlationId: string,
     apply: (tx: Tx, complaint: Complaint, now: Date, customer: Customer | null) => Promise<{ action: string; updated: Complaint; extra?: object }>,
   ): Promise<ComplaintView> {
-    const view = await this.prisma.$transaction(async (tx) => {
+    const view = await this.prisma.transaction(async (tx) => {
       const complaint = await this.repository.lock(tx, id);
       if (!complaint) throw new NotFoundError(`Complaint ${id} does not exist.`);
       const assignee = await this.directory.findById(complaint.assigneeId, tx);

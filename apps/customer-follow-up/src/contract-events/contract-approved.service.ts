@@ -52,7 +52,7 @@ export class ContractApprovedService implements OnModuleInit {
   }
 
   async handle(contractId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
-    const outcome = await this.prisma.$transaction(async (tx): Promise<'done' | 'skipped'> => {
+    const outcome = await this.prisma.transaction(async (tx): Promise<'done' | 'skipped'> => {
       const contract = await this.repository.findContract(tx, contractId);
       if (!contract?.customerId || contract.status !== 'APPROVED') return 'skipped';
       const customer = await this.visits.lockCustomer(tx, contract.customerId);

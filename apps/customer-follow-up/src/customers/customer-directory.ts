@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Customer } from '../../../../generated/prisma/client.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +19,7 @@ export class CustomerDirectory {
   /** The customer under a row lock (SELECT ... FOR UPDATE) until the transaction ends; null when missing. */
   async lockById(tx: Tx, id: string): Promise<Customer | null> {
     if (!UUID.test(id)) return null;
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Customer" WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "Customer" WHERE id = ${id}::uuid FOR UPDATE`);
     return locked.length === 0 ? null : tx.customer.findUnique({ where: { id } });
   }
 }

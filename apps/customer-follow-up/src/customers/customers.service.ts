@@ -38,7 +38,7 @@ export class CustomersService {
   async create(caller: Caller, input: CreateCustomerInput, idempotencyKey: string | undefined, correlationId: string): Promise<CustomerView> {
     const hash = requestHash(input);
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await this.prisma.transaction(async (tx) => {
         if (idempotencyKey) {
           const earlier = await replayed<CustomerView>(tx, CREATE_SCOPE, caller.id, idempotencyKey, hash);
           if (earlier) return earlier;
@@ -87,7 +87,7 @@ export class CustomersService {
   }
 
   async update(caller: Caller, id: string, input: UpdateCustomerInput, correlationId: string): Promise<CustomerView> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const customer = await this.customers.lockById(tx, id);
       if (!customer) throw notFound(id);
       await this.access.assertWritable(caller, customer.ownerId, tx);

@@ -23,7 +23,7 @@ export class FollowUpPolicyStore {
   async replace(caller: Caller, input: unknown, correlationId: string) {
     const validation = validateFollowUpPolicy(input);
     if (!validation.ok) throw new BadRequestError('The follow-up policy is invalid; the active policy was kept.', validation.errors);
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const previous = await this.active(tx);
       const row = await tx.followUpPolicy.create({ data: { document: validation.policy as object, createdById: caller.id, createdAt: this.clock.now() } });
       await this.audit.record(tx, {

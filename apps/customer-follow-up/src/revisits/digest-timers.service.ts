@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { Prisma } from '../../../../generated/prisma/client.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
 import { TimerWriter, type ArmTimer } from '../../../../libs/workflow/src/index.js';
@@ -30,7 +31,7 @@ export class DigestTimers {
 
   /** The digest timers of a fired batch (those that still exist: purged ones are history). */
   find(tx: Tx, timerIds: string[]): Promise<{ id: string; subjectId: string; dueAt: Date }[]> {
-    return tx.$queryRaw`SELECT id, "subjectId", "dueAt" FROM "Timer" WHERE id = ANY(${timerIds}::uuid[])`;
+    return sqlOf(tx).query(Prisma.sql`SELECT id, "subjectId", "dueAt" FROM "Timer" WHERE id = ANY(${timerIds}::uuid[])`);
   }
 
   /** The first digest time after `after` in the owner's calendar. */

@@ -38,7 +38,7 @@ export class OverdueEscalationService implements OnModuleInit {
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
       const found = await this.repository.findVisit(tx, payload.subjectId);
       if (!timer || !found) return 'skipped';

@@ -42,7 +42,7 @@ export class RevisitDigestService implements OnModuleInit {
 
   /** 'done' when at least one digest was asked for. */
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const now = this.clock.now();
       const timers = await this.digestTimers.find(tx, timerIds);
       const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());

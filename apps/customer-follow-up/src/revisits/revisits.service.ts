@@ -58,7 +58,7 @@ export class RevisitsService {
   async complete(caller: Caller, visitId: string, input: CompleteVisitInput, correlationId: string) {
     const now = this.clock.now();
     const completion = parseCompletion(input, now);
-    const result = await this.prisma.$transaction(async (tx) => {
+    const result = await this.prisma.transaction(async (tx) => {
       const found = await this.repository.findVisit(tx, visitId);
       if (!found) throw new NotFoundError(`Visit ${visitId} does not exist.`);
       const customer = await this.repository.lockCustomer(tx, found.customerId);

@@ -70,7 +70,7 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
     const owners = await this.repository.ownersWithPlannedVisits(this.prisma);
     for (let i = 0; i < owners.length; i += OWNERS_PER_TRANSACTION) {
       const batch = owners.slice(i, i + OWNERS_PER_TRANSACTION);
-      await this.prisma.$transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
+      await this.prisma.transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
     }
     this.logger.log(`Checked the digest schedule of ${owners.length} owners with planned visits.`);
     for (const task of this.dailyTasks.values()) await task(now, correlationId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Customer, type Visit } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import type { ArmTimer } from '../../../../libs/workflow/src/index.js';
 import type { PlannedVisitFacts } from './revisit-plan.js';
 
@@ -47,12 +47,12 @@ export function isUuid(value: string): boolean {
 export class VisitsRepository {
   async lockCustomer(tx: Tx, customerId: string): Promise<Customer | null> {
     if (!isUuid(customerId)) return null;
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
+    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`);
     return locked.length === 0 ? null : tx.customer.findUnique({ where: { id: customerId } });
   }
 
   async lockVisit(tx: Tx, visitId: string): Promise<Visit | null> {
-    await tx.$queryRaw`SELECT id FROM "Visit" WHERE id = ${visitId}::uuid FOR UPDATE`;
+    await sqlOf(tx).query(Prisma.sql`SELECT id FROM "Visit" WHERE id = ${visitId}::uuid FOR UPDATE`);
     return tx.visit.findUnique({ where: { id: visitId } });
   }
 
@@ -79,11 +79,11 @@ export class VisitsRepository {
 
   /** The visit a source (a contract, a survey answer) asks for, once per source and kind: null when it exists already. */
   async createOnce(tx: Tx, data: { customerId: string; ownerId: string; kind: string; dueAt: Date; createdAt: Date; sourceId: string }): Promise<Visit | null> {
-    const [created] = await tx.$queryRaw<{ id: string }[]>`
+    const [created] = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       INSERT INTO "Visit" (id, "customerId", "ownerId", kind, "dueAt", "createdAt", "sourceId")
       VALUES (gen_random_uuid(), ${data.customerId}::uuid, ${data.ownerId}::uuid, ${data.kind}, ${data.dueAt}, ${data.createdAt}, ${data.sourceId}::uuid)
       ON CONFLICT (kind, "sourceId") DO NOTHING
-      RETURNING id`;
+      RETURNING id`);
     return created ? tx.visit.findUnique({ where: { id: created.id } }) : null;
   }
 
@@ -101,32 +101,32 @@ export class VisitsRepository {
 
   /** The customers (their rows locked by the caller), with their last completed visit. */
   planSubjects(tx: Tx, customerIds: string[]): Promise<PlanSubject[]> {
-    return tx.$queryRaw<PlanSubject[]>`
+    return sqlOf(tx).query<PlanSubject>(Prisma.sql`
       SELECT c.id, c."ownerId", c.tier::text AS tier, c.status::text AS status, c."createdAt",
              (SELECT max(v."completedAt") FROM "Visit" v WHERE v."customerId" = c.id AND v.status = 'done') AS "lastCompletedAt"
-      FROM "Customer" c WHERE c.id = ANY(${customerIds}::uuid[])`;
+      FROM "Customer" c WHERE c.id = ANY(${customerIds}::uuid[])`);
   }
 
   /** Planned visits of every kind of these customers, earliest first. */
   plannedOfCustomers(tx: Tx, customerIds: string[]): Promise<(PlannedVisitFacts & { customerId: string })[]> {
     // One array parameter: Prisma binding a thousand ids one by one costs more than the query.
-    return tx.$queryRaw<(PlannedVisitFacts & { customerId: string })[]>`
+    return sqlOf(tx).query<(PlannedVisitFacts & { customerId: string })>(Prisma.sql`
       SELECT id, "customerId", kind, "ownerId", "dueAt" FROM "Visit"
       WHERE "customerId" = ANY(${customerIds}::uuid[]) AND status = 'planned'
-      ORDER BY "dueAt", "createdAt"`;
+      ORDER BY "dueAt", "createdAt"`);
   }
 
   async cancelPlanned(tx: Tx, visitIds: string[]): Promise<void> {
     if (visitIds.length === 0) return;
-    await tx.$executeRaw`UPDATE "Visit" SET status = 'cancelled' WHERE id = ANY(${visitIds}::uuid[]) AND status = 'planned'`;
+    await sqlOf(tx).execute(Prisma.sql`UPDATE "Visit" SET status = 'cancelled' WHERE id = ANY(${visitIds}::uuid[]) AND status = 'planned'`);
   }
 
   /** Each visit to its customer's current owner. */
   async reassignToCustomerOwner(tx: Tx, visitIds: string[]): Promise<void> {
     if (visitIds.length === 0) return;
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       UPDATE "Visit" v SET "ownerId" = c."ownerId" FROM "Customer" c
-      WHERE v.id = ANY(${visitIds}::uuid[]) AND c.id = v."customerId"`;
+      WHERE v.id = ANY(${visitIds}::uuid[]) AND c.id = v."customerId"`);
   }
 
   /**
@@ -135,20 +135,20 @@ export class VisitsRepository {
    */
   async createRegular(tx: Tx, visits: { customerId: string; ownerId: string; dueAt: Date }[], createdAt: Date): Promise<{ id: string; customerId: string }[]> {
     if (visits.length === 0) return [];
-    return tx.$queryRaw<{ id: string; customerId: string }[]>`
+    return sqlOf(tx).query<{ id: string; customerId: string }>(Prisma.sql`
       INSERT INTO "Visit" (id, "customerId", "ownerId", kind, "dueAt", "createdAt")
       SELECT gen_random_uuid(), r."customerId", r."ownerId", 'regular', r."dueAt", ${createdAt}
       FROM jsonb_to_recordset(${JSON.stringify(visits)}::jsonb) AS r("customerId" uuid, "ownerId" uuid, "dueAt" timestamp)
       ON CONFLICT ("customerId") WHERE kind = 'regular' AND status = 'planned' DO NOTHING
-      RETURNING id, "customerId"`;
+      RETURNING id, "customerId"`);
   }
 
   async movePlanned(tx: Tx, moves: { visitId: string; ownerId: string; dueAt: Date }[]): Promise<void> {
     if (moves.length === 0) return;
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       UPDATE "Visit" v SET "dueAt" = m."dueAt", "ownerId" = m."ownerId", "escalatedAt" = NULL
       FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS m("visitId" uuid, "ownerId" uuid, "dueAt" timestamp)
-      WHERE v.id = m."visitId"`;
+      WHERE v.id = m."visitId"`);
   }
 
   /**
@@ -158,12 +158,12 @@ export class VisitsRepository {
    */
   async armOrRearmTimers(tx: Tx, timers: ArmTimer[], createdAt: Date): Promise<void> {
     if (timers.length === 0) return;
-    await tx.$executeRaw`
+    await sqlOf(tx).execute(Prisma.sql`
       INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", "createdAt")
       SELECT gen_random_uuid(), t.kind, t."subjectId", t."dueAt", t."uniqueKey", t.queue, t."correlationId", ${createdAt}
       FROM jsonb_to_recordset(${JSON.stringify(timers)}::jsonb)
         AS t(kind text, "subjectId" uuid, "dueAt" timestamp, "uniqueKey" text, queue text, "correlationId" text)
-      ON CONFLICT ("uniqueKey") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "firedAt" = NULL, "cancelledAt" = NULL`;
+      ON CONFLICT ("uniqueKey") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "firedAt" = NULL, "cancelledAt" = NULL`);
   }
 
   /** Sets a timer (fired or not) to fire again at `dueAt`; false when no timer has that key. */
@@ -179,11 +179,11 @@ export class VisitsRepository {
    */
   async dueForOwners(tx: Tx, ownerIds: string[], before: Date): Promise<DigestVisit[]> {
     if (ownerIds.length === 0) return [];
-    const rows = await tx.$queryRaw<(Omit<DigestVisit, 'customer'> & { customerId: string; code: string; name: string; tier: Customer['tier'] })[]>`
+    const rows = await sqlOf(tx).query<(Omit<DigestVisit, 'customer'> & { customerId: string; code: string; name: string; tier: Customer['tier'] })>(Prisma.sql`
       SELECT v.id, v."ownerId", v.kind, v."dueAt", c.id AS "customerId", c.code, c.name, c.tier::text AS tier
       FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
       WHERE v."ownerId" = ANY(${ownerIds}::uuid[]) AND v.status = 'planned' AND v."dueAt" < ${before}
-      ORDER BY v."dueAt", v.id`;
+      ORDER BY v."dueAt", v.id`);
     return rows.map(({ customerId, code, name, tier, ...visit }) => ({ ...visit, customer: { id: customerId, code, name, tier } }));
   }
 
@@ -209,11 +209,11 @@ export class VisitsRepository {
     if (filter.from) conditions.push(Prisma.sql`v."dueAt" >= ${filter.from}`);
     if (filter.before) conditions.push(Prisma.sql`v."dueAt" < ${filter.before}`);
     if (filter.after) conditions.push(Prisma.sql`(v."dueAt", v.id) > (${filter.after.dueAt}, ${filter.after.id}::uuid)`);
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       SELECT v.id FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY v."dueAt", v.id
-      ${filter.limit ? Prisma.sql`LIMIT ${filter.limit}` : Prisma.empty}`;
+      ${filter.limit ? Prisma.sql`LIMIT ${filter.limit}` : Prisma.empty}`);
     return rows.map((r) => r.id);
   }
 
@@ -231,9 +231,9 @@ export class VisitsRepository {
 
   /** Everyone who owns a customer with a planned visit: they need a digest chain. */
   async ownersWithPlannedVisits(tx: Tx): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ ownerId: string }[]>`
+    const rows = await sqlOf(tx).query<{ ownerId: string }>(Prisma.sql`
       SELECT DISTINCT c."ownerId" FROM "Customer" c
-      WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."customerId" = c.id AND v.status = 'planned')`;
+      WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."customerId" = c.id AND v.status = 'planned')`);
     return rows.map((r) => r.ownerId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Customer, type RiskAlert } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { isUuid } from '../revisits/visits.repository.js';
 
 export interface RiskAlertFilter {
@@ -20,7 +20,7 @@ export class RiskAlertsRepository {
   /** The alert under a row lock until the transaction ends (a scan slice holding it finishes first). */
   async lock(tx: Tx, id: string): Promise<RiskAlert | null> {
     if (!isUuid(id)) return null;
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RiskAlert" WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "RiskAlert" WHERE id = ${id}::uuid FOR UPDATE`);
     return locked.length === 0 ? null : tx.riskAlert.findUnique({ where: { id } });
   }
 
@@ -40,11 +40,11 @@ export class RiskAlertsRepository {
     if (filter.visibleTo) conditions.push(Prisma.sql`c."ownerId" = ANY(${filter.visibleTo}::uuid[])`);
     const after = page.cursor ? await this.findById(tx, page.cursor) : null;
     if (after) conditions.push(Prisma.sql`(a."createdAt", a.id) < (${after.createdAt}, ${after.id}::uuid)`);
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       SELECT a.id FROM "RiskAlert" a ${filter.visibleTo ? Prisma.sql`JOIN "Customer" c ON c.id = a."subjectId"` : Prisma.empty}
       WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY a."createdAt" DESC, a.id DESC
-      LIMIT ${page.limit + 1}`;
+      LIMIT ${page.limit + 1}`);
     const alerts = new Map((await tx.riskAlert.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((a) => [a.id, a]));
     return rows.flatMap((r) => alerts.get(r.id) ?? []);
   }

@@ -59,7 +59,7 @@ export class RiskAlertsService {
     correlationId: string,
     decide: (alert: RiskAlert, now: Date) => { action: string; data: Prisma.RiskAlertUncheckedUpdateInput },
   ): Promise<RiskAlertView> {
-    return this.prisma.$transaction(async (tx) => {
+    return this.prisma.transaction(async (tx) => {
       const alert = await this.repository.lock(tx, id);
       if (!alert) throw new NotFoundError(`Risk alert ${id} does not exist.`);
       const [customer] = await this.repository.customersByIds(tx, [alert.subjectId]);

@@ -41,7 +41,7 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
     const now = this.clock.now();
-    const due = await this.prisma.$transaction(async (tx) => {
+    const due = await this.prisma.transaction(async (tx) => {
       const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
       if (!timer) return false;
       if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type RiskAlert } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { INSTALLATION_SUBJECT } from '../../../../libs/queue/src/index.js';
 import type { AlertWrite } from './risk-alert-plan.js';
 import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk-rules.js';
@@ -42,8 +42,8 @@ interface FactsRow {
 export class RiskScanRepository {
   /** The id of the `size`-th customer after `after`: the end of the next slice; null when fewer remain. */
   async sliceEnd(tx: Tx, after: string, size: number): Promise<string | null> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Customer" WHERE id > ${after}::uuid ORDER BY id OFFSET ${size - 1} LIMIT 1`;
+    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
+      SELECT id FROM "Customer" WHERE id > ${after}::uuid ORDER BY id OFFSET ${size - 1} LIMIT 1`);
     return rows[0]?.id ?? null;
   }
 
@@ -56,7 +56,7 @@ export class RiskScanRepository {
       ? Prisma.sql`c.id > ${range.after}::uuid AND c.id <= ${range.upTo}::uuid`
       : Prisma.sql`c.id > ${range.after}::uuid`;
     const { now } = windows;
-    const rows = await tx.$queryRaw<FactsRow[]>`
+    const rows = await sqlOf(tx).query<FactsRow>(Prisma.sql`
       WITH slice AS (
         SELECT c.id, c."ownerId", c.tier, c.status, c."createdAt",
                (c.tier = 'A' AND c.status IN ('prospect', 'active')) AS watched
@@ -107,7 +107,7 @@ export class RiskScanRepository {
       WHERE (s.recent_n > 0 AND s.previous_n > 0)
          OR k.recent >= ${policy.complaintSpikeMinimum}
          OR (slice.watched AND (coalesce(ct.last, slice."createdAt") <= ${windows.contractsBefore}
-                                OR coalesce(vt.last, slice."createdAt") <= ${windows.visitsBeforeAtLeast}))`;
+                                OR coalesce(vt.last, slice."createdAt") <= ${windows.visitsBeforeAtLeast}))`);
     return rows.map((r) => ({
       customerId: r.id,
       ownerId: r.owner_id,
@@ -123,16 +123,16 @@ export class RiskScanRepository {
 
   /** Concurrent scans (a duplicate job after a Redis flush) take turns slice by slice, so an alert is decided once. */
   async serializeScans(tx: Tx): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('followup-risk-scan'))`;
+    await sqlOf(tx).execute(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('followup-risk-scan'))`);
   }
 
   /** The slice's customer-demand alerts, locked until the transaction ends (acknowledge and snooze wait for it). */
   async lockAlertsIn(tx: Tx, range: CustomerRange): Promise<RiskAlert[]> {
     const upTo = range.upTo ? Prisma.sql`AND "subjectId" <= ${range.upTo}::uuid` : Prisma.empty;
-    const locked = await tx.$queryRaw<{ id: string }[]>`
+    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
       SELECT id FROM "RiskAlert"
       WHERE type = ${RISK_TYPE_CUSTOMER_DEMAND} AND "subjectId" > ${range.after}::uuid ${upTo}
-      FOR UPDATE`;
+      FOR UPDATE`);
     return locked.length === 0 ? [] : tx.riskAlert.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
   }
 
@@ -143,12 +143,12 @@ export class RiskScanRepository {
         (a) => Prisma.sql`(${a.id}::uuid, ${RISK_TYPE_CUSTOMER_DEMAND}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
           ${a.status}::"RiskAlertStatus", ${a.snoozedUntil}::timestamp, ${a.lastSentAt}::timestamp, ${now}::timestamp, ${now}::timestamp)`,
       );
-      await tx.$executeRaw`
+      await sqlOf(tx).execute(Prisma.sql`
         INSERT INTO "RiskAlert" (id, type, "subjectId", rule, severity, evidence, status, "snoozedUntil", "lastSentAt", "createdAt", "updatedAt")
         VALUES ${Prisma.join(rows)}
         ON CONFLICT (type, "subjectId", rule) DO UPDATE SET
           severity = EXCLUDED.severity, evidence = EXCLUDED.evidence, status = EXCLUDED.status,
-          "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt"`;
+          "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt"`);
     }
   }
 

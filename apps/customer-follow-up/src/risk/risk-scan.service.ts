@@ -66,7 +66,7 @@ export class RiskScanService {
       const range = { after, upTo };
       const rows = await this.repository.candidateFacts(this.prisma, range, scan.windows, policy.risk);
       const flagged = await this.flag(rows, scan);
-      const slice = await this.prisma.$transaction((tx) => this.apply(tx, range, flagged, scan));
+      const slice = await this.prisma.transaction((tx) => this.apply(tx, range, flagged, scan));
       if (slice.emailed > 0) this.signal.notify();
       summary.slices++;
       summary.candidates += rows.length;

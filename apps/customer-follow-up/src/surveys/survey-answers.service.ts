@@ -70,7 +70,7 @@ export class SurveyAnswers {
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
       throw new BadRequestError('The answer is invalid; nothing was recorded.', [{ field: 'score', message: 'score must be a whole number from 1 to 5' }]);
     }
-    const result = await this.prisma.$transaction(async (tx) => {
+    const result = await this.prisma.transaction(async (tx) => {
       const found = await this.repository.findByTokenHash(tx, hashSurveyToken(token));
       if (!found) throw invalidLink();
       const now = this.clock.now();

@@ -30,7 +30,7 @@ export class SurveyDueService implements OnModuleInit {
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
-    const outcome = await this.prisma.$transaction(async (tx): Promise<'done' | 'skipped'> => {
+    const outcome = await this.prisma.transaction(async (tx): Promise<'done' | 'skipped'> => {
       const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
       if (!timer) return 'skipped';
       if (timer.dueAt.getTime() > this.clock.now().getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Survey } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Survey } from '../../../../generated/prisma/client.js';
+import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 
 /** Only Prisma: survey rows. */
 @Injectable()
 export class SurveysRepository {
   /** Serializes survey creation per contact for the rest of the transaction, so the cap holds under concurrency. */
   async lockContact(tx: Tx, contactEmail: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`survey-contact:${contactEmail}`}))`;
+    await sqlOf(tx).execute(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`survey-contact:${contactEmail}`}))`);
   }
 
   lastTo(tx: Tx, contactEmail: string, since: Date): Promise<Survey | null> {
@@ -28,7 +28,7 @@ export class SurveysRepository {
 
   /** The survey under a row lock until the transaction ends. */
   async lock(tx: Tx, id: string): Promise<Survey | null> {
-    await tx.$queryRaw`SELECT id FROM "Survey" WHERE id = ${id}::uuid FOR UPDATE`;
+    await sqlOf(tx).query(Prisma.sql`SELECT id FROM "Survey" WHERE id = ${id}::uuid FOR UPDATE`);
     return tx.survey.findUnique({ where: { id } });
   }
 

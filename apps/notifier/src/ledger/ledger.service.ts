@@ -74,7 +74,7 @@ export class LedgerService {
   async retryDeadLetter(id: string): Promise<{ id: string; retriedAt: string }> {
     const now = this.clock.now();
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(`Dead letter ${id} does not exist.`);
-    await this.prisma.$transaction(async (tx) => {
+    await this.prisma.transaction(async (tx) => {
       const letter = await tx.deadLetter.findUnique({ where: { id } });
       if (!letter) throw new NotFoundError(`Dead letter ${id} does not exist.`);
       const claimed = await tx.deadLetter.updateMany({ where: { id, retriedAt: null }, data: { retriedAt: now } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { PrismaService, Tx } from '../../../../libs/database/src/index.js';
-import type { Notification } from '../../../../generated/prisma/client.js';
+import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Notification } from '../../../../generated/prisma/client.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
 import { SEND_LEASE_MS } from './mail-transport.js';
 
@@ -60,14 +60,14 @@ export class NotificationLedgerRepository {
   private async claimAll(ids: readonly string[]): Promise<(Notification | null)[]> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + SEND_LEASE_MS);
-    const rows = await this.prisma.$queryRaw<Notification[]>`
+    const rows = await sqlOf(this.prisma).query<Notification>(Prisma.sql`
       UPDATE "Notification"
       SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1,
           "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
       WHERE id = ANY(${[...new Set(ids)]}::uuid[])
         AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
       RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
-                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`;
+                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`);
     const claimed = new Map(rows.map((row) => [row.id, row]));
     // The same id twice in one batch (a job and its retry racing): only the first one sends.
     return ids.map((id) => {
@@ -80,7 +80,7 @@ export class NotificationLedgerRepository {
   private async markAllSent(sends: readonly SentEmail[]): Promise<boolean[]> {
     const now = this.clock.now();
     const input = JSON.stringify(sends.map((send) => ({ id: send.id, lease: send.lease.toISOString(), outboxId: send.outboxId ?? null })));
-    const rows = await this.prisma.$queryRaw<{ id: string; lease: Date }[]>`
+    const rows = await sqlOf(this.prisma).query<{ id: string; lease: Date }>(Prisma.sql`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, lease timestamp, "outboxId" uuid)
       ), sent AS (
@@ -93,7 +93,7 @@ export class NotificationLedgerRepository {
         UPDATE "Outbox" o SET "doneAt" = ${now}, outcome = 'done'
         FROM input i WHERE o.id = i."outboxId" AND o."doneAt" IS NULL
       )
-      SELECT id::text, lease FROM sent`;
+      SELECT id::text, lease FROM sent`);
     const recorded = new Set(rows.map((row) => `${row.id}|${row.lease.getTime()}`));
     return sends.map((send) => recorded.has(`${send.id}|${send.lease.getTime()}`));
   }
@@ -107,7 +107,7 @@ export class NotificationLedgerRepository {
 
   /** Marks the row dead and records what else belongs with it (a dead letter), in one transaction. */
   async markDeadWith(id: string, error: string, also: (tx: Tx) => Promise<void>): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+    await this.prisma.transaction(async (tx) => {
       await this.markDead(id, error, tx);
       await also(tx);
     });

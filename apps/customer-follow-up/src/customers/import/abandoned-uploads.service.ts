@@ -29,7 +29,7 @@ export class AbandonedUploads implements OnModuleInit {
   async clear(now: Date, correlationId: string | null): Promise<void> {
     const cutoff = new Date(now.getTime() - ABANDONED_UPLOAD_AFTER_MS);
     const reason = `The upload stopped before it finished (still receiving rows at ${now.toISOString()}, begun before ${cutoff.toISOString()}); send the file again.`;
-    const { failed, deleted } = await this.prisma.$transaction(async (tx) => {
+    const { failed, deleted } = await this.prisma.transaction(async (tx) => {
       const failed = await this.repository.failReceivingBefore(tx, cutoff, reason, now);
       for (const upload of failed) {
         await this.audit.record(tx, { entityType: 'customer-import', entityId: upload.id, action: 'customer-import.abandoned', actorId: null, after: { status: 'failed', reason }, correlationId, at: now });

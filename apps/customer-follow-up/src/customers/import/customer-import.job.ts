@@ -65,7 +65,7 @@ export class CustomerImportJob implements OnModuleInit {
     for (;;) {
       let outcome: BatchOutcome;
       try {
-        outcome = await this.prisma.$transaction((tx) => this.processBatch(tx, importId, correlationId), { timeout: 120_000, maxWait: 30_000 });
+        outcome = await this.prisma.transaction((tx) => this.processBatch(tx, importId, correlationId), { timeout: 120_000, maxWait: 30_000 });
       } catch (error) {
         // The batch rolled back whole; past a few races, BullMQ's backoff takes over.
         if (error instanceof ImportBatchRaceError && ++races <= MAX_IMMEDIATE_RETRIES) continue;

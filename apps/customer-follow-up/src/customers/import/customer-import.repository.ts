@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CustomerImport } from '../../../../../generated/prisma/client.js';
-import { PrismaService, type Tx } from '../../../../../libs/database/src/index.js';
+import { Prisma, type CustomerImport } from '../../../../../generated/prisma/client.js';
+import { PrismaService, sqlOf, type Tx } from '../../../../../libs/database/src/index.js';
 import { contactsOf } from '../customer-fields.js';
 import type { CustomerState, ExistingCustomer, PlannedUpsert } from './import-upsert-plan.js';
 
@@ -28,7 +28,7 @@ export class CustomerImportRepository {
   }
 
   async lock(tx: Tx, id: string): Promise<CustomerImport | null> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "CustomerImport" WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "CustomerImport" WHERE id = ${id}::uuid FOR UPDATE`);
     return locked.length === 0 ? null : tx.customerImport.findUnique({ where: { id } });
   }
 
@@ -73,17 +73,17 @@ export class CustomerImportRepository {
    * that streamed them is gone. Returns them; the caller holds them locked until it commits.
    */
   failReceivingBefore(tx: Tx, cutoff: Date, reason: string, now: Date): Promise<{ id: string; uploadedById: string }[]> {
-    return tx.$queryRaw<{ id: string; uploadedById: string }[]>`
+    return sqlOf(tx).query<{ id: string; uploadedById: string }>(Prisma.sql`
       UPDATE "CustomerImport" SET status = 'failed', error = ${reason}, "finishedAt" = ${now}
       WHERE status = 'receiving' AND "createdAt" < ${cutoff}
-      RETURNING id, "uploadedById"`;
+      RETURNING id, "uploadedById"`);
   }
 
   /** Staged rows nobody will read again: those of failed imports (abandoned, aborted, dead, or a chunk that arrived late). */
   deleteStagedOfFailed(tx: Tx): Promise<number> {
-    return tx.$executeRaw`
+    return sqlOf(tx).execute(Prisma.sql`
       DELETE FROM "CustomerImportRow" r USING "CustomerImport" i
-      WHERE r."importId" = i.id AND i.status = 'failed'`;
+      WHERE r."importId" = i.id AND i.status = 'failed'`);
   }
 
   async update(tx: Tx, id: string, data: Partial<Pick<CustomerImport, 'status' | 'rowsTotal' | 'rowsDone' | 'rejected' | 'error' | 'finishedAt'>>): Promise<void> {
@@ -104,9 +104,9 @@ export class CustomerImportRepository {
   /** Locks the customers an import batch touches, in one order, so concurrent writers queue instead of deadlocking. */
   async lockByCodes(tx: Tx, codes: string[]): Promise<ExistingCustomer[]> {
     if (codes.length === 0) return [];
-    const rows = await tx.$queryRaw<(Omit<ExistingCustomer, 'contacts'> & { contacts: unknown })[]>`
+    const rows = await sqlOf(tx).query<(Omit<ExistingCustomer, 'contacts'> & { contacts: unknown })>(Prisma.sql`
       SELECT id, code, name, "ownerId", tier::text AS tier, status::text AS status, industry, region, contacts, version
-      FROM "Customer" WHERE code = ANY(${codes}::text[]) ORDER BY code FOR UPDATE`;
+      FROM "Customer" WHERE code = ANY(${codes}::text[]) ORDER BY code FOR UPDATE`);
     return rows.map((row) => ({ ...row, contacts: contactsOf(row.contacts) }));
   }
 
@@ -118,7 +118,7 @@ export class CustomerImportRepository {
   async upsert(tx: Tx, planned: PlannedUpsert[], now: Date): Promise<{ id: string; code: string }[]> {
     if (planned.length === 0) return [];
     const values = planned.map(({ after, expectedVersion }) => ({ ...after, expectedVersion } satisfies CustomerState & { expectedVersion: number }));
-    return tx.$queryRaw<{ id: string; code: string }[]>`
+    return sqlOf(tx).query<{ id: string; code: string }>(Prisma.sql`
       INSERT INTO "Customer" (id, code, name, "ownerId", tier, status, industry, region, contacts, version, "createdAt", "updatedAt")
       SELECT gen_random_uuid(), v.code, v.name, v."ownerId", v.tier::"CustomerTier", v.status::"CustomerStatus", v.industry, v.region,
              v.contacts, v."expectedVersion" + 1, ${now}, ${now}
@@ -129,6 +129,6 @@ export class CustomerImportRepository {
         industry = EXCLUDED.industry, region = EXCLUDED.region, contacts = EXCLUDED.contacts,
         version = EXCLUDED.version, "updatedAt" = EXCLUDED."updatedAt"
       WHERE "Customer".version = EXCLUDED.version - 1
-      RETURNING id, code`;
+      RETURNING id, code`);
   }
 }

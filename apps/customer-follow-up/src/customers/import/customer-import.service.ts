@@ -69,7 +69,7 @@ export class CustomerImportService {
   /** Queues the import (or abandons it); saying it twice answers the same. */
   async finish(caller: Caller, body: FinishUpload, correlationId: string): Promise<{ jobId: string; status: CustomerImport['status'] }> {
     if (!UUID.test(body.importId)) throw notFound(body.importId);
-    const result = await this.prisma.$transaction(async (tx) => {
+    const result = await this.prisma.transaction(async (tx) => {
       const upload = await this.repository.lock(tx, body.importId);
       if (!upload) throw notFound(body.importId);
       if (upload.uploadedById !== caller.id) throw new ForbiddenError('Only the uploader may add to an import.');
