@@ -7,6 +7,8 @@
 // BENCH_SQL_DETAIL=1 (list the statements sent per phase), BENCH_PHASE_S (15: time box of a
 // closed-loop phase), BENCH_WAIT_S (20: how long to wait for the last emails),
 // BENCH_CPU_PROF=<dir> (a CPU profile of the app's main thread per measured phase),
+// BENCH_NOTIFIERS=N (sending in N notifier processes of their own: the production split, not the
+// all-in-one target), BENCH_READS (2000: requests of the read floor, phase 5),
 // BENCH_DATABASE_URL (the Postgres server to create the bench database on; e.g.
 // postgresql://postgres@localhost/postgres?host=/var/run/postgresql for its Unix socket).
 import 'reflect-metadata';
@@ -25,6 +27,7 @@ import { QUEUES } from '../libs/queue/src/index.js';
 import { redisOptionsFromUrl } from '../libs/workflow/src/index.js';
 import { createBenchDatabase, type BenchDatabase } from './bench-db.js';
 import { cpuSeconds, cpuSnapshot, type CpuSnapshot } from './cpu-meter.js';
+import { NotifierProcesses } from './notifier-processes.js';
 import { LoadGenerator, type LoadRequest, type LoadResult } from './load.js';
 import { startProfile, stopProfile } from './profiler.js';
 import { rawBullmq } from './raw-bullmq.js';
@@ -41,7 +44,9 @@ const RATE = env('BENCH_RATE', 100);
 const SECONDS = env('BENCH_SECONDS', 10);
 const CONCURRENCY = env('BENCH_CONCURRENCY', 20);
 const RAW_JOBS = env('BENCH_RAW_JOBS', 20_000);
-const ONLY = new Set((process.env.BENCH_ONLY ?? '2,3,4').split(','));
+const NOTIFIERS = env('BENCH_NOTIFIERS', 0);
+const READS = env('BENCH_READS', 2000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? '2,3,4,5').split(','));
 const WAIT_MS = env('BENCH_WAIT_S', 20) * 1000;
 /** No new request leaves after this long in a closed-loop phase: a slow system still finishes in bounded time. */
 const PHASE_MS = env('BENCH_PHASE_S', 15) * 1000;
@@ -67,6 +72,7 @@ const state: {
   smtp?: BenchSmtpSink;
   app?: INestApplication;
   load?: LoadGenerator;
+  notifiers?: NotifierProcesses;
   poll?: pg.Client;
   probeQueue?: Queue;
   config?: AppConfig;
@@ -87,6 +93,7 @@ function cleanup(): Promise<void> {
     await step('probe queue', () => state.probeQueue?.close());
     // After an overload, graceful shutdown waits for transactions still queued for a connection.
     await step('app', () => state.app?.close(), 30_000);
+    await step('notifier processes', () => state.notifiers?.stop(), 30_000);
     await step('poll client', () => state.poll?.end());
     await step('SMTP sink', () => state.smtp?.stop());
     for (const prefix of state.prefixes) await step(`Redis keys ${prefix}:*`, () => deleteRedisPrefix(state.config?.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix));
@@ -101,8 +108,15 @@ interface PhaseMeter {
   stop(): { cpu: Record<string, number>; loopP50: number; loopP99: number; loopMax: number; wallSeconds: number; sql: ReturnType<typeof sqlDelta> };
 }
 
+/** The bench's own threads (load generator, SMTP sink), counted apart from the system's. */
+const benchThreads: Record<string, number> = {};
+
+function snapshot(): CpuSnapshot {
+  return cpuSnapshot(state.db?.name, state.notifiers?.pids ?? [], benchThreads);
+}
+
 function startMeter(): PhaseMeter {
-  const before: CpuSnapshot = cpuSnapshot(state.db?.name);
+  const before: CpuSnapshot = snapshot();
   const sqlBefore: SqlSnapshot = sqlSnapshot();
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
@@ -111,7 +125,7 @@ function startMeter(): PhaseMeter {
     stop() {
       loop.disable();
       return {
-        cpu: cpuSeconds(before, cpuSnapshot(state.db?.name)),
+        cpu: cpuSeconds(before, snapshot()),
         // The histogram records the whole timer interval; the lag is what exceeds it.
         loopP50: Math.max(0, loop.percentile(50) / 1e6 - LOOP_RESOLUTION_MS),
         loopP99: Math.max(0, loop.percentile(99) / 1e6 - LOOP_RESOLUTION_MS),
@@ -125,11 +139,14 @@ function startMeter(): PhaseMeter {
 
 function printMeter(label: string, m: ReturnType<PhaseMeter['stop']>, items: number): void {
   const c = m.cpu;
-  const total = c.appMain + c.appOther + c.postgres + c.redis + c.nats;
+  const total = c.appMain + c.appOther + c.children + c.postgres + c.redis + c.nats;
+  const bench = (c.loadGenerator ?? 0) + (c.smtpSink ?? 0);
   const perItem = (s: number) => `${fmt((s * 1000) / items, 2)} ms`;
   log(`  CPU during ${label} (${fmt(m.wallSeconds)} s wall, 2 cores = ${fmt(2 * m.wallSeconds)} CPU-s): this system ${fmt(total, 2)} CPU-s = ${fmt((100 * total) / (2 * m.wallSeconds), 0)}% of the machine; other Postgres databases (other sessions, approx.) ${fmt(Math.max(0, c.postgresOther), 2)} CPU-s`);
-  log(`    everything else on the machine (other sessions and kernel: noise when large) ${fmt(Math.max(0, c.machine - total), 2)} CPU-s = ${fmt((100 * Math.max(0, c.machine - total)) / (2 * m.wallSeconds), 0)}% of the machine`);
-  log(`    app main thread ${fmt(c.appMain, 2)} s (${perItem(c.appMain)}/item) | app other threads (load gen, SMTP sink, GC, libuv) ${fmt(c.appOther, 2)} s`);
+  const rest = Math.max(0, c.machine - total - bench);
+  log(`    the bench's own threads (HTTP load generator ${fmt(c.loadGenerator ?? 0, 2)} s, ${perItem(c.loadGenerator ?? 0)}/item; SMTP sink ${fmt(c.smtpSink ?? 0, 2)} s, ${perItem(c.smtpSink ?? 0)}/item) = ${fmt((100 * bench) / (2 * m.wallSeconds), 0)}% of the machine`);
+  log(`    everything else on the machine (other sessions and kernel: noise when large) ${fmt(rest, 2)} CPU-s = ${fmt((100 * rest) / (2 * m.wallSeconds), 0)}% of the machine`);
+  log(`    app main thread ${fmt(c.appMain, 2)} s (${perItem(c.appMain)}/item) | app other threads (GC, libuv) ${fmt(c.appOther, 2)} s (${perItem(c.appOther)}/item)${NOTIFIERS > 0 ? ` | ${NOTIFIERS} notifier process(es) ${fmt(c.children, 2)} s (${perItem(c.children)}/item)` : ''}`);
   log(`    postgres (this database + WAL/checkpointer) ${fmt(c.postgres, 2)} s (${perItem(c.postgres)}/item) | redis ${fmt(c.redis, 2)} s (${perItem(c.redis)}/item) | nats ${fmt(c.nats, 2)} s`);
   log(`    app event-loop delay: p50 ${fmt(m.loopP50)} ms, p99 ${fmt(m.loopP99)} ms, max ${fmt(m.loopMax)} ms`);
   log(`  SQL sent by the app: ${m.sql.total} statements (${fmt(m.sql.total / items)} per item), ${m.sql.transactions} transactions (${fmt(m.sql.transactions / items, 2)} per item)`);
@@ -338,7 +355,8 @@ async function main(): Promise<void> {
 
   // The whole system, all in one process.
   const engine = { relayMs: 50, sweepMs: 200, reconcileMs: 1000 };
-  state.app = await createHttpApp(AllInOneModule.forRoot({ config, engine }), { serveNats: true });
+  state.app = await createHttpApp(AllInOneModule.forRoot({ config, engine }, { withNotifier: NOTIFIERS === 0 }), { serveNats: true });
+  if (NOTIFIERS > 0) state.notifiers = await NotifierProcesses.start(NOTIFIERS, config);
   await state.app.listen(0, '127.0.0.1');
   const port = (state.app.getHttpServer().address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
@@ -347,6 +365,7 @@ async function main(): Promise<void> {
   await state.poll.connect();
   state.probeQueue = new Queue(QUEUES.notifierUrgent, { connection: redisOptionsFromUrl(config.REDIS_URL), prefix });
   state.load = new LoadGenerator(base);
+  Object.assign(benchThreads, { loadGenerator: await state.load.threadId, smtpSink: state.smtp.threadId });
   log();
   log(`System: all-in-one on ${base}, DATABASE_POOL_SIZE ${config.DATABASE_POOL_SIZE}, QUEUE_PREFIX ${prefix}, engine ${JSON.stringify(engine)}, LOG_LEVEL warn`);
 
@@ -447,6 +466,31 @@ async function main(): Promise<void> {
     const { sent } = await waitForRequestsSent(ids, 'manager');
     log(`  emails for these submissions: ${sent}/${ids.length} sent`);
     await breakdown(ids, 'manager', 'submitted');
+  }
+
+  // 5. The floor: a read through the same layers (HTTP, JWT, NATS, one transaction of reads), no writes, no email.
+  if (ONLY.has('5')) {
+    log();
+    log(`5. The request floor: GET /contracts/:id, ${READS} requests, HTTP concurrency ${CONCURRENCY} (gateway, JWT, NATS hop, the contract and its route read; nothing written, no email)`);
+    const { rows } = await state.poll!.query<{ id: string; ownerId: string }>(`SELECT id, "ownerId" FROM "Contract" ORDER BY "createdAt" LIMIT 50`);
+    const tokenOf = new Map(reps.map((rep) => [rep.email, rep.token]));
+    const owners = await state.poll!.query<{ id: string; email: string }>(`SELECT id, email FROM "Employee"`);
+    const emailOf = new Map(owners.rows.map((e) => [e.id, e.email]));
+    const reads: LoadRequest[] = Array.from({ length: READS }, (_, i) => {
+      const contract = rows[i % rows.length];
+      return { method: 'GET', path: `/contracts/${contract.id}`, token: tokenOf.get(emailOf.get(contract.ownerId)!)! };
+    });
+    await startProfile();
+    const meter = startMeter();
+    const t0 = Date.now();
+    const results = await state.load.closed(reads, CONCURRENCY, PHASE_MS);
+    const seconds = (Date.now() - t0) / 1000;
+    const m = meter.stop();
+    const profile5 = await stopProfile('phase-5');
+    httpSummary('GET /contracts/:id', results);
+    log(`  => ${fmt(results.length / seconds)} reads/s`);
+    printMeter('phase 5', m, results.length);
+    if (profile5) log(`  CPU profile: ${profile5}`);
   }
 
   log();

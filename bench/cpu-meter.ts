@@ -1,5 +1,6 @@
 // Where the CPU goes, from /proc: this process's main thread (the app's event loop), its other
-// threads (load generator, SMTP sink, libuv pool, GC), and the Postgres, Redis and NATS servers.
+// threads (libuv pool, GC), the bench's own threads (load generator, SMTP sink: not the system,
+// but on the same two cores), and the Postgres, Redis and NATS servers.
 // Postgres backends serving the benchmark's own database are told apart from the rest (other
 // databases on this shared machine, and the server's background processes).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,13 +20,19 @@ function ticks(statPath: string): number {
   }
 }
 
-/** `children`: processes of the system that the bench started (notifier processes), counted apart. */
-export function cpuSnapshot(database?: string, children: number[] = []): CpuSnapshot {
+/**
+ * `children`: processes of the system that the bench started (notifier processes), counted apart.
+ * `benchThreads`: this process's threads that are the bench's, by name (counted under that name).
+ */
+export function cpuSnapshot(database?: string, children: number[] = [], benchThreads: Record<string, number> = {}): CpuSnapshot {
   const snapshot: CpuSnapshot = { appMain: 0, appOther: 0, children: 0, postgres: 0, postgresOther: 0, redis: 0, nats: 0, machine: machineBusyTicks() };
+  const benchThreadName = new Map(Object.entries(benchThreads).map(([name, tid]) => [tid, name]));
   for (const pid of children) snapshot.children += ticks(`/proc/${pid}/stat`);
   for (const tid of readdirSync('/proc/self/task')) {
     const t = ticks(`/proc/self/task/${tid}/stat`);
+    const benchThread = benchThreadName.get(Number(tid));
     if (Number(tid) === process.pid) snapshot.appMain += t;
+    else if (benchThread) snapshot[benchThread] = (snapshot[benchThread] ?? 0) + t;
     else snapshot.appOther += t;
   }
   for (const pid of readdirSync('/proc')) {

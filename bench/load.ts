@@ -27,9 +27,19 @@ type Distribute<T> = T extends unknown ? Omit<T, 'seq' | 'base'> : never;
 export class LoadGenerator {
   private readonly worker = new Worker(new URL('./load.worker.js', import.meta.url));
   private seq = 0;
+  /** The generator thread's kernel id, to count its CPU apart from the system's (cpu-meter.ts). */
+  readonly threadId: Promise<number>;
 
   constructor(private readonly base: string) {
     this.worker.on('error', (error) => console.error(`load generator: ${error.message}`));
+    this.threadId = new Promise((resolve) => {
+      const hello = (m: { seq: number; threadId?: number }) => {
+        if (m.seq !== 0) return;
+        this.worker.off('message', hello);
+        resolve(m.threadId ?? 0);
+      };
+      this.worker.on('message', hello);
+    });
   }
 
   run(command: Distribute<LoadCommand>): Promise<LoadResult[]> {

@@ -5,18 +5,20 @@ export class BenchSmtpSink {
   private constructor(
     private readonly worker: Worker,
     readonly port: number,
+    /** The sink thread's kernel id, to count its CPU apart from the system's (cpu-meter.ts). */
+    readonly threadId: number,
   ) {}
 
   static async start(): Promise<BenchSmtpSink> {
     const worker = new Worker(new URL('./smtp-sink.worker.js', import.meta.url));
-    const port = await new Promise<number>((resolve, reject) => {
+    const { port, threadId } = await new Promise<{ port: number; threadId: number }>((resolve, reject) => {
       worker.once('error', reject);
-      worker.on('message', (m: { type: string; port?: number; message?: string }) => {
-        if (m.type === 'ready') resolve(m.port!);
+      worker.on('message', (m: { type: string; port?: number; threadId?: number; message?: string }) => {
+        if (m.type === 'ready') resolve({ port: m.port!, threadId: m.threadId ?? 0 });
         if (m.type === 'error') console.error(`SMTP sink: ${m.message}`);
       });
     });
-    return new BenchSmtpSink(worker, port);
+    return new BenchSmtpSink(worker, port, threadId);
   }
 
   get url(): string {

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { parentPort } from 'node:worker_threads';
 import { SMTPServer } from 'smtp-server';
+import { kernelThreadId } from './thread-id.js';
 
 let received = 0;
 const server = new SMTPServer({
@@ -23,7 +24,7 @@ const server = new SMTPServer({
 server.on('error', (error) => parentPort!.postMessage({ type: 'error', message: String(error) }));
 
 server.listen(0, '127.0.0.1', () => {
-  parentPort!.postMessage({ type: 'ready', port: (server.server.address() as AddressInfo).port });
+  parentPort!.postMessage({ type: 'ready', port: (server.server.address() as AddressInfo).port, threadId: kernelThreadId() });
 });
 
 parentPort!.on('message', (message: { type: string }) => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ContractStatus, Employee } from '../../../../generated/prisma/client.js';
+import { readAuditTrail } from '../../../../libs/audit/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
 import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory, personView } from '../../../../libs/org/src/index.js';
@@ -8,6 +9,7 @@ import { Clock } from '../../../../libs/time/src/clock.js';
 import type { Contract } from '../../../../generated/prisma/client.js';
 import { ActionTokens } from '../approvals/action-tokens.service.js';
 import { RouteRepository } from '../approvals/route.repository.js';
+import { ContractRepository } from './contract.repository.js';
 import { auditView, contractSummary, peopleIn, routeView, type StageWithSteps } from './contract-views.js';
 
 /** Reads of contracts, with the SPEC's visibility: ADMIN, the owner, the owner's managers, people on the route. */
@@ -20,6 +22,7 @@ export class ContractReader {
     private readonly tokens: ActionTokens,
     private readonly clock: Clock,
     private readonly routes: RouteRepository,
+    private readonly contracts: ContractRepository,
   ) {}
 
   async submissionView(tx: Tx, contract: Contract) {
@@ -40,7 +43,7 @@ export class ContractReader {
   async get(caller: Caller, contractId: string) {
     const { contract, stages, people, owner } = await this.load(this.prisma, contractId);
     await this.assertVisible(caller, contract.ownerId, owner, stages);
-    const audit = await this.prisma.auditEntry.findMany({ where: { entityType: 'contract', entityId: contractId }, orderBy: { at: 'asc' } });
+    const audit = await readAuditTrail(this.prisma, 'contract', contractId);
     const everyone = await this.people(peopleIn(stages, audit), people);
     return {
       ...contractSummary(contract, owner, this.config.BASE_CURRENCY),
@@ -52,7 +55,7 @@ export class ContractReader {
   async audit(caller: Caller, contractId: string) {
     const { contract, stages, owner, people } = await this.load(this.prisma, contractId);
     await this.assertVisible(caller, contract.ownerId, owner, stages);
-    const entries = await this.prisma.auditEntry.findMany({ where: { entityType: 'contract', entityId: contractId }, orderBy: { at: 'asc' } });
+    const entries = await readAuditTrail(this.prisma, 'contract', contractId);
     const everyone = await this.people(peopleIn([], entries), people);
     return { items: entries.map((entry) => auditView(entry, everyone)), nextCursor: null };
   }
@@ -121,7 +124,7 @@ export class ContractReader {
 
   private async load(tx: Tx, contractId: string) {
     if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
-    const contract = await tx.contract.findUnique({ where: { id: contractId } });
+    const contract = await this.contracts.find(tx, contractId);
     if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`);
     const stages: StageWithSteps[] = await this.routes.stagesOfRound(tx, contractId, contract.round);
     const people = new Map((await this.directory.findManyById([contract.ownerId, ...peopleIn(stages)], tx)).map((e) => [e.id, e]));

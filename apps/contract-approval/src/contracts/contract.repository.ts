@@ -37,6 +37,11 @@ export class ContractRepository {
     return rows[0];
   }
 
+  async find(tx: Tx, contractId: string): Promise<Contract | null> {
+    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid`);
+    return rows[0] ?? null;
+  }
+
   async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
     const rows = await sqlOf(tx).query<Contract>(Prisma.sql`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`);
     return rows[0] ?? null;
