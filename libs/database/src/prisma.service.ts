@@ -93,7 +93,12 @@ export class PrismaService extends PrismaClient {
       this.$transaction(async (tx) => {
         slot.sealed = true;
         if (slot.client) fastSql.set(tx, new PgSql(slot.client, this.statementNames));
-        return work(tx);
+        try {
+          return await work(tx);
+        } finally {
+          // The connection goes back to the pool: a client kept past its transaction must not reach it.
+          fastSql.delete(tx);
+        }
       }, options),
     );
   }

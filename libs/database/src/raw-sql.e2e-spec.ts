@@ -6,11 +6,11 @@ import { Prisma } from '../../../generated/prisma/client.js';
 import { loadConfig } from '../../config/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/src/test-database.js';
 import { isUniqueViolation } from './idempotency.js';
-import { PrismaService, sqlOf } from './prisma.service.js';
+import { PrismaService, sqlOf, type Tx } from './prisma.service.js';
 import { PgSql, PrismaSql } from './raw-sql.js';
 
-// Instants must not depend on the process's zone (pg alone formats and parses local time).
-process.env.TZ = 'Asia/Shanghai';
+// Instants must not depend on the process's zone (pg alone formats and parses local time): the
+// test command runs every test with TZ=Asia/Shanghai (package.json), where that would show.
 
 let db: TestDatabase;
 let prisma: PrismaService;
@@ -32,7 +32,8 @@ const everyType = () => Prisma.sql`
   SELECT 12.50::numeric AS amount, count(*) AS n, 7::int AS small, ${at}::timestamp AS ts, ${at}::timestamptz AS tstz,
          'x'::text AS t, ${randomUUIDFixed}::uuid AS id, 'PENDING_APPROVAL'::"ContractStatus"::text AS status, '{"a":[1,"b"]}'::json AS j,
          '{"k":true}'::jsonb AS jb, true AS yes, 1.5::float8 AS f, ARRAY['a','b'] AS arr, NULL::text AS nothing,
-         ${new Prisma.Decimal('3.25')}::numeric AS "decimalParam", ${10n}::int8 AS "bigParam", ${[at, at]}::timestamp[] AS "dateArray"
+         ${new Prisma.Decimal('3.25')}::numeric AS "decimalParam", ${10n}::int8 AS "bigParam", ${[at, at]}::timestamp[] AS "dateArray",
+         ARRAY[1.5, NULL]::numeric[] AS "decimals", ARRAY[1, 2]::int8[] AS "bigs", ARRAY['2026-03-29'::date] AS "days"
   FROM generate_series(1, 3)`;
 const randomUUIDFixed = '5b0f6a3e-7d7c-4a55-9e0e-2f0c2b7b1a11';
 
@@ -99,6 +100,14 @@ describe('raw statements straight through pg', () => {
     await sqlOf(prisma).execute(insert);
     const error = await sqlOf(prisma).execute(insert).then(() => null, (e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it('refuses a transaction client kept past its transaction (its connection is back in the pool)', async () => {
+    let kept: Tx | undefined;
+    await prisma.transaction(async (tx) => {
+      kept = tx;
+    });
+    await expect(sqlOf(kept!).query(Prisma.sql`SELECT 1::int AS one`)).rejects.toThrow(/transaction/i);
   });
 
   it('falls back to Prisma for a transaction opened with $transaction', async () => {

@@ -20,18 +20,35 @@ export interface Sql {
 /** Something that runs a statement: a pooled client inside a transaction, or the pool itself. */
 export type Runner = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-const OID = { int8: 20, numeric: 1700, timestamp: 1114, date: 1082 } as const;
+const OID = { int8: 20, numeric: 1700, timestamp: 1114, date: 1082, textArray: 1009, int8Array: 1016, numericArray: 1231, timestampArray: 1115, dateArray: 1182 } as const;
 
 /** A `timestamp` (without time zone) holds UTC here, as Prisma writes it: "2026-11-27 17:30:00.123". */
 function utcTimestamp(text: string): Date {
   return new Date(`${text.replace(' ', 'T')}Z`);
 }
 
+const ELEMENT_PARSERS = {
+  int8: (text: string) => BigInt(text),
+  numeric: (text: string) => new Prisma.Decimal(text),
+  timestamp: utcTimestamp,
+  date: (text: string) => new Date(`${text}T00:00:00Z`),
+};
+
+/** An array of `element`s: pg's text[] parser splits it (quoting, NULLs), each element is then parsed. */
+function arrayOf(element: (text: string) => unknown): (text: string) => unknown[] {
+  const split = pg.types.getTypeParser(OID.textArray) as (text: string) => (string | null)[];
+  return (text) => split(text).map((item) => (item === null ? null : element(item)));
+}
+
 const PARSERS: Partial<Record<number, (text: string) => unknown>> = {
-  [OID.int8]: (text) => BigInt(text),
-  [OID.numeric]: (text) => new Prisma.Decimal(text),
-  [OID.timestamp]: utcTimestamp,
-  [OID.date]: (text) => new Date(`${text}T00:00:00Z`),
+  [OID.int8]: ELEMENT_PARSERS.int8,
+  [OID.numeric]: ELEMENT_PARSERS.numeric,
+  [OID.timestamp]: ELEMENT_PARSERS.timestamp,
+  [OID.date]: ELEMENT_PARSERS.date,
+  [OID.int8Array]: arrayOf(ELEMENT_PARSERS.int8),
+  [OID.numericArray]: arrayOf(ELEMENT_PARSERS.numeric),
+  [OID.timestampArray]: arrayOf(ELEMENT_PARSERS.timestamp),
+  [OID.dateArray]: arrayOf(ELEMENT_PARSERS.date),
 };
 
 const TYPES = {
