@@ -36,7 +36,8 @@ const ELEMENT_PARSERS = {
 
 /** An array of `element`s: pg's text[] parser splits it (quoting, NULLs), each element is then parsed. */
 function arrayOf(element: (text: string) => unknown): (text: string) => unknown[] {
-  const split = pg.types.getTypeParser(OID.textArray) as (text: string) => (string | null)[];
+  // pg-types declares only scalar type ids; its text[] parser is registered all the same.
+  const split = (pg.types.getTypeParser as (oid: number) => (text: string) => (string | null)[])(OID.textArray);
   return (text) => split(text).map((item) => (item === null ? null : element(item)));
 }
 
