@@ -36,7 +36,7 @@ export function sqlOf(db: Tx): Sql {
 /**
  * The pg adapter, noting the pooled connection each transaction begins on. The adapter keeps it
  * as `client` on its transaction object (declared protected, plain at runtime): what
- * `raw-sql.spec` checks, by seeing uncommitted Prisma writes through the fast path.
+ * `raw-sql.e2e-spec` checks, by seeing uncommitted Prisma writes through the fast path.
  */
 class ConnectionNotingPg extends PrismaPg {
   override async connect(): ReturnType<PrismaPg['connect']> {
