@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Prisma } from '../../../generated/prisma/client.js';
 import { ConflictError } from '../../rpc/src/index.js';
-import type { Tx } from './prisma.service.js';
+import { sqlOf, type Tx } from './prisma.service.js';
 
 // Create endpoints accept an Idempotency-Key: the same key with the same body returns the first result.
 
@@ -17,14 +18,18 @@ export function requestHash(body: unknown): string {
 
 /** The stored first answer for this key, or null; the same key with another body is a conflict. */
 export async function replayed<T>(tx: Tx, scope: string, callerId: string, key: string, hash: string): Promise<T | null> {
-  const record = await tx.idempotencyRecord.findUnique({ where: { scope_callerId_key: { scope, callerId, key } } });
+  const [record] = await sqlOf(tx).query<{ requestHash: string; response: T }>(Prisma.sql`
+    SELECT "requestHash", response FROM "IdempotencyRecord" WHERE scope = ${scope} AND "callerId" = ${callerId}::uuid AND key = ${key}`);
   if (!record) return null;
   if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${key} was already used with a different body.`);
-  return record.response as T;
+  return record.response;
 }
 
+/** Stores the first answer; a concurrent twin's insert fails with a unique violation (isUniqueViolation). */
 export async function remember(tx: Tx, scope: string, callerId: string, key: string, hash: string, response: object): Promise<void> {
-  await tx.idempotencyRecord.create({ data: { scope, callerId, key, requestHash: hash, response } });
+  await sqlOf(tx).execute(Prisma.sql`
+    INSERT INTO "IdempotencyRecord" (id, scope, "callerId", key, "requestHash", response, "createdAt")
+    VALUES (${randomUUID()}::uuid, ${scope}, ${callerId}::uuid, ${key}, ${hash}, ${JSON.stringify(response)}::jsonb, ${new Date()}::timestamp)`);
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Contract, Employee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { isUniqueViolation, OutboxSignal, PrismaService, replayed, requestHash, type Tx } from '../../../../libs/database/src/index.js';
+import { isUniqueViolation, OutboxSignal, PrismaService, remember, replayed, requestHash, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
@@ -50,7 +50,7 @@ export class ContractsService {
         const contract = await this.createContract(tx, caller, input, correlationId);
         const response = await this.reader.submissionView(tx, contract);
         if (idempotencyKey) {
-          await tx.idempotencyRecord.create({ data: { scope: SUBMIT_SCOPE, callerId: caller.id, key: idempotencyKey, requestHash: hash, response: response as object } });
+          await remember(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash, response);
         }
         return response;
       }, { timeout: 30_000 });
