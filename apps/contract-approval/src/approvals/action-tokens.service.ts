@@ -50,7 +50,8 @@ export class ActionTokens {
 
   /** A usable token, or 404 (never issued) / 410 (used or expired). */
   async usable(tx: Tx, token: string, now: Date): Promise<ActionToken> {
-    const row = await tx.actionToken.findUnique({ where: { tokenHash: hashActionToken(token) } });
+    const [row] = await sqlOf(tx).query<ActionToken>(Prisma.sql`
+      SELECT id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "usedAt", "createdAt" FROM "ActionToken" WHERE "tokenHash" = ${hashActionToken(token)}`);
     if (!row) throw new NotFoundError('This link is not valid.');
     if (row.usedAt) throw new GoneError('This link has already been used.');
     if (row.expiresAt.getTime() <= now.getTime()) throw new GoneError('This link has expired.');
@@ -59,7 +60,7 @@ export class ActionTokens {
 
   /** Marks it used; a concurrent use of the same link loses with 410. */
   async consume(tx: Tx, tokenId: string, now: Date): Promise<void> {
-    const used = await tx.actionToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: now } });
-    if (used.count === 0) throw new GoneError('This link has already been used.');
+    const used = await sqlOf(tx).execute(Prisma.sql`UPDATE "ActionToken" SET "usedAt" = ${now} WHERE id = ${tokenId}::uuid AND "usedAt" IS NULL`);
+    if (used === 0) throw new GoneError('This link has already been used.');
   }
 }

@@ -42,6 +42,13 @@ export class ContractRepository {
     return rows[0] ?? null;
   }
 
+  /** The contract an approval step belongs to (a link names its step). */
+  async ofStep(tx: Tx, stepId: string): Promise<string> {
+    const [step] = await sqlOf(tx).query<{ contractId: string }>(Prisma.sql`SELECT "contractId" FROM "ApprovalStep" WHERE id = ${stepId}::uuid`);
+    if (!step) throw new Error(`Approval step ${stepId} does not exist.`);
+    return step.contractId;
+  }
+
   async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
     const rows = await sqlOf(tx).query<Contract>(Prisma.sql`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`);
     return rows[0] ?? null;

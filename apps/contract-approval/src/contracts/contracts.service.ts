@@ -186,8 +186,8 @@ export class ContractsService {
     return this.inTransaction(async (tx) => {
       const now = this.clock.now();
       const link = await this.reader.usableLink(tx, token, now);
-      const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: link.stepId } });
-      const { ctx, actor } = await this.flowContextActedBy(tx, step.contractId, link.employeeId, correlationId);
+      const contractId = await this.contracts.ofStep(tx, link.stepId);
+      const { ctx, actor } = await this.flowContextActedBy(tx, contractId, link.employeeId, correlationId);
       if (link.round !== ctx.contract.round) throw new GoneError('This link belongs to an earlier round of the contract.');
       await this.reader.consumeLink(tx, link.id, now);
       await this.flow.decide(ctx, actor, input.decision, input.comment ?? null);

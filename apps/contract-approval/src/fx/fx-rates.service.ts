@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '../../../../generated/prisma/client.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { PrismaService, Tx } from '../../../../libs/database/src/index.js';
+import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
 import { BadRequestError, UnprocessableError, type Caller, type FieldError } from '../../../../libs/rpc/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
@@ -24,7 +24,7 @@ export class FxRatesService {
   async toBase(amount: string | number, currency: string, tx: Tx = this.prisma): Promise<BaseAmount> {
     const value = new Prisma.Decimal(amount);
     if (currency === this.config.BASE_CURRENCY) return { amountBase: value, rate: new Prisma.Decimal(1) };
-    const row = await tx.fxRate.findUnique({ where: { currency } });
+    const [row] = await sqlOf(tx).query<{ rate: Prisma.Decimal }>(Prisma.sql`SELECT rate FROM "FxRate" WHERE currency = ${currency}`);
     if (!row) {
       throw new UnprocessableError(`There is no exchange rate from ${currency} to ${this.config.BASE_CURRENCY}; an admin must PUT /fx-rates first.`);
     }
