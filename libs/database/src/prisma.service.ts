@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient, Prisma } from '../../../generated/prisma/client.js';
@@ -21,6 +21,7 @@ interface Opening {
   sealed?: boolean;
 }
 
+const logger = new Logger('PrismaService');
 const opening = new AsyncLocalStorage<Opening>();
 const fastSql = new WeakMap<object, Sql>();
 
@@ -62,6 +63,10 @@ export class PrismaService extends PrismaClient {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+    // An idle connection dropped by the server (a restart, a terminated backend) emits 'error' on
+    // the pool; unheard, that would end the process. The adapter listens only once Prisma connects,
+    // and the fast path may use the pool before.
+    pool.on('error', (error) => logger.warn(`An idle database connection failed and was dropped: ${error.message}`));
     const statementNames = preparedStatementNames();
     super({
       // The adapter's own @types/pg is a newer minor than ours; the runtime pg is one and the same.

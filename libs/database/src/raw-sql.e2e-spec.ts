@@ -110,6 +110,19 @@ describe('raw statements straight through pg', () => {
     await expect(sqlOf(kept!).query(Prisma.sql`SELECT 1::int AS one`)).rejects.toThrow(/transaction/i);
   });
 
+  it('survives the server dropping an idle pooled connection before Prisma ever connected, and reconnects', async () => {
+    const fresh = new PrismaService(loadConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '1', JWT_SECRET: 'raw-sql-spec-secret-000' }));
+    try {
+      const [{ pid }] = await sqlOf(fresh).query<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+      await sqlOf(prisma).query(Prisma.sql`SELECT pg_terminate_backend(${pid}::int)`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // An unheard 'error' on the pool would have ended this process (the test run) by now.
+      expect(await sqlOf(fresh).query(Prisma.sql`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
+    } finally {
+      await fresh.$disconnect();
+    }
+  });
+
   it('falls back to Prisma for a transaction opened with $transaction', async () => {
     await prisma.$transaction(async (tx) => {
       expect(sqlOf(tx)).toBeInstanceOf(PrismaSql);

@@ -90,7 +90,7 @@ export class PgSql implements Sql {
   }
 }
 
-/** The same interface over Prisma's own raw calls, for a transaction client this module did not open. */
+/** The same interface over Prisma's own raw calls, for a transaction client `PrismaService.transaction` did not open. */
 export class PrismaSql implements Sql {
   constructor(private readonly client: Pick<Prisma.TransactionClient, '$queryRaw' | '$executeRaw'>) {}
 
