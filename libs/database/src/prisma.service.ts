@@ -19,6 +19,31 @@ interface Opening {
   client?: pg.PoolClient;
   /** Set once the work runs: a transaction the work opens by other means must not be taken for this one. */
   sealed?: boolean;
+  /** Set when Prisma ends the transaction, which it also does on its own when it times out. */
+  ended?: boolean;
+}
+
+type AdapterTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg['connect']>>['startTransaction']>>;
+
+/**
+ * Marks the slot ended as soon as Prisma ends the transaction (it sends COMMIT or ROLLBACK, then
+ * releases the connection): a statement sent after that must not reach the connection, which
+ * may by then carry another transaction.
+ */
+function noteEnd(transaction: AdapterTransaction, slot: Opening): void {
+  const { executeRaw, commit, rollback } = transaction;
+  transaction.executeRaw = (query) => {
+    if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') slot.ended = true;
+    return executeRaw.call(transaction, query);
+  };
+  transaction.commit = () => {
+    slot.ended = true;
+    return commit.call(transaction);
+  };
+  transaction.rollback = () => {
+    slot.ended = true;
+    return rollback.call(transaction);
+  };
 }
 
 const logger = new Logger('PrismaService');
@@ -46,7 +71,10 @@ class ConnectionNotingPg extends PrismaPg {
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await start(isolationLevel);
       const slot = opening.getStore();
-      if (slot && !slot.sealed && !slot.client) slot.client = (transaction as unknown as { client: pg.PoolClient }).client;
+      if (slot && !slot.sealed && !slot.client) {
+        slot.client = (transaction as unknown as { client: pg.PoolClient }).client;
+        noteEnd(transaction, slot);
+      }
       return transaction;
     };
     return adapter;
@@ -97,7 +125,7 @@ export class PrismaService extends PrismaClient {
     return opening.run(slot, () =>
       this.$transaction(async (tx) => {
         slot.sealed = true;
-        if (slot.client) fastSql.set(tx, new PgSql(slot.client, this.statementNames));
+        if (slot.client) fastSql.set(tx, new PgSql(slot.client, this.statementNames, () => !slot.ended));
         try {
           return await work(tx);
         } finally {

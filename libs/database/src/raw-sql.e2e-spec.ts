@@ -123,6 +123,24 @@ describe('raw statements straight through pg', () => {
     }
   });
 
+  it('refuses statements after Prisma timed the transaction out, so none runs outside it or on a reused connection', async () => {
+    const id = randomUUID();
+    let late: unknown;
+    await expect(
+      prisma.transaction(
+        async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          late = await sqlOf(tx)
+            .execute(Prisma.sql`INSERT INTO "Outbox" (id, queue, "jobName", payload) VALUES (${id}::uuid, 'test', 'late', '{}')`)
+            .catch((error: unknown) => error);
+        },
+        { timeout: 150 },
+      ),
+    ).rejects.toThrow();
+    expect((late as Error).message).toMatch(/already ended/);
+    expect(await prisma.outbox.findUnique({ where: { id } })).toBeNull();
+  });
+
   it('falls back to Prisma for a transaction opened with $transaction', async () => {
     await prisma.$transaction(async (tx) => {
       expect(sqlOf(tx)).toBeInstanceOf(PrismaSql);

@@ -74,6 +74,8 @@ export class PgSql implements Sql {
   constructor(
     private readonly runner: Runner,
     private readonly statementName: (query: { sql: string }) => string | undefined,
+    /** For a transaction's connection: false once the transaction has ended (committed, rolled back, timed out). */
+    private readonly open: () => boolean = () => true,
   ) {}
 
   async query<T>(statement: Prisma.Sql): Promise<T[]> {
@@ -85,6 +87,7 @@ export class PgSql implements Sql {
   }
 
   private run(statement: Prisma.Sql): Promise<pg.QueryResult> {
+    if (!this.open()) return Promise.reject(new Error('The transaction has already ended (committed, rolled back, or timed out); its statements can no longer run.'));
     const text = statement.text;
     return (this.runner as pg.Pool).query({ name: this.statementName({ sql: text }), text, values: statement.values.map(parameter), types: TYPES });
   }
