@@ -201,7 +201,10 @@ describe('approval routes through the HTTP API', () => {
       const managerInbox = await system.as(ORG.manager).get('/approvals/inbox').expect(200);
       const managerIds = managerInbox.body.items.map((i: { contract: { id: string } }) => i.contract.id);
       expect(managerIds).toEqual(expect.arrayContaining([mine.id, theirs.id]));
-      expect(managerInbox.body.items.find((i: { contract: { id: string } }) => i.contract.id === mine.id)).toMatchObject({ stage: 'manager' });
+      expect(managerInbox.body.items.find((i: { contract: { id: string } }) => i.contract.id === mine.id)).toMatchObject({
+        stage: 'manager', approver: 'manager', as: 'APPROVER', dueAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        contract: { id: mine.id, title: expect.stringContaining('Inbox check rep'), status: 'PENDING_APPROVAL', discountPct: 20 },
+      });
       // The director is on the route of `mine` but the director stage has not started.
       const directorIds = (await system.as(ORG.director).get('/approvals/inbox').expect(200)).body.items.map((i: { contract: { id: string } }) => i.contract.id);
       expect(directorIds).not.toContain(mine.id);

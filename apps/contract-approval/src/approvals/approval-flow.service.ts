@@ -277,8 +277,7 @@ export class ApprovalFlow {
 
   /** On the route but not entitled now: 409. Anyone else: 403. */
   private async refusal(ctx: FlowContext, actor: Employee, conflictMessage: string): Promise<Error> {
-    const onRoute = await ctx.tx.stepAssignee.count({ where: { employeeId: actor.id, step: { contractId: ctx.contract.id } } });
-    if (onRoute > 0) return new ConflictError(conflictMessage);
+    if (await this.contracts.isOnRoute(ctx.tx, actor.id, ctx.contract.id)) return new ConflictError(conflictMessage);
     if (actor.id === ctx.contract.ownerId) return new ForbiddenError('Nobody decides on their own contract.');
     return new ForbiddenError(`You are not an approver of contract ${ctx.contract.id}.`);
   }

@@ -79,21 +79,17 @@ export class ContractReader {
 
   /** The caller's pending steps, oldest first. */
   async inbox(caller: Caller) {
-    const assignments = await this.prisma.stepAssignee.findMany({
-      where: { employeeId: caller.id, active: true, step: { status: 'PENDING', stage: { status: 'PENDING', contract: { status: 'PENDING_APPROVAL' } } } },
-      include: { step: { include: { stage: { include: { contract: true } } } } },
-      orderBy: { createdAt: 'asc' },
-    });
-    const ids = assignments.flatMap((a) => [a.step.stage.contract.ownerId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]);
+    const waiting = await this.contracts.awaitingDecisionBy(this.prisma, caller.id);
+    const ids = waiting.flatMap((w) => [w.contract.ownerId, ...(w.onBehalfOfId ? [w.onBehalfOfId] : [])]);
     const people = new Map((await this.directory.findManyById([...new Set(ids)])).map((e) => [e.id, e]));
     return {
-      items: assignments.map((a) => ({
-        contract: contractSummary(a.step.stage.contract, people.get(a.step.stage.contract.ownerId)!, this.config.BASE_CURRENCY),
-        stage: a.step.stage.name,
-        approver: a.step.ref,
-        dueAt: a.step.stage.dueAt?.toISOString() ?? null,
-        as: a.kind,
-        ...(a.onBehalfOfId && people.get(a.onBehalfOfId) ? { onBehalfOf: personView(people.get(a.onBehalfOfId)!) } : {}),
+      items: waiting.map((w) => ({
+        contract: contractSummary(w.contract, people.get(w.contract.ownerId)!, this.config.BASE_CURRENCY),
+        stage: w.stage,
+        approver: w.approver,
+        dueAt: w.dueAt?.toISOString() ?? null,
+        as: w.as,
+        ...(w.onBehalfOfId && people.get(w.onBehalfOfId) ? { onBehalfOf: personView(people.get(w.onBehalfOfId)!) } : {}),
       })),
       nextCursor: null,
     };
@@ -139,8 +135,7 @@ export class ContractReader {
 
   private async assertVisible(caller: Caller, ownerId: string, owner: Employee, stages: StageWithSteps[]): Promise<void> {
     if (caller.role === 'ADMIN' || caller.id === ownerId) return;
-    const onRoute = await this.prisma.stepAssignee.count({ where: { employeeId: caller.id, step: { contractId: stages[0]?.contractId ?? '00000000-0000-0000-0000-000000000000' } } });
-    if (onRoute > 0) return;
+    if (stages.length > 0 && (await this.contracts.isOnRoute(this.prisma, caller.id, stages[0].contractId))) return;
     if (await this.directory.isAbove(caller.id, owner)) return;
     throw new ForbiddenError('You may not see this contract.');
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Contract, type ContractStatus } from '../../../../generated/prisma/client.js';
+import { Prisma, type Contract, type ContractStatus, type StepAssignee } from '../../../../generated/prisma/client.js';
 import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 
 /** The Contract model's columns, so raw reads return exactly what Prisma's would. */
@@ -15,6 +15,16 @@ export interface EarlierContract {
   currency: string;
   status: ContractStatus;
   createdAt: string;
+}
+
+/** A step waiting for someone's decision, with its contract (the inbox's rows). */
+export interface AwaitingDecision {
+  contract: Contract;
+  stage: string;
+  approver: string;
+  dueAt: Date | null;
+  as: StepAssignee['kind'];
+  onBehalfOfId: string | null;
 }
 
 export type NewContract = Pick<
@@ -47,6 +57,35 @@ export class ContractRepository {
     const [step] = await sqlOf(tx).query<{ contractId: string }>(Prisma.sql`SELECT "contractId" FROM "ApprovalStep" WHERE id = ${stepId}::uuid`);
     if (!step) throw new Error(`Approval step ${stepId} does not exist.`);
     return step.contractId;
+  }
+
+  /** The employee's active assignments on pending steps of pending stages of contracts awaiting approval, oldest first. */
+  async awaitingDecisionBy(db: Tx, employeeId: string): Promise<AwaitingDecision[]> {
+    const rows = await sqlOf(db).query<Contract & { stageName: string; ref: string; stageDueAt: Date | null; assigneeKind: StepAssignee['kind']; assigneeOnBehalfOfId: string | null }>(Prisma.sql`
+      SELECT ${CONTRACT}, m."stageName", m.ref, m."stageDueAt", m."assigneeKind", m."assigneeOnBehalfOfId"
+      FROM (
+        SELECT s."contractId", g.name AS "stageName", s.ref, g."dueAt" AS "stageDueAt", a.kind::text AS "assigneeKind",
+               a."onBehalfOfId" AS "assigneeOnBehalfOfId", a."createdAt" AS "askedAt", a.id AS "assigneeId"
+        FROM "StepAssignee" a
+        JOIN "ApprovalStep" s ON s.id = a."stepId" AND s.status = 'PENDING'
+        JOIN "ApprovalStage" g ON g.id = s."stageId" AND g.status = 'PENDING'
+        WHERE a."employeeId" = ${employeeId}::uuid AND a.active
+      ) m
+      JOIN "Contract" ON "Contract".id = m."contractId" AND "Contract".status = 'PENDING_APPROVAL'
+      ORDER BY m."askedAt", m."assigneeId"`);
+    return rows.map(({ stageName, ref, stageDueAt, assigneeKind, assigneeOnBehalfOfId, ...contract }) => ({
+      contract, stage: stageName, approver: ref, dueAt: stageDueAt, as: assigneeKind, onBehalfOfId: assigneeOnBehalfOfId,
+    }));
+  }
+
+  /** Whether the employee is named anywhere on the contract's route, in any round. */
+  async isOnRoute(db: Tx, employeeId: string, contractId: string): Promise<boolean> {
+    const [row] = await sqlOf(db).query<{ onRoute: boolean }>(Prisma.sql`
+      SELECT EXISTS (
+        SELECT 1 FROM "StepAssignee" a JOIN "ApprovalStep" s ON s.id = a."stepId"
+        WHERE a."employeeId" = ${employeeId}::uuid AND s."contractId" = ${contractId}::uuid
+      ) AS "onRoute"`);
+    return row.onRoute;
   }
 
   async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
