@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { NotYetDueError, SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import {
@@ -182,6 +184,26 @@ describe('approval decisions, resubmission, withdrawal and idempotent submission
       await system.as(ORG.manager).post(`/contracts/${id}/withdraw`).expect(403);
       expect(await contractState(system, id)).toEqual(before);
       expect(before.status).toBe('PENDING_APPROVAL');
+    });
+  });
+
+  describe('SLA timer jobs that arrive early, late or for nothing', () => {
+    it('guarantee: a reminder never acts before its timer is due, and a reminder or escalation of a decided step or an unknown timer does nothing', async () => {
+      // Manager, then director: the contract stays pending after the manager's step is decided.
+      const { id } = await submit(system, ORG.rep, contractBody('Timer guards', { discountPct: 20 }));
+      await waitForRequest(system, ORG.manager, id);
+      const step = await system.prisma.approvalStep.findFirstOrThrow({ where: { contractId: id, stage: { name: 'manager' } } });
+      const reminder = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: `approval-reminder:${step.id}` } });
+      const handlers = system.app.get(SlaHandlers);
+      // The default policy's SLA runs in business hours: the reminder is hours away.
+      await expect(handlers.remind({ timerId: reminder.id, subjectId: step.id }, null)).rejects.toBeInstanceOf(NotYetDueError);
+
+      await decide(system, ORG.manager, id, 'approve').expect(200);
+      const counts = await rowCounts(system);
+      expect(await handlers.remind({ timerId: reminder.id, subjectId: step.id }, null)).toBe('skipped');
+      expect(await handlers.escalate({ timerId: reminder.id, subjectId: step.id }, null)).toBe('skipped');
+      expect(await handlers.remind({ timerId: randomUUID(), subjectId: step.id }, null)).toBe('skipped');
+      expect(await rowCounts(system)).toEqual(counts);
     });
   });
 

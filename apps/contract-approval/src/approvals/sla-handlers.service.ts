@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
+import { Prisma, type Employee } from '../../../../generated/prisma/client.js';
 import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
 import { OrgDirectory } from '../../../../libs/org/src/index.js';
 import { JOBS, QUEUES, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
 import { Clock } from '../../../../libs/time/src/clock.js';
@@ -10,6 +10,7 @@ import { ActionTokens } from './action-tokens.service.js';
 import { ApprovalMailer } from './approval-mailer.js';
 import { ApproverResolver } from './approver-resolver.js';
 import { lockContract } from './contract-lock.js';
+import { RouteRepository } from './route.repository.js';
 import { nextEscalation } from './sla-deadlines.js';
 import { StepRequests } from './step-requests.js';
 
@@ -37,6 +38,7 @@ export class SlaHandlers {
     private readonly timers: TimerWriter,
     private readonly audit: AuditWriter,
     private readonly stepRequests: StepRequests,
+    private readonly routes: RouteRepository,
   ) {}
 
   async remind(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
@@ -152,17 +154,23 @@ export class SlaHandlers {
     });
   }
 
+  /** The timer's step, if it is still pending in the contract's current round (read under the contract's lock). */
   private async pendingStep(tx: Tx, payload: TimerFiredPayload) {
-    const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
-    const found = await tx.approvalStep.findUnique({ where: { id: payload.subjectId } });
-    if (!timer || !found) return null;
+    const [found] = await sqlOf(tx).query<{ dueAt: Date; contractId: string }>(Prisma.sql`
+      SELECT t."dueAt", s."contractId" FROM "Timer" t JOIN "ApprovalStep" s ON s.id = ${payload.subjectId}::uuid WHERE t.id = ${payload.timerId}::uuid`);
+    if (!found) return null;
     const contract = await lockContract(tx, found.contractId);
-    const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: found.id }, include: { stage: true, assignees: true } });
-    if (contract.status !== 'PENDING_APPROVAL' || step.status !== 'PENDING' || step.stage.round !== contract.round) return null;
+    if (contract.status !== 'PENDING_APPROVAL') return null;
+    // A step of an earlier round is not in the current round's route: nothing to do for it.
+    const stage = (await this.routes.stagesOfRound(tx, contract.id, contract.round)).find((g) => g.steps.some((s) => s.id === payload.subjectId));
+    const routeStep = stage?.steps.find((s) => s.id === payload.subjectId);
+    if (!stage || !routeStep || routeStep.status !== 'PENDING') return null;
+    const { steps: _steps, ...stageRow } = stage;
+    const step = { ...routeStep, stage: stageRow };
     const now = this.clock.now();
-    if (timer.dueAt.getTime() > now.getTime()) throw new NotYetDueError(`Timer ${timer.id} is due at ${timer.dueAt.toISOString()}, not yet.`);
+    if (found.dueAt.getTime() > now.getTime()) throw new NotYetDueError(`Timer ${payload.timerId} is due at ${found.dueAt.toISOString()}, not yet.`);
     const submitter = await this.directory.findById(contract.ownerId, tx);
     if (!submitter) return null;
-    return { step, contract, submitter, now, timerDueAt: timer.dueAt };
+    return { step, contract, submitter, now, timerDueAt: found.dueAt };
   }
 }
