@@ -1,3 +1,4 @@
+import { SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { ALWAYS, duplicatedKeys, engineHasPassed, idempotencyKeyOf, kindOf, ledger, putPolicy, KIND, about } from '../support/reliability.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
@@ -110,6 +111,12 @@ describe('SLA reminders and the escalation ladder (PT2S on a 24/7 calendar)', ()
     expect(actions.filter((a: string) => a === 'step.escalated')).toHaveLength(2);
     expect(actions.filter((a: string) => a === 'step.escalation-top-reached')).toHaveLength(1);
     expect(actions.some((a: string) => a === 'contract.approved' || a === 'step.approve')).toBe(false);
+
+    // A late duplicate of the last escalation job (a retry, a queue rebuilt from the rows) finds
+    // the top already reached: nothing is done, ADMIN is not told again.
+    expect(await system.app.get(SlaHandlers).escalate({ timerId: timers[3].id, subjectId: step.id }, null)).toBe('skipped');
+    const after = await system.as(ORG.admin).get(`/contracts/${id}/audit`).expect(200);
+    expect(after.body.items.filter((item: { action: string }) => item.action === 'step.escalation-top-reached')).toHaveLength(1);
   });
 
   it('guarantee: a manager the step escalated to may decide in the approver\u2019s place and keeps that right after the ladder climbs further; the audit says on behalf of the approver', async () => {

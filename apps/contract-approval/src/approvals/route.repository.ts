@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ApprovalStage, type ApprovalStep, type StepAssignee } from '../../../../generated/prisma/client.js';
 import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
@@ -99,6 +100,24 @@ export class RouteRepository {
       INSERT INTO "StepAssignee" SELECT * FROM json_populate_recordset(NULL::"StepAssignee", ${JSON.stringify(assignees)}::json)
       ON CONFLICT ("stepId", "employeeId") DO UPDATE
       SET id = EXCLUDED.id, kind = EXCLUDED.kind, "onBehalfOfId" = EXCLUDED."onBehalfOfId", active = EXCLUDED.active, "createdAt" = EXCLUDED."createdAt"`);
+  }
+
+  /** The manager an escalation reached joins the step on the approver's behalf (again active, if reached before). */
+  async addEscalation(tx: Tx, stepId: string, managerId: string, approverId: string): Promise<void> {
+    await sqlOf(tx).execute(Prisma.sql`
+      INSERT INTO "StepAssignee" (id, "stepId", "employeeId", kind, "onBehalfOfId", active, "createdAt")
+      VALUES (${randomUUID()}::uuid, ${stepId}::uuid, ${managerId}::uuid, 'ESCALATION', ${approverId}::uuid, true, ${new Date()}::timestamp)
+      ON CONFLICT ("stepId", "employeeId") DO UPDATE SET active = true`);
+  }
+
+  /** The step's escalation ladder is at `level`. */
+  async setEscalationLevel(tx: Tx, stepId: string, level: number): Promise<void> {
+    await sqlOf(tx).execute(Prisma.sql`UPDATE "ApprovalStep" SET "escalationLevel" = ${level}::int WHERE id = ${stepId}::uuid`);
+  }
+
+  /** The ladder reached the top of the reporting line for this step (ADMIN is told once). */
+  async markTopReached(tx: Tx, stepId: string, at: Date): Promise<void> {
+    await sqlOf(tx).execute(Prisma.sql`UPDATE "ApprovalStep" SET "topReachedAt" = ${at}::timestamp WHERE id = ${stepId}::uuid`);
   }
 
   /** The stage and its steps become PENDING. */

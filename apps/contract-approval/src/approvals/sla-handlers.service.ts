@@ -82,7 +82,7 @@ export class SlaHandlers {
       const contractView = this.mailer.contractView(contract, submitter);
       if (targets.length === 0) {
         if (step.topReachedAt) return 'skipped';
-        await tx.approvalStep.update({ where: { id: step.id }, data: { topReachedAt: now } });
+        await this.routes.markTopReached(tx, step.id, now);
         for (const admin of await this.directory.withRole('ADMIN', tx)) {
           await this.mailer.ladderTop(tx, step.id, admin, {
             contract: contractView, stage: { name: step.stage.name }, approver: { name: approvers[0]?.name ?? step.ref, email: approvers[0]?.email ?? '' }, level,
@@ -92,17 +92,13 @@ export class SlaHandlers {
         return 'done';
       }
       for (const { manager, approver } of targets) {
-        await tx.stepAssignee.upsert({
-          where: { stepId_employeeId: { stepId: step.id, employeeId: manager.id } },
-          create: { stepId: step.id, employeeId: manager.id, kind: 'ESCALATION', onBehalfOfId: approver.id },
-          update: { active: true },
-        });
+        await this.routes.addEscalation(tx, step.id, manager.id, approver.id);
         const actionTokenId = await this.tokens.issue(tx, step.id, manager.id, contract.round, now);
         await this.mailer.escalation(tx, step.id, level, manager, {
           contract: contractView, stage: { name: step.stage.name }, approver: { name: approver.name, email: approver.email }, level, actionTokenId,
         }, correlationId);
       }
-      await tx.approvalStep.update({ where: { id: step.id }, data: { escalationLevel: level } });
+      await this.routes.setEscalationLevel(tx, step.id, level);
       const context = await this.directory.workingContext(approvers[0], tx);
       await this.timers.arm(tx, {
         kind: JOBS.approvalEscalate, queue: QUEUES.approvalUrgent, subjectId: step.id,
