@@ -158,11 +158,10 @@ export class SlaHandlers {
     const contract = await lockContract(tx, found.contractId);
     if (contract.status !== 'PENDING_APPROVAL') return null;
     // A step of an earlier round is not in the current round's route: nothing to do for it.
-    const stage = (await this.routes.stagesOfRound(tx, contract.id, contract.round)).find((g) => g.steps.some((s) => s.id === payload.subjectId));
-    const routeStep = stage?.steps.find((s) => s.id === payload.subjectId);
-    if (!stage || !routeStep || routeStep.status !== 'PENDING') return null;
-    const { steps: _steps, ...stageRow } = stage;
-    const step = { ...routeStep, stage: stageRow };
+    const step = (await this.routes.stagesOfRound(tx, contract.id, contract.round))
+      .flatMap(({ steps, ...stage }) => steps.map((routeStep) => ({ ...routeStep, stage })))
+      .find((s) => s.id === payload.subjectId);
+    if (!step || step.status !== 'PENDING') return null;
     const now = this.clock.now();
     if (found.dueAt.getTime() > now.getTime()) throw new NotYetDueError(`Timer ${payload.timerId} is due at ${found.dueAt.toISOString()}, not yet.`);
     const submitter = await this.directory.findById(contract.ownerId, tx);

@@ -42,7 +42,7 @@ export class ContractReader {
 
   async get(caller: Caller, contractId: string) {
     const { contract, stages, people, owner } = await this.load(this.prisma, contractId);
-    await this.assertVisible(caller, contract.ownerId, owner, stages);
+    await this.assertVisible(caller, contract.id, owner);
     const audit = await readAuditTrail(this.prisma, 'contract', contractId);
     const everyone = await this.people(peopleIn(stages, audit), people);
     return {
@@ -54,7 +54,7 @@ export class ContractReader {
 
   async audit(caller: Caller, contractId: string) {
     const { contract, stages, owner, people } = await this.load(this.prisma, contractId);
-    await this.assertVisible(caller, contract.ownerId, owner, stages);
+    await this.assertVisible(caller, contract.id, owner);
     const entries = await readAuditTrail(this.prisma, 'contract', contractId);
     const everyone = await this.people(peopleIn([], entries), people);
     return { items: entries.map((entry) => auditView(entry, everyone)), nextCursor: null };
@@ -133,9 +133,9 @@ export class ContractReader {
     return new Map([...known, ...found.map((e) => [e.id, e] as const)]);
   }
 
-  private async assertVisible(caller: Caller, ownerId: string, owner: Employee, stages: StageWithSteps[]): Promise<void> {
-    if (caller.role === 'ADMIN' || caller.id === ownerId) return;
-    if (stages.length > 0 && (await this.contracts.isOnRoute(this.prisma, caller.id, stages[0].contractId))) return;
+  private async assertVisible(caller: Caller, contractId: string, owner: Employee): Promise<void> {
+    if (caller.role === 'ADMIN' || caller.id === owner.id) return;
+    if (await this.contracts.isOnRoute(this.prisma, caller.id, contractId)) return;
     if (await this.directory.isAbove(caller.id, owner)) return;
     throw new ForbiddenError('You may not see this contract.');
   }
