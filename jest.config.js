@@ -1,9 +1,17 @@
 // ESM jest: NestJS 12 is ESM-only (see docs/engineering-notes.md).
+// The `#libs/...` names of package.json "imports" point at dist for Node; jest must map them to
+// the sources, or it silently tests whatever stale dist was last built.
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^#libs/mail/fixtures$': '<rootDir>/libs/mail/src/email-fixtures.ts',
+    '^#libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#generated/prisma$': '<rootDir>/generated/prisma/client.ts',
+    '^#apps/([^/]+)$': '<rootDir>/apps/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],

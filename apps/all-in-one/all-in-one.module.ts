@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '../../libs/platform/src/index.js';
+import { PlatformModule, type PlatformOptions } from '#libs/platform';
 import { CustomerFollowUpModule } from '../customer-follow-up/src/customer-follow-up.module.js';
 import { ContractApprovalModule } from '../contract-approval/src/contract-approval.module.js';
 import { GatewayModule } from '../gateway/src/gateway.module.js';

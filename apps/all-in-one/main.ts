@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '../../libs/config/src/index.js';
-import { createHttpApp } from '../../libs/platform/src/index.js';
+import { configFromProcessEnv } from '#libs/config';
+import { createHttpApp } from '#libs/platform';
 import { AllInOneModule } from './all-in-one.module.js';
 
 // The four services share one pool here; run apart, each has DATABASE_POOL_SIZE of its own.

@@ -1,4 +1,4 @@
-import { waitFor } from '../../libs/testing/src/index.js';
+import { waitFor } from '#libs/testing';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 

@@ -1,9 +1,9 @@
-import type { Customer } from '../../generated/prisma/client.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import type { Customer } from '#generated/prisma';
+import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
-import { waitFor } from '../../libs/testing/src/index.js';
+import { waitFor } from '#libs/testing';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ContractApprovedService } from '../../apps/customer-follow-up/src/contract-events/contract-approved.service.js';
-import { waitFor } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import { waitFor } from '#libs/testing';
+import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { createCustomer, emitContractApproved, employeeId } from './revisit-test-helpers.js';

@@ -1,7 +1,7 @@
 import { CustomerImportService } from '../../apps/customer-follow-up/src/customers/import/customer-import.service.js';
-import type { Caller } from '../../libs/rpc/src/index.js';
-import { waitFor } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import type { Caller } from '#libs/rpc';
+import { waitFor } from '#libs/testing';
+import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { settled } from './revisit-test-helpers.js';

@@ -1,5 +1,5 @@
 import { CustomerImportJob } from '../../apps/customer-follow-up/src/customers/import/customer-import.job.js';
-import { waitFor } from '../../libs/testing/src/index.js';
+import { waitFor } from '#libs/testing';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';

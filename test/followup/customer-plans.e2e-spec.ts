@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Visit } from '../../generated/prisma/client.js';
+import type { Visit } from '#generated/prisma';
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
-import { waitFor } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import { waitFor } from '#libs/testing';
+import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { employeeId, mailsWithKey, settled } from './revisit-test-helpers.js';

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../libs/time/src/clock.js';
+import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { createCustomer, employeeId, keyOf, mailsWithKey, regularVisitAt, settled } from './revisit-test-helpers.js';

@@ -1,5 +1,5 @@
-import { waitFor } from '../../libs/testing/src/index.js';
-import type { ManualClock } from '../../libs/time/src/clock.js';
+import { waitFor } from '#libs/testing';
+import type { ManualClock } from '#libs/time';
 import type { TestSystem } from '../support/test-system.js';
 
 /**

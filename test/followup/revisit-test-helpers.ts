@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Customer, CustomerTier, Visit } from '../../generated/prisma/client.js';
-import { OutboxSignal } from '../../libs/database/src/index.js';
-import { waitFor, type ReceivedEmail } from '../../libs/testing/src/index.js';
-import type { ManualClock } from '../../libs/time/src/clock.js';
+import type { Customer, CustomerTier, Visit } from '#generated/prisma';
+import { OutboxSignal } from '#libs/database';
+import { waitFor, type ReceivedEmail } from '#libs/testing';
+import type { ManualClock } from '#libs/time';
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
 import { engineIdle } from './engine-idle.js';
 import type { TestSystem } from '../support/test-system.js';

@@ -1,5 +1,5 @@
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { createCustomer, employeeId, mailsWithKey, regularVisitAt, settled } from './revisit-test-helpers.js';

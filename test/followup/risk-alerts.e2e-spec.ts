@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Customer, CustomerTier } from '../../generated/prisma/client.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import type { Customer, CustomerTier } from '#generated/prisma';
+import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { engineIdle } from './engine-idle.js';

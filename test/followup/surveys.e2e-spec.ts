@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Customer } from '../../generated/prisma/client.js';
-import { waitFor, type ReceivedEmail } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import type { Customer } from '#generated/prisma';
+import { waitFor, type ReceivedEmail } from '#libs/testing';
+import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';

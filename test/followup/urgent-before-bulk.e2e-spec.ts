@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { QUEUES } from '../../libs/queue/src/index.js';
-import { waitFor, type ReceivedEmail } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
+import { QUEUES } from '#libs/queue';
+import { waitFor, type ReceivedEmail } from '#libs/testing';
+import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';

@@ -1,6 +1,6 @@
-import { NotificationRequester } from '../../libs/notifications/src/index.js';
-import { sampleData } from '../../libs/mail/src/email-fixtures.js';
-import { waitFor } from '../../libs/testing/src/index.js';
+import { NotificationRequester } from '#libs/notifications';
+import { sampleData } from '#libs/mail/fixtures';
+import { waitFor } from '#libs/testing';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationSender, SendLeaseHeldError } from '../../apps/notifier/src/sending/notification-sender.service.js';
-import { sampleData } from '../../libs/mail/src/email-fixtures.js';
-import { waitFor } from '../../libs/testing/src/index.js';
+import { sampleData } from '#libs/mail/fixtures';
+import { waitFor } from '#libs/testing';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 /**

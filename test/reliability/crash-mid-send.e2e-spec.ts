@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '../../libs/testing/src/index.js';
-import { jobIdForOutbox } from '../../libs/queue/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
-import { QueueRegistry } from '../../libs/workflow/src/index.js';
+import { waitFor } from '#libs/testing';
+import { jobIdForOutbox } from '#libs/queue';
+import { ManualClock } from '#libs/time';
+import { QueueRegistry } from '#libs/workflow';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { about, idempotencyKeyOf, KIND, ledger } from '../support/reliability.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { waitFor } from '../../libs/testing/src/index.js';
+import { waitFor } from '#libs/testing';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sampleData } from '../../libs/mail/src/email-fixtures.js';
-import { jobIdForOutbox, QUEUES } from '../../libs/queue/src/index.js';
-import { waitFor } from '../../libs/testing/src/index.js';
-import { QueueRegistry } from '../../libs/workflow/src/index.js';
+import { sampleData } from '#libs/mail/fixtures';
+import { jobIdForOutbox, QUEUES } from '#libs/queue';
+import { waitFor } from '#libs/testing';
+import { QueueRegistry } from '#libs/workflow';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 /**

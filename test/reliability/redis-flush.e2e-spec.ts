@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import { deleteRedisPrefix, waitFor } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
-import { DEFAULT_ENGINE_TIMINGS } from '../../libs/workflow/src/index.js';
+import { deleteRedisPrefix, waitFor } from '#libs/testing';
+import { ManualClock } from '#libs/time';
+import { DEFAULT_ENGINE_TIMINGS } from '#libs/workflow';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { about, ALWAYS, countByKey, idempotencyKeyOf, KIND, ledger, putPolicy } from '../support/reliability.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { waitFor } from '../../libs/testing/src/index.js';
-import { ManualClock } from '../../libs/time/src/clock.js';
-import { TimerSweeper } from '../../libs/workflow/src/index.js';
+import { waitFor } from '#libs/testing';
+import { ManualClock } from '#libs/time';
+import { TimerSweeper } from '#libs/workflow';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { ALWAYS, countByKey, idempotencyKeyOf, KIND, kindOf, putPolicy } from '../support/reliability.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';

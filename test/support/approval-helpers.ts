@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ReceivedEmail } from '../../libs/testing/src/index.js';
+import type { ReceivedEmail } from '#libs/testing';
 import { ORG, SMALL_CONTRACT } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
 

@@ -11,9 +11,9 @@ import { MailTransport, type OutgoingEmail } from '../../apps/notifier/src/sendi
 import { NotificationLedgerRepository } from '../../apps/notifier/src/sending/notification-ledger.repository.js';
 import { NotificationSender } from '../../apps/notifier/src/sending/notification-sender.service.js';
 import { NotifierMetrics } from '../../apps/notifier/src/sending/notifier.metrics.js';
-import { loadConfig } from '../../libs/config/src/index.js';
-import { PrismaService } from '../../libs/database/src/index.js';
-import { SystemClock } from '../../libs/time/src/clock.js';
+import { loadConfig } from '#libs/config';
+import { PrismaService } from '#libs/database';
+import { SystemClock } from '#libs/time';
 
 it('claims a notification, has it accepted by SMTP, and is killed before the ledger records it', async () => {
   const config = loadConfig(JSON.parse(process.env.CRASH_CHILD_CONFIG ?? '{}'));

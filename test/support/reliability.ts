@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor, type ReceivedEmail, type SmtpSink } from '../../libs/testing/src/index.js';
+import { waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
 import { ORG } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
 

@@ -3,12 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import supertest from 'supertest';
 import { AllInOneModule } from '../../apps/all-in-one/all-in-one.module.js';
-import { loadConfig, type AppConfig } from '../../libs/config/src/index.js';
-import { PrismaService } from '../../libs/database/src/index.js';
-import { createHttpApp } from '../../libs/platform/src/index.js';
-import { createTestDatabase, deleteRedisPrefix, SmtpSink, type TestDatabase } from '../../libs/testing/src/index.js';
-import type { Clock } from '../../libs/time/src/clock.js';
-import type { EngineTimings } from '../../libs/workflow/src/index.js';
+import { loadConfig, type AppConfig } from '#libs/config';
+import { PrismaService } from '#libs/database';
+import { createHttpApp } from '#libs/platform';
+import { createTestDatabase, deleteRedisPrefix, SmtpSink, type TestDatabase } from '#libs/testing';
+import type { Clock } from '#libs/time';
+import type { EngineTimings } from '#libs/workflow';
 
 export const ADMIN_EMAIL = 'admin@salesflow.test';
 export const TEST_JWT_SECRET = 'test-secret-for-salesflow-tests';

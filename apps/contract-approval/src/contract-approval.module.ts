@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '../../../libs/queue/src/index.js';
+import { QUEUES } from '#libs/queue';
 import { AbsenceReturns } from './approvals/absence-returns.service.js';
 import { ActionTokens } from './approvals/action-tokens.service.js';
 import { ApprovalFlow } from './approvals/approval-flow.service.js';

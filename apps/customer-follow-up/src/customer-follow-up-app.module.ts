@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '../../../libs/platform/src/index.js';
+import { PlatformModule, type PlatformOptions } from '#libs/platform';
 import { CustomerFollowUpModule } from './customer-follow-up.module.js';
 
 @Module({})

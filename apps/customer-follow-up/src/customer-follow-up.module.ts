@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { QUEUES } from '../../../libs/queue/src/index.js';
+import { QUEUES } from '#libs/queue';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ContractEventsModule } from './contract-events/contract-events.module.js';
 import { RevisitsModule } from './revisits/revisits.module.js';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '../../../libs/config/src/index.js';
-import { createServiceApp } from '../../../libs/platform/src/index.js';
+import { configFromProcessEnv } from '#libs/config';
+import { createServiceApp } from '#libs/platform';
 import { CustomerFollowUpAppModule } from './customer-follow-up-app.module.js';
 
 const config = configFromProcessEnv();

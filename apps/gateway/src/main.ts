@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '../../../libs/config/src/index.js';
-import { createHttpApp } from '../../../libs/platform/src/index.js';
+import { configFromProcessEnv } from '#libs/config';
+import { createHttpApp } from '#libs/platform';
 import { GatewayAppModule } from './gateway-app.module.js';
 
 const config = configFromProcessEnv();

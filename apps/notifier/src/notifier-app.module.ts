@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '../../../libs/platform/src/index.js';
+import { PlatformModule, type PlatformOptions } from '#libs/platform';
 import { NotifierModule } from './notifier.module.js';
 
 @Module({})

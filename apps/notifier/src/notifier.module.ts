@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '../../../libs/queue/src/index.js';
+import { QUEUES } from '#libs/queue';
 import { LedgerHandlers } from './ledger/ledger.handlers.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { MailTransport } from './sending/mail-transport.js';

@@ -1,5 +1,5 @@
-import { Prisma, type AuditEntry } from '../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../database/src/index.js';
+import { Prisma, type AuditEntry } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
 
 /** An entity's audit trail, oldest first (one raw statement: a model query costs several times more). */
 export function readAuditTrail(db: Tx, entityType: string, entityId: string): Promise<AuditEntry[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../database/src/index.js';
+import { Prisma } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
 
 export interface AuditRecord {
   entityType: string;

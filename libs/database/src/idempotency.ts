@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { ConflictError } from '../../rpc/src/index.js';
+import { Prisma } from '#generated/prisma';
+import { ConflictError } from '#libs/rpc';
 import { sqlOf, type Tx } from './prisma.service.js';
 
 // Create endpoints accept an Idempotency-Key: the same key with the same body returns the first result.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../../generated/prisma/client.js';
-import type { JobName, JobPayload, QueueName } from '../../queue/src/index.js';
+import { Prisma } from '#generated/prisma';
+import type { JobName, JobPayload, QueueName } from '#libs/queue';
 import { sqlOf, type Tx } from './prisma.service.js';
 
 export interface OutboxMessage<N extends JobName> {

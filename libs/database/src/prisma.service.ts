@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient, Prisma } from '../../../generated/prisma/client.js';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
+import { PrismaClient, Prisma } from '#generated/prisma';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { PgSql, PrismaSql, type Sql } from './raw-sql.js';
 import { preparedStatementNames } from './statement-names.js';
 

@@ -2,9 +2,9 @@
 // $queryRaw to the code above it: the same row types, the same instants, the same transaction.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { loadConfig } from '../../config/src/index.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/src/test-database.js';
+import { Prisma } from '#generated/prisma';
+import { loadConfig } from '#libs/config';
+import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { isUniqueViolation } from './idempotency.js';
 import { PrismaService, sqlOf, type Tx } from './prisma.service.js';
 import { PgSql, PrismaSql } from './raw-sql.js';

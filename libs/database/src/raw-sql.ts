@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Prisma } from '../../../generated/prisma/client.js';
+import { Prisma } from '#generated/prisma';
 
 /**
  * Raw statements straight to the `pg` driver, with the rows Prisma's `$queryRaw` would return.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../database/src/index.js';
-import { JOBS, QUEUES } from '../../queue/src/index.js';
+import { Prisma } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
+import { JOBS, QUEUES } from '#libs/queue';
 
 export interface EmailRequest {
   /** Names every dimension that makes this email distinct: one email per key, ever. */

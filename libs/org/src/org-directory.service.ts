@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PrismaService, Tx } from '../../database/src/index.js';
-import type { Absence, Employee, WorkCalendar } from '../../../generated/prisma/client.js';
-import { STANDARD_CALENDAR, effectiveZone, type WorkCalendarSpec } from '../../time/src/work-calendar.js';
+import { PrismaService, Tx } from '#libs/database';
+import type { Absence, Employee, WorkCalendar } from '#generated/prisma';
+import { STANDARD_CALENDAR, effectiveZone, type WorkCalendarSpec } from '#libs/time';
 import { OrgRepository } from './org.repository.js';
 
 export interface WorkingContext {

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditWriter } from '../../audit/src/index.js';
+import { AuditWriter } from '#libs/audit';
 import { OrgAdminService } from './org-admin.service.js';
 import { OrgDirectory } from './org-directory.service.js';
 import { OrgRepository } from './org.repository.js';

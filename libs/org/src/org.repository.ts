@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, sqlOf, type Tx } from '../../database/src/index.js';
-import { Prisma, type Absence, type Employee, type Role, type WorkCalendar } from '../../../generated/prisma/client.js';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Prisma, type Absence, type Employee, type Role, type WorkCalendar } from '#generated/prisma';
 
 /** The Employee model's columns, so raw reads return exactly what Prisma's would. */
 const EMPLOYEE = Prisma.sql`e.id, e.email, e.name, e.role::text AS role, e."managerId", e.team, e.region, e.timezone, e.locale, e.calendar, e."createdAt", e."updatedAt"`;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import { DomainRpcExceptionFilter } from '../../rpc/src/index.js';
+import { DomainRpcExceptionFilter } from '#libs/rpc';
 import { HttpErrorFilter } from './http-error.filter.js';
 
 /**

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
-import { PrefixedNatsServer } from '../../rpc/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { PrefixedNatsServer } from '#libs/rpc';
 import { createValidationPipe } from './validation.pipe.js';
 
 type RootModule = Parameters<typeof NestFactory.create>[0];

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
-import { PrismaService } from '../../database/src/index.js';
-import { EngineLoop, ShutdownState } from '../../workflow/src/index.js';
+import { PrismaService } from '#libs/database';
+import { EngineLoop, ShutdownState } from '#libs/workflow';
 
 /**
  * Shutdown in the order that loses nothing: stop looking for new work, let workers finish the

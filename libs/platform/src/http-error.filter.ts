@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../../rpc/src/index.js';
+import { DomainError } from '#libs/rpc';
 
 /** One error shape for every HTTP answer: {statusCode, message, errors?}. */
 @Catch()

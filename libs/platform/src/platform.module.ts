@@ -3,15 +3,14 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, type AppConfig, configFromProcessEnv } from '../../config/src/index.js';
-import { DatabaseModule } from '../../database/src/index.js';
-import { NotificationsModule } from '../../notifications/src/index.js';
-import { OrgModule } from '../../org/src/index.js';
-import { Clock } from '../../time/src/clock.js';
-import { TimeModule } from '../../time/src/time.module.js';
+import { ConfigModule, type AppConfig, configFromProcessEnv } from '#libs/config';
+import { DatabaseModule } from '#libs/database';
+import { NotificationsModule } from '#libs/notifications';
+import { OrgModule } from '#libs/org';
+import { Clock, TimeModule } from '#libs/time';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
-import { BullRootModule, WorkflowModule, type EngineTimings } from '../../workflow/src/index.js';
+import { BullRootModule, WorkflowModule, type EngineTimings } from '#libs/workflow';
 
 export interface PlatformOptions {
   config?: AppConfig;

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { redisOptionsFromUrl } from './redis-options.js';
 
 /** The BullMQ connection for workers; the prefix keeps instances on one Redis apart. */

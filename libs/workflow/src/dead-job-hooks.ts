@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../../database/src/index.js';
-import { JOBS_WITH_DEATH_BOOKKEEPING, type JobName } from '../../queue/src/index.js';
+import type { Tx } from '#libs/database';
+import { JOBS_WITH_DEATH_BOOKKEEPING, type JobName } from '#libs/queue';
 
 /** The domain's own bookkeeping when a job dies for good, in the transaction of its dead letter. */
 export type DeadJobHook = (tx: Tx, error: Error, payload: Record<string, unknown>) => Promise<void>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { OutboxSignal } from '../../database/src/index.js';
-import { Clock } from '../../time/src/clock.js';
+import { OutboxSignal } from '#libs/database';
+import { Clock } from '#libs/time';
 import { OutboxReconciler } from './outbox-reconciler.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { TimerSweeper } from './timer-sweeper.js';

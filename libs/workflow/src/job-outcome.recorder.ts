@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, sqlOf, type Tx } from '../../database/src/index.js';
-import { Clock } from '../../time/src/clock.js';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Clock } from '#libs/time';
 import { recordOutboxOutcomeSql } from './outbox-outcome.sql.js';
 
 export type JobOutcome = 'done' | 'skipped' | 'dead';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import type { JobEnvelope } from '../../queue/src/index.js';
+import type { JobEnvelope } from '#libs/queue';
 import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.sql.js';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
-import { PrismaService, sqlOf } from '../../database/src/index.js';
-import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
-import { Clock } from '../../time/src/clock.js';
+import { Prisma } from '#generated/prisma';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { PrismaService, sqlOf } from '#libs/database';
+import { jobIdForOutbox, QueueName } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
 import { OutboxRelay, OutboxRow } from './outbox-relay.js';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { Clock } from '../../time/src/clock.js';
-import { PrismaService, sqlOf } from '../../database/src/index.js';
-import { jobIdForOutbox, QueueName } from '../../queue/src/index.js';
+import { Prisma } from '#generated/prisma';
+import { Clock } from '#libs/time';
+import { PrismaService, sqlOf } from '#libs/database';
+import { jobIdForOutbox, QueueName } from '#libs/queue';
 import { QueueRegistry } from './queue-registry.js';
 import { withTimeout } from './with-timeout.js';
 

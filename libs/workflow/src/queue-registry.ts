@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '../../config/src/index.js';
-import { DEFAULT_JOB_OPTIONS, QueueName } from '../../queue/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { DEFAULT_JOB_OPTIONS, QueueName } from '#libs/queue';
 import { redisOptionsFromUrl } from './redis-options.js';
 
 /**

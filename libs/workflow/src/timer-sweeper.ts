@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma } from '../../../generated/prisma/client.js';
-import { Clock } from '../../time/src/clock.js';
-import { OutboxSignal, PrismaService, sqlOf } from '../../database/src/index.js';
-import { TIMER_BATCH_SIZES } from '../../queue/src/index.js';
+import { Prisma } from '#generated/prisma';
+import { Clock } from '#libs/time';
+import { OutboxSignal, PrismaService, sqlOf } from '#libs/database';
+import { TIMER_BATCH_SIZES } from '#libs/queue';
 
 const BATCH = 500;
 

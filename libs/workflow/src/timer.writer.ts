@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../../generated/prisma/client.js';
-import type { QueueName } from '../../queue/src/index.js';
-import type { JobName } from '../../queue/src/index.js';
-import { sqlOf, type Tx } from '../../database/src/index.js';
+import { Prisma } from '#generated/prisma';
+import type { QueueName, JobName } from '#libs/queue';
+import { sqlOf, type Tx } from '#libs/database';
 
 export interface ArmTimer {
   kind: JobName;

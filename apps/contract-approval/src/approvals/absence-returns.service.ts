@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Absence } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import type { TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import type { Absence } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import type { TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { lockContract } from './contract-lock.js';
 import { StepRequests } from './step-requests.js';
 

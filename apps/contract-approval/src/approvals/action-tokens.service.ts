@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { actionTokenFor, hashActionToken } from '../../../../libs/notifications/src/index.js';
-import { GoneError, NotFoundError } from '../../../../libs/rpc/src/index.js';
-import { Prisma, type ActionToken } from '../../../../generated/prisma/client.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { sqlOf, type Tx } from '#libs/database';
+import { actionTokenFor, hashActionToken } from '#libs/notifications';
+import { GoneError, NotFoundError } from '#libs/rpc';
+import { Prisma, type ActionToken } from '#generated/prisma';
 
 /** One link per (approver, step, round): single-use, expiring, stored only as a hash. */
 @Injectable()

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { OutboxWriter, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
-import { ConflictError, ForbiddenError, UnprocessableError } from '../../../../libs/rpc/src/index.js';
-import { TimerWriter, type ArmTimer } from '../../../../libs/workflow/src/index.js';
+import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { OutboxWriter, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, QUEUES } from '#libs/queue';
+import { ConflictError, ForbiddenError, UnprocessableError } from '#libs/rpc';
+import { TimerWriter, type ArmTimer } from '#libs/workflow';
 import { ContractRepository } from '../contracts/contract.repository.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.types.js';

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Contract, Employee } from '../../../../generated/prisma/client.js';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import type { Contract, Employee } from '#generated/prisma';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { Tx } from '#libs/database';
 import type {
   ApprovalEscalationData, ApprovalLadderTopData, ApprovalOutcome, ApprovalOutcomeData, ApprovalReminderData,
   ApprovalRequestData, ContractView, EmailDataByKind, EmailKind,
-} from '../../../../libs/mail/src/index.js';
-import { NotificationRequester, type EmailRequest } from '../../../../libs/notifications/src/index.js';
+} from '#libs/mail';
+import { NotificationRequester, type EmailRequest } from '#libs/notifications';
 import { ContractRepository } from '../contracts/contract.repository.js';
 import { describeThresholds } from '../policy/policy-evaluator.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { JOBS, QUEUES, type JobData, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { JOBS, QUEUES, type JobData, type TimerFiredPayload } from '#libs/queue';
+import { OutboxJobRunner } from '#libs/workflow';
 import { AbsenceReturns } from './absence-returns.service.js';
 import { SlaHandlers } from './sla-handlers.service.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee, Role } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import type { Employee, Role } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
 import { parseApproverRef } from '../policy/approver-ref.js';
 
 export interface ResolvedAssignee {

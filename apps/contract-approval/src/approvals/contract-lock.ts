@@ -1,6 +1,6 @@
-import type { Contract } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { NotFoundError } from '../../../../libs/rpc/src/index.js';
+import type { Contract } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import { NotFoundError } from '#libs/rpc';
 import { ContractRepository } from '../contracts/contract.repository.js';
 
 const contracts = new ContractRepository();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApprovalStep, Contract, StepAssignee } from '../../../../generated/prisma/client.js';
+import type { ApprovalStep, Contract, StepAssignee } from '#generated/prisma';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { SelectedEntry, SelectedStage } from '../policy/policy.types.js';
 import type { ResolvedAssignee } from './approver-resolver.js';

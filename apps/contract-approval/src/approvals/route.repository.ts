@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma, type ApprovalStage, type ApprovalStep, type StepAssignee } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { cancelTimersSql } from '../../../../libs/workflow/src/index.js';
-import type { PersonView } from '../../../../libs/org/src/index.js';
+import { Prisma, type ApprovalStage, type ApprovalStep, type StepAssignee } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
+import { cancelTimersSql } from '#libs/workflow';
+import type { PersonView } from '#libs/org';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 
 /** One row of the route join: a stage, one of its steps and one of that step's assignees. */

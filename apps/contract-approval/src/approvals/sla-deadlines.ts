@@ -1,5 +1,5 @@
-import type { WorkingContext } from '../../../../libs/org/src/index.js';
-import { addWorkingTime, workingTimeBetween } from '../../../../libs/time/src/working-time.js';
+import type { WorkingContext } from '#libs/org';
+import { addWorkingTime, workingTimeBetween } from '#libs/time';
 
 export interface SlaDeadlines {
   remindAt: Date;

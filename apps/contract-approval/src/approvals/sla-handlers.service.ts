@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma, type Employee } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, QUEUES, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { Prisma, type Employee } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, QUEUES, type TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
+import { TimerWriter } from '#libs/workflow';
 import { ActionTokens } from './action-tokens.service.js';
 import { ApprovalMailer } from './approval-mailer.js';
 import { ApproverResolver } from './approver-resolver.js';

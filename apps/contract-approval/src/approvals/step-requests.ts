@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStage, ApprovalStep, Contract, Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import type { ApprovalStage, ApprovalStep, Contract, Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
 import { PolicyStore } from '../policies/policy-store.service.js';
 import { ActionTokens } from './action-tokens.service.js';
 import { ApprovalMailer } from './approval-mailer.js';

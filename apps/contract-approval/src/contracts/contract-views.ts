@@ -1,5 +1,5 @@
-import type { ApprovalStage, ApprovalStep, AuditEntry, Contract, Employee, StepAssignee } from '../../../../generated/prisma/client.js';
-import { personView, type PersonView } from '../../../../libs/org/src/index.js';
+import type { ApprovalStage, ApprovalStep, AuditEntry, Contract, Employee, StepAssignee } from '#generated/prisma';
+import { personView, type PersonView } from '#libs/org';
 
 export type StageWithSteps = ApprovalStage & { steps: (ApprovalStep & { assignees: StepAssignee[] })[] };
 

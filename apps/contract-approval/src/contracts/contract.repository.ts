@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Contract, type ContractStatus, type StepAssignee } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Contract, type ContractStatus, type StepAssignee } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
 
 /** The Contract model's columns, so raw reads return exactly what Prisma's would. */
 const CONTRACT = Prisma.sql`id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { ContractStatus } from '../../../../generated/prisma/client.js';
-import { PATTERNS, type RpcRequest } from '../../../../libs/rpc/src/index.js';
+import type { ContractStatus } from '#generated/prisma';
+import { PATTERNS, type RpcRequest } from '#libs/rpc';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
 import { ContractsService } from './contracts.service.js';

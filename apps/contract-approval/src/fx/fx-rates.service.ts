@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma } from '../../../../generated/prisma/client.js';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { BadRequestError, UnprocessableError, type Caller, type FieldError } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { Prisma } from '#generated/prisma';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { AuditWriter } from '#libs/audit';
+import { BadRequestError, UnprocessableError, type Caller, type FieldError } from '#libs/rpc';
+import { Clock } from '#libs/time';
 
 export interface BaseAmount {
   amountBase: Prisma.Decimal;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../../../generated/prisma/client.js';
-import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { BadRequestError, type Caller } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { Prisma } from '#generated/prisma';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { AuditWriter } from '#libs/audit';
+import { BadRequestError, type Caller } from '#libs/rpc';
+import { Clock } from '#libs/time';
 import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { validatePolicy } from '../policy/policy-validator.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';

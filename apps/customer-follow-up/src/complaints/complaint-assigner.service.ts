@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { UnprocessableError } from '../../../../libs/rpc/src/index.js';
+import type { Customer, Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { UnprocessableError } from '#libs/rpc';
 import { leastLoaded } from './complaint-assignment.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 

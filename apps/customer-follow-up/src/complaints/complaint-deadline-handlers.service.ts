@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { Complaint, Customer, Employee } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import type { ComplaintEscalationData } from '../../../../libs/mail/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import type { Complaint, Customer, Employee } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { OutboxSignal, PrismaService, type Tx } from '#libs/database';
+import type { ComplaintEscalationData } from '#libs/mail';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, type TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { CustomerDirectory } from '../customers/customer-directory.js';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { TimerNotDueError } from '../revisits/timer-not-due.error.js';

@@ -1,5 +1,5 @@
-import type { WorkingContext } from '../../../../libs/org/src/index.js';
-import { addWorkingTime, workingTimeBetween } from '../../../../libs/time/src/working-time.js';
+import type { WorkingContext } from '#libs/org';
+import { addWorkingTime, workingTimeBetween } from '#libs/time';
 
 /** The two deadlines of a complaint. Timer keys and phases use the short names. */
 export type DeadlinePhase = 'ack' | 'resolve';

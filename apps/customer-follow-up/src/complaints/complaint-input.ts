@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '../../../../generated/prisma/client.js';
+import type { ComplaintStatus } from '#generated/prisma';
 
 export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import type { Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
 import type {
   ComplaintAssignedData, ComplaintEscalationData, ComplaintMailView, ComplaintReminderData,
-} from '../../../../libs/mail/src/index.js';
-import { NotificationRequester } from '../../../../libs/notifications/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
+} from '#libs/mail';
+import { NotificationRequester } from '#libs/notifications';
+import { OrgDirectory } from '#libs/org';
 import type { DeadlinePhase } from './complaint-deadlines.js';
 import { mailPhase, reminderKey } from './complaint-timers.js';
 

@@ -1,4 +1,4 @@
-import type { Complaint } from '../../../../generated/prisma/client.js';
+import type { Complaint } from '#generated/prisma';
 import type { DeadlinePhase } from './complaint-deadlines.js';
 
 export function reminderKey(complaintId: string, phase: DeadlinePhase): string {

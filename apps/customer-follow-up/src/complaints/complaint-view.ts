@@ -1,6 +1,6 @@
-import type { Complaint, Customer, Employee } from '../../../../generated/prisma/client.js';
-import type { ComplaintMailView } from '../../../../libs/mail/src/index.js';
-import { personView, type PersonView } from '../../../../libs/org/src/index.js';
+import type { Complaint, Customer, Employee } from '#generated/prisma';
+import type { ComplaintMailView } from '#libs/mail';
+import { personView, type PersonView } from '#libs/org';
 
 export interface ComplaintView {
   id: string;

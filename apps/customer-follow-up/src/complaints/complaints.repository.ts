@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Complaint, type ComplaintStatus, type Customer, type Employee } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Complaint, type ComplaintStatus, type Customer, type Employee } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
 import { isUuid } from '../revisits/visits.repository.js';
 
 /** Which CUSTOMER_SERVICE employees a complaint may go to. */

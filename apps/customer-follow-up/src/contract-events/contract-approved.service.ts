@@ -1,12 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { OutboxSignal, PrismaService } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
-import { addWorkingDays } from '../../../../libs/time/src/working-time.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { AuditWriter } from '#libs/audit';
+import { OutboxSignal, PrismaService } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, QUEUES } from '#libs/queue';
+import { Clock, addWorkingDays } from '#libs/time';
+import { TimerWriter } from '#libs/workflow';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { addCalendarDays } from '../revisits/local-days.js';

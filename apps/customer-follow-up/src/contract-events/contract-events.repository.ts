@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Contract, Customer } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
+import type { Contract, Customer } from '#generated/prisma';
+import type { Tx } from '#libs/database';
 import { isUuid } from '../revisits/visits.repository.js';
 
 export const CONTRACT_APPLIED_ACTION = 'customer.contract-approved';

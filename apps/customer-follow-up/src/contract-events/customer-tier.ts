@@ -1,4 +1,4 @@
-import type { CustomerTier } from '../../../../generated/prisma/client.js';
+import type { CustomerTier } from '#generated/prisma';
 
 export interface TierThresholds {
   A: number;

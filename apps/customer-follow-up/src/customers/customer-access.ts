@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { ForbiddenError, type Caller } from '../../../../libs/rpc/src/index.js';
+import { PrismaService, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { ForbiddenError, type Caller } from '#libs/rpc';
 
 /** Roles that see every customer. */
 const READS_ALL = new Set(['ADMIN', 'CUSTOMER_SERVICE']);

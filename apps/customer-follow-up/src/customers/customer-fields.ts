@@ -1,4 +1,4 @@
-import type { CustomerStatus, CustomerTier } from '../../../../generated/prisma/client.js';
+import type { CustomerStatus, CustomerTier } from '#generated/prisma';
 
 export const CUSTOMER_TIERS = ['A', 'B', 'C'] as const satisfies readonly CustomerTier[];
 export const CUSTOMER_STATUSES = ['prospect', 'active', 'dormant', 'lost'] as const satisfies readonly CustomerStatus[];

@@ -1,4 +1,4 @@
-import type { CustomerStatus, CustomerTier } from '../../../../generated/prisma/client.js';
+import type { CustomerStatus, CustomerTier } from '#generated/prisma';
 import type { ContactLocale } from './customer-fields.js';
 
 /** Shapes the gateway validated (class-validator DTOs); the service applies the rules. */

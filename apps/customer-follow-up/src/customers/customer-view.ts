@@ -1,5 +1,5 @@
-import type { Customer, Employee } from '../../../../generated/prisma/client.js';
-import { personView, type PersonView } from '../../../../libs/org/src/index.js';
+import type { Customer, Employee } from '#generated/prisma';
+import { personView, type PersonView } from '#libs/org';
 import { contactsOf, type Contact } from './customer-fields.js';
 
 export interface CustomerView {

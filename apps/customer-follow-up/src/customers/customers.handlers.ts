@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PATTERNS, type RpcRequest } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type RpcRequest } from '#libs/rpc';
 import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer-input.js';
 import { CustomersService } from './customers.service.js';
 

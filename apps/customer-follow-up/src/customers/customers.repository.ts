@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Prisma } from '../../../../generated/prisma/client.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
+import type { Customer, Prisma } from '#generated/prisma';
+import { PrismaService, type Tx } from '#libs/database';
 
 /** Only Prisma: reads and writes of customers. */
 @Injectable()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Employee, Prisma } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { isUniqueViolation, PrismaService, remember, replayed, requestHash, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { BadRequestError, ConflictError, NotFoundError, toPage, type Caller, type FieldError, type Page } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import type { Customer, Employee, Prisma } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { isUniqueViolation, PrismaService, remember, replayed, requestHash, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { BadRequestError, ConflictError, NotFoundError, toPage, type Caller, type FieldError, type Page } from '#libs/rpc';
+import { Clock } from '#libs/time';
 import { RevisitPlanner } from '../revisits/revisit-planner.service.js';
 import { CustomerAccess } from './customer-access.js';
 import { CustomerDirectory } from './customer-directory.js';

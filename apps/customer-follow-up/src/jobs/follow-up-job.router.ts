@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DeadJobHooks, type DeadJobHook } from '../../../../libs/workflow/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import type { JobName, JobPayload } from '../../../../libs/queue/src/index.js';
+import { DeadJobHooks, type DeadJobHook } from '#libs/workflow';
+import type { Tx } from '#libs/database';
+import type { JobName, JobPayload } from '#libs/queue';
 
 export type FollowUpJobHandler<N extends JobName = JobName> = (payload: JobPayload<N>, correlationId: string | null) => Promise<'done' | 'skipped'>;
 

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import type { JobEnvelope } from '../../../../libs/queue/src/index.js';
-import { DeadJobHooks, OutboxJobRunner, PermanentJobError, type DeadJob, type JobOutcomeRecorder } from '../../../../libs/workflow/src/index.js';
+import type { Tx } from '#libs/database';
+import type { JobEnvelope } from '#libs/queue';
+import { DeadJobHooks, OutboxJobRunner, PermanentJobError, type DeadJob, type JobOutcomeRecorder } from '#libs/workflow';
 import { FollowUpJobRouter } from './follow-up-job.router.js';
 import { FollowUpBulkProcessor } from './follow-up.processors.js';
 

@@ -1,8 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QUEUES, type JobEnvelope } from '../../../../libs/queue/src/index.js';
-import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { QUEUES, type JobEnvelope } from '#libs/queue';
+import { OutboxJobRunner } from '#libs/workflow';
 import { FollowUpJobRouter } from './follow-up-job.router.js';
 
 type FollowUpJob = Job<JobEnvelope & Record<string, unknown>>;

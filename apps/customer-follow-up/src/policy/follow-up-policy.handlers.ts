@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PATTERNS, type RpcRequest } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type RpcRequest } from '#libs/rpc';
 import { FollowUpPolicyStore } from './follow-up-policy.store.js';
 
 @Controller()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { BadRequestError, type Caller } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService, type Tx } from '#libs/database';
+import { BadRequestError, type Caller } from '#libs/rpc';
+import { Clock } from '#libs/time';
 import { DEFAULT_FOLLOW_UP_POLICY, validateFollowUpPolicy, type FollowUpPolicy } from './follow-up-policy.js';
 
 /** The active follow-up policy: the defaults until an admin replaces it (each replacement a new version). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDuration } from '../../../../libs/time/src/working-time.js';
+import { parseIsoDuration } from '#libs/time';
 
 const workingDuration = z.string().refine((value) => {
   try {

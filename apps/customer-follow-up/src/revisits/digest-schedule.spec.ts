@@ -1,4 +1,4 @@
-import { STANDARD_CALENDAR, type WorkCalendarSpec } from '../../../../libs/time/src/work-calendar.js';
+import { STANDARD_CALENDAR, type WorkCalendarSpec } from '#libs/time';
 import { digestKey, nextDigestOccurrence } from './digest-schedule.js';
 
 const SHANGHAI = { calendar: STANDARD_CALENDAR, zone: 'Asia/Shanghai' };

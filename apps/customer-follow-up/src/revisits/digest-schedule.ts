@@ -1,4 +1,4 @@
-import { nextLocalTime } from '../../../../libs/time/src/working-time.js';
+import { nextLocalTime } from '#libs/time';
 import { isWorkingDate, localDateOf, type CalendarContext } from './local-days.js';
 
 export interface DigestOccurrence {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
-import { TimerWriter, type ArmTimer } from '../../../../libs/workflow/src/index.js';
+import { Prisma } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, QUEUES } from '#libs/queue';
+import { TimerWriter, type ArmTimer } from '#libs/workflow';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { digestKey, nextDigestOccurrence, type DigestOccurrence } from './digest-schedule.js';
 import type { CalendarContext } from './local-days.js';

@@ -1,4 +1,4 @@
-import { STANDARD_CALENDAR } from '../../../../libs/time/src/work-calendar.js';
+import { STANDARD_CALENDAR } from '#libs/time';
 import { addCalendarDays, isWorkingDate, localDateOf, localDayBounds, overdueWorkingDays } from './local-days.js';
 
 const SHANGHAI = { calendar: STANDARD_CALENDAR, zone: 'Asia/Shanghai' };

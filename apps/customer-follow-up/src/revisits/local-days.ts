@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
-import type { WorkCalendarSpec } from '../../../../libs/time/src/work-calendar.js';
-import { toLocal } from '../../../../libs/time/src/wall-clock.js';
-import { compileCalendar, isWorkingDay } from '../../../../libs/time/src/working-intervals.js';
+import { type WorkCalendarSpec, toLocal, compileCalendar, isWorkingDay } from '#libs/time';
 
 /** A person's working calendar, read in their zone (the calendar's own zone wins; see OrgDirectory.workingContext). */
 export interface CalendarContext {

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, type TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { overdueWorkingDays } from './local-days.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { ForbiddenError, type Caller } from '../../../../libs/rpc/src/index.js';
+import type { Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { ForbiddenError, type Caller } from '#libs/rpc';
 
 /**
  * Who may see and record an owner's visits, decided at the moment of acting: the owner, the

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory, type WorkingContext } from '../../../../libs/org/src/index.js';
-import { JOBS } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import type { Employee } from '#generated/prisma';
+import { PrismaService, type Tx } from '#libs/database';
+import { OrgDirectory, type WorkingContext } from '#libs/org';
+import { JOBS } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';

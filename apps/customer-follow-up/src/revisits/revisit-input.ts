@@ -1,4 +1,4 @@
-import { BadRequestError, type FieldError } from '../../../../libs/rpc/src/index.js';
+import { BadRequestError, type FieldError } from '#libs/rpc';
 
 export const VISIT_OUTCOMES = ['positive', 'neutral', 'at_risk', 'lost'] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import type { RevisitDigestData, RevisitVisitView, VisitOverdueEscalationData } from '../../../../libs/mail/src/index.js';
-import { NotificationRequester } from '../../../../libs/notifications/src/index.js';
+import type { Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import type { RevisitDigestData, RevisitVisitView, VisitOverdueEscalationData } from '#libs/mail';
+import { NotificationRequester } from '#libs/notifications';
 import { digestKey } from './digest-schedule.js';
 import type { DigestVisit } from './visits.repository.js';
 

@@ -1,4 +1,4 @@
-import type { CustomerTier } from '../../../../generated/prisma/client.js';
+import type { CustomerTier } from '#generated/prisma';
 import { decidePlan, type CustomerPlanFacts, type PlannedVisitFacts } from './revisit-plan.js';
 
 const DAY = 24 * 3_600_000;

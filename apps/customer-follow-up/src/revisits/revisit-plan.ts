@@ -1,5 +1,5 @@
-import type { CustomerStatus, CustomerTier } from '../../../../generated/prisma/client.js';
-import { addWorkingDays } from '../../../../libs/time/src/working-time.js';
+import type { CustomerStatus, CustomerTier } from '#generated/prisma';
+import { addWorkingDays } from '#libs/time';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import type { CalendarContext } from './local-days.js';
 

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Customer, CustomerTier, Employee, Visit } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { JOBS, QUEUES } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import type { Customer, CustomerTier, Employee, Visit } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import type { Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS, QUEUES } from '#libs/queue';
+import { Clock } from '#libs/time';
+import { TimerWriter } from '#libs/workflow';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PATTERNS, type RpcRequest } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type RpcRequest } from '#libs/rpc';
 import type { CompleteVisitInput } from './revisit-input.js';
 import { RevisitsService, type ListRevisitsQuery } from './revisits.service.js';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { OutboxSignal, PrismaService } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { ConflictError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import type { Employee } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { OutboxSignal, PrismaService } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { ConflictError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
+import { Clock } from '#libs/time';
+import { TimerWriter } from '#libs/workflow';
 import { localDayBounds, overdueWorkingDays } from './local-days.js';
 import { RevisitAccess } from './revisit-access.js';
 import { parseCompletion, type CompleteVisitInput, type DueFilter } from './revisit-input.js';

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { PrismaService } from '../../../../libs/database/src/index.js';
-import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { PrismaService } from '#libs/database';
+import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
+import { TimerWriter } from '#libs/workflow';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { DigestTimers } from './digest-timers.service.js';
 import { TimerNotDueError } from './timer-not-due.error.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Customer, type Visit } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import type { ArmTimer } from '../../../../libs/workflow/src/index.js';
+import { Prisma, type Customer, type Visit } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
+import type { ArmTimer } from '#libs/workflow';
 import type { PlannedVisitFacts } from './revisit-plan.js';
 
 export type VisitWithCustomer = Visit & { customer: Customer };

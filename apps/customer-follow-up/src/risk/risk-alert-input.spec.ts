@@ -1,4 +1,4 @@
-import { BadRequestError } from '../../../../libs/rpc/src/index.js';
+import { BadRequestError } from '#libs/rpc';
 import { parseSnooze } from './risk-alert-input.js';
 
 const NOW = new Date('2027-03-12T02:00:00Z');

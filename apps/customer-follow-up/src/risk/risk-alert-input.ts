@@ -1,4 +1,4 @@
-import { BadRequestError, type FieldError } from '../../../../libs/rpc/src/index.js';
+import { BadRequestError, type FieldError } from '#libs/rpc';
 import { RISK_TYPE_CUSTOMER_DEMAND } from './risk-rules.js';
 
 export const RISK_ALERT_TYPES = [RISK_TYPE_CUSTOMER_DEMAND] as const;

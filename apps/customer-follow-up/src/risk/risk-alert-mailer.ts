@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import type { RiskAlertData } from '../../../../libs/mail/src/index.js';
-import { NotificationRequester, type EmailRequest } from '../../../../libs/notifications/src/index.js';
+import type { Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import type { RiskAlertData } from '#libs/mail';
+import { NotificationRequester, type EmailRequest } from '#libs/notifications';
 import { riskAlertEmailKey } from './risk-alert-record.js';
 import type { RiskOccasion } from './risk-delivery.js';
 import type { RiskFlag } from './risk-rules.js';

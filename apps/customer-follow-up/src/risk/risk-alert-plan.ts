@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../../../libs/audit/src/index.js';
+import type { AuditRecord } from '#libs/audit';
 import { readStoredEvidence, storedEvidence } from './risk-alert-record.js';
 import { decideDelivery, type RiskAlertStatus, type RiskOccasion } from './risk-delivery.js';
 import type { RiskFlag } from './risk-rules.js';

@@ -1,5 +1,5 @@
-import type { Customer, Employee, RiskAlert } from '../../../../generated/prisma/client.js';
-import { personView, type PersonView } from '../../../../libs/org/src/index.js';
+import type { Customer, Employee, RiskAlert } from '#generated/prisma';
+import { personView, type PersonView } from '#libs/org';
 import { readStoredEvidence } from './risk-alert-record.js';
 import type { RiskEvidence } from './risk-rules.js';
 

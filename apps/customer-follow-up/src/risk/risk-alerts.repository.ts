@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Customer, type RiskAlert } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Customer, type RiskAlert } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
 import { isUuid } from '../revisits/visits.repository.js';
 
 export interface RiskAlertFilter {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee, Prisma, RiskAlert } from '../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import type { Employee, Prisma, RiskAlert } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
+import { Clock } from '#libs/time';
 import { parseSnooze, type ListRiskAlertsQuery, type SnoozeInput } from './risk-alert-input.js';
 import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';

@@ -1,4 +1,4 @@
-import { nextLocalTime } from '../../../../libs/time/src/working-time.js';
+import { nextLocalTime } from '#libs/time';
 import { localDateOf } from '../revisits/local-days.js';
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { INSTALLATION_SUBJECT, JOBS, QUEUES, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
-import { TimerWriter } from '../../../../libs/workflow/src/index.js';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService, type Tx } from '#libs/database';
+import { INSTALLATION_SUBJECT, JOBS, QUEUES, type TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
+import { TimerWriter } from '#libs/workflow';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { TimerNotDueError } from '../revisits/timer-not-due.error.js';
 import { nextRiskScan, riskScanKey } from './risk-scan-schedule.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type RiskAlert } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { INSTALLATION_SUBJECT } from '../../../../libs/queue/src/index.js';
+import { Prisma, type RiskAlert } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
+import { INSTALLATION_SUBJECT } from '#libs/queue';
 import type { AlertWrite } from './risk-alert-plan.js';
 import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk-rules.js';
 

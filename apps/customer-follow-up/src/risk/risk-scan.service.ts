@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditWriter } from '../../../../libs/audit/src/index.js';
-import { OutboxSignal, PrismaService, type Tx } from '../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
+import { AuditWriter } from '#libs/audit';
+import { OutboxSignal, PrismaService, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { overdueWorkingDays } from '../revisits/local-days.js';

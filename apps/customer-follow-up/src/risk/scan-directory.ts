@@ -1,6 +1,6 @@
-import type { Employee } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import type { OrgDirectory } from '../../../../libs/org/src/index.js';
+import type { Employee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import type { OrgDirectory } from '#libs/org';
 import type { CalendarContext } from '../revisits/local-days.js';
 
 /**

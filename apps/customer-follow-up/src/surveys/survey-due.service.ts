@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { OutboxSignal, PrismaService } from '../../../../libs/database/src/index.js';
-import { JOBS, type TimerFiredPayload } from '../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { OutboxSignal, PrismaService } from '#libs/database';
+import { JOBS, type TimerFiredPayload } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { CustomerDirectory } from '../customers/customer-directory.js';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { TimerNotDueError } from '../revisits/timer-not-due.error.js';

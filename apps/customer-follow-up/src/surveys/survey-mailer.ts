@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Employee, Survey } from '../../../../generated/prisma/client.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import type { SurveyLowScoreData, SurveyRequestData } from '../../../../libs/mail/src/index.js';
-import { NotificationRequester } from '../../../../libs/notifications/src/index.js';
+import type { Customer, Employee, Survey } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import type { SurveyLowScoreData, SurveyRequestData } from '#libs/mail';
+import { NotificationRequester } from '#libs/notifications';
 import type { Contact } from '../customers/customer-fields.js';
 import type { SurveyReason } from './survey-rules.js';
 

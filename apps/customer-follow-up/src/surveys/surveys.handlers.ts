@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PATTERNS, type RpcRequest } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type RpcRequest } from '#libs/rpc';
 import { SurveyAnswers, type SurveyAnswerInput } from './survey-answers.service.js';
 
 /** The public survey page's requests (no caller: the single-use token is the authority). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Survey } from '../../../../generated/prisma/client.js';
-import { sqlOf, type Tx } from '../../../../libs/database/src/index.js';
+import { Prisma, type Survey } from '#generated/prisma';
+import { sqlOf, type Tx } from '#libs/database';
 
 /** Only Prisma: survey rows. */
 @Injectable()

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Request } from 'express';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { OrgDirectory } from '../../../../libs/org/src/index.js';
-import type { Caller } from '../../../../libs/rpc/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { OrgDirectory } from '#libs/org';
+import type { Caller } from '#libs/rpc';
 import { ANY_EMPLOYEE, PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 
 export type AuthedRequest = Request & { caller: Caller; id: string };

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Role } from '../../../../generated/prisma/client.js';
+import type { Role } from '#generated/prisma';
 
 export const ROLES_KEY = 'salesflow:roles';
 export const PUBLIC_KEY = 'salesflow:public';

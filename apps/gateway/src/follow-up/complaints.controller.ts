@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { PATTERNS, type Caller } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type Caller } from '#libs/rpc';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles, SALES_ROLES } from '../auth/roles.decorator.js';
 import { idempotencyKey } from '../contracts/idempotency-key.js';

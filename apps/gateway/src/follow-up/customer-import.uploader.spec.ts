@@ -1,5 +1,5 @@
 import { PayloadTooLargeException } from '@nestjs/common';
-import { PATTERNS, type Caller } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type Caller } from '#libs/rpc';
 import type { ServiceClient } from '../http/service-client.js';
 import { CustomerImportUploader, MAX_IMPORT_ROWS } from './customer-import.uploader.js';
 

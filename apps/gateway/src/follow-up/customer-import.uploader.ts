@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
-import { PATTERNS, type Caller } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type Caller } from '#libs/rpc';
 import { ServiceClient } from '../http/service-client.js';
 import { readUpload, type UploadFormat, type UploadItem, type UploadRow } from './customer-import-upload.js';
 

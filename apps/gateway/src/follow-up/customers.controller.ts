@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Role } from '../../../../generated/prisma/client.js';
-import { PATTERNS, type Caller } from '../../../../libs/rpc/src/index.js';
+import type { Role } from '#generated/prisma';
+import { PATTERNS, type Caller } from '#libs/rpc';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles, SALES_ROLES } from '../auth/roles.decorator.js';
 import { idempotencyKey } from '../contracts/idempotency-key.js';

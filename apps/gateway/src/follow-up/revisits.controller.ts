@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PATTERNS, type Caller } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type Caller } from '#libs/rpc';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { pageLimit } from '../http/page-limit.js';

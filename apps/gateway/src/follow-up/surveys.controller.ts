@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PATTERNS } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS } from '#libs/rpc';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { sendLinkError, wantsHtml } from '../http/link-page-response.js';

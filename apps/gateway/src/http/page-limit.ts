@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../../libs/rpc/src/index.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#libs/rpc';
 
 export function pageLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE_SIZE;

@@ -1,7 +1,7 @@
 import { HttpException, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { firstValueFrom, timeout } from 'rxjs';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { PrefixedNatsClient, isRpcErrorBody, type Caller } from '../../../../libs/rpc/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { PrefixedNatsClient, isRpcErrorBody, type Caller } from '#libs/rpc';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 

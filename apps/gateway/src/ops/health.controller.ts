@@ -3,10 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import nodemailer, { type TransportOptions } from 'nodemailer';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { PrismaService } from '../../../../libs/database/src/index.js';
-import { PATTERNS } from '../../../../libs/rpc/src/index.js';
-import { redisOptionsFromUrl, withTimeout } from '../../../../libs/workflow/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { PrismaService } from '#libs/database';
+import { PATTERNS } from '#libs/rpc';
+import { redisOptionsFromUrl, withTimeout } from '#libs/workflow';
 import { Public } from '../auth/roles.decorator.js';
 import { ServiceClient } from '../http/service-client.js';
 

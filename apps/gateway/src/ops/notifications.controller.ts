@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString } from 'class-validator';
-import { PATTERNS, type Caller } from '../../../../libs/rpc/src/index.js';
+import { PATTERNS, type Caller } from '#libs/rpc';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { pageLimit } from '../http/page-limit.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { OrgAdminService, OrgDirectory } from '../../../../libs/org/src/index.js';
-import type { Caller } from '../../../../libs/rpc/src/index.js';
+import { OrgAdminService, OrgDirectory } from '#libs/org';
+import type { Caller } from '#libs/rpc';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { pageLimit } from '../http/page-limit.js';

@@ -4,8 +4,8 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested,
 } from 'class-validator';
 import { ROLES } from '../../../contract-approval/src/policy/policy.types.js';
-import type { Role } from '../../../../generated/prisma/client.js';
-import { LOCALES } from '../../../../libs/org/src/index.js';
+import type { Role } from '#generated/prisma';
+import { LOCALES } from '#libs/org';
 
 export class EmployeeDto {
   @ApiProperty({ example: 'li.na@example.com' }) @IsEmail() email: string;

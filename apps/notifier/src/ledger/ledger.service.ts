@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxSignal, OutboxWriter, PrismaService } from '../../../../libs/database/src/index.js';
-import type { NotificationStatus } from '../../../../generated/prisma/client.js';
-import { JOBS, type JobName, type QueueName } from '../../../../libs/queue/src/index.js';
-import { ConflictError, NotFoundError, toPage, type Page } from '../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
+import type { NotificationStatus } from '#generated/prisma';
+import { JOBS, type JobName, type QueueName } from '#libs/queue';
+import { ConflictError, NotFoundError, toPage, type Page } from '#libs/rpc';
+import { Clock } from '#libs/time';
 
 export interface NotificationQuery {
   recipient?: string;

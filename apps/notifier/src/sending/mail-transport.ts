@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { buildRawMessage } from './raw-message.js';
 
 export const SEND_LEASE_MS = 60_000;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import { JOBS } from '../../../../libs/queue/src/index.js';
-import { JobOutcomeRecorder, PermanentJobError, ShutdownState } from '../../../../libs/workflow/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { JOBS } from '#libs/queue';
+import { JobOutcomeRecorder, PermanentJobError, ShutdownState } from '#libs/workflow';
 import { NotificationSender } from './notification-sender.service.js';
 
 /** A send of a batch not started because the process is shutting down: the batch's retry sends it. */

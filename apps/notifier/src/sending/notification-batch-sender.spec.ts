@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { AppConfig } from '../../../../libs/config/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { PermanentJobError, ShutdownState, type DeadJob, type JobOutcomeRecorder } from '../../../../libs/workflow/src/index.js';
+import type { AppConfig } from '#libs/config';
+import type { Tx } from '#libs/database';
+import { PermanentJobError, ShutdownState, type DeadJob, type JobOutcomeRecorder } from '#libs/workflow';
 import { NotificationBatchSender } from './notification-batch-sender.service.js';
 import type { NotificationSender } from './notification-sender.service.js';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { PrismaService, sqlOf, type Tx } from '../../../../libs/database/src/index.js';
-import { Prisma, type Notification } from '../../../../generated/prisma/client.js';
-import { Clock } from '../../../../libs/time/src/clock.js';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Prisma, type Notification } from '#generated/prisma';
+import { Clock } from '#libs/time';
 import { SEND_LEASE_MS } from './mail-transport.js';
 
 /** A send that reached the SMTP server, to be recorded `sent` under the lease it held. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
-import type { Tx } from '../../../../libs/database/src/index.js';
-import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '../../../../libs/notifications/src/index.js';
-import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '../../../../libs/mail/src/index.js';
-import { PermanentJobError, RecordedOutcome } from '../../../../libs/workflow/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { Tx } from '#libs/database';
+import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
+import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
+import { PermanentJobError, RecordedOutcome } from '#libs/workflow';
 import { isPermanentSmtpFailure, MailTransport } from './mail-transport.js';
 import { NotificationLedgerRepository } from './notification-ledger.repository.js';
 import { NotifierMetrics } from './notifier.metrics.js';

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JOBS } from '../../../../libs/queue/src/index.js';
-import { DeadJobHooks } from '../../../../libs/workflow/src/index.js';
+import { JOBS } from '#libs/queue';
+import { DeadJobHooks } from '#libs/workflow';
 import { NotificationLedgerRepository } from './notification-ledger.repository.js';
 
 /** A send job that dies for good, in its run or found failed by the reconciler, leaves its ledger rows dead. */

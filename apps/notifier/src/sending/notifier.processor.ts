@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Job } from 'bullmq';
-import { JOBS, QUEUES, type JobData } from '../../../../libs/queue/src/index.js';
-import { OutboxJobRunner } from '../../../../libs/workflow/src/index.js';
+import { JOBS, QUEUES, type JobData } from '#libs/queue';
+import { OutboxJobRunner } from '#libs/workflow';
 import { NotificationBatchSender } from './notification-batch-sender.service.js';
 import { NotificationSender } from './notification-sender.service.js';
 

@@ -1,8 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { simpleParser } from 'mailparser';
-import { EMAIL_KINDS } from '../../../../libs/mail/src/email-kinds.js';
-import { sampleData } from '../../../../libs/mail/src/email-fixtures.js';
-import { renderEmail } from '../../../../libs/mail/src/render-email.js';
+import { EMAIL_KINDS, renderEmail } from '#libs/mail';
+import { sampleData } from '#libs/mail/fixtures';
 import { composeMessage, type OutgoingEmail } from './mail-transport.js';
 import { buildRawMessage } from './raw-message.js';
 

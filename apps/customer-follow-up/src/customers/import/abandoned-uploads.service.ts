@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { AuditWriter } from '../../../../../libs/audit/src/index.js';
-import { PrismaService } from '../../../../../libs/database/src/index.js';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService } from '#libs/database';
 import { ScheduleCheckService } from '../../revisits/schedule-check.service.js';
 import { CustomerImportRepository } from './customer-import.repository.js';
 

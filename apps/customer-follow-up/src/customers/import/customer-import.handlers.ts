@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PATTERNS, type RpcRequest } from '../../../../../libs/rpc/src/index.js';
+import { PATTERNS, type RpcRequest } from '#libs/rpc';
 import { CustomerImportService, type FinishUpload, type ImportFormat, type UploadedRow } from './customer-import.service.js';
 
 /** An upload arrives as start, chunks of rows, finish; the status is read back by id. */

@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { CustomerImport } from '../../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../../libs/audit/src/index.js';
-import { PrismaService, type Tx } from '../../../../../libs/database/src/index.js';
-import { OrgDirectory } from '../../../../../libs/org/src/index.js';
-import { JOBS } from '../../../../../libs/queue/src/index.js';
-import { Clock } from '../../../../../libs/time/src/clock.js';
-import { PermanentJobError } from '../../../../../libs/workflow/src/index.js';
+import type { CustomerImport } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { PrismaService, type Tx } from '#libs/database';
+import { OrgDirectory } from '#libs/org';
+import { JOBS } from '#libs/queue';
+import { Clock } from '#libs/time';
+import { PermanentJobError } from '#libs/workflow';
 import { FollowUpJobRouter } from '../../jobs/follow-up-job.router.js';
 import { RevisitPlanKeeper } from '../../revisits/revisit-plan-keeper.service.js';
 import { CustomerAccess } from '../customer-access.js';

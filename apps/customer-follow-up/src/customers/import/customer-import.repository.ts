@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type CustomerImport } from '../../../../../generated/prisma/client.js';
-import { PrismaService, sqlOf, type Tx } from '../../../../../libs/database/src/index.js';
+import { Prisma, type CustomerImport } from '#generated/prisma';
+import { PrismaService, sqlOf, type Tx } from '#libs/database';
 import { contactsOf } from '../customer-fields.js';
 import type { CustomerState, ExistingCustomer, PlannedUpsert } from './import-upsert-plan.js';
 

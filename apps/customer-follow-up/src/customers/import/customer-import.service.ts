@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CustomerImport } from '../../../../../generated/prisma/client.js';
-import { AuditWriter } from '../../../../../libs/audit/src/index.js';
-import { OutboxSignal, OutboxWriter, PrismaService } from '../../../../../libs/database/src/index.js';
-import { JOBS, QUEUES } from '../../../../../libs/queue/src/index.js';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Caller } from '../../../../../libs/rpc/src/index.js';
-import { Clock } from '../../../../../libs/time/src/clock.js';
+import type { CustomerImport } from '#generated/prisma';
+import { AuditWriter } from '#libs/audit';
+import { OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
+import { JOBS, QUEUES } from '#libs/queue';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Caller } from '#libs/rpc';
+import { Clock } from '#libs/time';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
 import { checkImportColumns } from './import-row.js';
 

@@ -1,5 +1,5 @@
-import type { CustomerStatus, CustomerTier } from '../../../../../generated/prisma/client.js';
-import type { FieldError } from '../../../../../libs/rpc/src/index.js';
+import type { CustomerStatus, CustomerTier } from '#generated/prisma';
+import type { FieldError } from '#libs/rpc';
 import {
   CONTACT_LOCALES, CUSTOMER_STATUSES, CUSTOMER_TIERS, EMAIL_PATTERN, PHONE_PATTERN, normalizeContact, type Contact,
 } from '../customer-fields.js';

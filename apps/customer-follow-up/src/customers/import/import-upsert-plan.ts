@@ -1,4 +1,4 @@
-import type { CustomerStatus, CustomerTier } from '../../../../../generated/prisma/client.js';
+import type { CustomerStatus, CustomerTier } from '#generated/prisma';
 import { mergeContacts, type Contact } from '../customer-fields.js';
 import type { ImportRow } from './import-row.js';
 

@@ -1,0 +1,6 @@
+export * from './clock.js';
+export * from './time.module.js';
+export * from './wall-clock.js';
+export * from './work-calendar.js';
+export * from './working-intervals.js';
+export * from './working-time.js';
