@@ -9,6 +9,7 @@ export default {
     '^#libs/mail/fixtures$': '<rootDir>/libs/mail/src/email-fixtures.ts',
     '^#libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^#generated/prisma$': '<rootDir>/generated/prisma/client.ts',
+    '^#generated/kysely$': '<rootDir>/generated/kysely/types.ts',
     '^#apps/([^/]+)$': '<rootDir>/apps/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
