@@ -1,3 +1,5 @@
+import type { EventJobPayload } from './events.js';
+
 /**
  * The contract between producers and consumers: queue names, job names, payloads, job ids and
  * options live here and nowhere else.
@@ -34,8 +36,8 @@ export interface JobPayloads {
   'approval.escalate': TimerFiredPayload;
   'absence.start': TimerFiredPayload;
   'absence.end': TimerFiredPayload;
-  /** Domain event for customer-follow-up: a contract reached APPROVED. */
-  'contract.approved': { contractId: string };
+  /** customer-follow-up's subscription to the event of that name (events.ts). */
+  'contract.approved': EventJobPayload<'contract.approved'>;
   'followup.import': { importId: string };
   'followup.digest': TimerBatchPayload;
   'followup.visit-overdue': TimerFiredPayload;
@@ -66,6 +68,20 @@ export const JOBS = {
   followUpRiskScan: 'followup.risk-scan',
   followUpScheduleCheck: 'followup.schedule-check',
 } as const satisfies Record<string, JobName>;
+
+/**
+ * The jobs each queue carries. A process that consumes a queue must have exactly one `@OnJob`
+ * handler for each (JobDispatcher checks at start). A job may travel on more than one queue
+ * (an email is urgent or bulk).
+ */
+export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
+  'approval-urgent': ['approval.reminder', 'approval.escalate', 'absence.start', 'absence.end'],
+  'approval-bulk': [],
+  'notifier-urgent': ['notification.send'],
+  'notifier-bulk': ['notification.send', 'notification.send-batch'],
+  'followup-urgent': ['contract.approved', 'followup.visit-overdue', 'followup.complaint-reminder', 'followup.complaint-deadline'],
+  'followup-bulk': ['followup.import', 'followup.digest', 'followup.survey-due', 'followup.risk-scan', 'followup.schedule-check'],
+};
 
 /**
  * Timer kinds the sweeper hands over as one job per batch of up to N timers, for work that is

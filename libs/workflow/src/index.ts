@@ -13,3 +13,6 @@ export * from './workflow.module.js';
 export * from './bull-root.module.js';
 export * from './with-timeout.js';
 export * from './shutdown-state.js';
+export * from './jobs/index.js';
+export * from './events/event-publisher.js';
+export * from './timers/not-due-yet.error.js';

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DeadJobHooks } from './dead-job-hooks.js';
 import { ShutdownState } from './shutdown-state.js';
@@ -10,6 +11,8 @@ import { OutboxRelay } from './outbox-relay.js';
 import { QueueRegistry } from './queue-registry.js';
 import { TimerSweeper } from './timer-sweeper.js';
 import { TimerWriter } from './timer.writer.js';
+import { EventPublisher } from './events/event-publisher.js';
+import { JobDispatcher } from './jobs/job-dispatcher.js';
 
 /** The engine every service runs: timers, outbox relay, reconciler, job outcomes. */
 @Module({})
@@ -18,7 +21,7 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       global: true,
-      imports: [ScheduleModule.forRoot()],
+      imports: [ScheduleModule.forRoot(), DiscoveryModule],
       providers: [
         { provide: ENGINE_TIMINGS, useValue: { ...DEFAULT_ENGINE_TIMINGS, ...timings } },
         QueueRegistry,
@@ -31,8 +34,10 @@ export class WorkflowModule {
         ShutdownState,
         OutboxJobRunner,
         EngineLoop,
+        JobDispatcher,
+        EventPublisher,
       ],
-      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, ShutdownState, OutboxJobRunner],
+      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, ShutdownState, OutboxJobRunner, JobDispatcher, EventPublisher],
     };
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { OutboxWriter, type Tx } from '#libs/database';
+import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { ConflictError, ForbiddenError, UnprocessableError } from '#libs/rpc';
-import { TimerWriter, type ArmTimer } from '#libs/workflow';
+import { EventPublisher, TimerWriter, type ArmTimer } from '#libs/workflow';
 import { ContractRepository } from '../contracts/contract.repository.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.types.js';
@@ -66,7 +66,7 @@ export class ApprovalFlow {
     private readonly directory: OrgDirectory,
     private readonly routes: RouteRepository,
     private readonly contracts: ContractRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly events: EventPublisher,
   ) {}
 
   /** Writes the stages of the contract's current round (one statement); refuses (422) a stage with nobody eligible. */
@@ -262,7 +262,7 @@ export class ApprovalFlow {
     });
     if (outcome === 'APPROVED') {
       // Customer follow-up plans the post-signing visit and survey and recomputes the tier.
-      await this.outbox.add(tx, { queue: QUEUES.followUpUrgent, jobName: JOBS.contractApproved, payload: { contractId: contract.id }, correlationId: ctx.correlationId });
+      await this.events.publish(tx, 'contract.approved', { contractId: contract.id }, ctx.correlationId);
     }
     if (outcome !== 'WITHDRAWN') {
       await this.mailer.outcome(tx, updated, ctx.submitter, {

@@ -1,0 +1,30 @@
+import type { JobName, QueueName } from './queues.js';
+
+/**
+ * Domain events: what happened, with ids and the few facts a consumer needs to decide, never
+ * whole entities. A producer publishes in the transaction that made it happen (EventPublisher);
+ * each subscriber gets a job of its own on its own queue.
+ */
+export interface EventPayloads {
+  /** A contract reached APPROVED. */
+  'contract.approved': { contractId: string };
+}
+
+export type EventName = keyof EventPayloads;
+
+/** A subscriber's job: the event's payload and its id, which the consumer keys its effect on. */
+export type EventJobPayload<E extends EventName> = EventPayloads[E] & { eventId: string };
+
+export interface Subscription {
+  queue: QueueName;
+  /** Unique per subscriber, so two subscribers in one process each have their handler. */
+  job: JobName;
+}
+
+/**
+ * Who hears each event. A producer never names a consumer's queue: a new consumer is one line
+ * here (and its `@OnJob` handler).
+ */
+export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] } = {
+  'contract.approved': [{ queue: 'followup-urgent', job: 'contract.approved' }],
+};

@@ -1,0 +1,45 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnApplicationBootstrap, type Type } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { JobEnvelope, QueueName } from '#libs/queue';
+import { JobDispatcher } from './job-dispatcher.js';
+import { SERVED_QUEUE } from './on-job.decorator.js';
+
+export interface QueueProcessorOptions {
+  /** Jobs run at once by this process's worker; from config when it is tunable. */
+  concurrency: number | ((config: AppConfig) => number);
+}
+
+/**
+ * The one processor class of a queue: every job goes to its `@OnJob` method through the
+ * dispatcher, so features never write a processor or a switch over job names. A service module
+ * lists `queueProcessor(QUEUES.x, {...})` among its providers for each queue it consumes.
+ */
+export function queueProcessor(queue: QueueName, options: QueueProcessorOptions): Type<WorkerHost> {
+  const fixed = typeof options.concurrency === 'number' ? options.concurrency : 1;
+
+  @Processor(queue, { concurrency: fixed })
+  @Injectable()
+  class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+    constructor(
+      @Inject(JobDispatcher) private readonly dispatcher: JobDispatcher,
+      @Inject(APP_CONFIG) private readonly config: AppConfig,
+    ) {
+      super();
+    }
+
+    /** The decorator's options are fixed when the class is made; a configured concurrency applies once the worker exists. */
+    onApplicationBootstrap(): void {
+      if (typeof options.concurrency === 'function') this.worker.concurrency = options.concurrency(this.config);
+    }
+
+    process(job: Job<JobEnvelope & Record<string, unknown>>) {
+      return this.dispatcher.dispatch(job);
+    }
+  }
+
+  Object.defineProperty(QueueProcessor, 'name', { value: `QueueProcessor(${queue})` });
+  Reflect.defineMetadata(SERVED_QUEUE, queue, QueueProcessor);
+  return QueueProcessor;
+}
