@@ -46,7 +46,7 @@ export function cpuSnapshot(database?: string, children: number[] = [], benchThr
     let kind = SERVERS[comm];
     if (!kind) continue;
     if (kind === 'postgres') {
-      let cmdline = '';
+      let cmdline: string;
       try {
         cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       } catch {

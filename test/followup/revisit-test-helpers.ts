@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Customer, CustomerTier, Visit } from '#generated/prisma';
 import { OutboxSignal } from '#libs/database';
-import { waitFor, type ReceivedEmail } from '#libs/testing';
+import type { ReceivedEmail } from '#libs/testing';
 import type { ManualClock } from '#libs/time';
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
 import { engineIdle } from './engine-idle.js';

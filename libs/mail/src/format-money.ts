@@ -6,7 +6,7 @@ const fractionDigitsByCurrency = new Map<string, number>();
 function fractionDigitsOf(currency: string): number {
   const cached = fractionDigitsByCurrency.get(currency);
   if (cached !== undefined) return cached;
-  let digits = DEFAULT_FRACTION_DIGITS;
+  let digits: number;
   try {
     digits =
       new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()

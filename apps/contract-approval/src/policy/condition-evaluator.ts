@@ -19,7 +19,7 @@ function compile(expression: string): CompiledCondition {
       condition = compileExpression(expression);
     } catch (error) {
       const message = (error as { message?: unknown } | null)?.message;
-      throw new Error(`approval policy condition "${expression}" does not compile (validate policies first): ${String(message ?? error)}`);
+      throw new Error(`approval policy condition "${expression}" does not compile (validate policies first): ${String(message ?? error)}`, { cause: error });
     }
     compiled.set(expression, condition);
   }
