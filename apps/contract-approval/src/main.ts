@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '#libs/config';
-import { createServiceApp } from '#libs/platform';
-import { ContractApprovalAppModule } from './contract-approval-app.module.js';
+import { createServiceMain } from '#libs/platform';
+import { ContractApprovalModule } from './contract-approval.module.js';
 
-const config = configFromProcessEnv();
-const app = await createServiceApp(ContractApprovalAppModule.forRoot({ config }), config);
-await app.listen();
+await createServiceMain(ContractApprovalModule);

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '#libs/config';
-import { createServiceApp } from '#libs/platform';
-import { CustomerFollowUpAppModule } from './customer-follow-up-app.module.js';
+import { createServiceMain } from '#libs/platform';
+import { CustomerFollowUpModule } from './customer-follow-up.module.js';
 
-const config = configFromProcessEnv();
-const app = await createServiceApp(CustomerFollowUpAppModule.forRoot({ config }), config);
-await app.listen();
+await createServiceMain(CustomerFollowUpModule);

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '#libs/config';
-import { createHttpApp } from '#libs/platform';
-import { GatewayAppModule } from './gateway-app.module.js';
+import { createServiceMain } from '#libs/platform';
+import { GatewayModule } from './gateway.module.js';
 
-const config = configFromProcessEnv();
-const app = await createHttpApp(GatewayAppModule.forRoot({ config }), { serveNats: false });
-await app.listen(config.PORT);
+await createServiceMain(GatewayModule, { http: true });

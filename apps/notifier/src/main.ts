@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { configFromProcessEnv } from '#libs/config';
-import { createServiceApp } from '#libs/platform';
-import { NotifierAppModule } from './notifier-app.module.js';
+import { createServiceMain } from '#libs/platform';
+import { NotifierModule } from './notifier.module.js';
 
-const config = configFromProcessEnv();
-const app = await createServiceApp(NotifierAppModule.forRoot({ config }), config);
-await app.listen();
+await createServiceMain(NotifierModule);

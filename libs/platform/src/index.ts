@@ -1,3 +1,4 @@
 export * from './all-exceptions.filter.js';
 export * from './bootstrap.js';
 export * from './platform.module.js';
+export * from './service-main.js';
