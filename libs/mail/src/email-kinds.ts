@@ -261,3 +261,15 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
+
+/**
+ * What a producer snapshots into the ledger for an email of kind K: its data, with the link held
+ * as a token id that the notifier turns into the URL at send time (no raw token is ever stored).
+ */
+type LinkAsTokenId<T> = T extends { actionUrl: string }
+  ? Omit<T, 'actionUrl'> & { actionTokenId: string }
+  : T extends { surveyUrl: string }
+    ? Omit<T, 'surveyUrl'> & { surveyTokenId: string }
+    : T;
+
+export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

@@ -14,6 +14,7 @@ export {
   type EmailData,
   type EmailDataByKind,
   type EmailKind,
+  type EmailSnapshotByKind,
   type PersonView,
   type RecipientView,
   type RevisitDigestData,

@@ -2,3 +2,4 @@ export * from './notification.requester.js';
 export * from './notifications.module.js';
 export * from './action-link.js';
 export * from './survey-link.js';
+export * from './email-recipients.js';

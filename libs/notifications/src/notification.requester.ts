@@ -2,18 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '#generated/prisma';
 import { sqlOf, type Tx } from '#libs/database';
+import type { EmailKind, EmailSnapshotByKind } from '#libs/mail';
 import { JOBS, QUEUES } from '#libs/queue';
+import type { EmailAddress } from './email-recipients.js';
 
-export interface EmailRequest {
+/** An email a producer asks for: what makes it distinct, to whom, and the snapshot it shows. */
+export interface EmailRequest<K extends EmailKind = EmailKind> {
   /** Names every dimension that makes this email distinct: one email per key, ever. */
   idempotencyKey: string;
-  recipient: { id?: string | null; email: string; locale: string };
-  kind: string;
+  recipient: EmailAddress;
+  kind: K;
   /** A snapshot of what the email shows; the notifier renders from it alone. */
-  data: object;
+  data: EmailSnapshotByKind[K];
   correlationId?: string | null;
   bulk?: boolean;
 }
+
+/** An email request of any one kind, its data matching its kind. */
+export type AnyEmailRequest = { [K in EmailKind]: EmailRequest<K> }[EmailKind];
 
 /** Bulk emails asked for together travel as one notifier job per this many. */
 const BULK_BATCH = 250;
@@ -27,13 +33,14 @@ const BULK_BATCH = 250;
 @Injectable()
 export class NotificationRequester {
   /** Returns false when that email had already been asked for. */
-  async request(tx: Tx, email: EmailRequest): Promise<boolean> {
-    const [inserted] = await this.requestAll(tx, [email]);
+  async request<K extends EmailKind>(tx: Tx, email: EmailRequest<K>): Promise<boolean> {
+    // An EmailRequest<K> is one of AnyEmailRequest's members; TypeScript cannot see it through K.
+    const [inserted] = await this.requestAll(tx, [email as unknown as AnyEmailRequest]);
     return inserted;
   }
 
   /** Several emails in one statement; for each, whether it is new. A key repeated in the batch counts once, first wins. */
-  async requestAll(tx: Tx, emails: EmailRequest[]): Promise<boolean[]> {
+  async requestAll(tx: Tx, emails: readonly AnyEmailRequest[]): Promise<boolean[]> {
     if (emails.length === 0) return [];
     const ids = emails.map(() => randomUUID());
     const firstOfKey = new Map<string, number>();

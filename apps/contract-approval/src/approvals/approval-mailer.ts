@@ -4,9 +4,9 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Tx } from '#libs/database';
 import type {
   ApprovalEscalationData, ApprovalLadderTopData, ApprovalOutcome, ApprovalOutcomeData, ApprovalReminderData,
-  ApprovalRequestData, ContractView, EmailDataByKind, EmailKind,
+  ApprovalRequestData, ContractView, EmailKind, EmailSnapshotByKind,
 } from '#libs/mail';
-import { NotificationRequester, type EmailRequest } from '#libs/notifications';
+import { EmailRecipients, NotificationRequester } from '#libs/notifications';
 import { ContractRepository } from '../contracts/contract.repository.js';
 import { describeThresholds } from '../policy/policy-evaluator.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
@@ -35,10 +35,6 @@ export interface ApprovalRequest {
 const HISTORY_LIMIT = 10;
 const AVERAGE_WINDOW_MS = 90 * 24 * 3600_000;
 
-function recipientView(employee: Employee) {
-  return { name: employee.name, timezone: employee.timezone };
-}
-
 function person(employee: Employee) {
   return { name: employee.name, email: employee.email };
 }
@@ -52,6 +48,7 @@ export class ApprovalMailer {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationRequester,
+    private readonly recipients: EmailRecipients,
     private readonly contracts: ContractRepository,
   ) {}
 
@@ -88,26 +85,32 @@ export class ApprovalMailer {
 
   /** A stage's approval requests, asked for in one statement. */
   async requests(tx: Tx, requests: ApprovalRequest[], correlationId: string | null): Promise<void> {
+    const recipients = await this.recipients.all(tx, requests.map((request) => request.recipient));
     await this.notifications.requestAll(
       tx,
-      requests.map(({ key, recipient, data }) =>
-        this.email(`approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}${key.occasion ? `:${key.occasion}` : ''}`, recipient, 'approval-request', {
-          recipient: recipientView(recipient), ...data,
-        }, correlationId),
-      ),
+      requests.map(({ key, recipient, data }) => {
+        const to = recipients.get(recipient.id)!;
+        return {
+          idempotencyKey: `approval-request:${key.contractId}:${key.round}:${key.stage}:${key.approverId}${key.occasion ? `:${key.occasion}` : ''}`,
+          recipient: to.address,
+          kind: 'approval-request' as const,
+          data: { recipient: to.view, ...data },
+          correlationId,
+        };
+      }),
     );
   }
 
   async reminder(tx: Tx, stepId: string, round: number, recipient: Employee, data: Omit<WithActionToken<ApprovalReminderData>, 'recipient'>, correlationId: string | null) {
-    await this.send(tx, `approval-reminder:${stepId}:${round}:${recipient.id}`, recipient, 'approval-reminder', { recipient: recipientView(recipient), ...data }, correlationId);
+    await this.send(tx, `approval-reminder:${stepId}:${round}:${recipient.id}`, recipient, 'approval-reminder', { ...data }, correlationId);
   }
 
   async escalation(tx: Tx, stepId: string, level: number, recipient: Employee, data: Omit<WithActionToken<ApprovalEscalationData>, 'recipient'>, correlationId: string | null) {
-    await this.send(tx, `approval-escalation:${stepId}:${level}:${recipient.id}`, recipient, 'approval-escalation', { recipient: recipientView(recipient), ...data }, correlationId);
+    await this.send(tx, `approval-escalation:${stepId}:${level}:${recipient.id}`, recipient, 'approval-escalation', { ...data }, correlationId);
   }
 
   async ladderTop(tx: Tx, stepId: string, recipient: Employee, data: Omit<ApprovalLadderTopData, 'recipient'>, correlationId: string | null) {
-    await this.send(tx, `approval-ladder-top:${stepId}:${recipient.id}`, recipient, 'approval-ladder-top', { recipient: recipientView(recipient), ...data }, correlationId);
+    await this.send(tx, `approval-ladder-top:${stepId}:${recipient.id}`, recipient, 'approval-ladder-top', { ...data }, correlationId);
   }
 
   async outcome(
@@ -117,8 +120,7 @@ export class ApprovalMailer {
     data: { outcome: ApprovalOutcome; comment: string | null; decidedBy: Employee | null; autoApprovalReason: string | null; contract: ContractView },
     correlationId: string | null,
   ): Promise<void> {
-    const snapshot: ApprovalOutcomeData = {
-      recipient: recipientView(recipient),
+    const snapshot: Omit<ApprovalOutcomeData, 'recipient'> = {
       contract: data.contract,
       outcome: data.outcome,
       comment: data.comment,
@@ -128,24 +130,17 @@ export class ApprovalMailer {
     await this.send(tx, `approval-outcome:${contract.id}:${contract.round}:${data.outcome}:${recipient.id}`, recipient, 'approval-outcome', snapshot, correlationId);
   }
 
+  /** Asks for one email to an employee, shown in the zone they work in (EmailRecipients). */
   private async send<K extends EmailKind>(
     tx: Tx,
     idempotencyKey: string,
     recipient: Employee,
     kind: K,
-    data: EmailDataByKind[K] | WithActionToken<EmailDataByKind[K]>,
+    data: Omit<EmailSnapshotByKind[K], 'recipient'>,
     correlationId: string | null,
   ): Promise<void> {
-    await this.notifications.request(tx, this.email(idempotencyKey, recipient, kind, data, correlationId));
-  }
-
-  private email<K extends EmailKind>(
-    idempotencyKey: string,
-    recipient: Employee,
-    kind: K,
-    data: EmailDataByKind[K] | WithActionToken<EmailDataByKind[K]>,
-    correlationId: string | null,
-  ): EmailRequest {
-    return { idempotencyKey, recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale }, kind, data, correlationId };
+    const to = await this.recipients.of(tx, recipient);
+    const snapshot = { recipient: to.view, ...data } as EmailSnapshotByKind[K];
+    await this.notifications.request(tx, { idempotencyKey, recipient: to.address, kind, data: snapshot, correlationId });
   }
 }

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
 import type {
-  ComplaintAssignedData, ComplaintEscalationData, ComplaintMailView, ComplaintReminderData,
+  ComplaintAssignedData, ComplaintEscalationData, ComplaintMailView, ComplaintReminderData, EmailSnapshotByKind,
 } from '#libs/mail';
-import { NotificationRequester } from '#libs/notifications';
-import { OrgDirectory } from '#libs/org';
+import { EmailRecipients, NotificationRequester } from '#libs/notifications';
 import type { DeadlinePhase } from './complaint-deadlines.js';
 import { mailPhase, reminderKey } from './complaint-timers.js';
 
@@ -21,7 +20,7 @@ function person(employee: Employee) {
 export class ComplaintMailer {
   constructor(
     private readonly notifications: NotificationRequester,
-    private readonly directory: OrgDirectory,
+    private readonly recipients: EmailRecipients,
   ) {}
 
   async assigned(tx: Tx, assignee: Employee, complaint: ComplaintMailView, reportedBy: Employee, correlationId: string | null): Promise<void> {
@@ -50,12 +49,18 @@ export class ComplaintMailer {
     await this.send(tx, `complaint-escalation:${complaint.id}:${phase}:${to.employee.id}`, to.employee, 'complaint-escalation', data, correlationId);
   }
 
-  /** Instants are shown in the zone the recipient works in (a calendar's own zone wins). */
   private async recipient(tx: Tx, employee: Employee) {
-    return { name: employee.name, timezone: (await this.directory.workingContext(employee, tx)).zone };
+    return (await this.recipients.of(tx, employee)).view;
   }
 
-  private async send(tx: Tx, idempotencyKey: string, to: Employee, kind: string, data: object, correlationId: string | null): Promise<void> {
+  private async send<K extends 'complaint-assigned' | 'complaint-reminder' | 'complaint-escalation'>(
+    tx: Tx,
+    idempotencyKey: string,
+    to: Employee,
+    kind: K,
+    data: EmailSnapshotByKind[K],
+    correlationId: string | null,
+  ): Promise<void> {
     await this.notifications.request(tx, {
       idempotencyKey, recipient: { id: to.id, email: to.email, locale: to.locale }, kind, data, correlationId,
     });

@@ -42,7 +42,7 @@ export class RiskAlertMailer {
   constructor(private readonly notifications: NotificationRequester) {}
 
   async requestAll(tx: Tx, emails: RiskAlertEmail[], cooldownDays: number, correlationId: string | null): Promise<void> {
-    const requests: EmailRequest[] = emails.map((email) => {
+    const requests: EmailRequest<'risk-alert'>[] = emails.map((email) => {
       const data: RiskAlertData = {
         recipient: { name: email.recipient.name, timezone: email.recipientZone },
         alertId: email.alertId,
