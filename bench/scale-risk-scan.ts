@@ -2,7 +2,7 @@
 // the same slices and the same set-based aggregate statement RiskScanService runs, without the
 // writes (the seeded tier-A customers would all be flagged and emailed).
 import { performance } from 'node:perf_hooks';
-import type { PrismaService } from '../libs/database/src/index.js';
+import type { Tx } from '../libs/database/src/index.js';
 import { DEFAULT_FOLLOW_UP_POLICY } from '../apps/customer-follow-up/src/policy/follow-up-policy.js';
 import { riskWindows } from '../apps/customer-follow-up/src/risk/risk-rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository } from '../apps/customer-follow-up/src/risk/risk-scan.repository.js';
@@ -17,7 +17,7 @@ export interface RiskScanReadFigures {
   sliceP95Ms: number;
 }
 
-export async function measureRiskScanReads(prisma: PrismaService, now: Date): Promise<RiskScanReadFigures> {
+export async function measureRiskScanReads(db: Tx, now: Date): Promise<RiskScanReadFigures> {
   const repository = new RiskScanRepository();
   const policy = DEFAULT_FOLLOW_UP_POLICY;
   const windows = riskWindows(now, policy.risk, policy.cadenceDays.A);
@@ -27,8 +27,8 @@ export async function measureRiskScanReads(prisma: PrismaService, now: Date): Pr
   let after = FIRST_CUSTOMER_ID;
   for (;;) {
     const sliceStart = performance.now();
-    const upTo = await repository.sliceEnd(prisma, after, RISK_SCAN_SLICE);
-    candidates += (await repository.candidateFacts(prisma, { after, upTo }, windows, policy.risk)).length;
+    const upTo = await repository.sliceEnd(db, after, RISK_SCAN_SLICE);
+    candidates += (await repository.candidateFacts(db, { after, upTo }, windows, policy.risk)).length;
     times.push(performance.now() - sliceStart);
     if (!upTo) break;
     after = upTo;

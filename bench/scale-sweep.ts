@@ -3,7 +3,7 @@
 // database with the same number due whatever the number of plans.
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import type { PrismaService } from '../libs/database/src/index.js';
+import type { Tx } from '../libs/database/src/index.js';
 import type { TimerSweeper } from '../libs/workflow/src/index.js';
 import { localDayBounds } from '../apps/customer-follow-up/src/revisits/local-days.js';
 import type { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
@@ -57,14 +57,14 @@ export async function measureSweep(sweeper: TimerSweeper, client: pg.Client, now
 }
 
 /** Every owner's due visits, batch by batch as the digest jobs read them. */
-export async function measureDueQuery(visits: VisitsRepository, prisma: PrismaService, ownerBatches: string[][], now: Date, zone: string) {
+export async function measureDueQuery(visits: VisitsRepository, db: Tx, ownerBatches: string[][], now: Date, zone: string) {
   const { end } = localDayBounds(now, zone);
   const times: number[] = [];
   let found = 0;
   let owners = 0;
   for (const [i, batch] of ownerBatches.entries()) {
     const started = performance.now();
-    const due = await visits.dueForOwners(prisma, batch, end);
+    const due = await visits.dueForOwners(db, batch, end);
     const ms = performance.now() - started;
     if (i >= 2) times.push(ms); // the first ones warm the plan cache and the pool
     found += due.length;

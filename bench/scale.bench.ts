@@ -30,7 +30,7 @@ import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.s
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
 import { loadConfig, type AppConfig } from '../libs/config/src/index.js';
-import { OutboxSignal, PrismaService } from '../libs/database/src/index.js';
+import { Database, OutboxSignal, PrismaService } from '../libs/database/src/index.js';
 import { createHttpApp } from '../libs/platform/src/index.js';
 import { QUEUES, TIMER_BATCH_SIZES } from '../libs/queue/src/index.js';
 import { ManualClock } from '../libs/time/src/clock.js';
@@ -121,7 +121,7 @@ async function tableSizes(): Promise<string> {
 
 async function sweepFigures(label: string, sweeper: TimerSweeper, visits: VisitsRepository, ownerBatches: string[][]): Promise<SweepFigures> {
   const sweep = await measureSweep(sweeper, state.client!, NOW);
-  const query = await measureDueQuery(visits, state.prisma!, ownerBatches, NOW, ZONE);
+  const query = await measureDueQuery(visits, new Database(state.prisma!).db, ownerBatches, NOW, ZONE);
   log(`  ${pad(label, 18)} sweep with ${sweep.fired} due: ${fmt(sweep.dueSweepMs, 1)} ms | sweep with none due: ${fmt(sweep.idleSweepMs, 2)} ms | due-visit query per batch of ${DIGEST_BATCH} owners: median ${fmt(query.dueQueryMedianMs, 2)} ms, p95 ${fmt(query.dueQueryP95Ms, 2)} ms (${fmt(query.dueVisitsPerOwner, 2)} due visits per owner)`);
   return { ...sweep, ...query };
 }
@@ -200,7 +200,8 @@ async function main(): Promise<void> {
 
   const clock = new ManualClock(NOW);
   state.prisma = new PrismaService(state.config);
-  const sweeper = new TimerSweeper(state.prisma, clock, new OutboxSignal());
+  const database = new Database(state.prisma);
+  const sweeper = new TimerSweeper(database, clock, new OutboxSignal());
   const visits = new VisitsRepository();
   const allOwners = (await state.client.query<{ id: string }>(`SELECT md5('scale-owner-' || i)::uuid AS id FROM generate_series(0, $1::int - 1) i`, [OWNERS])).rows.map((r) => r.id);
   const ownerBatches = Array.from({ length: Math.ceil(allOwners.length / DIGEST_BATCH) }, (_, i) => allOwners.slice(i * DIGEST_BATCH, (i + 1) * DIGEST_BATCH));
@@ -246,7 +247,7 @@ async function main(): Promise<void> {
   log(`  => due-visit query ${fmt(big.dueQueryMedianMs / small.dueQueryMedianMs, 2)}x (median) for ${fmt(CUSTOMERS / SMALL, 0)}x the plans, ${fmt(CUSTOMERS / OWNERS, 0)} instead of ${fmt(SMALL / OWNERS, 0)} customers per owner. Its plan for one batch:`);
   for (const line of (await explainDueQuery(state.client, ownerBatches[0], NOW, ZONE)).split('\n')) log(`      ${line.length > 140 ? `${line.slice(0, 137)}...` : line}`);
   if (process.env.BENCH_RISK_SCAN !== '0') {
-    const scan = await measureRiskScanReads(state.prisma, NOW);
+    const scan = await measureRiskScanReads(database.db, NOW);
     log(`  the daily customer-risk scan's reads over all ${CUSTOMERS.toLocaleString('en')} customers (${scan.slices} slices of ${RISK_SCAN_SLICE}, one aggregate statement each, writes left out): ${fmt(scan.seconds, 1)} s; per slice median ${fmt(scan.sliceMedianMs, 0)} ms, p95 ${fmt(scan.sliceP95Ms, 0)} ms; ${scan.candidates.toLocaleString('en')} candidates (every seeded tier-A customer: no contract, no visit)`);
   }
   await retireDueTimers(state.client, NOW);

@@ -137,8 +137,8 @@ describe('customer changes keep the revisit plan', () => {
     expect((await overdueTimer(regularB))?.dueAt.toISOString()).toBe(A_ESCALATES);
 
     const contractId = randomUUID();
-    const postSigning = await system.prisma.$transaction(async (tx) => {
-      const customer = await tx.customer.findUniqueOrThrow({ where: { id: created.id } });
+    const postSigning = await system.database.transaction(async (tx) => {
+      const customer = await tx.selectFrom('Customer').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
       return system.app.get(RevisitPlanner).planVisit(tx, customer, 'post_signing', new Date('2027-03-17T02:00:00Z'), null, contractId);
     });
     expect(postSigning?.sourceId).toBe(contractId);

@@ -121,6 +121,19 @@ describe('customers: create, read, list and change through the HTTP API', () => 
     expect(await system.prisma.customer.count({ where: { code } })).toBe(1);
   });
 
+  it('under concurrency: one code asked for with two keys is one 201 and one 409; the same key twice is one customer, both answered 201 with the same body', async () => {
+    for (let round = 0; round < 3; round++) {
+      const code = nextCode('RACE');
+      const raced = await Promise.all([ORG.rep, ORG.rep2].map((who, i) => system.as(who).post('/customers').set('Idempotency-Key', `race-${i}-${code}`).send({ code, name: 'Race' })));
+      expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+      const twin = nextCode('TWIN');
+      const twins = await Promise.all([0, 1].map(() => system.as(ORG.rep).post('/customers').set('Idempotency-Key', `twin-${twin}`).send({ code: twin, name: 'Twin' })));
+      expect(twins.map((r) => r.status)).toEqual([201, 201]);
+      expect(twins[1].body).toEqual(twins[0].body);
+      expect(await system.prisma.customer.count({ where: { code: { in: [code, twin] } } })).toBe(2);
+    }
+  });
+
   it('404 for an id that does not exist or is not an id', async () => {
     await system.as(ORG.admin).get('/customers/6f1c1c9e-4a47-4c8e-9b8e-7d5f1e2a3b4c').expect(404);
     await system.as(ORG.admin).get('/customers/not-an-id').expect(404);

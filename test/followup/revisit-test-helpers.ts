@@ -38,14 +38,14 @@ export async function createCustomer(
   const customer = await system.prisma.customer.create({
     data: { code: input.code, name: input.name, ownerId: input.ownerId, tier: input.tier ?? 'C', status: input.status ?? 'active', contacts: [], createdAt: input.createdAt },
   });
-  await system.prisma.$transaction((tx) => system.app.get(RevisitPlanner).ensurePlanned(tx, customer.id));
+  await system.database.transaction((tx) => system.app.get(RevisitPlanner).ensurePlanned(tx, customer.id));
   return customer;
 }
 
 /** Moves the customer's regular visit to `dueAt`, as if the last visit had asked for it (nextVisitAt). */
 export async function regularVisitAt(system: TestSystem, customer: Customer, dueAt: Date): Promise<Visit> {
-  const visit = await system.prisma.$transaction(async (tx) => {
-    const current = await tx.customer.findUniqueOrThrow({ where: { id: customer.id } });
+  const visit = await system.database.transaction(async (tx) => {
+    const current = await tx.selectFrom('Customer').selectAll().where('id', '=', customer.id).executeTakeFirstOrThrow();
     return system.app.get(RevisitPlanner).scheduleNext(tx, current, dueAt, dueAt, null);
   });
   if (!visit) throw new Error(`Customer ${customer.code} got no regular visit`);

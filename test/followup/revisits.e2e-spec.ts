@@ -88,7 +88,7 @@ describe('revisit plans and visits', () => {
     expect((await system.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).status).toBe('lost');
     expect(await system.prisma.visit.count({ where: { customerId: customer.id, status: 'planned' } })).toBe(0);
     // A lost customer is not re-planned when its plan is checked again.
-    expect(await system.prisma.$transaction((tx) => system.app.get(RevisitPlanner).ensurePlanned(tx, customer.id))).toBeNull();
+    expect(await system.database.transaction((tx) => system.app.get(RevisitPlanner).ensurePlanned(tx, customer.id))).toBeNull();
     expect(await system.prisma.visit.count({ where: { customerId: customer.id, status: 'planned' } })).toBe(0);
     const all = (await system.as(ORG.rep).get('/revisits').expect(200)).body.items;
     expect(all.some((v: { customer: { id: string } }) => v.customer.id === customer.id)).toBe(false);
@@ -107,6 +107,17 @@ describe('revisit plans and visits', () => {
       const items = (await system.as(reader).get(`/revisits?owner=${ORG.rep}`).expect(200)).body.items;
       expect(items.some((v: { id: string }) => v.id === visit.id)).toBe(true);
     }
+    // Paged by due time with a cursor: every planned visit of the owner once, in the order of the whole list.
+    const whole = (await system.as(ORG.manager).get(`/revisits?owner=${ORG.rep}&due=all`).expect(200)).body.items.map((v: { id: string }) => v.id);
+    expect(whole.length).toBeGreaterThan(1);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await system.as(ORG.manager).get(`/revisits?owner=${ORG.rep}&due=all&limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as { items: { id: string }[]; nextCursor: string | null };
+      paged.push(...page.items.map((v) => v.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
 
     // While the rep is away, rep2 stands in and may record the visit.
     const now = clock.now();
@@ -127,7 +138,7 @@ describe('revisit plans and visits', () => {
     const customer = await createCustomer(system, { code: 'D-1', name: 'Delta Logistics', ownerId: repId, tier: 'B', createdAt: clock.now() });
     const visit = await plannedVisitOf(customer.id);
     await system.prisma.customer.update({ where: { id: customer.id }, data: { ownerId: rep2Id } });
-    await system.prisma.$transaction((tx) => system.app.get(RevisitPlanner).ensurePlanned(tx, customer.id));
+    await system.database.transaction((tx) => system.app.get(RevisitPlanner).ensurePlanned(tx, customer.id));
 
     const rep2List = (await system.as(ORG.rep2).get('/revisits').expect(200)).body.items;
     expect(rep2List.find((v: { id: string }) => v.id === visit.id)).toMatchObject({ owner: { email: ORG.rep2 } });

@@ -3,6 +3,7 @@ import type { Customer, CustomerTier } from '#generated/prisma';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { RiskScanTimer } from '../../apps/customer-follow-up/src/risk/risk-scan-timer.service.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
 
@@ -148,9 +149,25 @@ describe('customer demand change risk alerts', () => {
   it('guarantee: the scan flags each rule with its evidence, emails each alert once on the urgent queue to the owner\u2019s manager (the owner without one), with the countermeasures, and arms the next day\u2019s scan', async () => {
     await moveTo(scanOf('2027-03-11'), 'the first daily scan');
     expect(await scansCompleted()).toBe(1);
+    // A duplicate of the scan's job (restored after a Redis flush) finds the completed scan (its audit entry names the timer) and does nothing.
+    const fired = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: 'risk-scan:2027-03-11' } });
+    expect(await system.app.get(RiskScanTimer).fire({ timerId: fired.id, subjectId: fired.subjectId }, null)).toBe('skipped');
+    expect(await scansCompleted()).toBe(1);
 
     const alerts = await listAs(ORG.admin);
     expect(alerts.map((a) => `${a.customer.code}:${a.rule}`).sort()).toEqual(['ALPHA:no_recent_contract', 'BETA:complaint_spike', 'DELTA:no_recent_visit', 'GAMMA:satisfaction_trend']);
+    // Paged newest first with a cursor, for ADMIN and for a manager (who sees their reporting line's): each alert once.
+    for (const reader of [ORG.admin, ORG.manager]) {
+      const all = await listAs(reader);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await system.as(reader).get(`/risk-alerts?type=customer_demand&limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as { items: AlertBody[]; nextCursor: string | null };
+        seen.push(...page.items.map((a) => a.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.map((a) => a.id));
+    }
     for (const a of alerts) alertOf[a.customer.code] = a.id;
     const alpha = alerts.find((a) => a.customer.code === 'ALPHA')!;
     expect(alpha).toMatchObject({

@@ -37,7 +37,7 @@ describe('bulk email sent as batch jobs', () => {
       return undefined;
     });
     const requester = system.app.get(NotificationRequester);
-    const asked = await system.prisma.$transaction((tx) =>
+    const asked = await system.database.transaction((tx) =>
       requester.requestAll(
         tx,
         recipients.map((email) => ({ idempotencyKey: `bulk-test:${email}`, recipient: { email, locale: 'en' }, kind: 'approval-outcome', data: sampleData('approval-outcome'), bulk: true })),

@@ -12,7 +12,7 @@ import { NotificationLedgerRepository } from '../../apps/notifier/src/sending/no
 import { NotificationSender } from '../../apps/notifier/src/sending/notification-sender.service.js';
 import { NotifierMetrics } from '../../apps/notifier/src/sending/notifier.metrics.js';
 import { loadConfig } from '#libs/config';
-import { PrismaService } from '#libs/database';
+import { Database, PrismaService } from '#libs/database';
 import { SystemClock } from '#libs/time';
 
 it('claims a notification, has it accepted by SMTP, and is killed before the ledger records it', async () => {
@@ -27,7 +27,7 @@ it('claims a notification, has it accepted by SMTP, and is killed before the led
     process.kill(process.pid, 'SIGKILL'); // ... and the worker dies before markSent
     await new Promise(() => undefined);
   };
-  const sender = new NotificationSender(new NotificationLedgerRepository(prisma, new SystemClock()), transport, new NotifierMetrics(), config);
+  const sender = new NotificationSender(new NotificationLedgerRepository(new Database(prisma), new SystemClock()), transport, new NotifierMetrics(), config);
   await sender.send(notificationId);
   throw new Error('The send returned: the worker was not killed mid-send');
 });

@@ -4,7 +4,7 @@ import jwt from 'jsonwebtoken';
 import supertest from 'supertest';
 import { AllInOneModule } from '../../apps/all-in-one/all-in-one.module.js';
 import { loadConfig, type AppConfig } from '#libs/config';
-import { PrismaService } from '#libs/database';
+import { Database, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';
 import { createTestDatabase, deleteRedisPrefix, SmtpSink, type TestDatabase } from '#libs/testing';
 import type { Clock } from '#libs/time';
@@ -22,6 +22,8 @@ export interface TestSystem {
   db: TestDatabase;
   smtp: SmtpSink;
   prisma: PrismaService;
+  /** Kysely over the same pool: what the services' transactions run on. */
+  database: Database;
   http: ReturnType<typeof supertest>;
   token(email: string): string;
   as(email: string): { get(path: string): supertest.Test; post(path: string): supertest.Test; put(path: string): supertest.Test };
@@ -70,6 +72,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     db,
     smtp,
     prisma: app.get(PrismaService),
+    database: app.get(Database),
     http,
     token,
     as: (email: string) => ({

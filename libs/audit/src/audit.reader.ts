@@ -1,9 +1,16 @@
-import { Prisma, type AuditEntry } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import type { Selectable } from 'kysely';
+import type { AuditEntry } from '#generated/kysely';
+import type { Tx } from '#libs/database';
 
-/** An entity's audit trail, oldest first (one raw statement: a model query costs several times more). */
-export function readAuditTrail(db: Tx, entityType: string, entityId: string): Promise<AuditEntry[]> {
-  return sqlOf(db).query<AuditEntry>(Prisma.sql`
-    SELECT id, "entityType", "entityId", action, "actorId", "onBehalfOfId", before, after, "correlationId", at
-    FROM "AuditEntry" WHERE "entityType" = ${entityType} AND "entityId" = ${entityId}::uuid ORDER BY at`);
+export type AuditEntryRow = Selectable<AuditEntry>;
+
+/** An entity's audit trail, oldest first. */
+export function readAuditTrail(db: Tx, entityType: string, entityId: string): Promise<AuditEntryRow[]> {
+  return db
+    .selectFrom('AuditEntry')
+    .select(['id', 'entityType', 'entityId', 'action', 'actorId', 'onBehalfOfId', 'before', 'after', 'correlationId', 'at'])
+    .where('entityType', '=', entityType)
+    .where('entityId', '=', entityId)
+    .orderBy('at')
+    .execute();
 }

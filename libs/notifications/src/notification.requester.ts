@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import { sql } from 'kysely';
+import type { Tx } from '#libs/database';
 import type { EmailKind, EmailSnapshotByKind } from '#libs/mail';
 import { JOBS, QUEUES } from '#libs/queue';
 import type { EmailAddress } from './email-recipients.js';
@@ -64,7 +64,7 @@ export class NotificationRequester {
         };
       }),
     );
-    const queued = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
+    const { rows: queued } = await sql<{ id: string }>`
       WITH wanted AS (
         SELECT * FROM jsonb_to_recordset(${wanted}::jsonb) AS w(id uuid, "idempotencyKey" text, "recipientId" uuid, "recipientEmail" text, kind text,
                                                             locale text, data jsonb, "messageId" text, "correlationId" text, queue text)
@@ -87,7 +87,7 @@ export class NotificationRequester {
         SELECT gen_random_uuid(), ${QUEUES.notifierBulk}, ${JOBS.sendEmailBatch}, jsonb_build_object('notificationIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${createdAt}::timestamp
         FROM bulk GROUP BY chunk
       )
-      SELECT id::text FROM ledger`);
+      SELECT id::text FROM ledger`.execute(tx);
     const inserted = new Set(queued.map((row) => row.id));
     return ids.map((id) => inserted.has(id));
   }

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { OutboxSignal, PrismaService } from '#libs/database';
+import { Database, OutboxSignal, PrismaService, type Tx } from '#libs/database';
 import type { Employee, Role } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import { JOBS, QUEUES } from '#libs/queue';
@@ -50,6 +51,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: OrgRepository,
     private readonly directory: OrgDirectory,
     private readonly timers: TimerWriter,
@@ -73,7 +75,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
   async upsertEmployees(actor: PersonView, inputs: EmployeeInput[]): Promise<{ items: EmployeeView[] }> {
     const rows = inputs.map((input) => ({ ...input, email: input.email.toLowerCase(), managerEmail: input.managerEmail?.toLowerCase() ?? null }));
     const now = this.clock.now();
-    const result = await this.prisma.transaction(async (tx) => {
+    const result = await this.database.transaction(async (tx) => {
       await this.validateEmployees(rows, tx);
       for (const row of rows) {
         const data = {
@@ -84,8 +86,15 @@ export class OrgAdminService implements OnApplicationBootstrap {
           ...(row.timezone ? { timezone: row.timezone } : {}),
           ...(row.locale ? { locale: row.locale } : {}),
           ...(row.calendar ? { calendar: row.calendar } : {}),
+          // Prisma's @updatedAt and @default(now()) took the wall clock, not the (movable) business clock.
+          updatedAt: new Date(),
         };
-        await tx.employee.upsert({ where: { email: row.email }, create: { email: row.email, ...data }, update: data });
+        // As Prisma's upsert did: a new row gets an id and createdAt, an existing one only the given fields (and updatedAt).
+        await tx
+          .insertInto('Employee')
+          .values({ id: randomUUID(), email: row.email, createdAt: new Date(), ...data })
+          .onConflict((oc) => oc.column('email').doUpdateSet(data))
+          .execute();
       }
       const saved = await this.repository.findManyByEmail(rows.map((r) => r.email), tx);
       const byEmail = new Map(saved.map((e) => [e.email, e]));
@@ -93,7 +102,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
       const managerByEmail = new Map(managers.map((e) => [e.email, e]));
       for (const row of rows) {
         const managerId = row.managerEmail ? managerByEmail.get(row.managerEmail)!.id : null;
-        await tx.employee.update({ where: { email: row.email }, data: { managerId } });
+        await tx.updateTable('Employee').set({ managerId, updatedAt: new Date() }).where('email', '=', row.email).execute();
       }
       await this.refuseCycles(tx);
       await this.audit.record(tx, {
@@ -110,7 +119,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     return { items: await this.views(employees) };
   }
 
-  private async validateEmployees(rows: (EmployeeInput & { managerEmail: string | null })[], tx: Parameters<OrgRepository['findManyByEmail']>[1]): Promise<void> {
+  private async validateEmployees(rows: (EmployeeInput & { managerEmail: string | null })[], tx: Tx): Promise<void> {
     const errors: FieldError[] = [];
     const emails = new Set<string>();
     rows.forEach((row, i) => {
@@ -136,7 +145,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     if (errors.length > 0) throw new BadRequestError('Some employees are invalid; nothing was saved.', errors);
   }
 
-  private async refuseCycles(tx: Parameters<OrgRepository['allManagerLinks']>[0]): Promise<void> {
+  private async refuseCycles(tx: Tx): Promise<void> {
     const links = await this.repository.allManagerLinks(tx);
     const managerOf = new Map(links.map((l) => [l.id, l.managerId]));
     const emailOf = new Map(links.map((l) => [l.id, l.email]));
@@ -189,8 +198,12 @@ export class OrgAdminService implements OnApplicationBootstrap {
     if (!(to.getTime() > from.getTime())) errors.push({ field: 'to', message: 'must be after from' });
     if (errors.length > 0 || !employee) throw new BadRequestError('The absence is invalid; nothing was saved.', errors);
     const now = this.clock.now();
-    const absence = await this.prisma.transaction(async (tx) => {
-      const created = await tx.absence.create({ data: { employeeId: employee.id, delegateId: delegate?.id ?? null, from, to } });
+    const absence = await this.database.transaction(async (tx) => {
+      const created = await tx
+        .insertInto('Absence')
+        .values({ id: randomUUID(), employeeId: employee.id, delegateId: delegate?.id ?? null, from, to, createdAt: new Date() })
+        .returning(['id', 'from', 'to'])
+        .executeTakeFirstOrThrow();
       await this.timers.armAll(tx, [
         { kind: JOBS.absenceStart, queue: QUEUES.approvalUrgent, subjectId: created.id, dueAt: from.getTime() > now.getTime() ? from : now, uniqueKey: `absence-start:${created.id}`, correlationId },
         // Steps a delegate holds for the employee come back when the absence is over.
@@ -225,9 +238,14 @@ export class OrgAdminService implements OnApplicationBootstrap {
     if (!validation.ok) throw new BadRequestError('The calendar is invalid; nothing was saved.', validation.errors);
     const value = validation.value;
     const now = this.clock.now();
-    const saved = await this.prisma.transaction(async (tx) => {
+    const saved = await this.database.transaction(async (tx) => {
       const data = { timezone: value.timezone ?? null, days: value.days, start: value.start, end: value.end, holidays: value.holidays, workdays: value.workdays };
-      const row = await tx.workCalendar.upsert({ where: { name }, create: { name, ...data }, update: data });
+      const row = await tx
+        .insertInto('WorkCalendar')
+        .values({ name, ...data, updatedAt: new Date() })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ ...data, updatedAt: new Date() }))
+        .returning(['name', 'timezone', 'days', 'start', 'end', 'holidays', 'workdays'])
+        .executeTakeFirstOrThrow();
       await this.audit.record(tx, { entityType: 'calendar', entityId: actor.id, action: 'calendar.saved', actorId: actor.id, after: { name, ...data }, at: now });
       return row;
     });

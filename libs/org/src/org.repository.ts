@@ -1,52 +1,57 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
-import { Prisma, type Absence, type Employee, type Role, type WorkCalendar } from '#generated/prisma';
+import { sql } from 'kysely';
+import { Database, PrismaService, type Tx } from '#libs/database';
+import type { Absence, Employee, Role, WorkCalendar } from '#generated/prisma';
 
-/** The Employee model's columns, so raw reads return exactly what Prisma's would. */
-const EMPLOYEE = Prisma.sql`e.id, e.email, e.name, e.role::text AS role, e."managerId", e.team, e.region, e.timezone, e.locale, e.calendar, e."createdAt", e."updatedAt"`;
+/** The Employee model's columns, so reads return exactly what Prisma's would. */
+const EMPLOYEE = ['id', 'email', 'name', 'role', 'managerId', 'team', 'region', 'timezone', 'locale', 'calendar', 'createdAt', 'updatedAt'] as const;
+const ABSENCE = ['id', 'employeeId', 'delegateId', 'from', 'to', 'createdAt'] as const;
 
 /** Longest reporting chain followed, against a corrupt (cyclic or absurdly deep) hierarchy. */
 const MAX_CHAIN = 64;
 
 /**
  * Reads and writes of the organization directory. The hot reads (every request and every
- * approval step) are plain SQL: a Prisma model query costs several times its raw equivalent.
+ * approval step) go through Kysely: a Prisma model query costs several times a plain statement.
+ * `tx` is the caller's transaction, or the pool (`database.db`) by default.
  */
 @Injectable()
 export class OrgRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly database: Database,
+  ) {}
 
-  async findById(id: string, tx: Tx = this.prisma): Promise<Employee | null> {
-    const rows = await sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ${id}::uuid`);
-    return rows[0] ?? null;
+  async findById(id: string, tx: Tx = this.database.db): Promise<Employee | null> {
+    return (await tx.selectFrom('Employee').select(EMPLOYEE).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async findByEmail(email: string, tx: Tx = this.prisma): Promise<Employee | null> {
-    const rows = await sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.email = ${email.toLowerCase()}`);
-    return rows[0] ?? null;
+  async findByEmail(email: string, tx: Tx = this.database.db): Promise<Employee | null> {
+    return (await tx.selectFrom('Employee').select(EMPLOYEE).where('email', '=', email.toLowerCase()).executeTakeFirst()) ?? null;
   }
 
-  findManyByEmail(emails: string[], tx: Tx = this.prisma): Promise<Employee[]> {
-    return tx.employee.findMany({ where: { email: { in: emails.map((e) => e.toLowerCase()) } } });
+  async findManyByEmail(emails: string[], tx: Tx = this.database.db): Promise<Employee[]> {
+    if (emails.length === 0) return [];
+    return tx.selectFrom('Employee').select(EMPLOYEE).where('email', 'in', emails.map((e) => e.toLowerCase())).execute();
   }
 
-  findManyById(ids: string[], tx: Tx = this.prisma): Promise<Employee[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.id = ANY(${ids}::uuid[])`);
+  async findManyById(ids: string[], tx: Tx = this.database.db): Promise<Employee[]> {
+    if (ids.length === 0) return [];
+    return tx.selectFrom('Employee').select(EMPLOYEE).where('id', '=', sql<string>`ANY(${ids}::uuid[])`).execute();
   }
 
-  withRole(role: Role, tx: Tx = this.prisma): Promise<Employee[]> {
-    return sqlOf(tx).query<Employee>(Prisma.sql`SELECT ${EMPLOYEE} FROM "Employee" e WHERE e.role = ${role}::"Role" ORDER BY e.email`);
+  withRole(role: Role, tx: Tx = this.database.db): Promise<Employee[]> {
+    return tx.selectFrom('Employee').select(EMPLOYEE).where('role', '=', role).orderBy('email').execute();
   }
 
   /** The ids of the employee and everyone below them in the reporting line (UNION stops at a cycle). */
-  async subtreeIds(employeeId: string, tx: Tx = this.prisma): Promise<string[]> {
-    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
+  async subtreeIds(employeeId: string, tx: Tx = this.database.db): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
       WITH RECURSIVE subtree AS (
         SELECT id FROM "Employee" WHERE id = ${employeeId}::uuid
         UNION
         SELECT e.id FROM "Employee" e JOIN subtree s ON e."managerId" = s.id
-      ) SELECT id FROM subtree`);
+      ) SELECT id FROM subtree`.execute(tx);
     return rows.map((r) => r.id);
   }
 
@@ -54,9 +59,9 @@ export class OrgRepository {
    * Everyone above the employee, nearest first, in one statement: the chain stops at a missing
    * manager, at someone already in it (a cycle), or after MAX_CHAIN people.
    */
-  managersAbove(employee: Employee, tx: Tx = this.prisma): Promise<Employee[]> {
-    if (!employee.managerId) return Promise.resolve([]);
-    return sqlOf(tx).query<Employee>(Prisma.sql`
+  async managersAbove(employee: Employee, tx: Tx = this.database.db): Promise<Employee[]> {
+    if (!employee.managerId) return [];
+    const { rows } = await sql<Employee>`
       WITH RECURSIVE chain AS (
         SELECT e.id, e."managerId", 1 AS depth, ARRAY[e.id] AS seen FROM "Employee" e WHERE e.id = ${employee.managerId}::uuid
         UNION ALL
@@ -64,7 +69,9 @@ export class OrgRepository {
         FROM chain c JOIN "Employee" e ON e.id = c."managerId"
         WHERE NOT e.id = ANY(c.seen) AND c.depth < ${MAX_CHAIN}
       )
-      SELECT ${EMPLOYEE} FROM chain c JOIN "Employee" e ON e.id = c.id ORDER BY c.depth`);
+      SELECT e.id, e.email, e.name, e.role, e."managerId", e.team, e.region, e.timezone, e.locale, e.calendar, e."createdAt", e."updatedAt"
+      FROM chain c JOIN "Employee" e ON e.id = c.id ORDER BY c.depth`.execute(tx);
+    return rows;
   }
 
   list(where: { cursor?: string; limit: number; team?: string; role?: Role }): Promise<Employee[]> {
@@ -76,34 +83,50 @@ export class OrgRepository {
     });
   }
 
-  allManagerLinks(tx: Tx = this.prisma): Promise<{ id: string; email: string; managerId: string | null }[]> {
-    return tx.employee.findMany({ select: { id: true, email: true, managerId: true } });
+  allManagerLinks(tx: Tx = this.database.db): Promise<{ id: string; email: string; managerId: string | null }[]> {
+    return tx.selectFrom('Employee').select(['id', 'email', 'managerId']).execute();
   }
 
-  async calendar(name: string, tx: Tx = this.prisma): Promise<WorkCalendar | null> {
-    const rows = await sqlOf(tx).query<WorkCalendar>(Prisma.sql`
-      SELECT name, timezone, days, start, "end", holidays, workdays, "updatedAt" FROM "WorkCalendar" WHERE name = ${name}`);
-    return rows[0] ?? null;
+  async calendar(name: string, tx: Tx = this.database.db): Promise<WorkCalendar | null> {
+    const row = await tx
+      .selectFrom('WorkCalendar')
+      .select(['name', 'timezone', 'days', 'start', 'end', 'holidays', 'workdays', 'updatedAt'])
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  calendarNames(names: string[], tx: Tx = this.prisma): Promise<{ name: string }[]> {
-    return tx.workCalendar.findMany({ where: { name: { in: names } }, select: { name: true } });
+  async calendarNames(names: string[], tx: Tx = this.database.db): Promise<{ name: string }[]> {
+    if (names.length === 0) return [];
+    return tx.selectFrom('WorkCalendar').select('name').where('name', 'in', names).execute();
   }
 
   /** The absence covering `at`, if any (latest first when they overlap). */
-  async absenceAt(employeeId: string, at: Date, tx: Tx = this.prisma): Promise<Absence | null> {
-    const rows = await sqlOf(tx).query<Absence>(Prisma.sql`
-      SELECT id, "employeeId", "delegateId", "from", "to", "createdAt" FROM "Absence"
-      WHERE "employeeId" = ${employeeId}::uuid AND "from" <= ${at} AND "to" > ${at}
-      ORDER BY "createdAt" DESC LIMIT 1`);
-    return rows[0] ?? null;
+  async absenceAt(employeeId: string, at: Date, tx: Tx = this.database.db): Promise<Absence | null> {
+    const row = await tx
+      .selectFrom('Absence')
+      .select(ABSENCE)
+      .where('employeeId', '=', employeeId)
+      .where('from', '<=', at)
+      .where('to', '>', at)
+      .orderBy('createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   /** The absences covering `at` of those employees who are absent then, one each (the latest when they overlap). */
-  absencesAt(employeeIds: string[], at: Date, tx: Tx = this.prisma): Promise<Absence[]> {
-    return sqlOf(tx).query<Absence>(Prisma.sql`
-      SELECT DISTINCT ON ("employeeId") id, "employeeId", "delegateId", "from", "to", "createdAt" FROM "Absence"
-      WHERE "employeeId" = ANY(${employeeIds}::uuid[]) AND "from" <= ${at} AND "to" > ${at}
-      ORDER BY "employeeId", "createdAt" DESC`);
+  async absencesAt(employeeIds: string[], at: Date, tx: Tx = this.database.db): Promise<Absence[]> {
+    if (employeeIds.length === 0) return [];
+    return tx
+      .selectFrom('Absence')
+      .distinctOn('employeeId')
+      .select(ABSENCE)
+      .where('employeeId', '=', sql<string>`ANY(${employeeIds}::uuid[])`)
+      .where('from', '<=', at)
+      .where('to', '>', at)
+      .orderBy('employeeId')
+      .orderBy('createdAt', 'desc')
+      .execute();
   }
 }

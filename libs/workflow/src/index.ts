@@ -2,7 +2,7 @@ export * from './dead-job-hooks.js';
 export * from './engine-loop.js';
 export * from './job-outcome.recorder.js';
 export * from './outbox-job.runner.js';
-export * from './outbox-outcome.sql.js';
+export * from './outbox-outcome.js';
 export * from './outbox-reconciler.js';
 export * from './outbox-relay.js';
 export * from './queue-registry.js';

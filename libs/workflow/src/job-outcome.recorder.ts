@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { Clock } from '#libs/time';
-import { recordOutboxOutcomeSql } from './outbox-outcome.sql.js';
+import { recordOutboxOutcome } from './outbox-outcome.js';
 
 export type JobOutcome = 'done' | 'skipped' | 'dead';
 
@@ -18,38 +19,37 @@ export interface DeadJob {
 @Injectable()
 export class JobOutcomeRecorder {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly clock: Clock,
   ) {}
 
   async finish(outboxId: string, outcome: Exclude<JobOutcome, 'dead'>): Promise<void> {
-    await sqlOf(this.prisma).execute(recordOutboxOutcomeSql(outboxId, outcome, this.clock.now()));
+    await recordOutboxOutcome(this.database.db, outboxId, outcome, this.clock.now());
   }
 
   /** Writes the dead letter once per outbox row, with the domain's own bookkeeping in the same transaction. */
   async dead(job: DeadJob, alsoInTransaction?: (tx: Tx) => Promise<void>): Promise<void> {
-    await this.prisma.transaction(async (db) => {
-      const claimed = await db.outbox.updateMany({
-        where: { id: job.outboxId, doneAt: null },
-        data: { doneAt: this.clock.now(), outcome: 'dead' },
-      });
-      if (claimed.count === 0) return;
-      await this.letter(db, job);
-      if (alsoInTransaction) await alsoInTransaction(db);
+    await this.database.transaction(async (tx) => {
+      if (!(await recordOutboxOutcome(tx, job.outboxId, 'dead', this.clock.now()))) return;
+      await this.letter(tx, job);
+      if (alsoInTransaction) await alsoInTransaction(tx);
     });
   }
 
   /** A dead letter alone, in the caller's transaction: one email of a batch job that goes on. */
   async letter(tx: Tx, job: DeadJob): Promise<void> {
-    await tx.deadLetter.create({
-      data: {
+    await tx
+      .insertInto('DeadLetter')
+      .values({
+        id: randomUUID(),
         outboxId: job.outboxId,
         queue: job.queue,
         jobName: job.jobName,
-        payload: job.payload,
+        payload: JSON.stringify(job.payload),
         error: job.error.slice(0, 4000),
         correlationId: job.correlationId,
-      },
-    });
+        createdAt: new Date(),
+      })
+      .execute();
   }
 }

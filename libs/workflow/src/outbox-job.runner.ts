@@ -3,7 +3,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import type { JobEnvelope } from '#libs/queue';
 import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
-import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.sql.js';
+import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.js';
 
 /** A failure that retrying cannot fix (SMTP 5xx, a subject that can never be served). */
 export class PermanentJobError extends Error {}

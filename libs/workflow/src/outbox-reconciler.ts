@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { Prisma } from '#generated/prisma';
+import { sql } from 'kysely';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { PrismaService, sqlOf } from '#libs/database';
+import { Database } from '#libs/database';
 import { jobIdForOutbox, QueueName } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { DeadJobHooks } from './dead-job-hooks.js';
@@ -29,7 +29,7 @@ export class OutboxReconciler implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly relay: OutboxRelay,
     private readonly queues: QueueRegistry,
     private readonly outcomes: JobOutcomeRecorder,
@@ -46,41 +46,43 @@ export class OutboxReconciler implements OnApplicationShutdown {
 
   /** Returns how many jobs were put back. */
   async reconcile(): Promise<number> {
-    return this.prisma.transaction(
-      async (tx) => {
-        const [{ locked }] = await sqlOf(tx).query<{ locked: boolean }>(Prisma.sql`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`);
-        if (!locked) return 0;
-        const redisWasEmptied = await this.checkSentinel();
-        const staleBefore = new Date(this.clock.now().getTime() - (redisWasEmptied ? -1 : STALE_AFTER_MS));
-        const rows = await sqlOf(tx).query<OutboxRow>(Prisma.sql`
-          SELECT id, queue, "jobName", payload, "correlationId" FROM "Outbox"
-          WHERE "publishedAt" IS NOT NULL AND "doneAt" IS NULL AND "publishedAt" < ${staleBefore}
-          ORDER BY "publishedAt" LIMIT ${redisWasEmptied ? 100_000 : BATCH}`);
-        const missing: OutboxRow[] = [];
-        for (const row of rows) {
-          const lookUp = () => withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);
-          const job = await lookUp();
-          if (!job) {
-            missing.push(row);
-          } else if (this.hooks.canBury(row.jobName) && (await job.getState()) === 'failed') {
-            // BullMQ failed it outside our runner (stalled too often): book the death as the runner would.
-            // The job read before its state may predate the failure: read it again for the reason.
-            const error = new Error(job.failedReason ?? (await lookUp())?.failedReason ?? 'failed in BullMQ');
-            const hook = this.hooks.for(row.jobName);
-            await this.outcomes.dead(
-              { outboxId: row.id, queue: row.queue, jobName: row.jobName, payload: row.payload, correlationId: row.correlationId, error: error.message },
-              hook ? (db) => hook(db, error, row.payload) : undefined,
-            );
-          }
+    return this.database.transaction(async (tx) => {
+      const { rows: [{ locked }] } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`.execute(tx);
+      if (!locked) return 0;
+      const redisWasEmptied = await this.checkSentinel();
+      const staleBefore = new Date(this.clock.now().getTime() - (redisWasEmptied ? -1 : STALE_AFTER_MS));
+      const rows = (await tx
+        .selectFrom('Outbox')
+        .select(['id', 'queue', 'jobName', 'payload', 'correlationId'])
+        .where('publishedAt', 'is not', null)
+        .where('doneAt', 'is', null)
+        .where('publishedAt', '<', staleBefore)
+        .orderBy('publishedAt')
+        .limit(redisWasEmptied ? 100_000 : BATCH)
+        .execute()) as OutboxRow[];
+      const missing: OutboxRow[] = [];
+      for (const row of rows) {
+        const lookUp = () => withTimeout(this.queues.get(row.queue as QueueName).getJob(jobIdForOutbox(row.id)), 5000, `Looking up job ${row.id}`);
+        const job = await lookUp();
+        if (!job) {
+          missing.push(row);
+        } else if (this.hooks.canBury(row.jobName) && (await job.getState()) === 'failed') {
+          // BullMQ failed it outside our runner (stalled too often): book the death as the runner would.
+          // The job read before its state may predate the failure: read it again for the reason.
+          const error = new Error(job.failedReason ?? (await lookUp())?.failedReason ?? 'failed in BullMQ');
+          const hook = this.hooks.for(row.jobName);
+          await this.outcomes.dead(
+            { outboxId: row.id, queue: row.queue, jobName: row.jobName, payload: row.payload, correlationId: row.correlationId, error: error.message },
+            hook ? (db) => hook(db, error, row.payload) : undefined,
+          );
         }
-        if (missing.length > 0) {
-          await this.relay.addJobs(missing);
-          this.logger.warn(`Put back ${missing.length} jobs that Redis no longer had${redisWasEmptied ? ' (Redis was emptied)' : ''}.`);
-        }
-        return missing.length;
-      },
-      { timeout: 60_000 },
-    );
+      }
+      if (missing.length > 0) {
+        await this.relay.addJobs(missing);
+        this.logger.warn(`Put back ${missing.length} jobs that Redis no longer had${redisWasEmptied ? ' (Redis was emptied)' : ''}.`);
+      }
+      return missing.length;
+    });
   }
 
   /** True when the sentinel was missing (Redis emptied or restarted); sets it again. */

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma } from '#generated/prisma';
-import { Clock } from '#libs/time';
-import { PrismaService, sqlOf } from '#libs/database';
+import { Database } from '#libs/database';
 import { jobIdForOutbox, QueueName } from '#libs/queue';
+import { Clock } from '#libs/time';
 import { QueueRegistry } from './queue-registry.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -28,7 +27,7 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly queues: QueueRegistry,
     private readonly clock: Clock,
   ) {}
@@ -44,21 +43,25 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    return this.prisma.transaction(
-      async (tx) => {
-        const rows = await sqlOf(tx).query<OutboxRow>(Prisma.sql`
-          SELECT id, queue, "jobName", payload, "correlationId" FROM "Outbox"
-          WHERE "publishedAt" IS NULL
-          ORDER BY "createdAt" LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED`);
-        if (rows.length === 0) return 0;
-        await this.addJobs(rows);
-        const ids = rows.map((row) => row.id);
-        await sqlOf(tx).execute(Prisma.sql`UPDATE "Outbox" SET "publishedAt" = ${this.clock.now()} WHERE id = ANY(${ids}::uuid[])`);
-        return rows.length;
-      },
-      { timeout: 30_000 },
-    );
+    return this.database.transaction(async (tx) => {
+      const rows = (await tx
+        .selectFrom('Outbox')
+        .select(['id', 'queue', 'jobName', 'payload', 'correlationId'])
+        .where('publishedAt', 'is', null)
+        .orderBy('createdAt')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute()) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      await this.addJobs(rows);
+      await tx
+        .updateTable('Outbox')
+        .set({ publishedAt: this.clock.now() })
+        .where('id', 'in', rows.map((row) => row.id))
+        .execute();
+      return rows.length;
+    });
   }
 
   /** Also used by the reconciler to put back jobs that Redis lost. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma } from '#generated/prisma';
+import { sql } from 'kysely';
 import { Clock } from '#libs/time';
-import { OutboxSignal, PrismaService, sqlOf } from '#libs/database';
+import { Database, OutboxSignal } from '#libs/database';
 import { TIMER_BATCH_SIZES } from '#libs/queue';
 
 const BATCH = 500;
@@ -19,7 +19,7 @@ export class TimerSweeper {
   private readonly logger = new Logger(TimerSweeper.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly clock: Clock,
     private readonly signal: OutboxSignal,
   ) {}
@@ -29,7 +29,9 @@ export class TimerSweeper {
     let total = 0;
     for (;;) {
       const now = this.clock.now();
-      const [{ fired }] = await sqlOf(this.prisma).query<{ fired: number }>(Prisma.sql`
+      const {
+        rows: [{ fired }],
+      } = await sql<{ fired: number }>`
         WITH due AS (
           SELECT id FROM "Timer"
           WHERE "firedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= ${now}
@@ -51,7 +53,7 @@ export class TimerSweeper {
           SELECT gen_random_uuid(), queue, kind, jsonb_build_object('timerIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${now}::timestamp
           FROM chunked GROUP BY queue, kind, chunk
         )
-        SELECT count(*)::int AS fired FROM fired`);
+        SELECT count(*)::int AS fired FROM fired`.execute(this.database.db);
       total += fired;
       if (fired > 0) this.signal.notify();
       if (fired < BATCH) break;
@@ -62,7 +64,10 @@ export class TimerSweeper {
 
   /** Fired and cancelled timers are history once their retention has passed. */
   async purge(olderThan: Date): Promise<number> {
-    return sqlOf(this.prisma).execute(Prisma.sql`
-      DELETE FROM "Timer" WHERE ("firedAt" < ${olderThan}) OR ("cancelledAt" < ${olderThan})`);
+    const result = await this.database.db
+      .deleteFrom('Timer')
+      .where((timer) => timer.or([timer('firedAt', '<', olderThan), timer('cancelledAt', '<', olderThan)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '#generated/prisma';
+import { sql } from 'kysely';
+import type { Tx } from '#libs/database';
 import type { QueueName, JobName } from '#libs/queue';
-import { sqlOf, type Tx } from '#libs/database';
 
 export interface ArmTimer {
   kind: JobName;
@@ -29,26 +29,26 @@ export class TimerWriter {
     const rows = JSON.stringify(
       timers.map((t) => ({ id: randomUUID(), kind: t.kind, subjectId: t.subjectId, dueAt: t.dueAt.toISOString(), uniqueKey: t.uniqueKey, queue: t.queue, correlationId: t.correlationId ?? null })),
     );
-    await sqlOf(tx).execute(Prisma.sql`
+    await sql`
       INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", "createdAt")
       SELECT id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", ${createdAt}::timestamp
       FROM jsonb_to_recordset(${rows}::jsonb) AS t(id uuid, kind text, "subjectId" uuid, "dueAt" timestamp, "uniqueKey" text, queue text, "correlationId" text)
-      ON CONFLICT ("uniqueKey") DO NOTHING`);
+      ON CONFLICT ("uniqueKey") DO NOTHING`.execute(tx);
   }
 
   async cancelForSubject(tx: Tx, subjectId: string, now: Date): Promise<void> {
     await this.cancelForSubjects(tx, [subjectId], now);
   }
 
+  /** Cancels the subjects' pending timers. */
   async cancelForSubjects(tx: Tx, subjectIds: string[], now: Date): Promise<void> {
     if (subjectIds.length === 0) return;
-    await sqlOf(tx).execute(cancelTimersSql(subjectIds, now));
+    await tx
+      .updateTable('Timer')
+      .set({ cancelledAt: now })
+      .where('subjectId', 'in', subjectIds)
+      .where('firedAt', 'is', null)
+      .where('cancelledAt', 'is', null)
+      .execute();
   }
-}
-
-/** Cancels the subjects' pending timers; composable into a caller's statement (a CTE) that ends those subjects. */
-export function cancelTimersSql(subjectIds: string[], now: Date): Prisma.Sql {
-  return Prisma.sql`
-    UPDATE "Timer" SET "cancelledAt" = ${now}
-    WHERE "subjectId" = ANY(${subjectIds}::uuid[]) AND "firedAt" IS NULL AND "cancelledAt" IS NULL`;
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Absence } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService, type Tx } from '#libs/database';
+import { randomUUID } from 'node:crypto';
+import { Database, PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import type { TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { lockContract } from './contract-lock.js';
+import { RouteRepository } from './route.repository.js';
 import { StepRequests } from './step-requests.js';
 
 type Outcome = 'done' | 'skipped';
@@ -19,6 +21,8 @@ type Outcome = 'done' | 'skipped';
 export class AbsenceReturns {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly database: Database,
+    private readonly routes: RouteRepository,
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
     private readonly stepRequests: StepRequests,
@@ -36,7 +40,7 @@ export class AbsenceReturns {
     });
     let returned = 0;
     for (const { stepId, step } of delegated) {
-      if (await this.prisma.transaction((tx) => this.giveBack(tx, step.contractId, stepId, absence, correlationId))) returned += 1;
+      if (await this.database.transaction((tx) => this.giveBack(tx, step.contractId, stepId, absence, correlationId))) returned += 1;
     }
     return returned > 0 ? 'done' : 'skipped';
   }
@@ -44,19 +48,19 @@ export class AbsenceReturns {
   private async giveBack(tx: Tx, contractId: string, stepId: string, absence: Absence, correlationId: string | null): Promise<boolean> {
     const approverId = absence.employeeId;
     const contract = await lockContract(tx, contractId);
-    const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: stepId }, include: { stage: true, assignees: true } });
+    const step = await this.routes.stepWithStage(tx, stepId);
     const delegates = step.assignees.filter((a) => a.kind === 'DELEGATE' && a.active && a.onBehalfOfId === approverId);
     if (contract.status !== 'PENDING_APPROVAL' || step.status !== 'PENDING' || step.stage.round !== contract.round || delegates.length === 0) return false;
     const [approver, submitter] = await Promise.all([this.directory.findById(approverId, tx), this.directory.findById(contract.ownerId, tx)]);
     if (!approver || !submitter) return false;
     const now = this.clock.now();
-    await tx.stepAssignee.updateMany({ where: { id: { in: delegates.map((d) => d.id) } }, data: { active: false } });
+    await tx.updateTable('StepAssignee').set({ active: false }).where('id', 'in', delegates.map((d) => d.id)).execute();
     // The approver's own assignment (absent at submission, they never had one: it is made now).
-    await tx.stepAssignee.upsert({
-      where: { stepId_employeeId: { stepId, employeeId: approverId } },
-      create: { stepId, employeeId: approverId, kind: 'APPROVER' },
-      update: { active: true },
-    });
+    await tx
+      .insertInto('StepAssignee')
+      .values({ id: randomUUID(), stepId, employeeId: approverId, kind: 'APPROVER', active: true, createdAt: new Date() })
+      .onConflict((oc) => oc.columns(['stepId', 'employeeId']).doUpdateSet({ active: true }))
+      .execute();
     await this.stepRequests.ask(tx, { contract, submitter, step, recipient: approver, onBehalfOf: null, now, correlationId, occasion: `returned:${absence.id}` });
     const delegateEmails = (await this.directory.findManyById(delegates.map((d) => d.employeeId), tx)).map((e) => e.email);
     await this.audit.record(tx, {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { sqlOf, type Tx } from '#libs/database';
+import { sql } from 'kysely';
+import type { Tx } from '#libs/database';
 import { actionTokenFor, hashActionToken } from '#libs/notifications';
 import { GoneError, NotFoundError } from '#libs/rpc';
-import { Prisma, type ActionToken } from '#generated/prisma';
+import type { ActionToken } from '#generated/prisma';
 
 /** One link per (approver, step, round): single-use, expiring, stored only as a hash. */
 @Injectable()
@@ -27,10 +28,10 @@ export class ActionTokens {
     const createdAt = new Date();
     const rows = links.map(({ stepId, employeeId }) => {
       const id = randomUUID();
-      return Prisma.sql`(${id}::uuid, ${hashActionToken(actionTokenFor(this.config.JWT_SECRET, id))}, ${stepId}::uuid, ${employeeId}::uuid, ${round}::int, ${expiresAt}::timestamp, ${createdAt}::timestamp)`;
+      return sql`(${id}::uuid, ${hashActionToken(actionTokenFor(this.config.JWT_SECRET, id))}, ${stepId}::uuid, ${employeeId}::uuid, ${round}::int, ${expiresAt}::timestamp, ${createdAt}::timestamp)`;
     });
-    const issued = await sqlOf(tx).query<{ id: string; stepId: string; employeeId: string }>(Prisma.sql`
-      WITH wanted (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt") AS (VALUES ${Prisma.join(rows)}),
+    const { rows: issued } = await sql<{ id: string; stepId: string; employeeId: string }>`
+      WITH wanted (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt") AS (VALUES ${sql.join(rows)}),
       inserted AS (
         INSERT INTO "ActionToken" (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt")
         SELECT * FROM wanted
@@ -39,7 +40,7 @@ export class ActionTokens {
       )
       SELECT id, "stepId", "employeeId" FROM inserted
       UNION ALL
-      SELECT t.id, t."stepId", t."employeeId" FROM "ActionToken" t JOIN wanted w USING ("stepId", "employeeId", round)`);
+      SELECT t.id, t."stepId", t."employeeId" FROM "ActionToken" t JOIN wanted w USING ("stepId", "employeeId", round)`.execute(tx);
     const byLink = new Map(issued.map((row) => [`${row.stepId}:${row.employeeId}`, row.id]));
     return links.map(({ stepId, employeeId }) => {
       const id = byLink.get(`${stepId}:${employeeId}`);
@@ -50,8 +51,11 @@ export class ActionTokens {
 
   /** A usable token, or 404 (never issued) / 410 (used or expired). */
   async usable(tx: Tx, token: string, now: Date): Promise<ActionToken> {
-    const [row] = await sqlOf(tx).query<ActionToken>(Prisma.sql`
-      SELECT id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "usedAt", "createdAt" FROM "ActionToken" WHERE "tokenHash" = ${hashActionToken(token)}`);
+    const row = await tx
+      .selectFrom('ActionToken')
+      .select(['id', 'tokenHash', 'stepId', 'employeeId', 'round', 'expiresAt', 'usedAt', 'createdAt'])
+      .where('tokenHash', '=', hashActionToken(token))
+      .executeTakeFirst();
     if (!row) throw new NotFoundError('This link is not valid.');
     if (row.usedAt) throw new GoneError('This link has already been used.');
     if (row.expiresAt.getTime() <= now.getTime()) throw new GoneError('This link has expired.');
@@ -60,7 +64,7 @@ export class ActionTokens {
 
   /** Marks it used; a concurrent use of the same link loses with 410. */
   async consume(tx: Tx, tokenId: string, now: Date): Promise<void> {
-    const used = await sqlOf(tx).execute(Prisma.sql`UPDATE "ActionToken" SET "usedAt" = ${now} WHERE id = ${tokenId}::uuid AND "usedAt" IS NULL`);
-    if (used === 0) throw new GoneError('This link has already been used.');
+    const used = await tx.updateTable('ActionToken').set({ usedAt: now }).where('id', '=', tokenId).where('usedAt', 'is', null).executeTakeFirst();
+    if (used.numUpdatedRows === 0n) throw new GoneError('This link has already been used.');
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStage, ApprovalStep, Contract, Employee, StepAssignee } from '#generated/prisma';
+import type { ApprovalStage, ApprovalStep, Employee, StepAssignee } from '#generated/prisma';
+import type { Contract } from '../contracts/contract-views.js';
 import { AuditWriter } from '#libs/audit';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
@@ -227,13 +228,20 @@ export class ApprovalFlow {
     }
     if (decision === 'approve') {
       if (!this.stageComplete(stage)) return this.bumpVersion(ctx);
-      await this.closeStage(ctx, stage, 'APPROVED');
-      await this.bumpVersion(ctx);
+      // Closing the stage and bumping the contract's version are one statement.
+      ctx.contract = await this.routes.closeStageAndUpdateContract(tx, stage, 'APPROVED', now);
+      stage.status = 'APPROVED';
       await this.activateNext(ctx, { stages, resolved: new Map() });
       return;
     }
-    await this.closeStage(ctx, stage, decision === 'reject' ? 'REJECTED' : 'PENDING');
-    await this.finish(ctx, decision === 'reject' ? 'REJECTED' : 'CHANGES_REQUESTED', actor, comment);
+    // Closing the stage and recording the contract's outcome are one statement; finish does the rest.
+    const outcome = decision === 'reject' ? 'REJECTED' : 'CHANGES_REQUESTED';
+    const recorded = await this.routes.closeStageAndUpdateContract(tx, stage, decision === 'reject' ? 'REJECTED' : null, now, {
+      status: outcome,
+      decidedAt: outcome === 'REJECTED' ? now : null,
+    });
+    if (decision === 'reject') stage.status = 'REJECTED';
+    await this.finish(ctx, outcome, actor, comment, null, recorded);
   }
 
   private stageComplete(stage: StageWithSteps): boolean {
@@ -244,16 +252,21 @@ export class ApprovalFlow {
   }
 
   /** Ends a stage: undecided steps close and their timers are cancelled. */
-  private async closeStage(ctx: FlowContext, stage: StageWithSteps, status: 'APPROVED' | 'REJECTED' | 'PENDING') {
-    await this.routes.closeStage(ctx.tx, stage, status === 'PENDING' ? null : status, ctx.now);
-    stage.status = status;
-  }
-
-  /** Ends the contract's approval with an outcome, telling the submitter. */
-  async finish(ctx: FlowContext, outcome: 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED' | 'WITHDRAWN', actor: Employee | null, comment: string | null, autoApprovalReason: string | null = null) {
+  /**
+   * Ends the contract's approval with an outcome, telling the submitter. `recorded`: the contract
+   * as a statement of the caller already recorded the outcome (closeStageAndUpdateContract).
+   */
+  async finish(
+    ctx: FlowContext,
+    outcome: 'APPROVED' | 'REJECTED' | 'CHANGES_REQUESTED' | 'WITHDRAWN',
+    actor: Employee | null,
+    comment: string | null,
+    autoApprovalReason: string | null = null,
+    recorded?: Contract,
+  ) {
     const { tx, contract, now } = ctx;
     const final = outcome === 'APPROVED' || outcome === 'REJECTED' || outcome === 'WITHDRAWN';
-    const updated = await this.contracts.recordOutcome(tx, contract.id, outcome, final ? now : null);
+    const updated = recorded ?? (await this.contracts.recordOutcome(tx, contract.id, outcome, final ? now : null));
     ctx.contract = updated;
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contract.id, action: `contract.${outcome.toLowerCase()}`, actorId: actor?.id ?? null,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Contract, Employee } from '#generated/prisma';
+import { Prisma, type Employee } from '#generated/prisma';
+import type { Contract } from '../contracts/contract-views.js';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Tx } from '#libs/database';
 import type {
@@ -57,9 +58,10 @@ export class ApprovalMailer {
       id: contract.id,
       title: contract.title,
       customerName: contract.customerName,
-      amount: contract.amount.toFixed(2),
+      // numeric columns read as strings with their scale (2): "1200.00", as toFixed(2) gave.
+      amount: new Prisma.Decimal(contract.amount).toFixed(2),
       currency: contract.currency,
-      amountBase: contract.amountBase.toFixed(2),
+      amountBase: new Prisma.Decimal(contract.amountBase).toFixed(2),
       baseCurrency: this.config.BASE_CURRENCY,
       discountPct: Number(contract.discountPct),
       paymentTermDays: contract.paymentTermDays,

@@ -1,4 +1,5 @@
-import type { Contract } from '#generated/prisma';
+import type { Employee } from '#generated/prisma';
+import type { Contract } from '../contracts/contract-views.js';
 import type { Tx } from '#libs/database';
 import { NotFoundError } from '#libs/rpc';
 import { ContractRepository } from '../contracts/contract.repository.js';
@@ -12,6 +13,14 @@ const contracts = new ContractRepository();
 export async function lockContract(tx: Tx, contractId: string): Promise<Contract> {
   if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
   const locked = await contracts.lockForUpdate(tx, contractId);
+  if (!locked) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+  return locked;
+}
+
+/** lockContract, and in the same statement its owner and the people named (those that exist). */
+export async function lockContractWithPeople(tx: Tx, contractId: string, peopleIds: string[]): Promise<{ contract: Contract; people: Employee[] }> {
+  if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+  const locked = await contracts.lockWithPeople(tx, contractId, peopleIds);
   if (!locked) throw new NotFoundError(`Contract ${contractId} does not exist.`);
   return locked;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ApprovalStep, Contract, StepAssignee } from '#generated/prisma';
+import type { ApprovalStep, StepAssignee } from '#generated/prisma';
+import type { Contract } from '../contracts/contract-views.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { SelectedEntry, SelectedStage } from '../policy/policy.types.js';
 import type { ResolvedAssignee } from './approver-resolver.js';

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Prisma, type Employee } from '#generated/prisma';
+import { randomUUID } from 'node:crypto';
+import type { Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Database, PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
@@ -30,6 +31,7 @@ export class SlaHandlers {
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
     private readonly resolver: ApproverResolver,
@@ -42,7 +44,7 @@ export class SlaHandlers {
   ) {}
 
   async remind(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
-    return this.prisma.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const subject = await this.pendingStep(tx, payload);
       if (!subject) return 'skipped';
       const { step, contract, submitter, now } = subject;
@@ -65,7 +67,7 @@ export class SlaHandlers {
 
   /** One more level up the reporting line; at the top, ADMIN is told once and the ladder stops. */
   async escalate(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
-    return this.prisma.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const subject = await this.pendingStep(tx, payload);
       if (!subject) return 'skipped';
       const { step, contract, submitter, now, timerDueAt } = subject;
@@ -122,14 +124,14 @@ export class SlaHandlers {
       include: { step: true },
     });
     for (const assignment of held) {
-      await this.prisma.transaction((tx) => this.handOver(tx, assignment.step.contractId, assignment.stepId, absence.employeeId, correlationId));
+      await this.database.transaction((tx) => this.handOver(tx, assignment.step.contractId, assignment.stepId, absence.employeeId, correlationId));
     }
     return held.length > 0 ? 'done' : 'skipped';
   }
 
   private async handOver(tx: Tx, contractId: string, stepId: string, absentId: string, correlationId: string | null): Promise<void> {
     const contract = await lockContract(tx, contractId);
-    const step = await tx.approvalStep.findUniqueOrThrow({ where: { id: stepId }, include: { stage: true, assignees: true } });
+    const step = await this.routes.stepWithStage(tx, stepId);
     const held = step.assignees.find((a) => a.employeeId === absentId && a.active);
     if (contract.status !== 'PENDING_APPROVAL' || step.status !== 'PENDING' || !held) return;
     const now = this.clock.now();
@@ -137,12 +139,12 @@ export class SlaHandlers {
     if (!absent || !submitter) return;
     const substitute = await this.resolver.presentFor(absent, submitter, now, tx);
     if (!substitute || substitute.employee.id === absent.id) return;
-    await tx.stepAssignee.update({ where: { id: held.id }, data: { active: false } });
-    await tx.stepAssignee.upsert({
-      where: { stepId_employeeId: { stepId, employeeId: substitute.employee.id } },
-      create: { stepId, employeeId: substitute.employee.id, kind: 'DELEGATE', onBehalfOfId: absent.id },
-      update: { active: true, kind: 'DELEGATE', onBehalfOfId: absent.id },
-    });
+    await tx.updateTable('StepAssignee').set({ active: false }).where('id', '=', held.id).execute();
+    await tx
+      .insertInto('StepAssignee')
+      .values({ id: randomUUID(), stepId, employeeId: substitute.employee.id, kind: 'DELEGATE', onBehalfOfId: absent.id, active: true, createdAt: new Date() })
+      .onConflict((oc) => oc.columns(['stepId', 'employeeId']).doUpdateSet({ active: true, kind: 'DELEGATE', onBehalfOfId: absent.id }))
+      .execute();
     await this.stepRequests.ask(tx, { contract, submitter, step, recipient: substitute.employee, onBehalfOf: absent, now, correlationId });
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contractId, action: 'step.delegated', actorId: null, onBehalfOfId: absent.id,
@@ -152,8 +154,12 @@ export class SlaHandlers {
 
   /** The timer's step, if it is still pending in the contract's current round (read under the contract's lock). */
   private async pendingStep(tx: Tx, payload: TimerFiredPayload) {
-    const [found] = await sqlOf(tx).query<{ dueAt: Date; contractId: string }>(Prisma.sql`
-      SELECT t."dueAt", s."contractId" FROM "Timer" t JOIN "ApprovalStep" s ON s.id = ${payload.subjectId}::uuid WHERE t.id = ${payload.timerId}::uuid`);
+    const found = await tx
+      .selectFrom('Timer as t')
+      .innerJoin('ApprovalStep as s', (join) => join.on('s.id', '=', payload.subjectId))
+      .select(['t.dueAt', 's.contractId'])
+      .where('t.id', '=', payload.timerId)
+      .executeTakeFirst();
     if (!found) return null;
     const contract = await lockContract(tx, found.contractId);
     if (contract.status !== 'PENDING_APPROVAL') return null;

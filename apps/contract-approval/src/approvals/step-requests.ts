@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStage, ApprovalStep, Contract, Employee } from '#generated/prisma';
+import type { ApprovalStage, ApprovalStep, Employee } from '#generated/prisma';
+import type { Contract } from '../contracts/contract-views.js';
 import type { Tx } from '#libs/database';
 import { PolicyStore } from '../policies/policy-store.service.js';
 import { ActionTokens } from './action-tokens.service.js';
@@ -30,7 +31,14 @@ export class StepRequests {
     const { contract, submitter, step, recipient, onBehalfOf, now } = request;
     const actionTokenId = await this.tokens.issue(tx, step.id, recipient.id, contract.round, now);
     const policy = await this.policies.byVersion(contract.policyVersion, tx);
-    const stageCount = await tx.approvalStage.count({ where: { contractId: contract.id, round: contract.round } });
+    // count(*) is int8: pg reads it as a string.
+    const { stages } = await tx
+      .selectFrom('ApprovalStage')
+      .select((eb) => eb.fn.countAll<string>().as('stages'))
+      .where('contractId', '=', contract.id)
+      .where('round', '=', contract.round)
+      .executeTakeFirstOrThrow();
+    const stageCount = Number(stages);
     await this.mailer.request(
       tx,
       { contractId: contract.id, round: contract.round, stage: step.stage.name, approverId: recipient.id, ...(request.occasion ? { occasion: request.occasion } : {}) },

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ContractStatus, Employee, Contract } from '#generated/prisma';
+import type { ContractStatus, Employee } from '#generated/prisma';
 import { readAuditTrail } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { PrismaService, type Tx } from '#libs/database';
+import { Database, PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory, personView } from '#libs/org';
 import { ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { ActionTokens } from '../approvals/action-tokens.service.js';
 import { RouteRepository } from '../approvals/route.repository.js';
 import { ContractRepository } from './contract.repository.js';
-import { auditView, contractSummary, peopleIn, routeView, type StageWithSteps } from './contract-views.js';
+import { auditView, contractSummary, fromPrismaContract, peopleIn, routeView, type Contract, type StageWithSteps } from './contract-views.js';
 
 /** Reads of contracts, with the SPEC's visibility: ADMIN, the owner, the owner's managers, people on the route. */
 @Injectable()
@@ -17,6 +17,7 @@ export class ContractReader {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly directory: OrgDirectory,
     private readonly tokens: ActionTokens,
     private readonly clock: Clock,
@@ -40,9 +41,9 @@ export class ContractReader {
   }
 
   async get(caller: Caller, contractId: string) {
-    const { contract, stages, people, owner } = await this.load(this.prisma, contractId);
+    const { contract, stages, people, owner } = await this.load(this.database.db, contractId);
     await this.assertVisible(caller, contract.id, owner);
-    const audit = await readAuditTrail(this.prisma, 'contract', contractId);
+    const audit = await readAuditTrail(this.database.db, 'contract', contractId);
     const everyone = await this.people(peopleIn(stages, audit), people);
     return {
       ...contractSummary(contract, owner, this.config.BASE_CURRENCY),
@@ -52,9 +53,9 @@ export class ContractReader {
   }
 
   async audit(caller: Caller, contractId: string) {
-    const { contract, stages, owner, people } = await this.load(this.prisma, contractId);
+    const { contract, stages, owner, people } = await this.load(this.database.db, contractId);
     await this.assertVisible(caller, contract.id, owner);
-    const entries = await readAuditTrail(this.prisma, 'contract', contractId);
+    const entries = await readAuditTrail(this.database.db, 'contract', contractId);
     const everyone = await this.people(peopleIn([], entries), people);
     return { items: entries.map((entry) => auditView(entry, everyone)), nextCursor: null };
   }
@@ -73,12 +74,12 @@ export class ContractReader {
       ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
     });
     const owners = new Map((await this.directory.findManyById([...new Set(rows.map((r) => r.ownerId))])).map((e) => [e.id, e]));
-    return toPage(rows, query.limit, (row) => contractSummary(row, owners.get(row.ownerId)!, this.config.BASE_CURRENCY));
+    return toPage(rows, query.limit, (row) => contractSummary(fromPrismaContract(row), owners.get(row.ownerId)!, this.config.BASE_CURRENCY));
   }
 
   /** The caller's pending steps, oldest first. */
   async inbox(caller: Caller) {
-    const waiting = await this.contracts.awaitingDecisionBy(this.prisma, caller.id);
+    const waiting = await this.contracts.awaitingDecisionBy(this.database.db, caller.id);
     const ids = waiting.flatMap((w) => [w.contract.ownerId, ...(w.onBehalfOfId ? [w.onBehalfOfId] : [])]);
     const people = new Map((await this.directory.findManyById([...new Set(ids)])).map((e) => [e.id, e]));
     return {
@@ -95,9 +96,9 @@ export class ContractReader {
   }
 
   async actionView(token: string) {
-    const link = await this.tokens.usable(this.prisma, token, this.clock.now());
+    const link = await this.tokens.usable(this.database.db, token, this.clock.now());
     const step = await this.prisma.approvalStep.findUniqueOrThrow({ where: { id: link.stepId }, include: { stage: true } });
-    const { contract, owner } = await this.load(this.prisma, step.contractId);
+    const { contract, owner } = await this.load(this.database.db, step.contractId);
     const approver = await this.directory.findById(link.employeeId);
     return {
       contract: contractSummary(contract, owner, this.config.BASE_CURRENCY),
@@ -134,7 +135,7 @@ export class ContractReader {
 
   private async assertVisible(caller: Caller, contractId: string, owner: Employee): Promise<void> {
     if (caller.role === 'ADMIN' || caller.id === owner.id) return;
-    if (await this.contracts.isOnRoute(this.prisma, caller.id, contractId)) return;
+    if (await this.contracts.isOnRoute(this.database.db, caller.id, contractId)) return;
     if (await this.directory.isAbove(caller.id, owner)) return;
     throw new ForbiddenError('You may not see this contract.');
   }

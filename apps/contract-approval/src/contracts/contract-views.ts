@@ -1,5 +1,22 @@
-import type { ApprovalStage, ApprovalStep, AuditEntry, Contract, Employee, StepAssignee } from '#generated/prisma';
+import type { Selectable } from 'kysely';
+import type { ApprovalStage, ApprovalStep, Employee, StepAssignee } from '#generated/prisma';
+import type { DB } from '#generated/kysely';
+import type { AuditEntryRow } from '#libs/audit';
 import { personView, type PersonView } from '#libs/org';
+
+/**
+ * A contract row as Kysely reads it: numeric columns (amount, amountBase, discountPct) are
+ * strings with the column's scale ("1200.00"), not Prisma.Decimal. Prisma reads are converted
+ * with `fromPrismaContract` so one shape flows through the service.
+ */
+export type Contract = Selectable<DB['Contract']>;
+
+export function fromPrismaContract<T extends { amount: { toFixed(dp: number): string }; amountBase: { toFixed(dp: number): string }; discountPct: { toFixed(dp: number): string } }>(
+  row: T,
+): Omit<T, 'amount' | 'amountBase' | 'discountPct'> & { amount: string; amountBase: string; discountPct: string } {
+  // The columns' scale is 2: toFixed(2) gives the text Postgres sends.
+  return { ...row, amount: row.amount.toFixed(2), amountBase: row.amountBase.toFixed(2), discountPct: row.discountPct.toFixed(2) };
+}
 
 export type StageWithSteps = ApprovalStage & { steps: (ApprovalStep & { assignees: StepAssignee[] })[] };
 
@@ -76,7 +93,7 @@ export function routeView(stages: StageWithSteps[], people: Map<string, PersonVi
   }));
 }
 
-export function auditView(entry: AuditEntry, people: Map<string, Employee>) {
+export function auditView(entry: AuditEntryRow, people: Map<string, Employee>) {
   const actor = entry.actorId ? people.get(entry.actorId) : undefined;
   const onBehalfOf = entry.onBehalfOfId ? people.get(entry.onBehalfOfId) : undefined;
   return {
@@ -90,7 +107,7 @@ export function auditView(entry: AuditEntry, people: Map<string, Employee>) {
 }
 
 /** Everyone a set of route stages and audit entries mentions. */
-export function peopleIn(stages: StageWithSteps[], entries: AuditEntry[] = []): string[] {
+export function peopleIn(stages: StageWithSteps[], entries: AuditEntryRow[] = []): string[] {
   const ids = new Set<string>();
   for (const stage of stages) {
     for (const step of stage.steps) {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Contract, type ContractStatus, type StepAssignee } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import { sql } from 'kysely';
+import type { Prisma, ContractStatus, Employee, StepAssignee } from '#generated/prisma';
+import type { Tx } from '#libs/database';
+import type { Contract } from './contract-views.js';
 
-/** The Contract model's columns, so raw reads return exactly what Prisma's would. */
-const CONTRACT = Prisma.sql`id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
-  "productLine", region, status::text AS status, "policyVersion", round, version, "decidedAt", "createdAt", "updatedAt"`;
+/** The Contract model's columns, for the statements written as SQL. */
+const CONTRACT = sql`"Contract".id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
+  "productLine", region, "Contract".status, "policyVersion", round, version, "decidedAt", "createdAt", "updatedAt"`;
 
 export interface EarlierContract {
   id: string;
@@ -16,6 +18,9 @@ export interface EarlierContract {
   status: ContractStatus;
   createdAt: string;
 }
+
+/** An employee's columns beside a contract's, prefixed (a LEFT JOIN: null when nobody matched). */
+type PersonColumns = { [K in keyof Employee as `p_${K}`]: Employee[K] } & { p_id: string | null };
 
 /** A step waiting for someone's decision, with its contract (the inbox's rows). */
 export interface AwaitingDecision {
@@ -36,32 +41,32 @@ export type NewContract = Pick<
 @Injectable()
 export class ContractRepository {
   async insert(tx: Tx, contract: NewContract): Promise<Contract> {
-    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`
-      INSERT INTO "Contract" (id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
-                              "productLine", region, status, "policyVersion", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}::uuid, ${contract.ownerId}::uuid, ${contract.customerId}::uuid, ${contract.customerName}, ${contract.title},
-              ${String(contract.amount)}::numeric, ${contract.currency}, ${contract.amountBase.toString()}::numeric, ${String(contract.discountPct)}::numeric,
-              ${contract.paymentTermDays}::int, ${contract.productLine}, ${contract.region}, ${contract.status}::"ContractStatus", ${contract.policyVersion}::int,
-              ${contract.createdAt}::timestamp, ${new Date()}::timestamp)
-      RETURNING ${CONTRACT}`);
-    return rows[0];
+    return tx
+      .insertInto('Contract')
+      .values({
+        id: randomUUID(), ownerId: contract.ownerId, customerId: contract.customerId, customerName: contract.customerName, title: contract.title,
+        amount: String(contract.amount), currency: contract.currency, amountBase: contract.amountBase.toString(), discountPct: String(contract.discountPct),
+        paymentTermDays: contract.paymentTermDays, productLine: contract.productLine, region: contract.region, status: contract.status,
+        policyVersion: contract.policyVersion, createdAt: contract.createdAt, updatedAt: new Date(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  async find(tx: Tx, contractId: string): Promise<Contract | null> {
-    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid`);
-    return rows[0] ?? null;
+  async find(db: Tx, contractId: string): Promise<Contract | null> {
+    return (await db.selectFrom('Contract').selectAll().where('id', '=', contractId).executeTakeFirst()) ?? null;
   }
 
   /** The contract an approval step belongs to (a link names its step). */
   async ofStep(tx: Tx, stepId: string): Promise<string> {
-    const [step] = await sqlOf(tx).query<{ contractId: string }>(Prisma.sql`SELECT "contractId" FROM "ApprovalStep" WHERE id = ${stepId}::uuid`);
+    const step = await tx.selectFrom('ApprovalStep').select('contractId').where('id', '=', stepId).executeTakeFirst();
     if (!step) throw new Error(`Approval step ${stepId} does not exist.`);
     return step.contractId;
   }
 
   /** The employee's active assignments on pending steps of pending stages of contracts awaiting approval, oldest first. */
   async awaitingDecisionBy(db: Tx, employeeId: string): Promise<AwaitingDecision[]> {
-    const rows = await sqlOf(db).query<Contract & { stageName: string; ref: string; stageDueAt: Date | null; assigneeKind: StepAssignee['kind']; assigneeOnBehalfOfId: string | null }>(Prisma.sql`
+    const { rows } = await sql<Contract & { stageName: string; ref: string; stageDueAt: Date | null; assigneeKind: StepAssignee['kind']; assigneeOnBehalfOfId: string | null }>`
       SELECT ${CONTRACT}, m."stageName", m.ref, m."stageDueAt", m."assigneeKind", m."assigneeOnBehalfOfId"
       FROM (
         SELECT s."contractId", g.name AS "stageName", s.ref, g."dueAt" AS "stageDueAt", a.kind::text AS "assigneeKind",
@@ -72,7 +77,7 @@ export class ContractRepository {
         WHERE a."employeeId" = ${employeeId}::uuid AND a.active
       ) m
       JOIN "Contract" ON "Contract".id = m."contractId" AND "Contract".status = 'PENDING_APPROVAL'
-      ORDER BY m."askedAt", m."assigneeId"`);
+      ORDER BY m."askedAt", m."assigneeId"`.execute(db);
     return rows.map(({ stageName, ref, stageDueAt, assigneeKind, assigneeOnBehalfOfId, ...contract }) => ({
       contract, stage: stageName, approver: ref, dueAt: stageDueAt, as: assigneeKind, onBehalfOfId: assigneeOnBehalfOfId,
     }));
@@ -80,39 +85,69 @@ export class ContractRepository {
 
   /** Whether the employee is named anywhere on the contract's route, in any round. */
   async isOnRoute(db: Tx, employeeId: string, contractId: string): Promise<boolean> {
-    const [row] = await sqlOf(db).query<{ onRoute: boolean }>(Prisma.sql`
+    const { rows } = await sql<{ onRoute: boolean }>`
       SELECT EXISTS (
         SELECT 1 FROM "StepAssignee" a JOIN "ApprovalStep" s ON s.id = a."stepId"
         WHERE a."employeeId" = ${employeeId}::uuid AND s."contractId" = ${contractId}::uuid
-      ) AS "onRoute"`);
-    return row.onRoute;
+      ) AS "onRoute"`.execute(db);
+    return rows[0].onRoute;
   }
 
   async lockForUpdate(tx: Tx, contractId: string): Promise<Contract | null> {
-    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`SELECT ${CONTRACT} FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE`);
-    return rows[0] ?? null;
+    return (await tx.selectFrom('Contract').selectAll().where('id', '=', contractId).forUpdate().executeTakeFirst()) ?? null;
+  }
+
+  /**
+   * lockForUpdate and the people a decision needs (the contract's owner and `peopleIds`, those
+   * that exist), in one statement. Only the contract's row is locked.
+   */
+  async lockWithPeople(tx: Tx, contractId: string, peopleIds: string[]): Promise<{ contract: Contract; people: Employee[] } | null> {
+    const { rows } = await sql<Contract & PersonColumns>`
+      WITH c AS (SELECT * FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE)
+      SELECT c.*, e.id AS "p_id", e.email AS "p_email", e.name AS "p_name", e.role AS "p_role", e."managerId" AS "p_managerId", e.team AS "p_team",
+             e.region AS "p_region", e.timezone AS "p_timezone", e.locale AS "p_locale", e.calendar AS "p_calendar", e."createdAt" AS "p_createdAt",
+             e."updatedAt" AS "p_updatedAt"
+      FROM c LEFT JOIN "Employee" e ON e.id = c."ownerId" OR e.id = ANY(${peopleIds}::uuid[])`.execute(tx);
+    if (rows.length === 0) return null;
+    const people: Employee[] = [];
+    let contract!: Contract;
+    for (const row of rows) {
+      const { p_id, p_email, p_name, p_role, p_managerId, p_team, p_region, p_timezone, p_locale, p_calendar, p_createdAt, p_updatedAt, ...rest } = row;
+      contract = rest;
+      if (p_id !== null) {
+        people.push({ id: p_id, email: p_email, name: p_name, role: p_role, managerId: p_managerId, team: p_team, region: p_region, timezone: p_timezone,
+          locale: p_locale, calendar: p_calendar, createdAt: p_createdAt, updatedAt: p_updatedAt });
+      }
+    }
+    return { contract, people };
   }
 
   async bumpVersion(tx: Tx, contractId: string): Promise<Contract> {
-    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`
-      UPDATE "Contract" SET version = version + 1, "updatedAt" = ${new Date()} WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`);
-    return rows[0];
+    return tx
+      .updateTable('Contract')
+      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: new Date() }))
+      .where('id', '=', contractId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async recordOutcome(tx: Tx, contractId: string, status: ContractStatus, decidedAt: Date | null): Promise<Contract> {
-    const rows = await sqlOf(tx).query<Contract>(Prisma.sql`
-      UPDATE "Contract" SET status = ${status}::"ContractStatus", version = version + 1, "decidedAt" = ${decidedAt}::timestamp, "updatedAt" = ${new Date()}
-      WHERE id = ${contractId}::uuid RETURNING ${CONTRACT}`);
-    return rows[0];
+    return tx
+      .updateTable('Contract')
+      .set((eb) => ({ status, version: eb('version', '+', 1), decidedAt, updatedAt: new Date() }))
+      .where('id', '=', contractId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   /**
    * In one statement: the customer's latest other contracts (by customerName's index, or by
    * customerId, which has none) and the owner's average discount since `since` (owner/createdAt index).
+   * The average is numeric: a string, or null when there is none.
    */
-  async decisionHistory(tx: Tx, contract: Contract, limit: number, since: Date): Promise<{ history: EarlierContract[]; averageDiscount: Prisma.Decimal | null }> {
-    const sameCustomer = contract.customerId ? Prisma.sql`"customerId" = ${contract.customerId}::uuid` : Prisma.sql`"customerName" = ${contract.customerName}`;
-    const rows = await sqlOf(tx).query<{ history: (EarlierContract & { createdAt: string })[]; averageDiscount: Prisma.Decimal | null }>(Prisma.sql`
+  async decisionHistory(tx: Tx, contract: Contract, limit: number, since: Date): Promise<{ history: EarlierContract[]; averageDiscount: string | null }> {
+    const sameCustomer = contract.customerId ? sql`"customerId" = ${contract.customerId}::uuid` : sql`"customerName" = ${contract.customerName}`;
+    const { rows } = await sql<{ history: (EarlierContract & { createdAt: string })[]; averageDiscount: string | null }>`
       SELECT
         (SELECT COALESCE(json_agg(h ORDER BY h."createdAt" DESC), '[]'::json) FROM (
            SELECT id, title, amount::text AS amount, currency, status::text AS status, "createdAt" FROM "Contract"
@@ -120,7 +155,7 @@ export class ContractRepository {
            ORDER BY "createdAt" DESC LIMIT ${limit}
          ) h) AS history,
         (SELECT avg("discountPct") FROM "Contract"
-          WHERE "ownerId" = ${contract.ownerId}::uuid AND id <> ${contract.id}::uuid AND "createdAt" >= ${since}) AS "averageDiscount"`);
+          WHERE "ownerId" = ${contract.ownerId}::uuid AND id <> ${contract.id}::uuid AND "createdAt" >= ${since}) AS "averageDiscount"`.execute(tx);
     const { history, averageDiscount } = rows[0];
     // json renders a timestamp without its zone; the column holds UTC.
     return { history: history.map((h) => ({ ...h, createdAt: new Date(`${h.createdAt}Z`).toISOString() })), averageDiscount };

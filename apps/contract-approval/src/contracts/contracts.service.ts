@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Contract, Employee } from '#generated/prisma';
+import { Prisma, type Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { isUniqueViolation, OutboxSignal, PrismaService, remember, replayed, requestHash, type Tx } from '#libs/database';
+import { Database, IdempotentCreator, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
 import { ApprovalFlow, type FlowContext, type KeptStage } from '../approvals/approval-flow.service.js';
 import { ApprovalMailer } from '../approvals/approval-mailer.js';
-import { lockContract } from '../approvals/contract-lock.js';
+import { lockContract, lockContractWithPeople } from '../approvals/contract-lock.js';
 import { FxRatesService } from '../fx/fx-rates.service.js';
 import { PolicyStore } from '../policies/policy-store.service.js';
 import { explainAutoApproval, selectStages } from '../policy/policy-evaluator.js';
@@ -17,6 +17,7 @@ import type { ContractFacts } from '../policy/policy.types.js';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
 import { ContractRepository } from './contract.repository.js';
+import type { Contract } from './contract-views.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
 
@@ -25,7 +26,8 @@ const SUBMIT_SCOPE = 'contracts.submit';
 export class ContractsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
+    private readonly idempotent: IdempotentCreator,
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
     private readonly fx: FxRatesService,
@@ -39,31 +41,12 @@ export class ContractsService {
     private readonly contracts: ContractRepository,
   ) {}
 
+  /** A replayed Idempotency-Key answers with the first submission's result (IdempotentCreator). */
   async submit(caller: Caller, input: ContractInput, idempotencyKey: string | undefined, correlationId: string) {
-    const hash = requestHash(input);
-    try {
-      const result = await this.prisma.transaction(async (tx) => {
-        if (idempotencyKey) {
-          const earlier = await replayed<object>(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
-          if (earlier) return earlier;
-        }
-        const contract = await this.createContract(tx, caller, input, correlationId);
-        const response = await this.reader.submissionView(tx, contract);
-        if (idempotencyKey) {
-          await remember(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash, response);
-        }
-        return response;
-      }, { timeout: 30_000 });
-      this.signal.notify();
-      return result;
-    } catch (error) {
-      // A concurrent retry with the same key won the race: answer with its result.
-      if (idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await replayed<object>(this.prisma, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return this.idempotent.create({ scope: SUBMIT_SCOPE, callerId: caller.id, key: idempotencyKey || undefined, body: input }, async (tx) => {
+      const contract = await this.createContract(tx, caller, input, correlationId);
+      return this.reader.submissionView(tx, contract);
+    });
   }
 
   private async createContract(tx: Tx, caller: Caller, input: ContractInput, correlationId: string): Promise<Contract> {
@@ -124,14 +107,18 @@ export class ContractsService {
       if (!['PENDING_APPROVAL', 'CHANGES_REQUESTED'].includes(ctx.contract.status)) {
         throw new ConflictError(`Contract ${contractId} is ${ctx.contract.status} and can no longer be withdrawn.`);
       }
-      const pending = await tx.approvalStep.findMany({
-        where: { contractId, status: 'PENDING' },
-        include: { assignees: { where: { active: true } } },
-      });
-      await tx.approvalStep.updateMany({ where: { contractId, status: { in: ['PENDING', 'WAITING'] } }, data: { status: 'CLOSED' } });
-      await this.timers.cancelForSubjects(tx, pending.map((step) => step.id), ctx.now);
+      // The pending steps with their active assignees, in one statement (a step without any still counts).
+      const pending = await tx
+        .selectFrom('ApprovalStep as s')
+        .leftJoin('StepAssignee as a', (join) => join.onRef('a.stepId', '=', 's.id').on('a.active', '=', true))
+        .select(['s.id as stepId', 'a.employeeId'])
+        .where('s.contractId', '=', contractId)
+        .where('s.status', '=', 'PENDING')
+        .execute();
+      await tx.updateTable('ApprovalStep').set({ status: 'CLOSED' }).where('contractId', '=', contractId).where('status', 'in', ['PENDING', 'WAITING']).execute();
+      await this.timers.cancelForSubjects(tx, [...new Set(pending.map((row) => row.stepId))], ctx.now);
       await this.flow.finish(ctx, 'WITHDRAWN', ctx.submitter, null);
-      const approvers = await this.directory.findManyById([...new Set(pending.flatMap((s) => s.assignees.map((a) => a.employeeId)))], tx);
+      const approvers = await this.directory.findManyById([...new Set(pending.flatMap((row) => (row.employeeId ? [row.employeeId] : [])))], tx);
       for (const approver of approvers) {
         await this.mailer.outcome(tx, ctx.contract, approver, {
           outcome: 'WITHDRAWN', comment: null, decidedBy: ctx.submitter, autoApprovalReason: null, contract: this.mailer.contractView(ctx.contract, ctx.submitter),
@@ -152,21 +139,24 @@ export class ContractsService {
       if (before.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may resubmit it.');
       if (before.status !== 'CHANGES_REQUESTED') throw new ConflictError(`Contract ${contractId} is ${before.status}; only a contract with changes requested can be resubmitted.`);
       const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
-      const updated = await tx.contract.update({
-        where: { id: contractId },
-        data: {
-          customerId: input.customerId ?? null, customerName: input.customerName, title: input.title, amount: input.amount, currency: input.currency,
-          amountBase, discountPct: input.discountPct, paymentTermDays: input.paymentTermDays, productLine: input.productLine ?? null,
-          region: input.region ?? null, status: 'PENDING_APPROVAL', round: before.round + 1, version: { increment: 1 }, decidedAt: null,
-        },
-      });
+      const updated = await tx
+        .updateTable('Contract')
+        .set((eb) => ({
+          customerId: input.customerId ?? null, customerName: input.customerName, title: input.title, amount: String(input.amount), currency: input.currency,
+          amountBase: amountBase.toString(), discountPct: String(input.discountPct), paymentTermDays: input.paymentTermDays, productLine: input.productLine ?? null,
+          region: input.region ?? null, status: 'PENDING_APPROVAL', round: before.round + 1, version: eb('version', '+', 1), decidedAt: null, updatedAt: new Date(),
+        }))
+        .where('id', '=', contractId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // numeric columns read as strings: compare them as decimals.
       const riskier =
-        updated.amountBase.greaterThan(before.amountBase) ||
-        updated.discountPct.greaterThan(before.discountPct) ||
+        new Prisma.Decimal(updated.amountBase).greaterThan(before.amountBase) ||
+        new Prisma.Decimal(updated.discountPct).greaterThan(before.discountPct) ||
         updated.paymentTermDays > before.paymentTermDays;
       await this.audit.record(tx, {
         entityType: 'contract', entityId: contractId, action: 'contract.resubmitted', actorId: caller.id,
-        before: { amount: before.amount.toFixed(2), currency: before.currency, discountPct: Number(before.discountPct), paymentTermDays: before.paymentTermDays, round: before.round },
+        before: { amount: new Prisma.Decimal(before.amount).toFixed(2), currency: before.currency, discountPct: Number(before.discountPct), paymentTermDays: before.paymentTermDays, round: before.round },
         after: { ...input, round: updated.round, riskier }, correlationId, at: ctx.now,
       });
       ctx.contract = updated;
@@ -204,8 +194,7 @@ export class ContractsService {
 
   /** The flow context with the employee acting on it, both people read in one statement, inside the transaction. */
   private async flowContextActedBy(tx: Tx, contractId: string, actorId: string, correlationId: string): Promise<{ ctx: FlowContext; actor: Employee }> {
-    const contract = await lockContract(tx, contractId);
-    const people = await this.directory.findManyById([...new Set([contract.ownerId, actorId])], tx);
+    const { contract, people } = await lockContractWithPeople(tx, contractId, [actorId]);
     const submitter = existing(people, contract.ownerId);
     const actor = existing(people, actorId);
     const policy = await this.policies.byVersion(contract.policyVersion, tx);
@@ -219,7 +208,7 @@ export class ContractsService {
   }
 
   private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await this.prisma.transaction(work, { timeout: 30_000 });
+    const result = await this.database.transaction(work);
     this.signal.notify();
     return result;
   }

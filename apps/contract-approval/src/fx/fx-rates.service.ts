@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '#generated/prisma';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Database, PrismaService, type Tx } from '#libs/database';
 import { AuditWriter } from '#libs/audit';
 import { BadRequestError, UnprocessableError, type Caller, type FieldError } from '#libs/rpc';
 import { Clock } from '#libs/time';
@@ -17,18 +17,21 @@ export class FxRatesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
-  async toBase(amount: string | number, currency: string, tx: Tx = this.prisma): Promise<BaseAmount> {
+  async toBase(amount: string | number, currency: string, tx: Tx = this.database.db): Promise<BaseAmount> {
     const value = new Prisma.Decimal(amount);
     if (currency === this.config.BASE_CURRENCY) return { amountBase: value, rate: new Prisma.Decimal(1) };
-    const [row] = await sqlOf(tx).query<{ rate: Prisma.Decimal }>(Prisma.sql`SELECT rate FROM "FxRate" WHERE currency = ${currency}`);
+    const row = await tx.selectFrom('FxRate').select('rate').where('currency', '=', currency).executeTakeFirst();
     if (!row) {
       throw new UnprocessableError(`There is no exchange rate from ${currency} to ${this.config.BASE_CURRENCY}; an admin must PUT /fx-rates first.`);
     }
-    return { amountBase: value.mul(row.rate).toDecimalPlaces(2), rate: row.rate };
+    // numeric reads as a string: decimal arithmetic, as before.
+    const rate = new Prisma.Decimal(row.rate);
+    return { amountBase: value.mul(rate).toDecimalPlaces(2), rate };
   }
 
   async replace(caller: Caller, rates: Record<string, number>, correlationId: string) {
@@ -40,9 +43,15 @@ export class FxRatesService {
     }
     if (Object.keys(rates).length === 0) errors.push({ field: 'rates', message: 'at least one rate' });
     if (errors.length > 0) throw new BadRequestError('The rates are invalid; nothing was saved.', errors);
-    await this.prisma.transaction(async (tx) => {
+    await this.database.transaction(async (tx) => {
       for (const [currency, rate] of Object.entries(rates)) {
-        await tx.fxRate.upsert({ where: { currency }, create: { currency, rate }, update: { rate } });
+        // Prisma's @updatedAt took the wall clock.
+        const updatedAt = new Date();
+        await tx
+          .insertInto('FxRate')
+          .values({ currency, rate: String(rate), updatedAt })
+          .onConflict((oc) => oc.column('currency').doUpdateSet({ rate: String(rate), updatedAt }))
+          .execute();
       }
       await this.audit.record(tx, { entityType: 'fx-rates', entityId: caller.id, action: 'fx-rates.replaced', actorId: caller.id, after: rates, correlationId, at: this.clock.now() });
     });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '#generated/prisma';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { AuditWriter } from '#libs/audit';
 import { BadRequestError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
@@ -21,33 +20,32 @@ export class PolicyStore {
   private readonly documents = new Map<number, ApprovalPolicyDocument>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
   /** The latest version; the SPEC's default policy becomes version 1 on first use. */
-  async active(tx: Tx = this.prisma): Promise<VersionedPolicy> {
+  async active(tx: Tx = this.database.db): Promise<VersionedPolicy> {
     const latest = await this.latestVersion(tx);
     if (latest) return { version: latest.version, document: await this.byVersion(latest.version, tx), createdAt: latest.createdAt.toISOString() };
-    await sqlOf(tx).execute(Prisma.sql`
-      INSERT INTO "ApprovalPolicy" (version, document, "createdAt")
-      VALUES (1, ${JSON.stringify(DEFAULT_POLICY)}::jsonb, ${this.clock.now()})
-      ON CONFLICT (version) DO NOTHING`);
-    const first = await tx.approvalPolicy.findUniqueOrThrow({ where: { version: 1 } });
+    await tx
+      .insertInto('ApprovalPolicy')
+      .values({ version: 1, document: JSON.stringify(DEFAULT_POLICY), createdAt: this.clock.now() })
+      .onConflict((oc) => oc.column('version').doNothing())
+      .execute();
+    const first = await tx.selectFrom('ApprovalPolicy').select(['version', 'document', 'createdAt']).where('version', '=', 1).executeTakeFirstOrThrow();
     return this.view(first);
   }
 
   private async latestVersion(tx: Tx): Promise<{ version: number; createdAt: Date } | undefined> {
-    const rows = await sqlOf(tx).query<{ version: number; createdAt: Date }>(Prisma.sql`
-      SELECT version, "createdAt" FROM "ApprovalPolicy" ORDER BY version DESC LIMIT 1`);
-    return rows[0];
+    return tx.selectFrom('ApprovalPolicy').select(['version', 'createdAt']).orderBy('version', 'desc').limit(1).executeTakeFirst();
   }
 
-  async byVersion(version: number, tx: Tx = this.prisma): Promise<ApprovalPolicyDocument> {
+  async byVersion(version: number, tx: Tx = this.database.db): Promise<ApprovalPolicyDocument> {
     const known = this.documents.get(version);
     if (known) return known;
-    const row = await tx.approvalPolicy.findUniqueOrThrow({ where: { version } });
+    const row = await tx.selectFrom('ApprovalPolicy').select('document').where('version', '=', version).executeTakeFirstOrThrow();
     const document = row.document as unknown as ApprovalPolicyDocument;
     this.documents.set(version, document);
     return document;
@@ -56,11 +54,13 @@ export class PolicyStore {
   async replace(caller: Caller, input: unknown, correlationId: string): Promise<VersionedPolicy> {
     const validation = validatePolicy(input);
     if (!validation.ok) throw new BadRequestError('The approval policy is invalid; the active policy was kept.', validation.errors);
-    return this.prisma.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const previous = await this.active(tx);
-      const row = await tx.approvalPolicy.create({
-        data: { version: previous.version + 1, document: validation.policy as object, createdById: caller.id, createdAt: this.clock.now() },
-      });
+      const row = await tx
+        .insertInto('ApprovalPolicy')
+        .values({ version: previous.version + 1, document: JSON.stringify(validation.policy), createdById: caller.id, createdAt: this.clock.now() })
+        .returning(['version', 'document', 'createdAt'])
+        .executeTakeFirstOrThrow();
       await this.audit.record(tx, {
         entityType: 'approval-policy',
         entityId: caller.id,

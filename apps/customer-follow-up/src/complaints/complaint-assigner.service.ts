@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { UnprocessableError } from '#libs/rpc';
+import type { CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
 import { leastLoaded } from './complaint-assignment.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { Complaint, Customer, Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { OutboxSignal, PrismaService, type Tx } from '#libs/database';
+import { Database, OutboxSignal, type Tx } from '#libs/database';
 import type { ComplaintEscalationData } from '#libs/mail';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, type TimerFiredPayload } from '#libs/queue';
@@ -14,6 +13,7 @@ import { ComplaintMailer } from './complaint-mailer.js';
 import { phaseMet, phaseOfTimerKey } from './complaint-timers.js';
 import { complaintMailView } from './complaint-view.js';
 import { ComplaintsRepository } from './complaints.repository.js';
+import type { ComplaintRow as Complaint, CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
 
 type Outcome = 'done' | 'skipped';
 
@@ -42,7 +42,7 @@ export class ComplaintDeadlineHandlers implements OnModuleInit {
   private readonly logger = new Logger(ComplaintDeadlineHandlers.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly repository: ComplaintsRepository,
     private readonly customers: CustomerDirectory,
@@ -112,7 +112,7 @@ export class ComplaintDeadlineHandlers implements OnModuleInit {
 
   /** The locked complaint whose timer is due and whose phase is not met yet; null when there is nothing to do. */
   private async dueDeadline(tx: Tx, payload: TimerFiredPayload): Promise<DueDeadline | null> {
-    const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
+    const timer = await tx.selectFrom('Timer').select(['id', 'uniqueKey', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
     const phase = timer ? phaseOfTimerKey(timer.uniqueKey) : null;
     if (!timer || !phase) return null;
     const complaint = await this.repository.lock(tx, payload.subjectId);
@@ -129,7 +129,7 @@ export class ComplaintDeadlineHandlers implements OnModuleInit {
   }
 
   private async inTransaction(work: (tx: Tx) => Promise<Outcome>): Promise<Outcome> {
-    const outcome = await this.prisma.transaction(work);
+    const outcome = await this.database.transaction(work);
     if (outcome === 'done') this.signal.notify();
     return outcome;
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
 import type {
   ComplaintAssignedData, ComplaintEscalationData, ComplaintMailView, ComplaintReminderData, EmailSnapshotByKind,
 } from '#libs/mail';
 import { EmailRecipients, NotificationRequester } from '#libs/notifications';
+import type { EmployeeRow as Employee } from '../rows.js';
 import type { DeadlinePhase } from './complaint-deadlines.js';
 import { mailPhase, reminderKey } from './complaint-timers.js';
 

@@ -1,4 +1,4 @@
-import type { Complaint } from '#generated/prisma';
+import type { ComplaintRow as Complaint } from '../rows.js';
 import type { DeadlinePhase } from './complaint-deadlines.js';
 
 export function reminderKey(complaintId: string, phase: DeadlinePhase): string {

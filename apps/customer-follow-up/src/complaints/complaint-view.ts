@@ -1,6 +1,6 @@
-import type { Complaint, Customer, Employee } from '#generated/prisma';
 import type { ComplaintMailView } from '#libs/mail';
 import { personView, type PersonView } from '#libs/org';
+import type { ComplaintRow as Complaint, CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
 
 export interface ComplaintView {
   id: string;

@@ -1,20 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Complaint, type ComplaintStatus, type Customer, type Employee } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Complaint } from '#generated/kysely';
+import type { Tx } from '#libs/database';
+import type { ComplaintRow, CustomerRow, EmployeeRow } from '../rows.js';
 import { isUuid } from '../revisits/visits.repository.js';
 
 /** Which CUSTOMER_SERVICE employees a complaint may go to. */
 export type AssigneePool = { region: string } | { team: string } | 'anyone';
 
 export interface ComplaintFilter {
-  status?: ComplaintStatus;
+  status?: ComplaintRow['status'];
   assigneeId?: string;
   customerId?: string;
   /** Null: every complaint. Otherwise those assigned to, or about customers owned by, these employees. */
   visibleTo: string[] | null;
 }
 
-/** Only Prisma: complaints, and the customer-service employees they are assigned to. */
+/** Complaints, and the customer-service employees they are assigned to. */
 @Injectable()
 export class ComplaintsRepository {
   /**
@@ -23,66 +26,74 @@ export class ComplaintsRepository {
    * employee may also sit in a fallback team), and complaints are few.
    */
   async lockAssignments(tx: Tx): Promise<void> {
-    await sqlOf(tx).execute(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('complaint-assignment'))`);
+    await sql`SELECT pg_advisory_xact_lock(hashtext('complaint-assignment'))`.execute(tx);
   }
 
-  customerServiceIn(tx: Tx, pool: AssigneePool): Promise<Employee[]> {
-    const where: Prisma.EmployeeWhereInput = pool === 'anyone' ? {} : 'region' in pool ? { region: pool.region } : { team: pool.team };
-    return tx.employee.findMany({ where: { ...where, role: 'CUSTOMER_SERVICE' }, orderBy: { email: 'asc' } });
+  customerServiceIn(tx: Tx, pool: AssigneePool): Promise<EmployeeRow[]> {
+    let query = tx.selectFrom('Employee').selectAll().where('role', '=', 'CUSTOMER_SERVICE');
+    if (pool !== 'anyone') query = 'region' in pool ? query.where('region', '=', pool.region) : query.where('team', '=', pool.team);
+    return query.orderBy('email').execute();
   }
 
   /** Open (not resolved) complaints per assignee. */
   async openCounts(tx: Tx, assigneeIds: string[]): Promise<Map<string, number>> {
-    const groups = await tx.complaint.groupBy({ by: ['assigneeId'], where: { assigneeId: { in: assigneeIds }, status: { not: 'resolved' } }, _count: { _all: true } });
-    return new Map(groups.map((g) => [g.assigneeId, g._count._all]));
+    if (assigneeIds.length === 0) return new Map();
+    const groups = await tx
+      .selectFrom('Complaint')
+      .select((eb) => ['assigneeId', eb.fn.countAll<string>().as('count')])
+      .where('assigneeId', 'in', assigneeIds)
+      .where('status', '<>', 'resolved')
+      .groupBy('assigneeId')
+      .execute();
+    return new Map(groups.map((g) => [g.assigneeId, Number(g.count)]));
   }
 
-  create(tx: Tx, data: Prisma.ComplaintUncheckedCreateInput): Promise<Complaint> {
-    return tx.complaint.create({ data });
+  create(tx: Tx, data: Omit<Insertable<Complaint>, 'id'> & { createdAt: Date }): Promise<ComplaintRow> {
+    return tx.insertInto('Complaint').values({ id: randomUUID(), ...data }).returningAll().executeTakeFirstOrThrow();
   }
 
-  findById(tx: Tx, id: string): Promise<Complaint | null> {
-    return isUuid(id) ? tx.complaint.findUnique({ where: { id } }) : Promise.resolve(null);
+  async findById(tx: Tx, id: string): Promise<ComplaintRow | null> {
+    if (!isUuid(id)) return null;
+    return (await tx.selectFrom('Complaint').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   /** The complaint under a row lock until the transaction ends. */
-  async lock(tx: Tx, id: string): Promise<Complaint | null> {
+  async lock(tx: Tx, id: string): Promise<ComplaintRow | null> {
     if (!isUuid(id)) return null;
-    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "Complaint" WHERE id = ${id}::uuid FOR UPDATE`);
-    return locked.length === 0 ? null : tx.complaint.findUnique({ where: { id } });
+    return (await tx.selectFrom('Complaint').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 
-  update(tx: Tx, id: string, data: Prisma.ComplaintUncheckedUpdateInput): Promise<Complaint> {
-    return tx.complaint.update({ where: { id }, data });
+  update(tx: Tx, id: string, data: Updateable<Complaint>): Promise<ComplaintRow> {
+    return tx.updateTable('Complaint').set(data).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 
   /** Unfired timers with these keys are cancelled (their deadline was met). */
   async cancelTimers(tx: Tx, uniqueKeys: string[], now: Date): Promise<void> {
-    await tx.timer.updateMany({ where: { uniqueKey: { in: uniqueKeys }, firedAt: null, cancelledAt: null }, data: { cancelledAt: now } });
+    if (uniqueKeys.length === 0) return;
+    await tx
+      .updateTable('Timer')
+      .set({ cancelledAt: now })
+      .where('uniqueKey', 'in', uniqueKeys)
+      .where('firedAt', 'is', null)
+      .where('cancelledAt', 'is', null)
+      .execute();
   }
 
-  customersByIds(tx: Tx, ids: string[]): Promise<Customer[]> {
-    return tx.customer.findMany({ where: { id: { in: ids } } });
+  customersByIds(tx: Tx, ids: string[]): Promise<CustomerRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return tx.selectFrom('Customer').selectAll().where('id', 'in', ids).execute();
   }
 
   /** Newest first; take = limit + 1 (see toPage). Customers hang on complaints by id only, so visibility is a join here. */
-  async list(tx: Tx, filter: ComplaintFilter, page: { cursor?: string; limit: number }): Promise<Complaint[]> {
-    const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-    if (filter.status) conditions.push(Prisma.sql`k.status = ${filter.status}::"ComplaintStatus"`);
-    if (filter.assigneeId) conditions.push(Prisma.sql`k."assigneeId" = ${filter.assigneeId}::uuid`);
-    if (filter.customerId) conditions.push(Prisma.sql`k."customerId" = ${filter.customerId}::uuid`);
-    if (filter.visibleTo) {
-      const people = filter.visibleTo;
-      conditions.push(Prisma.sql`(k."assigneeId" = ANY(${people}::uuid[]) OR c."ownerId" = ANY(${people}::uuid[]))`);
-    }
-    const after = page.cursor ? await this.findById(tx, page.cursor) : null;
-    if (after) conditions.push(Prisma.sql`(k."createdAt", k.id) < (${after.createdAt}, ${after.id}::uuid)`);
-    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
-      SELECT k.id FROM "Complaint" k LEFT JOIN "Customer" c ON c.id = k."customerId"
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY k."createdAt" DESC, k.id DESC
-      LIMIT ${page.limit + 1}`);
-    const complaints = new Map((await tx.complaint.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((k) => [k.id, k]));
-    return rows.flatMap((r) => complaints.get(r.id) ?? []);
+  async list(db: Tx, filter: ComplaintFilter, page: { cursor?: string; limit: number }): Promise<ComplaintRow[]> {
+    const after = page.cursor ? await this.findById(db, page.cursor) : null;
+    let query = db.selectFrom('Complaint as k').leftJoin('Customer as c', 'c.id', 'k.customerId').selectAll('k');
+    if (filter.status) query = query.where('k.status', '=', filter.status);
+    if (filter.assigneeId) query = query.where('k.assigneeId', '=', filter.assigneeId);
+    if (filter.customerId) query = query.where('k.customerId', '=', filter.customerId);
+    const people = filter.visibleTo;
+    if (people) query = query.where((eb) => eb.or([eb('k.assigneeId', '=', eb.fn.any(eb.val(people))), eb('c.ownerId', '=', eb.fn.any(eb.val(people)))]));
+    if (after) query = query.where((eb) => eb(eb.refTuple('k.createdAt', 'k.id'), '<', eb.tuple(after.createdAt, after.id)));
+    return query.orderBy('k.createdAt', 'desc').orderBy('k.id', 'desc').limit(page.limit + 1).execute();
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Complaint, Customer, Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { isUniqueViolation, OutboxSignal, PrismaService, remember, replayed, requestHash, type Tx } from '#libs/database';
+import { Database, IdempotentCreator, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
@@ -19,6 +18,7 @@ import { ComplaintMailer } from './complaint-mailer.js';
 import { deadlineKey, reminderKey } from './complaint-timers.js';
 import { complaintMailView, complaintView, type ComplaintView } from './complaint-view.js';
 import { ComplaintsRepository } from './complaints.repository.js';
+import type { ComplaintRow as Complaint, CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
 
 const CREATE_SCOPE = 'complaints.create';
 
@@ -30,7 +30,8 @@ const CREATE_SCOPE = 'complaints.create';
 @Injectable()
 export class ComplaintsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
+    private readonly creator: IdempotentCreator,
     private readonly repository: ComplaintsRepository,
     private readonly assigner: ComplaintAssigner,
     private readonly customers: CustomerDirectory,
@@ -46,26 +47,7 @@ export class ComplaintsService {
   ) {}
 
   async create(caller: Caller, input: CreateComplaintInput, idempotencyKey: string | undefined, correlationId: string): Promise<ComplaintView> {
-    const hash = requestHash(input);
-    try {
-      const view = await this.prisma.transaction(async (tx) => {
-        if (idempotencyKey) {
-          const earlier = await replayed<ComplaintView>(tx, CREATE_SCOPE, caller.id, idempotencyKey, hash);
-          if (earlier) return earlier;
-        }
-        const created = await this.insert(tx, caller, input, correlationId);
-        if (idempotencyKey) await remember(tx, CREATE_SCOPE, caller.id, idempotencyKey, hash, created);
-        return created;
-      });
-      this.signal.notify();
-      return view;
-    } catch (error) {
-      if (!idempotencyKey || !isUniqueViolation(error)) throw error;
-      // A concurrent request with the same key won: answer with its result.
-      const earlier = await replayed<ComplaintView>(this.prisma, CREATE_SCOPE, caller.id, idempotencyKey, hash);
-      if (earlier) return earlier;
-      throw error;
-    }
+    return this.creator.create({ scope: CREATE_SCOPE, callerId: caller.id, key: idempotencyKey, body: input }, (tx) => this.insert(tx, caller, input, correlationId));
   }
 
   async list(caller: Caller, query: ListComplaintsQuery): Promise<Page<ComplaintView>> {
@@ -78,8 +60,8 @@ export class ComplaintsService {
       assigneeId = assignee.id;
     }
     const visibleTo = await this.access.visibleOwnerIds(caller);
-    const rows = await this.repository.list(this.prisma, { status: query.status, assigneeId, customerId: query.customerId, visibleTo }, query);
-    const refs = await this.refs(this.prisma, rows);
+    const rows = await this.repository.list(this.database.db, { status: query.status, assigneeId, customerId: query.customerId, visibleTo }, query);
+    const refs = await this.refs(this.database.db, rows);
     return toPage(rows, query.limit, (row) => complaintView(row, refs));
   }
 
@@ -112,7 +94,7 @@ export class ComplaintsService {
     correlationId: string,
     apply: (tx: Tx, complaint: Complaint, now: Date, customer: Customer | null) => Promise<{ action: string; updated: Complaint; extra?: object }>,
   ): Promise<ComplaintView> {
-    const view = await this.prisma.transaction(async (tx) => {
+    const view = await this.database.transaction(async (tx) => {
       const complaint = await this.repository.lock(tx, id);
       if (!complaint) throw new NotFoundError(`Complaint ${id} does not exist.`);
       const assignee = await this.directory.findById(complaint.assigneeId, tx);

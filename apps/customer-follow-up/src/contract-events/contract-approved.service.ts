@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AuditWriter } from '#libs/audit';
-import { OutboxSignal, PrismaService } from '#libs/database';
+import { Database, OutboxSignal } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { Clock, addWorkingDays } from '#libs/time';
@@ -33,7 +33,7 @@ export function surveyDueKey(contractId: string): string {
 @Injectable()
 export class ContractApprovedService implements OnModuleInit {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly repository: ContractEventsRepository,
     private readonly visits: VisitsRepository,
@@ -51,7 +51,7 @@ export class ContractApprovedService implements OnModuleInit {
   }
 
   async handle(contractId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
-    const outcome = await this.prisma.transaction(async (tx): Promise<'done' | 'skipped'> => {
+    const outcome = await this.database.transaction(async (tx): Promise<'done' | 'skipped'> => {
       const contract = await this.repository.findContract(tx, contractId);
       if (!contract?.customerId || contract.status !== 'APPROVED') return 'skipped';
       const customer = await this.visits.lockCustomer(tx, contract.customerId);

@@ -1,24 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import type { Contract, Customer } from '#generated/prisma';
 import type { Tx } from '#libs/database';
+import type { ContractRow, CustomerRow } from '../rows.js';
 import { isUuid } from '../revisits/visits.repository.js';
 
 export const CONTRACT_APPLIED_ACTION = 'customer.contract-approved';
 
-/** Only Prisma: what the contract events read and write. */
+/** What the contract events read and write, in the caller's transaction. */
 @Injectable()
 export class ContractEventsRepository {
-  findContract(tx: Tx, contractId: string): Promise<Contract | null> {
-    return isUuid(contractId) ? tx.contract.findUnique({ where: { id: contractId } }) : Promise.resolve(null);
+  async findContract(tx: Tx, contractId: string): Promise<ContractRow | null> {
+    if (!isUuid(contractId)) return null;
+    return (await tx.selectFrom('Contract').selectAll().where('id', '=', contractId).executeTakeFirst()) ?? null;
   }
 
   /** Sum of amountBase of the customer's APPROVED contracts decided since `since`. */
   async approvedAmountSince(tx: Tx, customerId: string, since: Date): Promise<number> {
-    const sum = await tx.contract.aggregate({ where: { customerId, status: 'APPROVED', decidedAt: { gte: since } }, _sum: { amountBase: true } });
-    return sum._sum.amountBase?.toNumber() ?? 0;
+    // numeric comes back from pg as a string (null when no row matched).
+    const { sum } = await tx
+      .selectFrom('Contract')
+      .select((eb) => eb.fn.sum<string | null>('amountBase').as('sum'))
+      .where('customerId', '=', customerId)
+      .where('status', '=', 'APPROVED')
+      .where('decidedAt', '>=', since)
+      .executeTakeFirstOrThrow();
+    return sum === null ? 0 : Number(sum);
   }
 
-  updateCustomer(tx: Tx, customerId: string, data: Pick<Customer, 'tier' | 'status'>): Promise<Customer> {
-    return tx.customer.update({ where: { id: customerId }, data: { ...data, version: { increment: 1 } } });
+  updateCustomer(tx: Tx, customerId: string, data: Pick<CustomerRow, 'tier' | 'status'>): Promise<CustomerRow> {
+    // updatedAt: what Prisma's @updatedAt wrote (the wall clock, not the injected one).
+    return tx
+      .updateTable('Customer')
+      .set((eb) => ({ ...data, version: eb('version', '+', 1), updatedAt: new Date() }))
+      .where('id', '=', customerId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 }

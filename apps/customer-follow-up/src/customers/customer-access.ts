@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ForbiddenError, type Caller } from '#libs/rpc';
 
@@ -13,28 +13,28 @@ const READS_ALL = new Set(['ADMIN', 'CUSTOMER_SERVICE']);
 @Injectable()
 export class CustomerAccess {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly directory: OrgDirectory,
   ) {}
 
-  async canRead(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<boolean> {
+  async canRead(caller: Caller, ownerId: string, tx: Tx = this.database.db): Promise<boolean> {
     return READS_ALL.has(caller.role) || this.ownsOrManages(caller, ownerId, tx);
   }
 
-  async canWrite(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<boolean> {
+  async canWrite(caller: Caller, ownerId: string, tx: Tx = this.database.db): Promise<boolean> {
     return caller.role === 'ADMIN' || this.ownsOrManages(caller, ownerId, tx);
   }
 
-  async assertReadable(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<void> {
+  async assertReadable(caller: Caller, ownerId: string, tx: Tx = this.database.db): Promise<void> {
     if (!(await this.canRead(caller, ownerId, tx))) throw new ForbiddenError('You may not see this customer: it is owned outside your reporting line.');
   }
 
-  async assertWritable(caller: Caller, ownerId: string, tx: Tx = this.prisma): Promise<void> {
+  async assertWritable(caller: Caller, ownerId: string, tx: Tx = this.database.db): Promise<void> {
     if (!(await this.canWrite(caller, ownerId, tx))) throw new ForbiddenError('Only the customer\u2019s owner, the owner\u2019s managers and ADMIN may change this customer.');
   }
 
   /** The owners whose customers the caller sees; null means every customer. */
-  async visibleOwnerIds(caller: Caller, tx: Tx = this.prisma): Promise<string[] | null> {
+  async visibleOwnerIds(caller: Caller, tx: Tx = this.database.db): Promise<string[] | null> {
     return READS_ALL.has(caller.role) ? null : this.directory.reportingSubtree(caller.id, tx);
   }
 

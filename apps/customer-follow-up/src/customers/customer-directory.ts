@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Customer } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import type { Tx } from '#libs/database';
+import type { CustomerRow } from '../rows.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,15 +11,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class CustomerDirectory {
   /** Null when there is no such customer (or the id is not a UUID). */
-  findById(tx: Tx, id: string): Promise<Customer | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return tx.customer.findUnique({ where: { id } });
+  async findById(tx: Tx, id: string): Promise<CustomerRow | null> {
+    if (!UUID.test(id)) return null;
+    return (await tx.selectFrom('Customer').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   /** The customer under a row lock (SELECT ... FOR UPDATE) until the transaction ends; null when missing. */
-  async lockById(tx: Tx, id: string): Promise<Customer | null> {
+  async lockById(tx: Tx, id: string): Promise<CustomerRow | null> {
     if (!UUID.test(id)) return null;
-    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "Customer" WHERE id = ${id}::uuid FOR UPDATE`);
-    return locked.length === 0 ? null : tx.customer.findUnique({ where: { id } });
+    return (await tx.selectFrom('Customer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 }

@@ -1,5 +1,5 @@
-import type { Customer, Employee } from '#generated/prisma';
 import { personView, type PersonView } from '#libs/org';
+import type { CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
 import { contactsOf, type Contact } from './customer-fields.js';
 
 export interface CustomerView {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Employee, Prisma } from '#generated/prisma';
+import type { Prisma } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { isUniqueViolation, PrismaService, remember, replayed, requestHash, type Tx } from '#libs/database';
+import { Database, IdempotentCreator, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { BadRequestError, ConflictError, NotFoundError, toPage, type Caller, type FieldError, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
@@ -12,6 +12,7 @@ import { contactsOf, normalizeContact, type Contact } from './customer-fields.js
 import type { ContactInput, CreateCustomerInput, ListCustomersQuery, OwnerReference, UpdateCustomerInput } from './customer-input.js';
 import { auditedFields, customerView, type CustomerView } from './customer-view.js';
 import { CustomersRepository } from './customers.repository.js';
+import type { CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
 
 const CREATE_SCOPE = 'customers.create';
 
@@ -25,7 +26,8 @@ const PLAN_FIELDS = ['ownerId', 'tier', 'status'] as const;
 @Injectable()
 export class CustomersService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
+    private readonly creator: IdempotentCreator,
     private readonly repository: CustomersRepository,
     private readonly customers: CustomerDirectory,
     private readonly access: CustomerAccess,
@@ -36,31 +38,19 @@ export class CustomersService {
   ) {}
 
   async create(caller: Caller, input: CreateCustomerInput, idempotencyKey: string | undefined, correlationId: string): Promise<CustomerView> {
-    const hash = requestHash(input);
-    try {
-      return await this.prisma.transaction(async (tx) => {
-        if (idempotencyKey) {
-          const earlier = await replayed<CustomerView>(tx, CREATE_SCOPE, caller.id, idempotencyKey, hash);
-          if (earlier) return earlier;
-        }
-        const view = await this.insert(tx, caller, input, correlationId);
-        if (idempotencyKey) await remember(tx, CREATE_SCOPE, caller.id, idempotencyKey, hash, view);
-        return view;
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // A concurrent request won: the same key answers with its result, the same code is a conflict.
-      if (idempotencyKey) {
-        const earlier = await replayed<CustomerView>(this.prisma, CREATE_SCOPE, caller.id, idempotencyKey, hash);
-        if (earlier) return earlier;
-      }
-      if (await this.repository.existsWithCode(this.prisma, input.code)) throw codeTaken(input.code);
-      throw error;
-    }
+    return this.creator.create(
+      { scope: CREATE_SCOPE, callerId: caller.id, key: idempotencyKey, body: input },
+      (tx) => this.insert(tx, caller, input, correlationId),
+      // A concurrent request with another key won the code: that is a conflict.
+      async (error) => {
+        if (await this.repository.existsWithCode(this.database.db, input.code)) throw codeTaken(input.code);
+        throw error;
+      },
+    );
   }
 
   async get(caller: Caller, id: string): Promise<CustomerView> {
-    const customer = await this.customers.findById(this.prisma, id);
+    const customer = await this.customers.findById(this.database.db, id);
     if (!customer) throw notFound(id);
     await this.access.assertReadable(caller, customer.ownerId);
     return customerView(customer, (await this.directory.findById(customer.ownerId)) ?? undefined);
@@ -87,7 +77,7 @@ export class CustomersService {
   }
 
   async update(caller: Caller, id: string, input: UpdateCustomerInput, correlationId: string): Promise<CustomerView> {
-    return this.prisma.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const customer = await this.customers.lockById(tx, id);
       if (!customer) throw notFound(id);
       await this.access.assertWritable(caller, customer.ownerId, tx);
@@ -101,7 +91,7 @@ export class CustomersService {
       if (Object.keys(changes).length === 0) return before;
       const now = this.clock.now();
       const { contacts, ...fields } = changes;
-      const updated = await this.repository.update(tx, id, { ...fields, ...(contacts ? { contacts: contacts as object[] } : {}), version: { increment: 1 }, updatedAt: now });
+      const updated = await this.repository.update(tx, id, { ...fields, ...(contacts ? { contacts: JSON.stringify(contacts) } : {}), updatedAt: now });
       const after = customerView(updated, newOwner ?? currentOwner);
       const changed = Object.keys(changes) as (keyof typeof changes)[];
       await this.audit.record(tx, {
@@ -120,7 +110,7 @@ export class CustomersService {
     const now = this.clock.now();
     const customer = await this.repository.create(tx, {
       code: input.code, name: input.name, ownerId: owner.id, tier: input.tier ?? 'C', status: input.status ?? 'prospect',
-      industry: input.industry ?? null, region: input.region ?? null, contacts: contactList(input.contacts ?? []) as object[],
+      industry: input.industry ?? null, region: input.region ?? null, contacts: JSON.stringify(contactList(input.contacts ?? [])),
       createdAt: now, updatedAt: now,
     });
     const view = customerView(customer, owner);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { TimerWriter, type ArmTimer } from '#libs/workflow';
@@ -31,7 +30,9 @@ export class DigestTimers {
 
   /** The digest timers of a fired batch (those that still exist: purged ones are history). */
   find(tx: Tx, timerIds: string[]): Promise<{ id: string; subjectId: string; dueAt: Date }[]> {
-    return sqlOf(tx).query(Prisma.sql`SELECT id, "subjectId", "dueAt" FROM "Timer" WHERE id = ANY(${timerIds}::uuid[])`);
+    if (timerIds.length === 0) return Promise.resolve([]);
+    // One array parameter (= ANY), not one parameter per id: a batch has up to 250.
+    return tx.selectFrom('Timer').select(['id', 'subjectId', 'dueAt']).where((eb) => eb('id', '=', eb.fn.any(eb.val(timerIds)))).execute();
   }
 
   /** The first digest time after `after` in the owner's calendar. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService } from '#libs/database';
+import { Database } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
@@ -22,7 +22,7 @@ export class OverdueEscalationService implements OnModuleInit {
   private readonly logger = new Logger(OverdueEscalationService.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly repository: VisitsRepository,
     private readonly planner: RevisitPlanner,
@@ -38,8 +38,8 @@ export class OverdueEscalationService implements OnModuleInit {
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
-    return this.prisma.transaction(async (tx) => {
-      const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
+    return this.database.transaction(async (tx) => {
+      const timer = await tx.selectFrom('Timer').select(['id', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
       const found = await this.repository.findVisit(tx, payload.subjectId);
       if (!timer || !found) return 'skipped';
       const customer = await this.repository.lockCustomer(tx, found.customerId);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ForbiddenError, type Caller } from '#libs/rpc';
+import type { EmployeeRow as Employee } from '../rows.js';
 
 /**
  * Who may see and record an owner's visits, decided at the moment of acting: the owner, the

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Employee } from '#generated/prisma';
-import { PrismaService, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { OrgDirectory, type WorkingContext } from '#libs/org';
 import { JOBS } from '#libs/queue';
 import { Clock } from '#libs/time';
+import type { EmployeeRow as Employee } from '../rows.js';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
@@ -26,7 +26,7 @@ import { VisitsRepository, type DigestVisit } from './visits.repository.js';
 @Injectable()
 export class RevisitDigestService implements OnModuleInit {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly repository: VisitsRepository,
     private readonly directory: OrgDirectory,
@@ -42,7 +42,7 @@ export class RevisitDigestService implements OnModuleInit {
 
   /** 'done' when at least one digest was asked for. */
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
-    return this.prisma.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const now = this.clock.now();
       const timers = await this.digestTimers.find(tx, timerIds);
       const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { TimerWriter, type ArmTimer } from '#libs/workflow';
+import type { EmployeeRow as Employee } from '../rows.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Customer, CustomerTier, Employee, Visit } from '#generated/prisma';
+import type { CustomerTier } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
+import type { CustomerRow as Customer, EmployeeRow as Employee, VisitRow as Visit } from '../rows.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';

@@ -1,5 +1,5 @@
-import type { Customer, Employee, Visit } from '#generated/prisma';
 import { personView } from '#libs/org';
+import type { CustomerRow as Customer, EmployeeRow as Employee, VisitRow as Visit } from '../rows.js';
 
 /** A visit as the API shows it; people as {id, email, name}, instants as ISO-8601 UTC. */
 export function visitView(visit: Visit, customer: Customer, owner: Employee, overdueWorkingDays: number) {

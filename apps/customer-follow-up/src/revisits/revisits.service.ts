@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { OutboxSignal, PrismaService } from '#libs/database';
+import { Database, OutboxSignal } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
+import type { EmployeeRow as Employee } from '../rows.js';
 import { localDayBounds, overdueWorkingDays } from './local-days.js';
 import { RevisitAccess } from './revisit-access.js';
 import { parseCompletion, type CompleteVisitInput, type DueFilter } from './revisit-input.js';
@@ -24,7 +24,7 @@ export interface ListRevisitsQuery {
 @Injectable()
 export class RevisitsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: VisitsRepository,
     private readonly planner: RevisitPlanner,
     private readonly access: RevisitAccess,
@@ -46,11 +46,11 @@ export class RevisitsService {
       return { items: [], nextCursor: null };
     }
     const now = this.clock.now();
-    await this.access.assertMayRead(this.prisma, caller, owner, now);
+    await this.access.assertMayRead(this.database.db, caller, owner, now);
     const context = await this.directory.workingContext(owner);
     const { start, end } = localDayBounds(now, context.zone);
     const window = query.due === 'today' ? { from: start, before: end } : query.due === 'overdue' ? { before: start } : {};
-    const rows = await this.repository.pageForOwner(this.prisma, owner.id, window, query);
+    const rows = await this.repository.pageForOwner(this.database.db, owner.id, window, query);
     return toPage(rows, query.limit, (v) => visitView(v, v.customer, owner, overdueWorkingDays(v.dueAt, now, context)));
   }
 
@@ -58,7 +58,7 @@ export class RevisitsService {
   async complete(caller: Caller, visitId: string, input: CompleteVisitInput, correlationId: string) {
     const now = this.clock.now();
     const completion = parseCompletion(input, now);
-    const result = await this.prisma.transaction(async (tx) => {
+    const result = await this.database.transaction(async (tx) => {
       const found = await this.repository.findVisit(tx, visitId);
       if (!found) throw new NotFoundError(`Visit ${visitId} does not exist.`);
       const customer = await this.repository.lockCustomer(tx, found.customerId);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { PrismaService } from '#libs/database';
+import { Database } from '#libs/database';
 import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
@@ -30,7 +30,7 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
   private readonly dailyTasks = new Map<string, DailyTask>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly repository: VisitsRepository,
     private readonly digestTimers: DigestTimers,
@@ -50,27 +50,27 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
 
   async onApplicationBootstrap(): Promise<void> {
     const now = this.clock.now();
-    await this.timers.arm(this.prisma, {
+    await this.timers.arm(this.database.db, {
       kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
       dueAt: now, uniqueKey: scheduleCheckKey(DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()!),
     });
   }
 
   async run(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
-    const timer = await this.prisma.timer.findUnique({ where: { id: payload.timerId } });
+    const timer = await this.database.db.selectFrom('Timer').select(['id', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
     if (!timer) return 'skipped';
     const now = this.clock.now();
     if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
     // Tomorrow's check first, so a day whose work keeps failing does not end the chain.
     const tomorrow = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: 1 }).startOf('day');
-    await this.timers.arm(this.prisma, {
+    await this.timers.arm(this.database.db, {
       kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
       dueAt: tomorrow.toJSDate(), uniqueKey: scheduleCheckKey(tomorrow.toISODate()!), correlationId,
     });
-    const owners = await this.repository.ownersWithPlannedVisits(this.prisma);
+    const owners = await this.repository.ownersWithPlannedVisits(this.database.db);
     for (let i = 0; i < owners.length; i += OWNERS_PER_TRANSACTION) {
       const batch = owners.slice(i, i + OWNERS_PER_TRANSACTION);
-      await this.prisma.transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
+      await this.database.transaction((tx) => this.digestTimers.armNextForOwners(tx, batch, now, correlationId));
     }
     this.logger.log(`Checked the digest schedule of ${owners.length} owners with planned visits.`);
     for (const task of this.dailyTasks.values()) await task(now, correlationId);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Customer, type Visit } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import { randomUUID } from 'node:crypto';
+import { sql, type Updateable } from 'kysely';
+import type { Visit as VisitTable } from '#generated/kysely';
+import type { Tx } from '#libs/database';
 import type { ArmTimer } from '#libs/workflow';
+import type { CustomerRow as Customer, VisitRow as Visit } from '../rows.js';
 import type { PlannedVisitFacts } from './revisit-plan.js';
 
 export type VisitWithCustomer = Visit & { customer: Customer };
@@ -39,7 +42,7 @@ export function isUuid(value: string): boolean {
 }
 
 /**
- * Only Prisma: visits and the customer rows they hang on. Every change to a customer's plan
+ * Visits and the customer rows they hang on, in the caller's transaction (Kysely). Every change to a customer's plan
  * happens under the customer's row lock (taken first, then the visit's), so a completion, a
  * contract event, a tier change and a timer never interleave or deadlock.
  */
@@ -47,86 +50,111 @@ export function isUuid(value: string): boolean {
 export class VisitsRepository {
   async lockCustomer(tx: Tx, customerId: string): Promise<Customer | null> {
     if (!isUuid(customerId)) return null;
-    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`);
-    return locked.length === 0 ? null : tx.customer.findUnique({ where: { id: customerId } });
+    return (await tx.selectFrom('Customer').selectAll().where('id', '=', customerId).forUpdate().executeTakeFirst()) ?? null;
   }
 
   async lockVisit(tx: Tx, visitId: string): Promise<Visit | null> {
-    await sqlOf(tx).query(Prisma.sql`SELECT id FROM "Visit" WHERE id = ${visitId}::uuid FOR UPDATE`);
-    return tx.visit.findUnique({ where: { id: visitId } });
+    return (await tx.selectFrom('Visit').selectAll().where('id', '=', visitId).forUpdate().executeTakeFirst()) ?? null;
   }
 
-  findVisit(tx: Tx, visitId: string): Promise<Visit | null> {
-    return isUuid(visitId) ? tx.visit.findUnique({ where: { id: visitId } }) : Promise.resolve(null);
+  async findVisit(tx: Tx, visitId: string): Promise<Visit | null> {
+    if (!isUuid(visitId)) return null;
+    return (await tx.selectFrom('Visit').selectAll().where('id', '=', visitId).executeTakeFirst()) ?? null;
   }
 
   plannedOfKind(tx: Tx, customerId: string, kind: string): Promise<Visit[]> {
-    return tx.visit.findMany({ where: { customerId, kind, status: 'planned' }, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] });
+    return tx
+      .selectFrom('Visit')
+      .selectAll()
+      .where('customerId', '=', customerId)
+      .where('kind', '=', kind)
+      .where('status', '=', 'planned')
+      .orderBy('dueAt')
+      .orderBy('createdAt')
+      .execute();
   }
 
   planned(tx: Tx, customerId: string): Promise<Visit[]> {
-    return tx.visit.findMany({ where: { customerId, status: 'planned' } });
+    return tx.selectFrom('Visit').selectAll().where('customerId', '=', customerId).where('status', '=', 'planned').execute();
   }
 
   async lastCompletedAt(tx: Tx, customerId: string): Promise<Date | null> {
-    const last = await tx.visit.findFirst({ where: { customerId, status: 'done', completedAt: { not: null } }, orderBy: { completedAt: 'desc' }, select: { completedAt: true } });
+    const last = await tx
+      .selectFrom('Visit')
+      .select('completedAt')
+      .where('customerId', '=', customerId)
+      .where('status', '=', 'done')
+      .where('completedAt', 'is not', null)
+      .orderBy('completedAt', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return last?.completedAt ?? null;
   }
 
   create(tx: Tx, data: { customerId: string; ownerId: string; kind: string; dueAt: Date; createdAt: Date }): Promise<Visit> {
-    return tx.visit.create({ data });
+    return tx.insertInto('Visit').values({ id: randomUUID(), ...data }).returningAll().executeTakeFirstOrThrow();
   }
 
   /** The visit a source (a contract, a survey answer) asks for, once per source and kind: null when it exists already. */
   async createOnce(tx: Tx, data: { customerId: string; ownerId: string; kind: string; dueAt: Date; createdAt: Date; sourceId: string }): Promise<Visit | null> {
-    const [created] = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
-      INSERT INTO "Visit" (id, "customerId", "ownerId", kind, "dueAt", "createdAt", "sourceId")
-      VALUES (gen_random_uuid(), ${data.customerId}::uuid, ${data.ownerId}::uuid, ${data.kind}, ${data.dueAt}, ${data.createdAt}, ${data.sourceId}::uuid)
-      ON CONFLICT (kind, "sourceId") DO NOTHING
-      RETURNING id`);
-    return created ? tx.visit.findUnique({ where: { id: created.id } }) : null;
+    const created = await tx
+      .insertInto('Visit')
+      .values({ id: randomUUID(), ...data })
+      .onConflict((oc) => oc.columns(['kind', 'sourceId']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return created ?? null;
   }
 
-  update(tx: Tx, visitId: string, data: Prisma.VisitUpdateInput): Promise<Visit> {
-    return tx.visit.update({ where: { id: visitId }, data });
+  update(tx: Tx, visitId: string, data: Updateable<VisitTable>): Promise<Visit> {
+    return tx.updateTable('Visit').set(data).where('id', '=', visitId).returningAll().executeTakeFirstOrThrow();
   }
 
   setCustomerStatus(tx: Tx, customerId: string, status: Customer['status']): Promise<Customer> {
-    return tx.customer.update({ where: { id: customerId }, data: { status, version: { increment: 1 } } });
+    // updatedAt: what Prisma's @updatedAt wrote (the wall clock, not the injected one).
+    return tx
+      .updateTable('Customer')
+      .set((eb) => ({ status, version: eb('version', '+', 1), updatedAt: new Date() }))
+      .where('id', '=', customerId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async reassign(tx: Tx, visitIds: string[], ownerId: string): Promise<void> {
-    await tx.visit.updateMany({ where: { id: { in: visitIds } }, data: { ownerId } });
+    if (visitIds.length === 0) return;
+    await tx.updateTable('Visit').set({ ownerId }).where('id', 'in', visitIds).execute();
   }
 
   /** The customers (their rows locked by the caller), with their last completed visit. */
-  planSubjects(tx: Tx, customerIds: string[]): Promise<PlanSubject[]> {
-    return sqlOf(tx).query<PlanSubject>(Prisma.sql`
+  async planSubjects(tx: Tx, customerIds: string[]): Promise<PlanSubject[]> {
+    const { rows } = await sql<PlanSubject>`
       SELECT c.id, c."ownerId", c.tier::text AS tier, c.status::text AS status, c."createdAt",
              (SELECT max(v."completedAt") FROM "Visit" v WHERE v."customerId" = c.id AND v.status = 'done') AS "lastCompletedAt"
-      FROM "Customer" c WHERE c.id = ANY(${customerIds}::uuid[])`);
+      FROM "Customer" c WHERE c.id = ANY(${customerIds}::uuid[])`.execute(tx);
+    return rows;
   }
 
   /** Planned visits of every kind of these customers, earliest first. */
-  plannedOfCustomers(tx: Tx, customerIds: string[]): Promise<(PlannedVisitFacts & { customerId: string })[]> {
-    // One array parameter: Prisma binding a thousand ids one by one costs more than the query.
-    return sqlOf(tx).query<(PlannedVisitFacts & { customerId: string })>(Prisma.sql`
+  async plannedOfCustomers(tx: Tx, customerIds: string[]): Promise<(PlannedVisitFacts & { customerId: string })[]> {
+    // One array parameter: binding a thousand ids one by one costs more than the query.
+    const { rows } = await sql<PlannedVisitFacts & { customerId: string }>`
       SELECT id, "customerId", kind, "ownerId", "dueAt" FROM "Visit"
       WHERE "customerId" = ANY(${customerIds}::uuid[]) AND status = 'planned'
-      ORDER BY "dueAt", "createdAt"`);
+      ORDER BY "dueAt", "createdAt"`.execute(tx);
+    return rows;
   }
 
   async cancelPlanned(tx: Tx, visitIds: string[]): Promise<void> {
     if (visitIds.length === 0) return;
-    await sqlOf(tx).execute(Prisma.sql`UPDATE "Visit" SET status = 'cancelled' WHERE id = ANY(${visitIds}::uuid[]) AND status = 'planned'`);
+    await sql`UPDATE "Visit" SET status = 'cancelled' WHERE id = ANY(${visitIds}::uuid[]) AND status = 'planned'`.execute(tx);
   }
 
   /** Each visit to its customer's current owner. */
   async reassignToCustomerOwner(tx: Tx, visitIds: string[]): Promise<void> {
     if (visitIds.length === 0) return;
-    await sqlOf(tx).execute(Prisma.sql`
+    await sql`
       UPDATE "Visit" v SET "ownerId" = c."ownerId" FROM "Customer" c
-      WHERE v.id = ANY(${visitIds}::uuid[]) AND c.id = v."customerId"`);
+      WHERE v.id = ANY(${visitIds}::uuid[]) AND c.id = v."customerId"`.execute(tx);
   }
 
   /**
@@ -135,20 +163,21 @@ export class VisitsRepository {
    */
   async createRegular(tx: Tx, visits: { customerId: string; ownerId: string; dueAt: Date }[], createdAt: Date): Promise<{ id: string; customerId: string }[]> {
     if (visits.length === 0) return [];
-    return sqlOf(tx).query<{ id: string; customerId: string }>(Prisma.sql`
+    const { rows } = await sql<{ id: string; customerId: string }>`
       INSERT INTO "Visit" (id, "customerId", "ownerId", kind, "dueAt", "createdAt")
       SELECT gen_random_uuid(), r."customerId", r."ownerId", 'regular', r."dueAt", ${createdAt}
       FROM jsonb_to_recordset(${JSON.stringify(visits)}::jsonb) AS r("customerId" uuid, "ownerId" uuid, "dueAt" timestamp)
       ON CONFLICT ("customerId") WHERE kind = 'regular' AND status = 'planned' DO NOTHING
-      RETURNING id, "customerId"`);
+      RETURNING id, "customerId"`.execute(tx);
+    return rows;
   }
 
   async movePlanned(tx: Tx, moves: { visitId: string; ownerId: string; dueAt: Date }[]): Promise<void> {
     if (moves.length === 0) return;
-    await sqlOf(tx).execute(Prisma.sql`
+    await sql`
       UPDATE "Visit" v SET "dueAt" = m."dueAt", "ownerId" = m."ownerId", "escalatedAt" = NULL
       FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS m("visitId" uuid, "ownerId" uuid, "dueAt" timestamp)
-      WHERE v.id = m."visitId"`);
+      WHERE v.id = m."visitId"`.execute(tx);
   }
 
   /**
@@ -158,18 +187,18 @@ export class VisitsRepository {
    */
   async armOrRearmTimers(tx: Tx, timers: ArmTimer[], createdAt: Date): Promise<void> {
     if (timers.length === 0) return;
-    await sqlOf(tx).execute(Prisma.sql`
+    await sql`
       INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "correlationId", "createdAt")
       SELECT gen_random_uuid(), t.kind, t."subjectId", t."dueAt", t."uniqueKey", t.queue, t."correlationId", ${createdAt}
       FROM jsonb_to_recordset(${JSON.stringify(timers)}::jsonb)
         AS t(kind text, "subjectId" uuid, "dueAt" timestamp, "uniqueKey" text, queue text, "correlationId" text)
-      ON CONFLICT ("uniqueKey") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "firedAt" = NULL, "cancelledAt" = NULL`);
+      ON CONFLICT ("uniqueKey") DO UPDATE SET "dueAt" = EXCLUDED."dueAt", "firedAt" = NULL, "cancelledAt" = NULL`.execute(tx);
   }
 
   /** Sets a timer (fired or not) to fire again at `dueAt`; false when no timer has that key. */
   async rearmTimer(tx: Tx, uniqueKey: string, dueAt: Date): Promise<boolean> {
-    const moved = await tx.timer.updateMany({ where: { uniqueKey }, data: { dueAt, firedAt: null, cancelledAt: null } });
-    return moved.count > 0;
+    const moved = await tx.updateTable('Timer').set({ dueAt, firedAt: null, cancelledAt: null }).where('uniqueKey', '=', uniqueKey).executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
   }
 
   /**
@@ -179,11 +208,11 @@ export class VisitsRepository {
    */
   async dueForOwners(tx: Tx, ownerIds: string[], before: Date): Promise<DigestVisit[]> {
     if (ownerIds.length === 0) return [];
-    const rows = await sqlOf(tx).query<(Omit<DigestVisit, 'customer'> & { customerId: string; code: string; name: string; tier: Customer['tier'] })>(Prisma.sql`
+    const { rows } = await sql<Omit<DigestVisit, 'customer'> & { customerId: string; code: string; name: string; tier: Customer['tier'] }>`
       SELECT v.id, v."ownerId", v.kind, v."dueAt", c.id AS "customerId", c.code, c.name, c.tier::text AS tier
       FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
       WHERE v."ownerId" = ANY(${ownerIds}::uuid[]) AND v.status = 'planned' AND v."dueAt" < ${before}
-      ORDER BY v."dueAt", v.id`);
+      ORDER BY v."dueAt", v.id`.execute(tx);
     return rows.map(({ customerId, code, name, tier, ...visit }) => ({ ...visit, customer: { id: customerId, code, name, tier } }));
   }
 
@@ -205,22 +234,27 @@ export class VisitsRepository {
     ownerId: string,
     filter: { from?: Date; before?: Date; after?: { dueAt: Date; id: string }; limit?: number },
   ): Promise<string[]> {
-    const conditions = [Prisma.sql`c."ownerId" = ${ownerId}::uuid`, Prisma.sql`v.status = 'planned'`];
-    if (filter.from) conditions.push(Prisma.sql`v."dueAt" >= ${filter.from}`);
-    if (filter.before) conditions.push(Prisma.sql`v."dueAt" < ${filter.before}`);
-    if (filter.after) conditions.push(Prisma.sql`(v."dueAt", v.id) > (${filter.after.dueAt}, ${filter.after.id}::uuid)`);
-    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
-      SELECT v.id FROM "Visit" v JOIN "Customer" c ON c.id = v."customerId"
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY v."dueAt", v.id
-      ${filter.limit ? Prisma.sql`LIMIT ${filter.limit}` : Prisma.empty}`);
-    return rows.map((r) => r.id);
+    let query = tx
+      .selectFrom('Visit as v')
+      .innerJoin('Customer as c', 'c.id', 'v.customerId')
+      .select('v.id')
+      .where('c.ownerId', '=', ownerId)
+      .where('v.status', '=', 'planned');
+    if (filter.from) query = query.where('v.dueAt', '>=', filter.from);
+    if (filter.before) query = query.where('v.dueAt', '<', filter.before);
+    const after = filter.after;
+    if (after) query = query.where((eb) => eb(eb.refTuple('v.dueAt', 'v.id'), '>', eb.tuple(after.dueAt, after.id)));
+    query = query.orderBy('v.dueAt').orderBy('v.id');
+    if (filter.limit) query = query.limit(filter.limit);
+    return (await query.execute()).map((r) => r.id);
   }
 
   private async withCustomers(tx: Tx, ids: string[]): Promise<VisitWithCustomer[]> {
     if (ids.length === 0) return [];
-    const visits = await tx.visit.findMany({ where: { id: { in: ids } } });
-    const customers = new Map((await tx.customer.findMany({ where: { id: { in: [...new Set(visits.map((v) => v.customerId))] } } })).map((c) => [c.id, c]));
+    const visits = await tx.selectFrom('Visit').selectAll().where('id', 'in', ids).execute();
+    const customerIds = [...new Set(visits.map((v) => v.customerId))];
+    if (customerIds.length === 0) return [];
+    const customers = new Map((await tx.selectFrom('Customer').selectAll().where('id', 'in', customerIds).execute()).map((c) => [c.id, c]));
     const byId = new Map(visits.map((v) => [v.id, v]));
     return ids.flatMap((id) => {
       const visit = byId.get(id);
@@ -231,9 +265,9 @@ export class VisitsRepository {
 
   /** Everyone who owns a customer with a planned visit: they need a digest chain. */
   async ownersWithPlannedVisits(tx: Tx): Promise<string[]> {
-    const rows = await sqlOf(tx).query<{ ownerId: string }>(Prisma.sql`
+    const { rows } = await sql<{ ownerId: string }>`
       SELECT DISTINCT c."ownerId" FROM "Customer" c
-      WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."customerId" = c.id AND v.status = 'planned')`);
+      WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."customerId" = c.id AND v.status = 'planned')`.execute(tx);
     return rows.map((r) => r.ownerId);
   }
 }

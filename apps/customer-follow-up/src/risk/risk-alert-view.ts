@@ -1,5 +1,5 @@
-import type { Customer, Employee, RiskAlert } from '#generated/prisma';
 import { personView, type PersonView } from '#libs/org';
+import type { CustomerRow as Customer, EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { readStoredEvidence } from './risk-alert-record.js';
 import type { RiskEvidence } from './risk-rules.js';
 

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Employee, Prisma, RiskAlert } from '#generated/prisma';
+import type { Updateable } from 'kysely';
+import type { RiskAlert as RiskAlertTable } from '#generated/kysely';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import type { EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { parseSnooze, type ListRiskAlertsQuery, type SnoozeInput } from './risk-alert-input.js';
 import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
@@ -18,7 +20,7 @@ import { RiskAlertsRepository } from './risk-alerts.repository.js';
 @Injectable()
 export class RiskAlertsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: RiskAlertsRepository,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
@@ -27,8 +29,8 @@ export class RiskAlertsService {
 
   async list(caller: Caller, query: ListRiskAlertsQuery): Promise<Page<RiskAlertView>> {
     const visibleTo = caller.role === 'ADMIN' ? null : await this.directory.reportingSubtree(caller.id);
-    const rows = await this.repository.list(this.prisma, { type: query.type, status: query.status, visibleTo }, query);
-    const refs = await this.refs(this.prisma, rows);
+    const rows = await this.repository.list(this.database.db, { type: query.type, status: query.status, visibleTo }, query);
+    const refs = await this.refs(this.database.db, rows);
     return toPage(rows, query.limit, (row) => riskAlertView(row, refs));
   }
 
@@ -57,9 +59,9 @@ export class RiskAlertsService {
     caller: Caller,
     id: string,
     correlationId: string,
-    decide: (alert: RiskAlert, now: Date) => { action: string; data: Prisma.RiskAlertUncheckedUpdateInput },
+    decide: (alert: RiskAlert, now: Date) => { action: string; data: Updateable<RiskAlertTable> },
   ): Promise<RiskAlertView> {
-    return this.prisma.transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       const alert = await this.repository.lock(tx, id);
       if (!alert) throw new NotFoundError(`Risk alert ${id} does not exist.`);
       const [customer] = await this.repository.customersByIds(tx, [alert.subjectId]);

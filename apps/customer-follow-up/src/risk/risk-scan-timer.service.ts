@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { INSTALLATION_SUBJECT, JOBS, QUEUES, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
@@ -22,7 +22,7 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(RiskScanTimer.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly scanner: RiskScanService,
     private readonly repository: RiskScanRepository,
@@ -36,13 +36,13 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.armNext(this.prisma, this.clock.now(), null);
+    await this.armNext(this.database.db, this.clock.now(), null);
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
     const now = this.clock.now();
-    const due = await this.prisma.transaction(async (tx) => {
-      const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
+    const due = await this.database.transaction(async (tx) => {
+      const timer = await tx.selectFrom('Timer').select(['id', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
       if (!timer) return false;
       if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
       await this.armNext(tx, now, correlationId);
@@ -51,7 +51,7 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
     if (!due) return 'skipped';
     const started = Date.now();
     const summary = await this.scanner.scan(now, correlationId);
-    await this.audit.record(this.prisma, {
+    await this.audit.record(this.database.db, {
       entityType: 'risk-scan', entityId: INSTALLATION_SUBJECT, action: 'risk-scan.completed', actorId: null,
       after: { timerId: payload.timerId, ...summary, ms: Date.now() - started }, correlationId, at: now,
     });

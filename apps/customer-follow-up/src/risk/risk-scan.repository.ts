@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type RiskAlert } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import { sql } from 'kysely';
+import type { Tx } from '#libs/database';
 import { INSTALLATION_SUBJECT } from '#libs/queue';
+import type { RiskAlertRow as RiskAlert } from '../rows.js';
 import type { AlertWrite } from './risk-alert-plan.js';
 import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk-rules.js';
 
@@ -35,15 +36,15 @@ interface FactsRow {
 }
 
 /**
- * Only Prisma: the scan's set-based reads (aggregates per customer for a slice of customers, one
+ * The scan's set-based reads (aggregates per customer for a slice of customers, one
  * statement per slice whatever its size) and its batched writes.
  */
 @Injectable()
 export class RiskScanRepository {
   /** The id of the `size`-th customer after `after`: the end of the next slice; null when fewer remain. */
   async sliceEnd(tx: Tx, after: string, size: number): Promise<string | null> {
-    const rows = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
-      SELECT id FROM "Customer" WHERE id > ${after}::uuid ORDER BY id OFFSET ${size - 1} LIMIT 1`);
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM "Customer" WHERE id > ${after}::uuid ORDER BY id OFFSET ${size - 1} LIMIT 1`.execute(tx);
     return rows[0]?.id ?? null;
   }
 
@@ -53,10 +54,10 @@ export class RiskScanRepository {
    */
   async candidateFacts(tx: Tx, range: CustomerRange, windows: RiskWindows, policy: RiskPolicy): Promise<CustomerRiskRow[]> {
     const inRange = range.upTo
-      ? Prisma.sql`c.id > ${range.after}::uuid AND c.id <= ${range.upTo}::uuid`
-      : Prisma.sql`c.id > ${range.after}::uuid`;
+      ? sql`c.id > ${range.after}::uuid AND c.id <= ${range.upTo}::uuid`
+      : sql`c.id > ${range.after}::uuid`;
     const { now } = windows;
-    const rows = await sqlOf(tx).query<FactsRow>(Prisma.sql`
+    const { rows } = await sql<FactsRow>`
       WITH slice AS (
         SELECT c.id, c."ownerId", c.tier, c.status, c."createdAt",
                (c.tier = 'A' AND c.status IN ('prospect', 'active')) AS watched
@@ -107,7 +108,7 @@ export class RiskScanRepository {
       WHERE (s.recent_n > 0 AND s.previous_n > 0)
          OR k.recent >= ${policy.complaintSpikeMinimum}
          OR (slice.watched AND (coalesce(ct.last, slice."createdAt") <= ${windows.contractsBefore}
-                                OR coalesce(vt.last, slice."createdAt") <= ${windows.visitsBeforeAtLeast}))`);
+                                OR coalesce(vt.last, slice."createdAt") <= ${windows.visitsBeforeAtLeast}))`.execute(tx);
     return rows.map((r) => ({
       customerId: r.id,
       ownerId: r.owner_id,
@@ -123,45 +124,48 @@ export class RiskScanRepository {
 
   /** Concurrent scans (a duplicate job after a Redis flush) take turns slice by slice, so an alert is decided once. */
   async serializeScans(tx: Tx): Promise<void> {
-    await sqlOf(tx).execute(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('followup-risk-scan'))`);
+    await sql`SELECT pg_advisory_xact_lock(hashtext('followup-risk-scan'))`.execute(tx);
   }
 
   /** The slice's customer-demand alerts, locked until the transaction ends (acknowledge and snooze wait for it). */
   async lockAlertsIn(tx: Tx, range: CustomerRange): Promise<RiskAlert[]> {
-    const upTo = range.upTo ? Prisma.sql`AND "subjectId" <= ${range.upTo}::uuid` : Prisma.empty;
-    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`
-      SELECT id FROM "RiskAlert"
-      WHERE type = ${RISK_TYPE_CUSTOMER_DEMAND} AND "subjectId" > ${range.after}::uuid ${upTo}
-      FOR UPDATE`);
-    return locked.length === 0 ? [] : tx.riskAlert.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
+    let query = tx.selectFrom('RiskAlert').selectAll().where('type', '=', RISK_TYPE_CUSTOMER_DEMAND).where('subjectId', '>', range.after);
+    if (range.upTo) query = query.where('subjectId', '<=', range.upTo);
+    return query.forUpdate().execute();
   }
 
   /** Inserts new alerts and updates existing ones, a batch per statement. */
   async writeAlerts(tx: Tx, alerts: AlertWrite[], now: Date): Promise<void> {
     for (let i = 0; i < alerts.length; i += WRITE_BATCH) {
       const rows = alerts.slice(i, i + WRITE_BATCH).map(
-        (a) => Prisma.sql`(${a.id}::uuid, ${RISK_TYPE_CUSTOMER_DEMAND}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
+        (a) => sql`(${a.id}::uuid, ${RISK_TYPE_CUSTOMER_DEMAND}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
           ${a.status}::"RiskAlertStatus", ${a.snoozedUntil}::timestamp, ${a.lastSentAt}::timestamp, ${now}::timestamp, ${now}::timestamp)`,
       );
-      await sqlOf(tx).execute(Prisma.sql`
+      await sql`
         INSERT INTO "RiskAlert" (id, type, "subjectId", rule, severity, evidence, status, "snoozedUntil", "lastSentAt", "createdAt", "updatedAt")
-        VALUES ${Prisma.join(rows)}
+        VALUES ${sql.join(rows)}
         ON CONFLICT (type, "subjectId", rule) DO UPDATE SET
           severity = EXCLUDED.severity, evidence = EXCLUDED.evidence, status = EXCLUDED.status,
-          "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt"`);
+          "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt"`.execute(tx);
     }
   }
 
   customersByIds(tx: Tx, ids: string[]) {
-    return tx.customer.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, tier: true, ownerId: true } });
+    if (ids.length === 0) return Promise.resolve([]);
+    return tx.selectFrom('Customer').select(['id', 'code', 'name', 'tier', 'ownerId']).where('id', 'in', ids).execute();
   }
 
   /** Whether the scan of this timer already completed (a duplicate job finds its audit entry). */
   async scanCompleted(tx: Tx, timerId: string): Promise<boolean> {
-    const entry = await tx.auditEntry.findFirst({
-      where: { entityType: 'risk-scan', entityId: INSTALLATION_SUBJECT, action: 'risk-scan.completed', after: { path: ['timerId'], equals: timerId } },
-      select: { id: true },
-    });
-    return entry !== null;
+    const entry = await tx
+      .selectFrom('AuditEntry')
+      .select('id')
+      .where('entityType', '=', 'risk-scan')
+      .where('entityId', '=', INSTALLATION_SUBJECT)
+      .where('action', '=', 'risk-scan.completed')
+      .where(sql<string>`"after"->>'timerId'`, '=', timerId)
+      .limit(1)
+      .executeTakeFirst();
+    return entry !== undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
-import { OutboxSignal, PrismaService, type Tx } from '#libs/database';
+import { Database, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
@@ -43,7 +43,7 @@ export class RiskScanService {
   private readonly logger = new Logger(RiskScanService.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: RiskScanRepository,
     private readonly policies: FollowUpPolicyStore,
     private readonly directory: OrgDirectory,
@@ -57,16 +57,16 @@ export class RiskScanService {
     const scan: ScanContext = {
       now, policy, correlationId,
       windows: riskWindows(now, policy.risk, policy.cadenceDays.A),
-      people: new ScanDirectory(this.directory, this.prisma),
+      people: new ScanDirectory(this.directory, this.database.db),
     };
     const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0 };
     let after = FIRST_CUSTOMER_ID;
     for (;;) {
-      const upTo = await this.repository.sliceEnd(this.prisma, after, RISK_SCAN_SLICE);
+      const upTo = await this.repository.sliceEnd(this.database.db, after, RISK_SCAN_SLICE);
       const range = { after, upTo };
-      const rows = await this.repository.candidateFacts(this.prisma, range, scan.windows, policy.risk);
+      const rows = await this.repository.candidateFacts(this.database.db, range, scan.windows, policy.risk);
       const flagged = await this.flag(rows, scan);
-      const slice = await this.prisma.transaction((tx) => this.apply(tx, range, flagged, scan));
+      const slice = await this.database.transaction((tx) => this.apply(tx, range, flagged, scan));
       if (slice.emailed > 0) this.signal.notify();
       summary.slices++;
       summary.candidates += rows.length;

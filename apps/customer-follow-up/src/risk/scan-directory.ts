@@ -1,6 +1,6 @@
-import type { Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
 import type { OrgDirectory } from '#libs/org';
+import type { EmployeeRow as Employee } from '../rows.js';
 import type { CalendarContext } from '../revisits/local-days.js';
 
 /**

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Customer, Survey } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { OutboxSignal, PrismaService, type Tx } from '#libs/database';
+import { Database, OutboxSignal, type Tx } from '#libs/database';
 import { hashSurveyToken } from '#libs/notifications';
 import { OrgDirectory } from '#libs/org';
 import { BadRequestError, GoneError, NotFoundError } from '#libs/rpc';
 import { Clock, addWorkingDays } from '#libs/time';
+import type { CustomerRow as Customer, SurveyRow as Survey } from '../rows.js';
 import { CustomerDirectory } from '../customers/customer-directory.js';
 import { contactsOf } from '../customers/customer-fields.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
@@ -46,7 +46,7 @@ export class SurveyAnswers {
   private readonly logger = new Logger(SurveyAnswers.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: SurveysRepository,
     private readonly customers: CustomerDirectory,
     private readonly planner: RevisitPlanner,
@@ -59,8 +59,8 @@ export class SurveyAnswers {
   ) {}
 
   async view(token: string): Promise<SurveyPageView> {
-    const survey = this.usable(await this.repository.findByTokenHash(this.prisma, hashSurveyToken(token)), this.clock.now());
-    const customer = await this.customers.findById(this.prisma, survey.customerId);
+    const survey = this.usable(await this.repository.findByTokenHash(this.database.db, hashSurveyToken(token)), this.clock.now());
+    const customer = await this.customers.findById(this.database.db, survey.customerId);
     const contact = contactsOf(customer?.contacts).find((c) => c.email?.toLowerCase() === survey.contactEmail);
     return { customerName: customer?.name ?? '', contactName: contact?.name ?? '', locale: contact?.locale ?? 'zh-CN', expiresAt: survey.expiresAt.toISOString() };
   }
@@ -69,7 +69,7 @@ export class SurveyAnswers {
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
       throw new BadRequestError('The answer is invalid; nothing was recorded.', [{ field: 'score', message: 'score must be a whole number from 1 to 5' }]);
     }
-    const result = await this.prisma.transaction(async (tx) => {
+    const result = await this.database.transaction(async (tx) => {
       const found = await this.repository.findByTokenHash(tx, hashSurveyToken(token));
       if (!found) throw invalidLink();
       const now = this.clock.now();

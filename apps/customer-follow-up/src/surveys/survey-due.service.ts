@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { OutboxSignal, PrismaService } from '#libs/database';
+import { Database, OutboxSignal } from '#libs/database';
 import { JOBS, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { CustomerDirectory } from '../customers/customer-directory.js';
@@ -17,7 +17,7 @@ export class SurveyDueService implements OnModuleInit {
   private readonly logger = new Logger(SurveyDueService.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly router: FollowUpJobRouter,
     private readonly customers: CustomerDirectory,
     private readonly sender: SurveySender,
@@ -30,11 +30,11 @@ export class SurveyDueService implements OnModuleInit {
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
-    const outcome = await this.prisma.transaction(async (tx): Promise<'done' | 'skipped'> => {
-      const timer = await tx.timer.findUnique({ where: { id: payload.timerId } });
+    const outcome = await this.database.transaction(async (tx): Promise<'done' | 'skipped'> => {
+      const timer = await tx.selectFrom('Timer').select(['id', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
       if (!timer) return 'skipped';
       if (timer.dueAt.getTime() > this.clock.now().getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
-      const contract = isUuid(payload.subjectId) ? await tx.contract.findUnique({ where: { id: payload.subjectId } }) : null;
+      const contract = isUuid(payload.subjectId) ? await tx.selectFrom('Contract').select(['id', 'customerId']).where('id', '=', payload.subjectId).executeTakeFirst() : null;
       const customer = contract?.customerId ? await this.customers.findById(tx, contract.customerId) : null;
       if (!contract || !customer) {
         this.logger.warn(`The survey due for contract ${payload.subjectId} was not sent: the contract or its customer no longer exists.`);

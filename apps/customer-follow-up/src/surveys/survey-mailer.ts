@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Customer, Employee, Survey } from '#generated/prisma';
 import type { Tx } from '#libs/database';
 import type { SurveyLowScoreData, SurveyRequestData } from '#libs/mail';
 import { NotificationRequester } from '#libs/notifications';
+import type { CustomerRow as Customer, EmployeeRow as Employee, SurveyRow as Survey } from '../rows.js';
 import type { Contact } from '../customers/customer-fields.js';
 import type { SurveyReason } from './survey-rules.js';
 

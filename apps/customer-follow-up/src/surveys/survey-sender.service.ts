@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Customer } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Tx } from '#libs/database';
 import { hashSurveyToken, surveyTokenFor } from '#libs/notifications';
 import { OrgDirectory } from '#libs/org';
 import { Clock } from '#libs/time';
+import type { CustomerRow as Customer } from '../rows.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { SurveyMailer } from './survey-mailer.js';
 import { capWindowStart, contactKey, linkExpiry, primaryContact, type SurveyReason } from './survey-rules.js';

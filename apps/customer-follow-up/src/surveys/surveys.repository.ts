@@ -1,38 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Survey } from '#generated/prisma';
-import { sqlOf, type Tx } from '#libs/database';
+import { sql, type Insertable } from 'kysely';
+import type { Survey } from '#generated/kysely';
+import type { Tx } from '#libs/database';
+import type { SurveyRow } from '../rows.js';
 
-/** Only Prisma: survey rows. */
+/** Survey rows, in the caller's transaction. */
 @Injectable()
 export class SurveysRepository {
   /** Serializes survey creation per contact for the rest of the transaction, so the cap holds under concurrency. */
   async lockContact(tx: Tx, contactEmail: string): Promise<void> {
-    await sqlOf(tx).execute(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`survey-contact:${contactEmail}`}))`);
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`survey-contact:${contactEmail}`}))`.execute(tx);
   }
 
-  lastTo(tx: Tx, contactEmail: string, since: Date): Promise<Survey | null> {
-    return tx.survey.findFirst({ where: { contactEmail, createdAt: { gt: since } }, orderBy: { createdAt: 'desc' } });
+  async lastTo(tx: Tx, contactEmail: string, since: Date): Promise<SurveyRow | null> {
+    const last = await tx.selectFrom('Survey').selectAll().where('contactEmail', '=', contactEmail).where('createdAt', '>', since).orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
+    return last ?? null;
   }
 
-  forSource(tx: Tx, sourceId: string, reason: string): Promise<Survey | null> {
-    return tx.survey.findFirst({ where: { sourceId, reason } });
+  async forSource(tx: Tx, sourceId: string, reason: string): Promise<SurveyRow | null> {
+    return (await tx.selectFrom('Survey').selectAll().where('sourceId', '=', sourceId).where('reason', '=', reason).limit(1).executeTakeFirst()) ?? null;
   }
 
-  create(tx: Tx, data: Prisma.SurveyUncheckedCreateInput): Promise<Survey> {
-    return tx.survey.create({ data });
+  create(tx: Tx, data: Insertable<Survey> & { createdAt: Date }): Promise<SurveyRow> {
+    return tx.insertInto('Survey').values(data).returningAll().executeTakeFirstOrThrow();
   }
 
-  findByTokenHash(tx: Tx, tokenHash: string): Promise<Survey | null> {
-    return tx.survey.findUnique({ where: { tokenHash } });
+  async findByTokenHash(tx: Tx, tokenHash: string): Promise<SurveyRow | null> {
+    return (await tx.selectFrom('Survey').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst()) ?? null;
   }
 
   /** The survey under a row lock until the transaction ends. */
-  async lock(tx: Tx, id: string): Promise<Survey | null> {
-    await sqlOf(tx).query(Prisma.sql`SELECT id FROM "Survey" WHERE id = ${id}::uuid FOR UPDATE`);
-    return tx.survey.findUnique({ where: { id } });
+  async lock(tx: Tx, id: string): Promise<SurveyRow | null> {
+    return (await tx.selectFrom('Survey').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 
-  answer(tx: Tx, id: string, answer: { score: number; comment: string | null; answeredAt: Date }): Promise<Survey> {
-    return tx.survey.update({ where: { id }, data: answer });
+  answer(tx: Tx, id: string, answer: { score: number; comment: string | null; answeredAt: Date }): Promise<SurveyRow> {
+    return tx.updateTable('Survey').set(answer).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
+import { Database, OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
 import type { NotificationStatus } from '#generated/prisma';
 import { JOBS, type JobName, type QueueName } from '#libs/queue';
 import { ConflictError, NotFoundError, toPage, type Page } from '#libs/rpc';
@@ -18,6 +18,7 @@ export interface NotificationQuery {
 export class LedgerService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly outbox: OutboxWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
@@ -74,18 +75,20 @@ export class LedgerService {
   async retryDeadLetter(id: string): Promise<{ id: string; retriedAt: string }> {
     const now = this.clock.now();
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(`Dead letter ${id} does not exist.`);
-    await this.prisma.transaction(async (tx) => {
-      const letter = await tx.deadLetter.findUnique({ where: { id } });
+    await this.database.transaction(async (tx) => {
+      const letter = await tx.selectFrom('DeadLetter').select(['queue', 'jobName', 'payload', 'correlationId']).where('id', '=', id).executeTakeFirst();
       if (!letter) throw new NotFoundError(`Dead letter ${id} does not exist.`);
-      const claimed = await tx.deadLetter.updateMany({ where: { id, retriedAt: null }, data: { retriedAt: now } });
-      if (claimed.count === 0) throw new ConflictError(`Dead letter ${id} was already retried.`);
+      const claimed = await tx.updateTable('DeadLetter').set({ retriedAt: now }).where('id', '=', id).where('retriedAt', 'is', null).executeTakeFirst();
+      if (claimed.numUpdatedRows === 0n) throw new ConflictError(`Dead letter ${id} was already retried.`);
       const payload = letter.payload as { notificationId?: string; notificationIds?: string[] };
       const emails = letter.jobName === JOBS.sendEmail ? [payload.notificationId!] : letter.jobName === JOBS.sendEmailBatch ? payload.notificationIds! : [];
       if (emails.length > 0) {
-        await tx.notification.updateMany({
-          where: { id: { in: emails }, status: 'dead' },
-          data: { status: 'retrying' },
-        });
+        await tx
+          .updateTable('Notification')
+          .set({ status: 'retrying', updatedAt: new Date() })
+          .where('id', 'in', emails)
+          .where('status', '=', 'dead')
+          .execute();
       }
       await this.outbox.add(tx, {
         queue: letter.queue as QueueName,

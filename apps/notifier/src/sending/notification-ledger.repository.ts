@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
-import { Prisma, type Notification } from '#generated/prisma';
+import { sql, type Selectable } from 'kysely';
+import { Database, type Tx } from '#libs/database';
+import type { DB } from '#generated/kysely';
 import { Clock } from '#libs/time';
 import { SEND_LEASE_MS } from './mail-transport.js';
+
+/** A ledger row as Kysely reads it (`data` is the parsed jsonb). */
+export type Notification = Selectable<DB['Notification']>;
+
+const NOTIFICATION = ['id', 'idempotencyKey', 'recipientId', 'recipientEmail', 'kind', 'locale', 'data', 'status', 'attempts', 'lastError',
+  'messageId', 'sentAt', 'leaseUntil', 'resentAfterInterrupt', 'correlationId', 'createdAt', 'updatedAt'] as const;
 
 /** A send that reached the SMTP server, to be recorded `sent` under the lease it held. */
 export interface SentEmail {
@@ -32,7 +39,7 @@ export class NotificationLedgerRepository {
   private readonly sentMarks = coalesced<SentEmail, boolean>((sends) => this.markAllSent(sends));
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly clock: Clock,
   ) {}
 
@@ -53,21 +60,21 @@ export class NotificationLedgerRepository {
     return this.sentMarks.load(sent);
   }
 
-  find(id: string): Promise<Notification | null> {
-    return this.prisma.notification.findUnique({ where: { id } });
+  async find(id: string): Promise<Notification | null> {
+    return (await this.database.db.selectFrom('Notification').select(NOTIFICATION).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   private async claimAll(ids: readonly string[]): Promise<(Notification | null)[]> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + SEND_LEASE_MS);
-    const rows = await sqlOf(this.prisma).query<Notification>(Prisma.sql`
+    const { rows } = await sql<Notification>`
       UPDATE "Notification"
       SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1,
           "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
       WHERE id = ANY(${[...new Set(ids)]}::uuid[])
         AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
       RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
-                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`);
+                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`.execute(this.database.db);
     const claimed = new Map(rows.map((row) => [row.id, row]));
     // The same id twice in one batch (a job and its retry racing): only the first one sends.
     return ids.map((id) => {
@@ -80,7 +87,7 @@ export class NotificationLedgerRepository {
   private async markAllSent(sends: readonly SentEmail[]): Promise<boolean[]> {
     const now = this.clock.now();
     const input = JSON.stringify(sends.map((send) => ({ id: send.id, lease: send.lease.toISOString(), outboxId: send.outboxId ?? null })));
-    const rows = await sqlOf(this.prisma).query<{ id: string; lease: Date }>(Prisma.sql`
+    const { rows } = await sql<{ id: string; lease: Date }>`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, lease timestamp, "outboxId" uuid)
       ), sent AS (
@@ -93,21 +100,24 @@ export class NotificationLedgerRepository {
         UPDATE "Outbox" o SET "doneAt" = ${now}, outcome = 'done'
         FROM input i WHERE o.id = i."outboxId" AND o."doneAt" IS NULL
       )
-      SELECT id::text, lease FROM sent`);
+      SELECT id::text, lease FROM sent`.execute(this.database.db);
     const recorded = new Set(rows.map((row) => `${row.id}|${row.lease.getTime()}`));
     return sends.map((send) => recorded.has(`${send.id}|${send.lease.getTime()}`));
   }
 
   async markRetrying(id: string, lease: Date, error: string): Promise<void> {
-    await this.prisma.notification.updateMany({
-      where: { id, status: 'sending', leaseUntil: lease },
-      data: { status: 'retrying', leaseUntil: null, lastError: error.slice(0, 2000) },
-    });
+    await this.database.db
+      .updateTable('Notification')
+      .set({ status: 'retrying', leaseUntil: null, lastError: error.slice(0, 2000), updatedAt: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .where('leaseUntil', '=', lease)
+      .execute();
   }
 
   /** Marks the row dead and records what else belongs with it (a dead letter), in one transaction. */
   async markDeadWith(id: string, error: string, also: (tx: Tx) => Promise<void>): Promise<void> {
-    await this.prisma.transaction(async (tx) => {
+    await this.database.transaction(async (tx) => {
       await this.markDead(id, error, tx);
       await also(tx);
     });
@@ -115,16 +125,22 @@ export class NotificationLedgerRepository {
 
   /** A batch job that ran out of retries: every email of it not sent yet is dead. */
   async markUnsentDead(ids: string[], error: string, tx: Tx): Promise<void> {
-    await tx.notification.updateMany({
-      where: { id: { in: ids }, status: { notIn: ['sent', 'dead'] } },
-      data: { status: 'dead', leaseUntil: null, lastError: error.slice(0, 2000) },
-    });
+    if (ids.length === 0) return;
+    await tx
+      .updateTable('Notification')
+      .set({ status: 'dead', leaseUntil: null, lastError: error.slice(0, 2000), updatedAt: new Date() })
+      .where('id', 'in', ids)
+      .where('status', 'not in', ['sent', 'dead'])
+      .execute();
   }
 
-  async markDead(id: string, error: string, tx: Tx = this.prisma): Promise<void> {
-    await tx.notification.updateMany({
-      where: { id, status: { not: 'sent' } },
-      data: { status: 'dead', leaseUntil: null, lastError: error.slice(0, 2000) },
-    });
+  async markDead(id: string, error: string, tx: Tx = this.database.db): Promise<void> {
+    // Prisma's updateMany set @updatedAt itself; here it is explicit.
+    await tx
+      .updateTable('Notification')
+      .set({ status: 'dead', leaseUntil: null, lastError: error.slice(0, 2000), updatedAt: new Date() })
+      .where('id', '=', id)
+      .where('status', '<>', 'sent')
+      .execute();
   }
 }

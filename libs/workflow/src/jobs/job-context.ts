@@ -1,5 +1,5 @@
 import type { JobName, JobPayload } from '#libs/queue';
-import type { FinishedOutcome, RecordedOutcome } from '../outbox-outcome.sql.js';
+import type { FinishedOutcome, RecordedOutcome } from '../outbox-outcome.js';
 
 /** What a handler knows of the job besides its payload. */
 export interface JobContext {

@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { QUEUE_JOBS, type JobEnvelope, type JobName, type QueueName } from '#libs/queue';
 import { DeadJobHooks, type DeadJobHook } from '../dead-job-hooks.js';
 import { OutboxJobRunner } from '../outbox-job.runner.js';
-import type { FinishedOutcome } from '../outbox-outcome.sql.js';
+import type { FinishedOutcome } from '../outbox-outcome.js';
 import type { JobHandler } from './job-context.js';
 import { ON_JOB, ON_JOB_DEATH, SERVED_QUEUE } from './on-job.decorator.js';
 

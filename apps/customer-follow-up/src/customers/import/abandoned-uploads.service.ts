@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService } from '#libs/database';
+import { Database } from '#libs/database';
 import { ScheduleCheckService } from '../../revisits/schedule-check.service.js';
 import { CustomerImportRepository } from './customer-import.repository.js';
 
@@ -16,7 +16,7 @@ export class AbandonedUploads implements OnModuleInit {
   private readonly logger = new Logger(AbandonedUploads.name);
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: CustomerImportRepository,
     private readonly scheduleCheck: ScheduleCheckService,
     private readonly audit: AuditWriter,
@@ -29,13 +29,13 @@ export class AbandonedUploads implements OnModuleInit {
   async clear(now: Date, correlationId: string | null): Promise<void> {
     const cutoff = new Date(now.getTime() - ABANDONED_UPLOAD_AFTER_MS);
     const reason = `The upload stopped before it finished (still receiving rows at ${now.toISOString()}, begun before ${cutoff.toISOString()}); send the file again.`;
-    const { failed, deleted } = await this.prisma.transaction(async (tx) => {
+    const { failed, deleted } = await this.database.transaction(async (tx) => {
       const failed = await this.repository.failReceivingBefore(tx, cutoff, reason, now);
       for (const upload of failed) {
         await this.audit.record(tx, { entityType: 'customer-import', entityId: upload.id, action: 'customer-import.abandoned', actorId: null, after: { status: 'failed', reason }, correlationId, at: now });
       }
       return { failed, deleted: await this.repository.deleteStagedOfFailed(tx) };
-    }, { timeout: 120_000 });
+    });
     if (failed.length > 0 || deleted > 0) this.logger.warn(`Failed ${failed.length} abandoned customer uploads and deleted ${deleted} staged rows of failed imports.`);
   }
 }

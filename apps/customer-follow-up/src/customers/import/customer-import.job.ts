@@ -1,13 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { CustomerImport } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { PrismaService, type Tx } from '#libs/database';
+import { Database, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { PermanentJobError } from '#libs/workflow';
 import { FollowUpJobRouter } from '../../jobs/follow-up-job.router.js';
 import { RevisitPlanKeeper } from '../../revisits/revisit-plan-keeper.service.js';
+import type { CustomerImportRow } from '../../rows.js';
 import { CustomerAccess } from '../customer-access.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
 import { refusedData } from './import-errors.js';
@@ -35,7 +35,7 @@ export class CustomerImportJob implements OnModuleInit {
 
   constructor(
     private readonly router: FollowUpJobRouter,
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: CustomerImportRepository,
     private readonly access: CustomerAccess,
     private readonly directory: OrgDirectory,
@@ -65,7 +65,7 @@ export class CustomerImportJob implements OnModuleInit {
     for (;;) {
       let outcome: BatchOutcome;
       try {
-        outcome = await this.prisma.transaction((tx) => this.processBatch(tx, importId, correlationId), { timeout: 120_000, maxWait: 30_000 });
+        outcome = await this.database.transaction((tx) => this.processBatch(tx, importId, correlationId));
       } catch (error) {
         // The batch rolled back whole; past a few races, BullMQ's backoff takes over.
         if (error instanceof ImportBatchRaceError && ++races <= MAX_IMMEDIATE_RETRIES) continue;
@@ -134,7 +134,7 @@ export class CustomerImportJob implements OnModuleInit {
   /** An import changes an existing customer only where its uploader could change it by hand. */
   private async refuseUnwritable(
     tx: Tx,
-    upload: CustomerImport,
+    upload: CustomerImportRow,
     accepted: (AcceptedRow & { rowNumber: number })[],
     existing: Map<string, ExistingCustomer>,
     rejected: Rejection[],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type CustomerImport } from '#generated/prisma';
-import { PrismaService, sqlOf, type Tx } from '#libs/database';
+import { sql } from 'kysely';
+import { Database, PrismaService, type Tx } from '#libs/database';
+import type { CustomerImportRow } from '../../rows.js';
 import { contactsOf } from '../customer-fields.js';
 import type { CustomerState, ExistingCustomer, PlannedUpsert } from './import-upsert-plan.js';
 
@@ -14,42 +15,50 @@ export interface Rejection {
   reason: string;
 }
 
-/** Only Prisma: imports, their staged rows and rejections, and the batched customer upsert. */
+/** Imports, their staged rows and rejections, and the batched customer upsert: Kysely in transactions, Prisma for the plain reads outside. */
 @Injectable()
 export class CustomerImportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly database: Database,
+  ) {}
 
-  create(data: { uploadedById: string; format: string; createdAt: Date }): Promise<CustomerImport> {
+  create(data: { uploadedById: string; format: string; createdAt: Date }): Promise<CustomerImportRow> {
     return this.prisma.customerImport.create({ data });
   }
 
-  find(id: string, tx: Tx = this.prisma): Promise<CustomerImport | null> {
-    return tx.customerImport.findUnique({ where: { id } });
+  /** Outside any transaction. */
+  find(id: string): Promise<CustomerImportRow | null> {
+    return this.prisma.customerImport.findUnique({ where: { id } });
   }
 
-  async lock(tx: Tx, id: string): Promise<CustomerImport | null> {
-    const locked = await sqlOf(tx).query<{ id: string }>(Prisma.sql`SELECT id FROM "CustomerImport" WHERE id = ${id}::uuid FOR UPDATE`);
-    return locked.length === 0 ? null : tx.customerImport.findUnique({ where: { id } });
+  async lock(tx: Tx, id: string): Promise<CustomerImportRow | null> {
+    return (await tx.selectFrom('CustomerImport').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 
   async stage(importId: string, rows: StagedRow[], rejections: Rejection[]): Promise<void> {
     // Both inserts ignore rows already there, so a resent chunk is harmless.
-    await this.prisma.$transaction([
-      this.prisma.$executeRaw`
+    await this.database.transaction(async (tx) => {
+      await sql`
         INSERT INTO "CustomerImportRow" ("importId", "rowNumber", raw)
         SELECT ${importId}::uuid, r."rowNumber", r.raw FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("rowNumber" int, raw text)
-        ON CONFLICT DO NOTHING`,
-      this.prisma.customerImportRejection.createMany({ data: rejections.map((r) => ({ importId, ...r })), skipDuplicates: true }),
-    ]);
+        ON CONFLICT DO NOTHING`.execute(tx);
+      await this.recordRejections(tx, importId, rejections);
+    });
   }
 
-  countRejections(tx: Tx, importId: string): Promise<number> {
-    return tx.customerImportRejection.count({ where: { importId } });
+  async countRejections(tx: Tx, importId: string): Promise<number> {
+    const { count } = await tx.selectFrom('CustomerImportRejection').select((eb) => eb.fn.countAll<string>().as('count')).where('importId', '=', importId).executeTakeFirstOrThrow();
+    return Number(count);
   }
 
   async recordRejections(tx: Tx, importId: string, rejections: Rejection[]): Promise<void> {
     if (rejections.length === 0) return;
-    await tx.customerImportRejection.createMany({ data: rejections.map((r) => ({ importId, ...r })), skipDuplicates: true });
+    await tx
+      .insertInto('CustomerImportRejection')
+      .values(rejections.map((r) => ({ importId, rowNumber: r.rowNumber, reason: r.reason })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
   firstRejections(importId: string, limit: number): Promise<Rejection[]> {
@@ -57,15 +66,15 @@ export class CustomerImportRepository {
   }
 
   nextStagedRows(tx: Tx, importId: string, limit: number): Promise<StagedRow[]> {
-    return tx.customerImportRow.findMany({ where: { importId }, orderBy: { rowNumber: 'asc' }, take: limit, select: { rowNumber: true, raw: true } });
+    return tx.selectFrom('CustomerImportRow').select(['rowNumber', 'raw']).where('importId', '=', importId).orderBy('rowNumber').limit(limit).execute();
   }
 
   async deleteStagedThrough(tx: Tx, importId: string, lastRow: number): Promise<void> {
-    await tx.customerImportRow.deleteMany({ where: { importId, rowNumber: { lte: lastRow } } });
+    await tx.deleteFrom('CustomerImportRow').where('importId', '=', importId).where('rowNumber', '<=', lastRow).execute();
   }
 
   async deleteStaged(tx: Tx, importId: string): Promise<void> {
-    await tx.customerImportRow.deleteMany({ where: { importId } });
+    await tx.deleteFrom('CustomerImportRow').where('importId', '=', importId).execute();
   }
 
   /**
@@ -73,40 +82,54 @@ export class CustomerImportRepository {
    * that streamed them is gone. Returns them; the caller holds them locked until it commits.
    */
   failReceivingBefore(tx: Tx, cutoff: Date, reason: string, now: Date): Promise<{ id: string; uploadedById: string }[]> {
-    return sqlOf(tx).query<{ id: string; uploadedById: string }>(Prisma.sql`
-      UPDATE "CustomerImport" SET status = 'failed', error = ${reason}, "finishedAt" = ${now}
-      WHERE status = 'receiving' AND "createdAt" < ${cutoff}
-      RETURNING id, "uploadedById"`);
+    return tx
+      .updateTable('CustomerImport')
+      .set({ status: 'failed', error: reason, finishedAt: now })
+      .where('status', '=', 'receiving')
+      .where('createdAt', '<', cutoff)
+      .returning(['id', 'uploadedById'])
+      .execute();
   }
 
   /** Staged rows nobody will read again: those of failed imports (abandoned, aborted, dead, or a chunk that arrived late). */
-  deleteStagedOfFailed(tx: Tx): Promise<number> {
-    return sqlOf(tx).execute(Prisma.sql`
-      DELETE FROM "CustomerImportRow" r USING "CustomerImport" i
-      WHERE r."importId" = i.id AND i.status = 'failed'`);
+  async deleteStagedOfFailed(tx: Tx): Promise<number> {
+    const result = await tx
+      .deleteFrom('CustomerImportRow as r')
+      .using('CustomerImport as i')
+      .whereRef('r.importId', '=', 'i.id')
+      .where('i.status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
-  async update(tx: Tx, id: string, data: Partial<Pick<CustomerImport, 'status' | 'rowsTotal' | 'rowsDone' | 'rejected' | 'error' | 'finishedAt'>>): Promise<void> {
-    await tx.customerImport.update({ where: { id }, data });
+  async update(tx: Tx, id: string, data: Partial<Pick<CustomerImportRow, 'status' | 'rowsTotal' | 'rowsDone' | 'rejected' | 'error' | 'finishedAt'>>): Promise<void> {
+    await tx.updateTable('CustomerImport').set(data).where('id', '=', id).execute();
   }
 
   async addProgress(tx: Tx, id: string, done: { rows: number; upserted: number; rejected: number }): Promise<void> {
-    await tx.customerImport.update({
-      where: { id },
-      data: { status: 'running', rowsDone: { increment: done.rows }, upserted: { increment: done.upserted }, rejected: { increment: done.rejected } },
-    });
+    await tx
+      .updateTable('CustomerImport')
+      .set((eb) => ({
+        status: 'running',
+        rowsDone: eb('rowsDone', '+', done.rows),
+        upserted: eb('upserted', '+', done.upserted),
+        rejected: eb('rejected', '+', done.rejected),
+      }))
+      .where('id', '=', id)
+      .execute();
   }
 
   employeesByEmail(tx: Tx, emails: string[]): Promise<{ id: string; email: string }[]> {
-    return tx.employee.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+    if (emails.length === 0) return Promise.resolve([]);
+    return tx.selectFrom('Employee').select(['id', 'email']).where('email', 'in', emails).execute();
   }
 
   /** Locks the customers an import batch touches, in one order, so concurrent writers queue instead of deadlocking. */
   async lockByCodes(tx: Tx, codes: string[]): Promise<ExistingCustomer[]> {
     if (codes.length === 0) return [];
-    const rows = await sqlOf(tx).query<(Omit<ExistingCustomer, 'contacts'> & { contacts: unknown })>(Prisma.sql`
+    const { rows } = await sql<Omit<ExistingCustomer, 'contacts'> & { contacts: unknown }>`
       SELECT id, code, name, "ownerId", tier::text AS tier, status::text AS status, industry, region, contacts, version
-      FROM "Customer" WHERE code = ANY(${codes}::text[]) ORDER BY code FOR UPDATE`);
+      FROM "Customer" WHERE code = ANY(${codes}::text[]) ORDER BY code FOR UPDATE`.execute(tx);
     return rows.map((row) => ({ ...row, contacts: contactsOf(row.contacts) }));
   }
 
@@ -118,7 +141,7 @@ export class CustomerImportRepository {
   async upsert(tx: Tx, planned: PlannedUpsert[], now: Date): Promise<{ id: string; code: string }[]> {
     if (planned.length === 0) return [];
     const values = planned.map(({ after, expectedVersion }) => ({ ...after, expectedVersion } satisfies CustomerState & { expectedVersion: number }));
-    return sqlOf(tx).query<{ id: string; code: string }>(Prisma.sql`
+    const { rows } = await sql<{ id: string; code: string }>`
       INSERT INTO "Customer" (id, code, name, "ownerId", tier, status, industry, region, contacts, version, "createdAt", "updatedAt")
       SELECT gen_random_uuid(), v.code, v.name, v."ownerId", v.tier::"CustomerTier", v.status::"CustomerStatus", v.industry, v.region,
              v.contacts, v."expectedVersion" + 1, ${now}, ${now}
@@ -129,6 +152,7 @@ export class CustomerImportRepository {
         industry = EXCLUDED.industry, region = EXCLUDED.region, contacts = EXCLUDED.contacts,
         version = EXCLUDED.version, "updatedAt" = EXCLUDED."updatedAt"
       WHERE "Customer".version = EXCLUDED.version - 1
-      RETURNING id, code`);
+      RETURNING id, code`.execute(tx);
+    return rows;
   }
 }

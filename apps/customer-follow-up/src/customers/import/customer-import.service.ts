@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CustomerImport } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
+import { OutboxSignal, OutboxWriter, Database } from '#libs/database';
 import { JOBS, QUEUES } from '#libs/queue';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import type { CustomerImportRow } from '../../rows.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
 import { checkImportColumns } from './import-row.js';
 
@@ -34,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class CustomerImportService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     private readonly repository: CustomerImportRepository,
     private readonly outbox: OutboxWriter,
     private readonly signal: OutboxSignal,
@@ -67,9 +67,9 @@ export class CustomerImportService {
   }
 
   /** Queues the import (or abandons it); saying it twice answers the same. */
-  async finish(caller: Caller, body: FinishUpload, correlationId: string): Promise<{ jobId: string; status: CustomerImport['status'] }> {
+  async finish(caller: Caller, body: FinishUpload, correlationId: string): Promise<{ jobId: string; status: CustomerImportRow['status'] }> {
     if (!UUID.test(body.importId)) throw notFound(body.importId);
-    const result = await this.prisma.transaction(async (tx) => {
+    const result = await this.database.transaction(async (tx) => {
       const upload = await this.repository.lock(tx, body.importId);
       if (!upload) throw notFound(body.importId);
       if (upload.uploadedById !== caller.id) throw new ForbiddenError('Only the uploader may add to an import.');
@@ -115,7 +115,7 @@ export class CustomerImportService {
     };
   }
 
-  private async receiving(caller: Caller, importId: string): Promise<CustomerImport> {
+  private async receiving(caller: Caller, importId: string): Promise<CustomerImportRow> {
     const upload = UUID.test(importId) ? await this.repository.find(importId) : null;
     if (!upload) throw notFound(importId);
     if (upload.uploadedById !== caller.id) throw new ForbiddenError('Only the uploader may add to an import.');
