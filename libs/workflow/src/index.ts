@@ -16,3 +16,4 @@ export * from './shutdown-state.js';
 export * from './jobs/index.js';
 export * from './events/event-publisher.js';
 export * from './timers/not-due-yet.error.js';
+export * from './timers/timer-jobs.js';

@@ -13,6 +13,7 @@ import { TimerSweeper } from './timer-sweeper.js';
 import { TimerWriter } from './timer.writer.js';
 import { EventPublisher } from './events/event-publisher.js';
 import { JobDispatcher } from './jobs/job-dispatcher.js';
+import { TimerJobs } from './timers/timer-jobs.js';
 
 /** The engine every service runs: timers, outbox relay, reconciler, job outcomes. */
 @Module({})
@@ -36,8 +37,9 @@ export class WorkflowModule {
         EngineLoop,
         JobDispatcher,
         EventPublisher,
+        TimerJobs,
       ],
-      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, ShutdownState, OutboxJobRunner, JobDispatcher, EventPublisher],
+      exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, ShutdownState, OutboxJobRunner, JobDispatcher, EventPublisher, TimerJobs],
     };
   }
 }
