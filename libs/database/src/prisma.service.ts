@@ -17,7 +17,16 @@ export class PrismaService extends PrismaClient {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     // Prisma's adapter passes its own type parsers with every query; these serve Kysely's.
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, types: UTC_TYPE_PARSERS });
+    const pool = new pg.Pool({
+      connectionString: config.DATABASE_URL,
+      max: config.DATABASE_POOL_SIZE,
+      types: UTC_TYPE_PARSERS,
+      // Bounds what Prisma's maxWait and transaction timeout bounded before the hot path moved to
+      // Kysely, which has neither: a burst waits at most 15 s for a connection, and a transaction
+      // left idle (a stuck await inside it) is ended by the server instead of holding its locks.
+      connectionTimeoutMillis: 15_000,
+      options: '-c idle_in_transaction_session_timeout=60000',
+    });
     // An idle connection dropped by the server (a restart, a terminated backend) emits 'error' on
     // the pool; unheard, that would end the process. The adapter listens only once Prisma connects,
     // and Kysely may use the pool before.
