@@ -30,3 +30,6 @@ export interface RpcRequest<T = unknown> {
   correlationId: string;
   body: T;
 }
+
+/** The parameter of a service's handler for contract C. */
+export type RpcRequestOf<C> = RpcRequest<RequestOf<C>>;

@@ -4,7 +4,7 @@ import { readAuditTrail } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory, personView } from '#libs/org';
-import { ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
+import { ForbiddenError, NotFoundError, toPage, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { ActionTokens } from '../approvals/action-tokens.service.js';
 import { RouteRepository } from '../approvals/route.repository.js';
@@ -59,7 +59,7 @@ export class ContractReader {
     return { items: entries.map((entry) => auditView(entry, everyone)), nextCursor: null };
   }
 
-  async list(caller: Caller, query: { status?: ContractStatus; owner?: string; cursor?: string; limit: number }): Promise<Page<object>> {
+  async list(caller: Caller, query: { status?: ContractStatus; owner?: string; cursor?: string; limit: number }) {
     const ownerFilter = query.owner ? await this.directory.findByIdOrEmail(query.owner) : null;
     if (query.owner && !ownerFilter) return { items: [], nextCursor: null };
     const visibility =

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { isUniqueViolation, OutboxSignal, PrismaService, remember, replayed, requestHash, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
+import type { Submission } from '#libs/contracts';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
 import { ApprovalFlow, type FlowContext, type KeptStage } from '../approvals/approval-flow.service.js';
@@ -44,7 +45,7 @@ export class ContractsService {
     try {
       const result = await this.prisma.transaction(async (tx) => {
         if (idempotencyKey) {
-          const earlier = await replayed<object>(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
+          const earlier = await replayed<Submission>(tx, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
           if (earlier) return earlier;
         }
         const contract = await this.createContract(tx, caller, input, correlationId);
@@ -59,7 +60,7 @@ export class ContractsService {
     } catch (error) {
       // A concurrent retry with the same key won the race: answer with its result.
       if (idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await replayed<object>(this.prisma, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
+        const earlier = await replayed<Submission>(this.prisma, SUBMIT_SCOPE, caller.id, idempotencyKey, hash);
         if (earlier) return earlier;
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PATTERNS } from '#libs/rpc';
+import { DecideByAction, ViewAction } from '#libs/contracts';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { DecisionDto } from '../contracts/contract.dto.js';
@@ -19,7 +19,7 @@ export class ActionsController {
   @Public('The page behind an approval email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
     try {
-      const view = await this.service.call<ActionView>(PATTERNS.contracts.actionView, null, correlationId, { token });
+      const view = await this.service.call(ViewAction, null, correlationId, { token });
       res.status(200).type('html').send(actionPage(view, localeOf(view)));
     } catch (error) {
       this.sendError(res, error, localeOf(null, language), true);
@@ -40,8 +40,8 @@ export class ActionsController {
     const html = wantsHtml(contentType, accept);
     const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
     try {
-      const contract = await this.service.call<{ id: string; title: string; status: string; owner: { name: string } }>(
-        PATTERNS.contracts.actionDecide, null, correlationId, { token, decision },
+      const contract = await this.service.call(
+        DecideByAction, null, correlationId, { token, decision },
       );
       if (html) res.status(200).type('html').send(resultPage(contract, localeOf(null, language)));
       else res.status(200).json(contract);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PATTERNS } from '#libs/rpc';
+import { AnswerSurvey, ViewSurvey } from '#libs/contracts';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { sendLinkError, wantsHtml } from '../http/link-page-response.js';
@@ -19,7 +19,7 @@ export class SurveysController {
   @Public('The satisfaction survey behind a survey email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
     try {
-      const view = await this.service.call<SurveyPageView>(PATTERNS.followUp.surveyView, null, correlationId, { token });
+      const view = await this.service.call(ViewSurvey, null, correlationId, { token });
       res.status(200).type('html').send(surveyPage(view, surveyLocale(view.locale)));
     } catch (error) {
       this.sendError(res, error, surveyLocale(language), true);
@@ -40,7 +40,7 @@ export class SurveysController {
     const html = wantsHtml(contentType, accept);
     const answer = { score: body.score, ...(body.comment ? { comment: body.comment } : {}) };
     try {
-      const answered = await this.service.call<{ score: number; comment: string | null; answeredAt: string }>(PATTERNS.followUp.surveyAnswer, null, correlationId, { token, answer });
+      const answered = await this.service.call(AnswerSurvey, null, correlationId, { token, answer });
       if (html) res.status(200).type('html').send(surveyThanksPage(answered.score, surveyLocale(language)));
       else res.status(200).json(answered);
     } catch (error) {

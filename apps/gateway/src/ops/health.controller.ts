@@ -4,8 +4,8 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { Redis } from 'ioredis';
 import nodemailer, { type TransportOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { SERVICE_PINGS } from '#libs/contracts';
 import { PrismaService } from '#libs/database';
-import { PATTERNS } from '#libs/rpc';
 import { redisOptionsFromUrl, withTimeout } from '#libs/workflow';
 import { Public } from '../auth/roles.decorator.js';
 import { ServiceClient } from '../http/service-client.js';
@@ -32,7 +32,7 @@ export class HealthController {
     return this.health.check([
       () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),
       () => this.probe('redis', () => this.pingRedis()),
-      () => this.probe('nats', () => Promise.all(Object.values(PATTERNS.ping).map((pattern) => this.services.ping(pattern)))),
+      () => this.probe('nats', () => Promise.all(SERVICE_PINGS.map((contract) => this.services.ping(contract)))),
       () => this.probe('smtp', () => this.verifySmtp()),
     ]);
   }
