@@ -21,7 +21,7 @@ export async function replayed<T>(tx: Tx, scope: string, callerId: string, key: 
   const [record] = await sqlOf(tx).query<{ requestHash: string; response: T }>(Prisma.sql`
     SELECT "requestHash", response FROM "IdempotencyRecord" WHERE scope = ${scope} AND "callerId" = ${callerId}::uuid AND key = ${key}`);
   if (!record) return null;
-  if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${key} was already used with a different body.`);
+  if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${key} was already used with a different body.`, 'conflict.idempotency_key_reused');
   return record.response;
 }
 

@@ -118,9 +118,9 @@ export class ContractReader {
   }
 
   private async load(tx: Tx, contractId: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+    if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`, 'contract.not_found');
     const contract = await this.contracts.find(tx, contractId);
-    if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+    if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`, 'contract.not_found');
     const stages: StageWithSteps[] = await this.routes.stagesOfRound(tx, contractId, contract.round);
     const people = new Map((await this.directory.findManyById([contract.ownerId, ...peopleIn(stages)], tx)).map((e) => [e.id, e]));
     return { contract, stages, people, owner: people.get(contract.ownerId)! };

@@ -2,7 +2,7 @@ import { HttpException, Inject, Injectable, OnApplicationShutdown } from '@nestj
 import { firstValueFrom, timeout } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Caller, RpcContract } from '#libs/contracts';
-import { PrefixedNatsClient, isRpcErrorBody } from '#libs/rpc';
+import { PrefixedNatsClient, errorCodeForStatus, isRpcErrorBody } from '#libs/rpc';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -22,9 +22,10 @@ export class ServiceClient implements OnApplicationShutdown {
       );
     } catch (error) {
       if (isRpcErrorBody(error)) {
-        throw new HttpException({ statusCode: error.status, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);
+        const code = error.code ?? errorCodeForStatus(error.status);
+        throw new HttpException({ statusCode: error.status, code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);
       }
-      throw new HttpException({ statusCode: 503, message: `The service did not answer: ${(error as Error).message ?? String(error)}` }, 503);
+      throw new HttpException({ statusCode: 503, code: 'service_unavailable', message: `The service did not answer: ${(error as Error).message ?? String(error)}` }, 503);
     }
   }
 
