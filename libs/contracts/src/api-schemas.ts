@@ -9,6 +9,7 @@ import {
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
 } from './schemas/follow-up.schemas.js';
 import { DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
+import { HealthReport } from './schemas/ops.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -23,6 +24,7 @@ export const API_SCHEMAS = {
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
   DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView,
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
+  HealthReport,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;
@@ -33,3 +35,6 @@ export type JsonSchema = { [key: string]: unknown };
 export function schemaRef(name: ApiSchemaName): { $ref: string } {
   return { $ref: `#/components/schemas/${name}` };
 }
+
+/** The TypeScript type of a named answer shape. */
+export type Answer<N extends ApiSchemaName> = z.infer<(typeof API_SCHEMAS)[N]>;

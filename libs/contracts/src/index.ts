@@ -12,3 +12,4 @@ export * from './schemas/contract.schemas.js';
 export * from './schemas/follow-up.schemas.js';
 export * from './schemas/notifier.schemas.js';
 export * from './schemas/org.schemas.js';
+export * from './schemas/ops.schemas.js';

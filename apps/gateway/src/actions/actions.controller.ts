@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DecideByAction, ViewAction } from '#libs/contracts';
+import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { DecisionDto } from '../contracts/contract.dto.js';
@@ -17,6 +18,7 @@ export class ActionsController {
 
   @Get(':token')
   @Public('The page behind an approval email link (changes nothing)')
+  @ApiPageAnswers(null, [404, 410, 503])
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
     try {
       const view = await this.service.call(ViewAction, null, correlationId, { token });
@@ -28,6 +30,7 @@ export class ActionsController {
 
   @Post(':token')
   @Public('Decide through an email link (JSON or form-encoded); a used or expired link answers 410')
+  @ApiPageAnswers('ContractWithRoute', [400, 404, 409, 410, 503])
   async decide(
     @Param('token') token: string,
     @Body() body: DecisionDto,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnswerSurvey, ViewSurvey } from '#libs/contracts';
+import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { sendLinkError, wantsHtml } from '../http/link-page-response.js';
@@ -17,6 +18,7 @@ export class SurveysController {
 
   @Get(':token')
   @Public('The satisfaction survey behind a survey email link (changes nothing)')
+  @ApiPageAnswers(null, [404, 410, 503])
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
     try {
       const view = await this.service.call(ViewSurvey, null, correlationId, { token });
@@ -28,6 +30,7 @@ export class SurveysController {
 
   @Post(':token')
   @Public('Answer a satisfaction survey {score: 1-5, comment?} (JSON or form-encoded); a used or expired link answers 410')
+  @ApiPageAnswers('SurveyAnswer', [400, 404, 410, 503])
   async answer(
     @Param('token') token: string,
     @Body() body: SurveyAnswerDto,

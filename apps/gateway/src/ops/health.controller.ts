@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import nodemailer, { type TransportOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { SERVICE_PINGS } from '#libs/contracts';
+import { SERVICE_PINGS, schemaRef } from '#libs/contracts';
+import { ApiAnswers } from '../http/api-answers.js';
 import { PrismaService } from '#libs/database';
 import { redisOptionsFromUrl, withTimeout } from '#libs/workflow';
 import { Public } from '../auth/roles.decorator.js';
@@ -28,6 +29,8 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @Public('Health of Postgres, Redis, NATS (and the services behind it) and SMTP')
+  @ApiAnswers(200, 'HealthReport')
+  @ApiResponse({ status: 503, description: 'Something is down: the same report, naming it.', schema: schemaRef('HealthReport') })
   check() {
     return this.health.check([
       () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),

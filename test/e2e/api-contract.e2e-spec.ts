@@ -3,8 +3,11 @@ import { ORG, seedOrg } from '../support/org-fixture.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { contractBody, decide, submit } from '../support/approval-helpers.js';
 
-/** Every error answer carries a stable code beside statusCode and message, whichever edge refused. */
-describe('error bodies: {statusCode, code, message, errors?}', () => {
+type Schema = { $ref?: string; type?: string; properties?: object; allOf?: Schema[] };
+type Operation = { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+
+/** What a client generated from /docs-json gets, and what every error answer carries. */
+describe('the HTTP API\u2019s contract', () => {
   let system: TestSystem;
 
   beforeAll(async () => {
@@ -14,6 +17,31 @@ describe('error bodies: {statusCode, code, message, errors?}', () => {
 
   afterAll(async () => {
     await system?.close();
+  });
+
+  it('OpenAPI: every operation documents a 2xx answer with a schema, and every error answer is an ErrorBody', async () => {
+    const doc = (await system.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })));
+    expect(operations.length).toBeGreaterThanOrEqual(41);
+    const resolve = (schema: Schema | undefined): Schema | undefined => (schema?.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema);
+    const withoutSchema = operations.filter(({ operation }) => {
+      const answers = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+      return !answers.some(([, answer]) => Object.values(answer.content ?? {}).some(({ schema }) => {
+        const resolved = resolve(schema);
+        return resolved !== undefined && Object.keys(resolved).length > 0;
+      }));
+    });
+    expect(withoutSchema.map(({ name }) => name)).toEqual([]);
+    // /health answers 503 with its own report naming what is down, not an error body.
+    const errorsNotShared = operations.flatMap(({ name, operation }) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => /^[45]\d\d$/.test(status) && !(name === 'GET /health' && status === '503'))
+        .filter(([, answer]) => answer.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody')
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect(errorsNotShared).toEqual([]);
+    expect(doc.components.schemas.ErrorBody).toMatchObject({ required: expect.arrayContaining(['statusCode', 'code', 'message']) });
+    expect(doc.paths['/contracts/{id}'].get.responses['200'].content!['application/json'].schema).toEqual({ $ref: '#/components/schemas/ContractView' });
   });
 
   it('400 from the validation pipe: validation_failed with field errors', async () => {
