@@ -12,10 +12,10 @@ import { SlaHandlers } from './approvals/sla-handlers.service.js';
 import { StepRequests } from './approvals/step-requests.js';
 import { ContractReader } from './contracts/contract-reader.service.js';
 import { ContractRepository } from './contracts/contract.repository.js';
-import { ContractsHandlers } from './contracts/contracts.handlers.js';
+import { ContractsHandlers } from './contracts/contracts.rpc.js';
 import { ContractsService } from './contracts/contracts.service.js';
 import { FxRatesService } from './fx/fx-rates.service.js';
-import { PolicyHandlers } from './policies/policy.handlers.js';
+import { PolicyHandlers } from './policies/policy.rpc.js';
 import { PolicyStore } from './policies/policy-store.service.js';
 
 /** Contracts, approval policies, approval chains and delegations. */

@@ -9,7 +9,7 @@ import { CustomersModule } from './customers/customers.module.js';
 import { RiskModule } from './risk/risk.module.js';
 import { FollowUpJobRouter } from './jobs/follow-up-job.router.js';
 import { FollowUpBulkProcessor, FollowUpUrgentProcessor } from './jobs/follow-up.processors.js';
-import { FollowUpPolicyHandlers } from './policy/follow-up-policy.handlers.js';
+import { FollowUpPolicyHandlers } from './policy/follow-up-policy.rpc.js';
 import { FollowUpPolicyStore } from './policy/follow-up-policy.store.js';
 
 /** Shared by the follow-up features: the job router and the policy. */

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '#libs/queue';
-import { LedgerHandlers } from './ledger/ledger.handlers.js';
+import { LedgerHandlers } from './ledger/ledger.rpc.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { MailTransport } from './sending/mail-transport.js';
 import { NotificationLedgerRepository } from './sending/notification-ledger.repository.js';

@@ -37,7 +37,7 @@ async function replayed<T>(db: Tx, request: IdempotentRequest & { key: string },
     .where('key', '=', request.key)
     .executeTakeFirst();
   if (!record) return null;
-  if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${request.key} was already used with a different body.`);
+  if (record.requestHash !== hash) throw new ConflictError(`Idempotency-Key ${request.key} was already used with a different body.`, 'conflict.idempotency_key_reused');
   return record.response as T;
 }
 

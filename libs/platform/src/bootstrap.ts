@@ -4,6 +4,7 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { openApiComponents } from '#libs/contracts';
 import { PrefixedNatsServer } from '#libs/rpc';
 import { createValidationPipe } from './validation.pipe.js';
 
@@ -29,6 +30,8 @@ export async function createHttpApp(root: RootModule, options: { serveNats: bool
       .addBearerAuth()
       .build(),
   );
+  // The answer shapes come from the zod schemas the services' answer types are inferred from.
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...openApiComponents() } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   if (options.serveNats) {
     app.connectMicroservice(natsStrategy(config), { inheritAppConfig: true });

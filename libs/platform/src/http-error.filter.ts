@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '#libs/rpc';
+import { DomainError, errorCodeForStatus } from '#libs/rpc';
 
-/** One error shape for every HTTP answer: {statusCode, message, errors?}. */
+/** One error shape for every HTTP answer: {statusCode, code, message, errors?} (ErrorBody in #libs/contracts). */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
@@ -10,21 +10,23 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
-      response.status(exception.status).json({ statusCode: exception.status, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) });
+      response.status(exception.status).json({ statusCode: exception.status, code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) });
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : { statusCode: status, ...body });
+      // Nest hands body-parser's JSON SyntaxError over as a BadRequestException with it as the cause.
+      const code = (exception.cause as { type?: string } | undefined)?.type === 'entity.parse.failed' ? 'malformed_json' : errorCodeForStatus(status);
+      response.status(status).json(typeof body === 'string' ? { statusCode: status, code, message: body } : { statusCode: status, code, ...body });
       return;
     }
     const parseError = exception as { type?: string; status?: number; message?: string };
     if (parseError.type === 'entity.parse.failed') {
-      response.status(400).json({ statusCode: 400, message: 'The body is not valid JSON.', errors: [{ field: '(body)', message: parseError.message }] });
+      response.status(400).json({ statusCode: 400, code: 'malformed_json', message: 'The body is not valid JSON.', errors: [{ field: '(body)', message: parseError.message }] });
       return;
     }
     this.logger.error({ err: exception, msg: `Unhandled error: ${(exception as Error)?.message}` });
-    response.status(500).json({ statusCode: 500, message: 'Internal error' });
+    response.status(500).json({ statusCode: 500, code: 'internal', message: 'Internal error' });
   }
 }

@@ -217,7 +217,7 @@ export class ApprovalFlow {
     const status = STEP_STATUS_OF[decision];
     for (const { step, assignee } of mine) {
       const decided = await this.routes.decideStep(tx, step.id, { status, decision, comment, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId, decidedAt: now });
-      if (!decided) throw new ConflictError(`Step ${step.id} was decided meanwhile.`);
+      if (!decided) throw new ConflictError(`Step ${step.id} was decided meanwhile.`, 'conflict.already_decided');
       Object.assign(step, { status, decidedById: actor.id, onBehalfOfId: assignee.onBehalfOfId });
       await this.audit.record(tx, {
         entityType: 'contract', entityId: contract.id, action: `step.${decision}`, actorId: actor.id, onBehalfOfId: assignee.onBehalfOfId,
@@ -290,7 +290,7 @@ export class ApprovalFlow {
 
   /** On the route but not entitled now: 409. Anyone else: 403. */
   private async refusal(ctx: FlowContext, actor: Employee, conflictMessage: string): Promise<Error> {
-    if (await this.contracts.isOnRoute(ctx.tx, actor.id, ctx.contract.id)) return new ConflictError(conflictMessage);
+    if (await this.contracts.isOnRoute(ctx.tx, actor.id, ctx.contract.id)) return new ConflictError(conflictMessage, 'conflict.not_actionable');
     if (actor.id === ctx.contract.ownerId) return new ForbiddenError('Nobody decides on their own contract.');
     return new ForbiddenError(`You are not an approver of contract ${ctx.contract.id}.`);
   }

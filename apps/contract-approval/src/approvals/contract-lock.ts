@@ -11,9 +11,9 @@ const contracts = new ContractRepository();
  * a decision and a timer, or a timer and its restored copy never interleave.
  */
 export async function lockContract(tx: Tx, contractId: string): Promise<Contract> {
-  if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+  if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`, 'contract.not_found');
   const locked = await contracts.lockForUpdate(tx, contractId);
-  if (!locked) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+  if (!locked) throw new NotFoundError(`Contract ${contractId} does not exist.`, 'contract.not_found');
   return locked;
 }
 

@@ -4,7 +4,7 @@ import { readAuditTrail } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Database, PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory, personView } from '#libs/org';
-import { ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
+import { ForbiddenError, NotFoundError, toPage, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { ActionTokens } from '../approvals/action-tokens.service.js';
 import { RouteRepository } from '../approvals/route.repository.js';
@@ -60,7 +60,7 @@ export class ContractReader {
     return { items: entries.map((entry) => auditView(entry, everyone)), nextCursor: null };
   }
 
-  async list(caller: Caller, query: { status?: ContractStatus; owner?: string; cursor?: string; limit: number }): Promise<Page<object>> {
+  async list(caller: Caller, query: { status?: ContractStatus; owner?: string; cursor?: string; limit: number }) {
     const ownerFilter = query.owner ? await this.directory.findByIdOrEmail(query.owner) : null;
     if (query.owner && !ownerFilter) return { items: [], nextCursor: null };
     const visibility =
@@ -119,9 +119,9 @@ export class ContractReader {
   }
 
   private async load(tx: Tx, contractId: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+    if (!/^[0-9a-f-]{36}$/i.test(contractId)) throw new NotFoundError(`Contract ${contractId} does not exist.`, 'contract.not_found');
     const contract = await this.contracts.find(tx, contractId);
-    if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`);
+    if (!contract) throw new NotFoundError(`Contract ${contractId} does not exist.`, 'contract.not_found');
     const stages: StageWithSteps[] = await this.routes.stagesOfRound(tx, contractId, contract.round);
     const people = new Map((await this.directory.findManyById([contract.ownerId, ...peopleIn(stages)], tx)).map((e) => [e.id, e]));
     return { contract, stages, people, owner: people.get(contract.ownerId)! };

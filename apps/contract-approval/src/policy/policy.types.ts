@@ -1,15 +1,4 @@
-export const ROLES = [
-  'SALES_SPECIALIST',
-  'CUSTOMER_SERVICE',
-  'SALES_MANAGER',
-  'SALES_DIRECTOR',
-  'FINANCE',
-  'LEGAL',
-  'HR',
-  'ADMIN',
-] as const;
-
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '#libs/contracts';
 
 /** 'manager' | 'director' | `role:${Role}` | `email:${string}` */
 export type ApproverRef = string;

@@ -1,9 +1,10 @@
 import type { ComplaintStatus } from '#generated/prisma';
+import { COMPLAINT_STATUSES, type ComplaintSeverity } from '#libs/contracts';
 
-export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
+export { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, type ComplaintSeverity } from '#libs/contracts';
 
-export const COMPLAINT_STATUSES = ['open', 'acknowledged', 'resolved'] as const satisfies readonly ComplaintStatus[];
+// The shared list must name only statuses the database knows.
+COMPLAINT_STATUSES satisfies readonly ComplaintStatus[];
 
 export interface CreateComplaintInput {
   customerId: string;

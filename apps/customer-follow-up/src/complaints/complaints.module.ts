@@ -4,7 +4,7 @@ import { SurveysModule } from '../surveys/surveys.module.js';
 import { ComplaintAssigner } from './complaint-assigner.service.js';
 import { ComplaintDeadlineHandlers } from './complaint-deadline-handlers.service.js';
 import { ComplaintMailer } from './complaint-mailer.js';
-import { ComplaintsHandlers } from './complaints.handlers.js';
+import { ComplaintsHandlers } from './complaints.rpc.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 import { ComplaintsService } from './complaints.service.js';
 

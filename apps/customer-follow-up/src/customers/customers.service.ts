@@ -82,7 +82,7 @@ export class CustomersService {
       if (!customer) throw notFound(id);
       await this.access.assertWritable(caller, customer.ownerId, tx);
       if (customer.version !== input.version) {
-        throw new ConflictError(`Customer ${customer.code} changed since version ${input.version} (it is at version ${customer.version}); reload it and apply your change again.`);
+        throw new ConflictError(`Customer ${customer.code} changed since version ${input.version} (it is at version ${customer.version}); reload it and apply your change again.`, 'conflict.stale_version');
       }
       const newOwner = input.ownerEmail !== undefined || input.ownerId !== undefined ? await this.resolveOwner(tx, input, null) : null;
       const currentOwner = newOwner?.id === customer.ownerId ? newOwner : ((await this.directory.findById(customer.ownerId, tx)) ?? undefined);
@@ -169,9 +169,9 @@ function pick<T extends object>(source: T, keys: (keyof T)[]): Partial<T> {
 }
 
 function notFound(id: string): NotFoundError {
-  return new NotFoundError(`Customer ${id} does not exist.`);
+  return new NotFoundError(`Customer ${id} does not exist.`, 'customer.not_found');
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError(`A customer with code ${code} already exists.`);
+  return new ConflictError(`A customer with code ${code} already exists.`, 'conflict.duplicate_code');
 }

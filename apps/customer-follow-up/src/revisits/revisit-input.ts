@@ -1,10 +1,8 @@
 import { BadRequestError, type FieldError } from '#libs/rpc';
 
-export const VISIT_OUTCOMES = ['positive', 'neutral', 'at_risk', 'lost'] as const;
-export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+import { VISIT_OUTCOMES, type VisitOutcome } from '#libs/contracts';
 
-export const DUE_FILTERS = ['today', 'overdue', 'all'] as const;
-export type DueFilter = (typeof DUE_FILTERS)[number];
+export { DUE_FILTERS, VISIT_OUTCOMES, type DueFilter, type VisitOutcome } from '#libs/contracts';
 
 export interface CompleteVisitInput {
   outcome: VisitOutcome;

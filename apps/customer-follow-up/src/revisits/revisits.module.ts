@@ -6,7 +6,7 @@ import { RevisitDigestService } from './revisit-digest.service.js';
 import { RevisitMailer } from './revisit-mailer.js';
 import { RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
-import { RevisitsHandlers } from './revisits.handlers.js';
+import { RevisitsHandlers } from './revisits.rpc.js';
 import { RevisitsService } from './revisits.service.js';
 import { ScheduleCheckService } from './schedule-check.service.js';
 import { VisitsRepository } from './visits.repository.js';

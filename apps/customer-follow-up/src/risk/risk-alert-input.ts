@@ -1,12 +1,7 @@
 import { BadRequestError, type FieldError } from '#libs/rpc';
-import { RISK_TYPE_CUSTOMER_DEMAND } from './risk-rules.js';
+import { MAX_SNOOZE_DAYS, MAX_SNOOZE_REASON, type RISK_ALERT_STATUSES, type RISK_ALERT_TYPES } from '#libs/contracts';
 
-export const RISK_ALERT_TYPES = [RISK_TYPE_CUSTOMER_DEMAND] as const;
-export const RISK_ALERT_STATUSES = ['open', 'acknowledged', 'snoozed'] as const;
-
-/** A snooze longer than a year is a dismissal in disguise. */
-export const MAX_SNOOZE_DAYS = 365;
-export const MAX_SNOOZE_REASON = 1000;
+export { MAX_SNOOZE_DAYS, MAX_SNOOZE_REASON, RISK_ALERT_STATUSES, RISK_ALERT_TYPES } from '#libs/contracts';
 
 export interface ListRiskAlertsQuery {
   type?: (typeof RISK_ALERT_TYPES)[number];

@@ -3,7 +3,7 @@ import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 /** The customer-demand-change rules of the follow-up policy (`risk` section). */
 export type RiskPolicy = FollowUpPolicy['risk'];
 
-export const RISK_TYPE_CUSTOMER_DEMAND = 'customer_demand';
+export { RISK_TYPE_CUSTOMER_DEMAND } from '#libs/contracts';
 
 export const CUSTOMER_RISK_RULES = ['satisfaction_trend', 'complaint_spike', 'no_recent_contract', 'no_recent_visit'] as const;
 export type CustomerRiskRule = (typeof CUSTOMER_RISK_RULES)[number];

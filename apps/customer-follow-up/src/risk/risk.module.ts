@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
 import { RiskAlertMailer } from './risk-alert-mailer.js';
-import { RiskAlertsHandlers } from './risk-alerts.handlers.js';
+import { RiskAlertsHandlers } from './risk-alerts.rpc.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
 import { RiskAlertsService } from './risk-alerts.service.js';
 import { RiskScanTimer } from './risk-scan-timer.service.js';

@@ -5,7 +5,7 @@ import { SurveyAnswers } from './survey-answers.service.js';
 import { SurveyDueService } from './survey-due.service.js';
 import { SurveyMailer } from './survey-mailer.js';
 import { SurveySender } from './survey-sender.service.js';
-import { SurveysHandlers } from './surveys.handlers.js';
+import { SurveysHandlers } from './surveys.rpc.js';
 import { SurveysRepository } from './surveys.repository.js';
 
 /**

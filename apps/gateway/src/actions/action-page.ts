@@ -1,6 +1,6 @@
-/** The small web pages behind email links. Every value is escaped; GET never changes anything. */
-
-type Locale = 'zh-CN' | 'en';
+/** The page behind an approval email link. Every value is escaped; GET never changes anything. */
+import type { ActionView } from '#libs/contracts';
+import { escapeHtml, htmlPage, linkErrorPage, type PageLocale as Locale } from '../http/link-page.js';
 
 const TEXT = {
   'zh-CN': {
@@ -17,22 +17,10 @@ const TEXT = {
   },
 } as const;
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+const STYLE = 'table{border-collapse:collapse}td,th{padding:.3rem .6rem;text-align:left;border-bottom:1px solid #ddd}';
 
 function page(locale: Locale, heading: string, body: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(heading)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse}td,th{padding:.3rem .6rem;text-align:left;border-bottom:1px solid #ddd}label{display:block;margin:.4rem 0}
-textarea{width:100%;min-height:5rem}button{padding:.5rem 1.2rem;margin-top:.8rem}</style></head><body><h1>${escapeHtml(heading)}</h1>${body}</body></html>`;
-}
-
-export interface ActionView {
-  contract: { id: string; title: string; customerName: string; amount: number; currency: string; discountPct: number; paymentTermDays: number; status: string; owner: { name: string } };
-  stage: string;
-  approver: { name: string; locale: string } | null;
-  choices: string[];
+  return htmlPage(locale, heading, STYLE, body);
 }
 
 export function localeOf(view: { approver: { locale: string } | null } | null, acceptLanguage?: string): Locale {
@@ -61,6 +49,5 @@ export function resultPage(contract: { id: string; title: string; status: string
 }
 
 export function errorPage(status: number, message: string, locale: Locale): string {
-  const t = TEXT[locale];
-  return page(locale, status === 410 ? t.gone : t.error, `<p>${escapeHtml(message)}</p>`);
+  return linkErrorPage(locale, TEXT[locale], STYLE, status, message);
 }

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PATTERNS } from '#libs/rpc';
+import { DecideByAction, ViewAction } from '#libs/contracts';
+import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { DecisionDto } from '../contracts/contract.dto.js';
-import { sendLinkError, wantsHtml } from '../http/link-page-response.js';
+import { actOnLink, showLinkPage, wantsHtml } from '../http/link-page.js';
 import { ServiceClient } from '../http/service-client.js';
-import { actionPage, errorPage, localeOf, resultPage, type ActionView } from './action-page.js';
+import { actionPage, errorPage, localeOf, resultPage } from './action-page.js';
 
 /** Single-use email links: GET shows the contract and the choices; only POST decides. */
 @ApiTags('email links')
@@ -16,17 +17,21 @@ export class ActionsController {
   constructor(private readonly service: ServiceClient) {}
 
   @Get(':token')
+  @ApiPageAnswers(null, [404, 410, 503])
   @Public('The page behind an approval email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
-    try {
-      const view = await this.service.call<ActionView>(PATTERNS.contracts.actionView, null, correlationId, { token });
-      res.status(200).type('html').send(actionPage(view, localeOf(view)));
-    } catch (error) {
-      this.sendError(res, error, localeOf(null, language), true);
-    }
+    await showLinkPage(
+      res,
+      async () => {
+        const view = await this.service.call(ViewAction, null, correlationId, { token });
+        return actionPage(view, localeOf(view));
+      },
+      (status, message) => errorPage(status, message, localeOf(null, language)),
+    );
   }
 
   @Post(':token')
+  @ApiPageAnswers('ContractWithRoute', [400, 404, 409, 410, 503])
   @Public('Decide through an email link (JSON or form-encoded); a used or expired link answers 410')
   async decide(
     @Param('token') token: string,
@@ -37,20 +42,14 @@ export class ActionsController {
     @CorrelationId() correlationId: string,
     @Res() res: Response,
   ) {
-    const html = wantsHtml(contentType, accept);
     const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
-    try {
-      const contract = await this.service.call<{ id: string; title: string; status: string; owner: { name: string } }>(
-        PATTERNS.contracts.actionDecide, null, correlationId, { token, decision },
-      );
-      if (html) res.status(200).type('html').send(resultPage(contract, localeOf(null, language)));
-      else res.status(200).json(contract);
-    } catch (error) {
-      this.sendError(res, error, localeOf(null, language), html);
-    }
-  }
-
-  private sendError(res: Response, error: unknown, locale: 'zh-CN' | 'en', html: boolean): void {
-    sendLinkError(res, error, html, (status, message) => errorPage(status, message, locale));
+    const locale = localeOf(null, language);
+    await actOnLink(
+      res,
+      wantsHtml(contentType, accept),
+      () => this.service.call(DecideByAction, null, correlationId, { token, decision }),
+      (contract) => resultPage(contract, locale),
+      (status, message) => errorPage(status, message, locale),
+    );
   }
 }

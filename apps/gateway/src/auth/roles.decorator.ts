@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { Role } from '#generated/prisma';
+import { ApiErrors } from '../http/api-answers.js';
 
 export const ROLES_KEY = 'salesflow:roles';
 export const PUBLIC_KEY = 'salesflow:public';
@@ -18,8 +19,7 @@ export function Roles(summary: string, roles: Role[] | typeof ANY_EMPLOYEE) {
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
     ApiOperation({ summary, description: `Roles: ${list}.` }),
-    ApiUnauthorizedResponse({ description: 'Missing or invalid bearer token.' }),
-    ApiForbiddenResponse({ description: 'The caller\u2019s role may not do this.' }),
+    ApiErrors(401, 403),
   );
 }
 

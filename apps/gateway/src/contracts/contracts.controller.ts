@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { PATTERNS, type Caller } from '#libs/rpc';
+import { ApprovalInbox, ContractAudit, DecideContract, GetContract, ListContracts, ResubmitContract, SubmitContract, WithdrawContract } from '#libs/contracts';
+import { type Caller } from '#libs/rpc';
+import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles, SALES_ROLES } from '../auth/roles.decorator.js';
 import { pageLimit } from '../http/page-limit.js';
@@ -16,51 +18,59 @@ export class ContractsController {
   @Post('contracts')
   @Roles('Submit a contract for approval (routed by the active policy)', SALES_ROLES)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key with the same body returns the first result' })
+  @ApiAnswers(201, 'Submission', [400, 409, 422, 503])
   submit(@CurrentCaller() caller: Caller, @Body() body: ContractDto, @Headers('idempotency-key') key: string | undefined, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.submit, caller, correlationId, { contract: { ...body }, idempotencyKey: idempotencyKey(key) });
+    return this.service.call(SubmitContract, caller, correlationId, { contract: { ...body }, idempotencyKey: idempotencyKey(key) });
   }
 
   @Get('contracts')
   @Roles('List contracts the caller may see (own, reporting line, on the route; ADMIN all)', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'ContractPage', [400, 503])
   list(@CurrentCaller() caller: Caller, @Query() query: ListContractsQuery, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.list, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
+    return this.service.call(ListContracts, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
   }
 
   @Get('contracts/:id')
   @Roles('A contract with its route and history', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'ContractView', [404, 503])
   get(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.get, caller, correlationId, { id });
+    return this.service.call(GetContract, caller, correlationId, { id });
   }
 
   @Get('contracts/:id/audit')
   @Roles('The contract\u2019s audit trail', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'AuditTrail', [404, 503])
   audit(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.audit, caller, correlationId, { id });
+    return this.service.call(ContractAudit, caller, correlationId, { id });
   }
 
   @Post('contracts/:id/decisions')
   @HttpCode(200)
   @Roles('Decide the caller\u2019s pending step: approve, reject or request_changes (the last two need a comment)', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'ContractWithRoute', [400, 404, 409, 503])
   decide(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DecisionDto, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.decide, caller, correlationId, { id, decision: { ...body } });
+    return this.service.call(DecideContract, caller, correlationId, { id, decision: { ...body } });
   }
 
   @Post('contracts/:id/withdraw')
   @HttpCode(200)
   @Roles('Withdraw a contract (its owner)', SALES_ROLES)
+  @ApiAnswers(200, 'ContractWithRoute', [404, 409, 503])
   withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.withdraw, caller, correlationId, { id });
+    return this.service.call(WithdrawContract, caller, correlationId, { id });
   }
 
   @Put('contracts/:id')
   @Roles('Resubmit a contract after request_changes (its owner)', SALES_ROLES)
+  @ApiAnswers(200, 'ContractWithRoute', [400, 404, 409, 422, 503])
   resubmit(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: ContractDto, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.resubmit, caller, correlationId, { id, contract: { ...body } });
+    return this.service.call(ResubmitContract, caller, correlationId, { id, contract: { ...body } });
   }
 
   @Get('approvals/inbox')
   @Roles('The caller\u2019s pending approval steps', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'Inbox', [503])
   inbox(@CurrentCaller() caller: Caller, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.contracts.inbox, caller, correlationId, {});
+    return this.service.call(ApprovalInbox, caller, correlationId, {});
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, type ComplaintSeverity } from '../../../customer-follow-up/src/complaints/complaint-input.js';
+import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, type ComplaintSeverity } from '#libs/contracts';
 
 export class CreateComplaintDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() customerId: string;

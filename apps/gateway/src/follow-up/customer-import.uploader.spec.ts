@@ -1,5 +1,6 @@
 import { PayloadTooLargeException } from '@nestjs/common';
-import { PATTERNS, type Caller } from '#libs/rpc';
+import { FinishImport, ImportRows, StartImport, type RpcContract } from '#libs/contracts';
+import { type Caller } from '#libs/rpc';
 import type { ServiceClient } from '../http/service-client.js';
 import { CustomerImportUploader, MAX_IMPORT_ROWS } from './customer-import.uploader.js';
 
@@ -9,10 +10,10 @@ const caller: Caller = { id: 'u1', email: 'rep@x.test', name: 'Rep', role: 'SALE
 function fakeService() {
   const calls: { pattern: string; body: Record<string, unknown> }[] = [];
   const service = {
-    async call(pattern: string, _caller: Caller, _correlationId: string, body: Record<string, unknown>) {
+    async call({ pattern }: RpcContract<unknown, unknown>, _caller: Caller, _correlationId: string, body: Record<string, unknown>) {
       calls.push({ pattern, body });
-      if (pattern === PATTERNS.followUp.importStart) return { importId: 'imp-1' };
-      if (pattern === PATTERNS.followUp.importFinish) return { jobId: 'imp-1' };
+      if (pattern === StartImport.pattern) return { importId: 'imp-1' };
+      if (pattern === FinishImport.pattern) return { jobId: 'imp-1' };
       return { staged: 0 };
     },
   };
@@ -33,7 +34,7 @@ describe('CustomerImportUploader', () => {
     const pieces = body.match(/[\s\S]{1,777}/g)!;
     await expect(uploader.receive(caller, 'corr', 'csv', chunks(...pieces))).resolves.toEqual({ jobId: 'imp-1' });
     expect(calls.map((c) => c.pattern)).toEqual([
-      PATTERNS.followUp.importStart, PATTERNS.followUp.importRows, PATTERNS.followUp.importRows, PATTERNS.followUp.importRows, PATTERNS.followUp.importFinish,
+      StartImport.pattern, ImportRows.pattern, ImportRows.pattern, ImportRows.pattern, FinishImport.pattern,
     ]);
     expect(calls[0].body).toEqual({ format: 'csv', columns: ['code', 'name', 'ownerEmail'] });
     expect(calls.slice(1, 4).map((c) => (c.body.rows as unknown[]).length)).toEqual([1000, 1000, 500]);
@@ -48,14 +49,14 @@ describe('CustomerImportUploader', () => {
       throw new Error('aborted');
     }
     await expect(uploader.receive(caller, 'corr', 'csv', broken())).rejects.toThrow('aborted');
-    expect(calls.at(-1)).toEqual({ pattern: PATTERNS.followUp.importFinish, body: { importId: 'imp-1', abort: 'The upload failed: aborted' } });
+    expect(calls.at(-1)).toEqual({ pattern: FinishImport.pattern, body: { importId: 'imp-1', abort: 'The upload failed: aborted' } });
   });
 
   it(`refuses more than ${MAX_IMPORT_ROWS} rows with 413 and abandons the import`, async () => {
     const { calls, uploader } = fakeService();
     const lines = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `{"code":"C-${i}"}\n`).join('');
     await expect(uploader.receive(caller, 'corr', 'ndjson', chunks(lines))).rejects.toBeInstanceOf(PayloadTooLargeException);
-    expect(calls.filter((c) => c.pattern === PATTERNS.followUp.importRows).reduce((n, c) => n + (c.body.rows as unknown[]).length, 0)).toBe(MAX_IMPORT_ROWS);
+    expect(calls.filter((c) => c.pattern === ImportRows.pattern).reduce((n, c) => n + (c.body.rows as unknown[]).length, 0)).toBe(MAX_IMPORT_ROWS);
     expect(calls.at(-1)?.body).toMatchObject({ importId: 'imp-1', abort: expect.stringContaining('at most 100000 rows') });
   });
 

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
-import { PATTERNS, type Caller } from '#libs/rpc';
+import { FinishImport, ImportRows, StartImport } from '#libs/contracts';
+import { type Caller } from '#libs/rpc';
 import { ServiceClient } from '../http/service-client.js';
 import { readUpload, type UploadFormat, type UploadItem, type UploadRow } from './customer-import-upload.js';
 
@@ -27,7 +28,7 @@ export class CustomerImportUploader {
       next = await items.next();
     }
     if (next.done) throw empty('The upload has no rows.');
-    const { importId } = await this.service.call<{ importId: string }>(PATTERNS.followUp.importStart, caller, correlationId, { format, columns });
+    const { importId } = await this.service.call(StartImport, caller, correlationId, { format, columns });
     try {
       let chunk: UploadRow[] = [];
       let chars = 0;
@@ -38,17 +39,17 @@ export class CustomerImportUploader {
         chunk.push(row);
         chars += (row.raw ?? row.problem ?? '').length;
         if (chunk.length >= CHUNK_ROWS || chars >= CHUNK_CHARS) {
-          await this.service.call(PATTERNS.followUp.importRows, caller, correlationId, { importId, rows: chunk });
+          await this.service.call(ImportRows, caller, correlationId, { importId, rows: chunk });
           chunk = [];
           chars = 0;
         }
       }
-      if (chunk.length > 0) await this.service.call(PATTERNS.followUp.importRows, caller, correlationId, { importId, rows: chunk });
-      const finished = await this.service.call<{ jobId: string }>(PATTERNS.followUp.importFinish, caller, correlationId, { importId, rowsTotal: total });
+      if (chunk.length > 0) await this.service.call(ImportRows, caller, correlationId, { importId, rows: chunk });
+      const finished = await this.service.call(FinishImport, caller, correlationId, { importId, rowsTotal: total });
       return { jobId: finished.jobId };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await this.service.call(PATTERNS.followUp.importFinish, caller, correlationId, { importId, abort: `The upload failed: ${reason}` }).catch(() => undefined);
+      await this.service.call(FinishImport, caller, correlationId, { importId, abort: `The upload failed: ${reason}` }).catch(() => undefined);
       throw error;
     } finally {
       await items.return(undefined);

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { CreateCustomer, GetCustomer, GetImport, ListCustomers, UpdateCustomer } from '#libs/contracts';
 import type { Role } from '#generated/prisma';
-import { PATTERNS, type Caller } from '#libs/rpc';
+import { type Caller } from '#libs/rpc';
+import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles, SALES_ROLES } from '../auth/roles.decorator.js';
 import { idempotencyKey } from '../contracts/idempotency-key.js';
@@ -26,14 +28,16 @@ export class CustomersController {
   @Post()
   @Roles('Create a customer (owned by the caller unless ownerEmail or ownerId names someone else)', CREATORS)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key with the same body returns the first result' })
+  @ApiAnswers(201, 'CustomerView', [400, 404, 409, 503])
   create(@CurrentCaller() caller: Caller, @Body() body: CreateCustomerDto, @Headers('idempotency-key') key: string | undefined, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.customerCreate, caller, correlationId, { customer: { ...body }, idempotencyKey: idempotencyKey(key) });
+    return this.service.call(CreateCustomer, caller, correlationId, { customer: { ...body }, idempotencyKey: idempotencyKey(key) });
   }
 
   @Get()
   @Roles('List the customers the caller may see (own and reporting line; CUSTOMER_SERVICE and ADMIN all), ordered by code', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'CustomerPage', [400, 503])
   list(@CurrentCaller() caller: Caller, @Query() query: ListCustomersQuery, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.customerList, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
+    return this.service.call(ListCustomers, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
   }
 
   @Post('import')
@@ -48,6 +52,7 @@ export class CustomersController {
       'errors name the line of the upload where the row starts.',
     schema: { type: 'string' },
   })
+  @ApiAnswers(202, 'ImportAccepted', [400, 413, 415, 503])
   upload(@CurrentCaller() caller: Caller, @Req() request: Request, @CorrelationId() correlationId: string) {
     const format = uploadFormat(request.headers['content-type']);
     if (!format) throw new UnsupportedMediaTypeException(`Send the upload as ${UPLOAD_MEDIA_TYPES.join(' or ')}.`);
@@ -58,19 +63,22 @@ export class CustomersController {
 
   @Get('import/:jobId')
   @Roles('Progress of an import (rows done, upserted, rejected) and its rejected rows with their line and reason; the uploader and ADMIN', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'ImportProgress', [404, 503])
   importStatus(@CurrentCaller() caller: Caller, @Param('jobId') jobId: string, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.importGet, caller, correlationId, { id: jobId });
+    return this.service.call(GetImport, caller, correlationId, { id: jobId });
   }
 
   @Get(':id')
   @Roles('A customer: its owner, the owner\u2019s managers, CUSTOMER_SERVICE and ADMIN', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'CustomerView', [404, 503])
   get(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.customerGet, caller, correlationId, { id });
+    return this.service.call(GetCustomer, caller, correlationId, { id });
   }
 
   @Patch(':id')
   @Roles('Change a customer (owner, tier, status, industry, region, contacts) with the version you read; its owner, the owner\u2019s managers and ADMIN', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'CustomerView', [400, 404, 409, 503])
   update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: UpdateCustomerDto, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.customerUpdate, caller, correlationId, { id, changes: { ...body } });
+    return this.service.call(UpdateCustomer, caller, correlationId, { id, changes: { ...body } });
   }
 }

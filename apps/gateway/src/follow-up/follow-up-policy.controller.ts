@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PATTERNS, type Caller } from '#libs/rpc';
+import { GetFollowUpPolicy, PutFollowUpPolicy } from '#libs/contracts';
+import { type Caller } from '#libs/rpc';
+import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { ServiceClient } from '../http/service-client.js';
@@ -12,14 +14,16 @@ export class FollowUpPolicyController {
 
   @Get()
   @Roles('The follow-up policy: cadences, tier thresholds, complaint deadlines, survey cap, risk rules', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'VersionedFollowUpPolicy', [503])
   get(@CurrentCaller() caller: Caller, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.policyGet, caller, correlationId, {});
+    return this.service.call(GetFollowUpPolicy, caller, correlationId, {});
   }
 
   /** The body is the policy document; omitted fields take their defaults. */
   @Put()
   @Roles('Replace the follow-up policy (a new version)', ['ADMIN'])
+  @ApiAnswers(200, 'VersionedFollowUpPolicy', [400, 503])
   put(@CurrentCaller() caller: Caller, @Body() body: unknown, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.policyPut, caller, correlationId, { policy: body });
+    return this.service.call(PutFollowUpPolicy, caller, correlationId, { policy: body });
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { DUE_FILTERS, VISIT_OUTCOMES, type DueFilter, type VisitOutcome } from '../../../customer-follow-up/src/revisits/revisit-input.js';
+import { DUE_FILTERS, VISIT_OUTCOMES, type DueFilter, type VisitOutcome } from '#libs/contracts';
 
 export class ListRevisitsQuery {
   @ApiPropertyOptional({ description: 'employee id or email; the caller by default' }) @IsOptional() @IsString() owner?: string;

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PATTERNS, type Caller } from '#libs/rpc';
+import { AcknowledgeRiskAlert, ListRiskAlerts, SnoozeRiskAlert } from '#libs/contracts';
+import { type Caller } from '#libs/rpc';
+import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { pageLimit } from '../http/page-limit.js';
@@ -14,21 +16,24 @@ export class RiskAlertsController {
 
   @Get()
   @Roles('Risk alerts about customers owned by the caller or their reporting line (ADMIN: all), newest first, with their evidence', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'RiskAlertPage', [400, 503])
   list(@CurrentCaller() caller: Caller, @Query() query: ListRiskAlertsQuery, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.riskAlertList, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
+    return this.service.call(ListRiskAlerts, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('Acknowledge a risk alert (the owner\u2019s managers, the owner when they have none, ADMIN): no more emails about it unless it gets worse; 409 when already acknowledged', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'RiskAlertView', [404, 409, 503])
   acknowledge(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.riskAlertAcknowledge, caller, correlationId, { id });
+    return this.service.call(AcknowledgeRiskAlert, caller, correlationId, { id });
   }
 
   @Post(':id/snooze')
   @HttpCode(200)
   @Roles('Snooze a risk alert until a future instant (the owner\u2019s managers, the owner when they have none, ADMIN): no email about it before then, even if it gets worse', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'RiskAlertView', [400, 404, 503])
   snooze(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: SnoozeRiskAlertDto, @CorrelationId() correlationId: string) {
-    return this.service.call(PATTERNS.followUp.riskAlertSnooze, caller, correlationId, { id, snooze: { ...body } });
+    return this.service.call(SnoozeRiskAlert, caller, correlationId, { id, snooze: { ...body } });
   }
 }

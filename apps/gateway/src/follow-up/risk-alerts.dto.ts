@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { MAX_SNOOZE_DAYS, MAX_SNOOZE_REASON, RISK_ALERT_STATUSES, RISK_ALERT_TYPES } from '../../../customer-follow-up/src/risk/risk-alert-input.js';
+import { MAX_SNOOZE_DAYS, MAX_SNOOZE_REASON, RISK_ALERT_STATUSES, RISK_ALERT_TYPES } from '#libs/contracts';
 
 export class ListRiskAlertsQuery {
   @ApiPropertyOptional({ enum: RISK_ALERT_TYPES }) @IsOptional() @IsIn(RISK_ALERT_TYPES) type?: (typeof RISK_ALERT_TYPES)[number];

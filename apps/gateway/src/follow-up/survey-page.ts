@@ -1,7 +1,10 @@
 /** The public page behind a survey email link. Every value is escaped; GET never changes anything. */
-import { escapeHtml } from '../actions/action-page.js';
+import type { SurveyView } from '#libs/contracts';
+import { escapeHtml, htmlPage, linkErrorPage, type PageLocale } from '../http/link-page.js';
 
-export type SurveyLocale = 'zh-CN' | 'en';
+export type SurveyLocale = PageLocale;
+
+const STYLE = 'fieldset{border:0;padding:0}';
 
 const TEXT = {
   'zh-CN': {
@@ -16,25 +19,15 @@ const TEXT = {
   },
 } as const;
 
-export interface SurveyPageView {
-  customerName: string;
-  contactName: string;
-  locale: string;
-  expiresAt: string;
-}
-
 export function surveyLocale(wanted: string | null | undefined): SurveyLocale {
   return wanted?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
 function page(locale: SurveyLocale, heading: string, body: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(heading)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
-fieldset{border:0;padding:0}label{display:block;margin:.4rem 0}textarea{width:100%;min-height:5rem}button{padding:.5rem 1.2rem;margin-top:.8rem}</style></head>
-<body><h1>${escapeHtml(heading)}</h1>${body}</body></html>`;
+  return htmlPage(locale, heading, STYLE, body);
 }
 
-export function surveyPage(view: SurveyPageView, locale: SurveyLocale): string {
+export function surveyPage(view: SurveyView, locale: SurveyLocale): string {
   const t = TEXT[locale];
   const choices = t.scores
     .map((label, i) => `<label><input type="radio" name="score" value="${i + 1}" required> ${escapeHtml(label)}</label>`)
@@ -51,6 +44,5 @@ export function surveyThanksPage(score: number, locale: SurveyLocale): string {
 }
 
 export function surveyErrorPage(status: number, message: string, locale: SurveyLocale): string {
-  const t = TEXT[locale];
-  return page(locale, status === 410 ? t.gone : t.error, `<p>${escapeHtml(message)}</p>`);
+  return linkErrorPage(locale, TEXT[locale], STYLE, status, message);
 }

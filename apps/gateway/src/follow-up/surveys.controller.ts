@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PATTERNS } from '#libs/rpc';
+import { AnswerSurvey, ViewSurvey } from '#libs/contracts';
+import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
-import { sendLinkError, wantsHtml } from '../http/link-page-response.js';
+import { actOnLink, showLinkPage, wantsHtml } from '../http/link-page.js';
 import { ServiceClient } from '../http/service-client.js';
-import { surveyErrorPage, surveyLocale, surveyPage, surveyThanksPage, type SurveyLocale, type SurveyPageView } from './survey-page.js';
+import { surveyErrorPage, surveyLocale, surveyPage, surveyThanksPage } from './survey-page.js';
 import { SurveyAnswerDto } from './surveys.dto.js';
 
 /** Single-use survey links sent to customer contacts: GET shows the form; only POST answers. */
@@ -16,17 +17,21 @@ export class SurveysController {
   constructor(private readonly service: ServiceClient) {}
 
   @Get(':token')
+  @ApiPageAnswers(null, [404, 410, 503])
   @Public('The satisfaction survey behind a survey email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
-    try {
-      const view = await this.service.call<SurveyPageView>(PATTERNS.followUp.surveyView, null, correlationId, { token });
-      res.status(200).type('html').send(surveyPage(view, surveyLocale(view.locale)));
-    } catch (error) {
-      this.sendError(res, error, surveyLocale(language), true);
-    }
+    await showLinkPage(
+      res,
+      async () => {
+        const view = await this.service.call(ViewSurvey, null, correlationId, { token });
+        return surveyPage(view, surveyLocale(view.locale));
+      },
+      (status, message) => surveyErrorPage(status, message, surveyLocale(language)),
+    );
   }
 
   @Post(':token')
+  @ApiPageAnswers('SurveyAnswer', [400, 404, 410, 503])
   @Public('Answer a satisfaction survey {score: 1-5, comment?} (JSON or form-encoded); a used or expired link answers 410')
   async answer(
     @Param('token') token: string,
@@ -37,18 +42,14 @@ export class SurveysController {
     @CorrelationId() correlationId: string,
     @Res() res: Response,
   ) {
-    const html = wantsHtml(contentType, accept);
     const answer = { score: body.score, ...(body.comment ? { comment: body.comment } : {}) };
-    try {
-      const answered = await this.service.call<{ score: number; comment: string | null; answeredAt: string }>(PATTERNS.followUp.surveyAnswer, null, correlationId, { token, answer });
-      if (html) res.status(200).type('html').send(surveyThanksPage(answered.score, surveyLocale(language)));
-      else res.status(200).json(answered);
-    } catch (error) {
-      this.sendError(res, error, surveyLocale(language), html);
-    }
-  }
-
-  private sendError(res: Response, error: unknown, locale: SurveyLocale, html: boolean): void {
-    sendLinkError(res, error, html, (status, message) => surveyErrorPage(status, message, locale));
+    const locale = surveyLocale(language);
+    await actOnLink(
+      res,
+      wantsHtml(contentType, accept),
+      () => this.service.call(AnswerSurvey, null, correlationId, { token, answer }),
+      (answered) => surveyThanksPage(answered.score, locale),
+      (status, message) => surveyErrorPage(status, message, locale),
+    );
   }
 }

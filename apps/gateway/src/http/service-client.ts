@@ -1,7 +1,8 @@
 import { HttpException, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { firstValueFrom, timeout } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { PrefixedNatsClient, isRpcErrorBody, type Caller } from '#libs/rpc';
+import type { Caller, RpcContract } from '#libs/contracts';
+import { PrefixedNatsClient, errorCodeForStatus, isRpcErrorBody } from '#libs/rpc';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -14,21 +15,22 @@ export class ServiceClient implements OnApplicationShutdown {
     this.client = new PrefixedNatsClient(config.QUEUE_PREFIX, { servers: [config.NATS_URL] });
   }
 
-  async call<T>(pattern: string, caller: Caller | null, correlationId: string, body: unknown): Promise<T> {
+  async call<Req, Res>(contract: RpcContract<Req, Res>, caller: Caller | null, correlationId: string, body: NoInfer<Req>): Promise<Res> {
     try {
       return await firstValueFrom(
-        this.client.send<T>(pattern, { caller, correlationId, body }).pipe(timeout(REQUEST_TIMEOUT_MS)),
+        this.client.send<Res>(contract.pattern, { caller, correlationId, body }).pipe(timeout(REQUEST_TIMEOUT_MS)),
       );
     } catch (error) {
       if (isRpcErrorBody(error)) {
-        throw new HttpException({ statusCode: error.status, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);
+        const code = error.code ?? errorCodeForStatus(error.status);
+        throw new HttpException({ statusCode: error.status, code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);
       }
-      throw new HttpException({ statusCode: 503, message: `The service did not answer: ${(error as Error).message ?? String(error)}` }, 503);
+      throw new HttpException({ statusCode: 503, code: 'service_unavailable', message: `The service did not answer: ${(error as Error).message ?? String(error)}` }, 503);
     }
   }
 
-  async ping(pattern: string): Promise<void> {
-    await firstValueFrom(this.client.send(pattern, {}).pipe(timeout(2000)));
+  async ping(contract: RpcContract<Record<string, never>, unknown>): Promise<void> {
+    await firstValueFrom(this.client.send(contract.pattern, {}).pipe(timeout(2000)));
   }
 
   async onApplicationShutdown(): Promise<void> {

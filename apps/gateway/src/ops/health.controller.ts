@@ -1,11 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import nodemailer, { type TransportOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { SERVICE_PINGS, schemaRef } from '#libs/contracts';
+import { ApiAnswers } from '../http/api-answers.js';
 import { PrismaService } from '#libs/database';
-import { PATTERNS } from '#libs/rpc';
 import { redisOptionsFromUrl, withTimeout } from '#libs/workflow';
 import { Public } from '../auth/roles.decorator.js';
 import { ServiceClient } from '../http/service-client.js';
@@ -26,13 +27,16 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  // Its own swagger answers come from a require() that fails silently under jest's ESM; ours are documented once, below.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @Public('Health of Postgres, Redis, NATS (and the services behind it) and SMTP')
+  @ApiAnswers(200, 'HealthReport')
+  @ApiResponse({ status: 503, description: 'Something is down: the same report, naming it.', schema: schemaRef('HealthReport') })
   check() {
     return this.health.check([
       () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),
       () => this.probe('redis', () => this.pingRedis()),
-      () => this.probe('nats', () => Promise.all(Object.values(PATTERNS.ping).map((pattern) => this.services.ping(pattern)))),
+      () => this.probe('nats', () => Promise.all(SERVICE_PINGS.map((contract) => this.services.ping(contract)))),
       () => this.probe('smtp', () => this.verifySmtp()),
     ]);
   }

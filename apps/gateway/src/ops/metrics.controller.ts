@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { Public } from '../auth/roles.decorator.js';
 
@@ -18,6 +18,7 @@ export class MetricsController {
 
   @Get()
   @Public('Prometheus metrics')
+  @ApiOkResponse({ description: 'The Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Header('Content-Type', register.contentType)
   metrics(): Promise<string> {
     return register.metrics();

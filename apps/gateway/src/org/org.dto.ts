@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested,
 } from 'class-validator';
-import { ROLES } from '../../../contract-approval/src/policy/policy.types.js';
+import { ROLES } from '#libs/contracts';
 import type { Role } from '#generated/prisma';
 import { LOCALES } from '#libs/org';
 

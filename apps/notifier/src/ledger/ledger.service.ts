@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
 import type { NotificationStatus } from '#generated/prisma';
 import { JOBS, type JobName, type QueueName } from '#libs/queue';
-import { ConflictError, NotFoundError, toPage, type Page } from '#libs/rpc';
+import { ConflictError, NotFoundError, toPage } from '#libs/rpc';
 import { Clock } from '#libs/time';
 
 export interface NotificationQuery {
@@ -24,7 +24,7 @@ export class LedgerService {
     private readonly clock: Clock,
   ) {}
 
-  async listNotifications(query: NotificationQuery): Promise<Page<object>> {
+  async listNotifications(query: NotificationQuery) {
     const recipient = query.recipient
       ? query.recipient.includes('@')
         ? { recipientEmail: query.recipient.toLowerCase() }
@@ -53,7 +53,7 @@ export class LedgerService {
     }));
   }
 
-  async listDeadLetters(cursor: string | undefined, limit: number): Promise<Page<object>> {
+  async listDeadLetters(cursor: string | undefined, limit: number) {
     const rows = await this.prisma.deadLetter.findMany({
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PATTERNS, type RpcRequest } from '#libs/rpc';
+import { Payload } from '@nestjs/microservices';
+import { GetApprovalPolicy, PutApprovalPolicy, PutFxRates, type RpcRequestOf } from '#libs/contracts';
+import { RpcHandler } from '#libs/rpc';
 import { FxRatesService } from '../fx/fx-rates.service.js';
 import { PolicyStore } from './policy-store.service.js';
 
@@ -11,18 +12,18 @@ export class PolicyHandlers {
     private readonly fx: FxRatesService,
   ) {}
 
-  @MessagePattern(PATTERNS.policy.get)
+  @RpcHandler(GetApprovalPolicy)
   get() {
     return this.policies.active();
   }
 
-  @MessagePattern(PATTERNS.policy.put)
-  put(@Payload() { caller, correlationId, body }: RpcRequest<{ policy: unknown }>) {
+  @RpcHandler(PutApprovalPolicy)
+  put(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof PutApprovalPolicy>) {
     return this.policies.replace(caller, body.policy, correlationId);
   }
 
-  @MessagePattern(PATTERNS.fx.put)
-  putRates(@Payload() { caller, correlationId, body }: RpcRequest<{ rates: Record<string, number> }>) {
+  @RpcHandler(PutFxRates)
+  putRates(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof PutFxRates>) {
     return this.fx.replace(caller, body.rates, correlationId);
   }
 }

@@ -1,0 +1,26 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { AcknowledgeRiskAlert, ListRiskAlerts, SnoozeRiskAlert, type RpcRequestOf } from '#libs/contracts';
+import { RpcHandler } from '#libs/rpc';
+import { RiskAlertsService } from './risk-alerts.service.js';
+
+/** NATS requests from the gateway, one replica each (queue group). */
+@Controller()
+export class RiskAlertsHandlers {
+  constructor(private readonly alerts: RiskAlertsService) {}
+
+  @RpcHandler(ListRiskAlerts)
+  list(@Payload() { caller, body }: RpcRequestOf<typeof ListRiskAlerts>) {
+    return this.alerts.list(caller, body);
+  }
+
+  @RpcHandler(AcknowledgeRiskAlert)
+  acknowledge(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof AcknowledgeRiskAlert>) {
+    return this.alerts.acknowledge(caller, body.id, correlationId);
+  }
+
+  @RpcHandler(SnoozeRiskAlert)
+  snooze(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof SnoozeRiskAlert>) {
+    return this.alerts.snooze(caller, body.id, body.snooze, correlationId);
+  }
+}

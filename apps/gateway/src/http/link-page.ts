@@ -1,0 +1,61 @@
+import { HttpException } from '@nestjs/common';
+import type { Response } from 'express';
+
+/**
+ * The skeleton of every page opened by a single-use email link: GET shows the page and changes
+ * nothing; POST acts and answers a browser form with a page and an API client with JSON; a used
+ * or expired link answers 410 (as a page or as JSON, the same way).
+ */
+export type PageLocale = 'zh-CN' | 'en';
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** `style` is the page's own CSS, beside what every link page shares. */
+export function htmlPage(locale: PageLocale, heading: string, style: string, body: string): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(heading)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
+${style}label{display:block;margin:.4rem 0}textarea{width:100%;min-height:5rem}button{padding:.5rem 1.2rem;margin-top:.8rem}</style></head><body><h1>${escapeHtml(heading)}</h1>${body}</body></html>`;
+}
+
+/** The page for a refusal: 410 says the link can no longer be used, anything else that it could not be processed. */
+export function linkErrorPage(locale: PageLocale, text: { gone: string; error: string }, style: string, status: number, message: string): string {
+  return htmlPage(locale, status === 410 ? text.gone : text.error, style, `<p>${escapeHtml(message)}</p>`);
+}
+
+/** A browser form wants a page back; an API client (JSON) wants JSON. */
+export function wantsHtml(contentType: string | undefined, accept: string | undefined): boolean {
+  return (contentType ?? '').includes('application/x-www-form-urlencoded') || ((accept ?? '').includes('text/html') && !(contentType ?? '').includes('json'));
+}
+
+type ErrorPage = (status: number, message: string) => string;
+
+/** GET: the page, or the refusal as a page. */
+export async function showLinkPage(res: Response, render: () => Promise<string>, errorPage: ErrorPage): Promise<void> {
+  try {
+    const html = await render();
+    res.status(200).type('html').send(html);
+  } catch (error) {
+    sendLinkError(res, error, true, errorPage);
+  }
+}
+
+/** POST: acts, then answers with the result page or the result as JSON; a refusal likewise. */
+export async function actOnLink<R>(res: Response, html: boolean, act: () => Promise<R>, resultPage: (result: R) => string, errorPage: ErrorPage): Promise<void> {
+  try {
+    const result = await act();
+    if (html) res.status(200).type('html').send(resultPage(result));
+    else res.status(200).json(result);
+  } catch (error) {
+    sendLinkError(res, error, html, errorPage);
+  }
+}
+
+function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: ErrorPage): void {
+  if (!(error instanceof HttpException)) throw error;
+  const status = error.getStatus();
+  const body = error.getResponse() as { message?: string };
+  if (html) res.status(status).type('html').send(errorPage(status, body.message ?? 'Error'));
+  else res.status(status).json(body);
+}

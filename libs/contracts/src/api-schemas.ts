@@ -1,0 +1,40 @@
+import { z } from 'zod/v4';
+import { ErrorBody, FieldError, Ok, PersonView } from './schemas/common.schemas.js';
+import {
+  ActionView, ApprovalPolicy, AuditEntryView, AuditTrail, ContractPage, ContractSummary, ContractView, ContractWithRoute, FxRates, Inbox, InboxItem,
+  RouteStage, Submission, VersionedApprovalPolicy,
+} from './schemas/contract.schemas.js';
+import {
+  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
+  SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
+} from './schemas/follow-up.schemas.js';
+import { DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
+import { HealthReport } from './schemas/ops.schemas.js';
+import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
+
+/**
+ * The shapes the HTTP API answers with, by the name they get in the OpenAPI document. Nested
+ * schemas named here become $refs, so a generated client gets one type per name.
+ */
+export const API_SCHEMAS = {
+  ErrorBody, FieldError, Ok, PersonView,
+  ActionView, ApprovalPolicy, AuditEntryView, AuditTrail, ContractPage, ContractSummary, ContractView, ContractWithRoute, FxRates, Inbox, InboxItem,
+  RouteStage, Submission, VersionedApprovalPolicy,
+  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
+  SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
+  DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView,
+  AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
+  HealthReport,
+} satisfies Record<string, z.ZodType>;
+
+export type ApiSchemaName = keyof typeof API_SCHEMAS;
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** `{$ref}` to a named schema of the document's components. */
+export function schemaRef(name: ApiSchemaName): { $ref: string } {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/** The TypeScript type of a named answer shape. */
+export type Answer<N extends ApiSchemaName> = z.infer<(typeof API_SCHEMAS)[N]>;

@@ -1,0 +1,6 @@
+import { PingContractApproval } from './contract-approval.contracts.js';
+import { PingCustomerFollowUp } from './customer-follow-up.contracts.js';
+import { PingNotifier } from './notifier.contracts.js';
+
+/** Every service answers one: /health asks them all. */
+export const SERVICE_PINGS = [PingContractApproval, PingCustomerFollowUp, PingNotifier] as const;

@@ -1,0 +1,35 @@
+/**
+ * A NATS request between the gateway and a service: its pattern (unprefixed; see prefixed-nats.ts)
+ * with the request body and the answer it carries. Both edges are declared with the same value,
+ * so a mismatch between them is a compile error.
+ */
+export interface RpcContract<Req, Res> {
+  readonly pattern: string;
+  /** Types only, never set: a function type keeps Req contravariant and Res covariant. */
+  readonly types?: (request: Req) => Res;
+}
+
+export function rpcContract<Req, Res>(pattern: string): RpcContract<Req, Res> {
+  return { pattern };
+}
+
+export type RequestOf<C> = C extends RpcContract<infer Req, unknown> ? Req : never;
+export type ResponseOf<C> = C extends RpcContract<never, infer Res> ? Res : never;
+
+/** Who is asking, as the gateway authenticated them; roles come from the directory. */
+export interface Caller {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+/** What travels on the wire: the body beside who asks and the request's correlation id. */
+export interface RpcRequest<T = unknown> {
+  caller: Caller;
+  correlationId: string;
+  body: T;
+}
+
+/** The parameter of a service's handler for contract C. */
+export type RpcRequestOf<C> = RpcRequest<RequestOf<C>>;
