@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStage, ApprovalStep, Employee, StepAssignee } from '#generated/prisma';
+import type { ApprovalStep, Employee, StepAssignee } from '#generated/prisma';
 import type { Contract } from '../contracts/contract-views.js';
 import { AuditWriter } from '#libs/audit';
 import type { Tx } from '#libs/database';

@@ -53,7 +53,7 @@ export class ContractReader {
   }
 
   async audit(caller: Caller, contractId: string) {
-    const { contract, stages, owner, people } = await this.load(this.database.db, contractId);
+    const { contract, owner, people } = await this.load(this.database.db, contractId);
     await this.assertVisible(caller, contract.id, owner);
     const entries = await readAuditTrail(this.database.db, 'contract', contractId);
     const everyone = await this.people(peopleIn([], entries), people);

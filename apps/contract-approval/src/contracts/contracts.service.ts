@@ -5,7 +5,6 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Database, IdempotentCreator, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
-import type { Submission } from '#libs/contracts';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
 import { ApprovalFlow, type FlowContext, type KeptStage } from '../approvals/approval-flow.service.js';
