@@ -7,6 +7,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^#libs/mail/fixtures$': '<rootDir>/libs/mail/src/email-fixtures.ts',
+    '^#libs/testing/template-name$': '<rootDir>/libs/testing/src/template-name.mjs',
     '^#libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^#generated/prisma$': '<rootDir>/generated/prisma/client.ts',
     '^#generated/kysely$': '<rootDir>/generated/kysely/types.ts',
