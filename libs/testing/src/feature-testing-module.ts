@@ -4,6 +4,8 @@ import type { AppConfig } from '#libs/config';
 import { PrismaService } from '#libs/database';
 import { PlatformModule } from '#libs/platform';
 import { ManualClock } from '#libs/time';
+import { JobDispatcher } from '#libs/workflow';
+import { OneFeatureJobDispatcher } from './one-feature-job-dispatcher.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { testConfig } from './test-config.js';
 import { withoutRedis } from './without-redis.js';
@@ -47,7 +49,7 @@ export async function featureTestingModule(options: FeatureTestingOptions): Prom
   try {
     const builder = withoutRedis(
       Test.createTestingModule({ imports: [PlatformModule.forRoot({ config, clock }), ...options.imports], providers: options.providers ?? [] }),
-    );
+    ).overrideProvider(JobDispatcher).useClass(OneFeatureJobDispatcher);
     module = await (options.override ? options.override(builder) : builder).compile();
     await module.init();
   } catch (error) {

@@ -1,4 +1,5 @@
 export * from './feature-testing-module.js';
+export * from './one-feature-job-dispatcher.js';
 export * from './redis-cleanup.js';
 export * from './smtp-sink.js';
 export * from './template-database.js';
