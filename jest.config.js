@@ -7,6 +7,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^#libs/mail/fixtures$': '<rootDir>/libs/mail/src/email-fixtures.ts',
+    '^#libs/testing/template-name$': '<rootDir>/libs/testing/src/template-name.mjs',
     '^#libs/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^#generated/prisma$': '<rootDir>/generated/prisma/client.ts',
     '^#generated/kysely$': '<rootDir>/generated/kysely/types.ts',
@@ -15,7 +16,7 @@ export default {
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  testMatch: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.mjs'],

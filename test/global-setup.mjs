@@ -1,25 +1,13 @@
 // Migrates one template database per migration set; each test file then copies it
 // (CREATE DATABASE ... TEMPLATE takes milliseconds, a migration run takes seconds).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
-
-function templateName() {
-  const dir = join(process.cwd(), 'prisma', 'migrations');
-  const hash = createHash('sha256');
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry.endsWith('.toml')) continue;
-    hash.update(entry);
-    hash.update(readFileSync(join(dir, entry, 'migration.sql')));
-  }
-  return `salesflow_tpl_${hash.digest('hex').slice(0, 12)}`;
-}
+// The same module libs/testing re-exports, so both compute one name (see template-name.mjs).
+import { ADMIN_DATABASE_URL, databaseUrl, templateDatabaseName } from '#libs/testing/template-name';
 
 export default async function globalSetup() {
-  const name = templateName();
-  const admin = new pg.Client({ connectionString: 'postgresql://postgres@127.0.0.1:5432/postgres' });
+  const name = templateDatabaseName();
+  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
   try {
     // Serialises concurrent jest runs on this machine while the template is made.
@@ -30,7 +18,7 @@ export default async function globalSetup() {
       await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
       await admin.query(`CREATE DATABASE "${building}"`);
       execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
-        env: { ...process.env, DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${building}` },
+        env: { ...process.env, DATABASE_URL: databaseUrl(building) },
         stdio: 'pipe',
       });
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);

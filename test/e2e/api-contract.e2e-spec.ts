@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { contractBody, decide, submit } from '../support/approval-helpers.js';
 
 type Schema = { $ref?: string; type?: string; properties?: object; allOf?: Schema[] };
@@ -8,16 +8,7 @@ type Operation = { responses: Record<string, { content?: Record<string, { schema
 
 /** What a client generated from /docs-json gets, and what every error answer carries. */
 describe('the HTTP API\u2019s contract', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   it('OpenAPI: every operation documents a 2xx answer with a schema, and every error answer is an ErrorBody', async () => {
     const doc = (await system.http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };

@@ -1,17 +1,8 @@
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 describe('contract approval through the HTTP API', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   it('approves at once when no stage applies, says which rule let it through, and tells the submitter', async () => {
     const response = await system.as(ORG.rep).post('/contracts').send(SMALL_CONTRACT).expect(201);

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { NotYetDueError, SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import {
   expectEveryEmailNamesItsContract, addEmployees, auditOf, contractBody, contractState, decide, getContract, ledgerFor, requestRecipients, requestsReceived, rowCounts, submit,
   waitForOutcome, waitForRequest,
 } from '../support/approval-helpers.js';
 
 describe('approval decisions, resubmission, withdrawal and idempotent submission', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   describe('rejection', () => {
     it('a rejection with a comment ends the contract REJECTED; the comment is in the outcome email and in the history', async () => {

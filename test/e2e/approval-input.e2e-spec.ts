@@ -1,21 +1,13 @@
 import jwt from 'jsonwebtoken';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, TEST_JWT_SECRET, type TestSystem } from '../support/test-system.js';
+import { TEST_JWT_SECRET } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { auditOf, contractBody, contractState, decide, getContract, rowCounts, submit, waitForRequest } from '../support/approval-helpers.js';
 
 type FieldErrors = { field: string; message: string }[];
 
 describe('refusals: 403, 409, 400, 401 and 422, each writing nothing', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   describe('403', () => {
     it('an employee not on the route deciding gets 403 and nothing changes', async () => {

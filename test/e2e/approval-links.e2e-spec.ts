@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import {
   expectEveryEmailNamesItsContract, auditOf, contractBody, contractState, decide, getContract, linkToken, rowCounts, submit, waitForOutcome, waitForRequest,
 } from '../support/approval-helpers.js';
@@ -8,16 +8,7 @@ import {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 describe('email links: single-use, expiring, GET never changes anything', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   const form = (token: string, fields: string) =>
     system.http.post(`/actions/${token}`).set('Content-Type', 'application/x-www-form-urlencoded').send(fields);

@@ -1,5 +1,5 @@
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import {
   addEmployees, contractBody, decide, getContract, ledgerFor, putPolicy, requestRecipients, requestsReceived, rowCounts,
   expectEveryEmailNamesItsContract, SPEC_DEFAULT_POLICY, submit, waitForOutcome, waitForRequest,
@@ -13,21 +13,16 @@ const ZH_REP = 'zh.rep@salesflow.test';
 const EN_REP_UNDER_ZH = 'en.rep@salesflow.test';
 
 describe('approval routes through the HTTP API', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-    await addEmployees(system, [
-      { email: FINANCE2, name: 'Fred Finance', role: 'FINANCE' },
-      { email: ZH_MANAGER, name: '王经理', role: 'SALES_MANAGER', managerEmail: ORG.director, locale: 'zh-CN' },
-      { email: ZH_REP, name: '李销售', role: 'SALES_SPECIALIST', managerEmail: ZH_MANAGER, locale: 'zh-CN' },
-      { email: EN_REP_UNDER_ZH, name: 'Evan Rep', role: 'SALES_SPECIALIST', managerEmail: ZH_MANAGER, locale: 'en' },
-    ]);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    async setUp() {
+      await seedOrg(system);
+      await addEmployees(system, [
+        { email: FINANCE2, name: 'Fred Finance', role: 'FINANCE' },
+        { email: ZH_MANAGER, name: '王经理', role: 'SALES_MANAGER', managerEmail: ORG.director, locale: 'zh-CN' },
+        { email: ZH_REP, name: '李销售', role: 'SALES_SPECIALIST', managerEmail: ZH_MANAGER, locale: 'zh-CN' },
+        { email: EN_REP_UNDER_ZH, name: 'Evan Rep', role: 'SALES_SPECIALIST', managerEmail: ZH_MANAGER, locale: 'en' },
+      ]);
+    },
   });
 
   describe('default policy', () => {

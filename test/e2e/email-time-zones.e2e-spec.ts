@@ -5,29 +5,24 @@
 // while the employee record says Shanghai.
 import { formatInstant } from '#libs/mail';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { addEmployees, contractBody, submit, waitForRequest } from '../support/approval-helpers.js';
 
 const BERLIN_MANAGER = 'berlin.manager@salesflow.test';
 const BERLIN_REP = 'berlin.rep@salesflow.test';
 
 describe('the zone instants are shown in', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-    await system.as(ORG.admin).put('/org/calendars/berlin-office')
-      .send({ timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [], workdays: [] })
-      .expect(200);
-    await addEmployees(system, [
-      { email: BERLIN_MANAGER, name: 'Bea Berlin', role: 'SALES_MANAGER', managerEmail: ORG.director, timezone: 'Asia/Shanghai', calendar: 'berlin-office' },
-      { email: BERLIN_REP, name: 'Ben Berlin', role: 'SALES_SPECIALIST', managerEmail: BERLIN_MANAGER, timezone: 'Asia/Shanghai' },
-    ]);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    async setUp() {
+      await seedOrg(system);
+      await system.as(ORG.admin).put('/org/calendars/berlin-office')
+        .send({ timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: [], workdays: [] })
+        .expect(200);
+      await addEmployees(system, [
+        { email: BERLIN_MANAGER, name: 'Bea Berlin', role: 'SALES_MANAGER', managerEmail: ORG.director, timezone: 'Asia/Shanghai', calendar: 'berlin-office' },
+        { email: BERLIN_REP, name: 'Ben Berlin', role: 'SALES_SPECIALIST', managerEmail: BERLIN_MANAGER, timezone: 'Asia/Shanghai' },
+      ]);
+    },
   });
 
   it("is the approver's calendar zone when the calendar names one, not the employee record's", async () => {

@@ -1,17 +1,12 @@
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 describe('requests across replicas', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await system.startReplica();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    async setUp() {
+      await system.startReplica();
+      await seedOrg(system);
+    },
   });
 
   it('hands each request to exactly one replica of the owning service (NATS queue group)', async () => {

@@ -1,17 +1,9 @@
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { startTestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 describe('operability', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   it('carries the HTTP correlation id through the queues to the email and the ledger', async () => {
     const correlationId = 'corr-approval-e2e-0001';

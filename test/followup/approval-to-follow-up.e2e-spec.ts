@@ -1,18 +1,9 @@
 import { waitFor } from '#libs/testing';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 describe('an approved contract flows into customer follow-up (across services, through the outbox)', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system) });
 
   it('approving a contract through the API plans the post-signing visit and arms the survey, once', async () => {
     const customer = await system.as(ORG.rep).post('/customers')

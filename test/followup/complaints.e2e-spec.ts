@@ -2,7 +2,7 @@ import type { Customer } from '#generated/prisma';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { waitFor } from '#libs/testing';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
@@ -52,25 +52,21 @@ let sequence = 0;
 
 describe('complaints: assignment, deadlines, reminders and escalation', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system, { calendar: '24x7' });
-    const cs = { role: 'CUSTOMER_SERVICE', managerEmail: ORG.manager, team: 'Service', calendar: '24x7' };
-    await addEmployees(system, [
-      { email: OTHER_DIRECTOR, name: 'Otto Director', role: 'SALES_DIRECTOR', calendar: '24x7' },
-      { email: CS_A, name: 'Ann Service', region: 'Shanghai', ...cs },
-      { email: CS_B, name: 'Bo Service', region: 'Shanghai', ...cs },
-      { email: CS_EAST, name: 'Eve Service', region: 'Guangzhou', ...cs, team: 'East' },
-      { email: CS_H1, name: 'Hai Service', region: 'Hangzhou', ...cs },
-      { email: CS_H2, name: 'Hua Service', region: 'Hangzhou', ...cs },
-      { email: CS_STD, name: 'Stan Service', region: 'Suzhou', ...cs, calendar: 'standard' },
-    ]);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system, { calendar: '24x7' });
+      const cs = { role: 'CUSTOMER_SERVICE', managerEmail: ORG.manager, team: 'Service', calendar: '24x7' };
+      await addEmployees(system, [
+        { email: OTHER_DIRECTOR, name: 'Otto Director', role: 'SALES_DIRECTOR', calendar: '24x7' },
+        { email: CS_A, name: 'Ann Service', region: 'Shanghai', ...cs },
+        { email: CS_B, name: 'Bo Service', region: 'Shanghai', ...cs },
+        { email: CS_EAST, name: 'Eve Service', region: 'Guangzhou', ...cs, team: 'East' },
+        { email: CS_H1, name: 'Hai Service', region: 'Hangzhou', ...cs },
+        { email: CS_H2, name: 'Hua Service', region: 'Hangzhou', ...cs },
+        { email: CS_STD, name: 'Stan Service', region: 'Suzhou', ...cs, calendar: 'standard' },
+      ]);
+    },
   });
 
   async function customer(label: string, options: { owner?: string; region?: string | null } = {}): Promise<Customer> {

@@ -3,7 +3,7 @@ import { ContractApprovedService } from '../../apps/customer-follow-up/src/contr
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { createCustomer, emitContractApproved, employeeId } from './revisit-test-helpers.js';
 
 /**
@@ -19,17 +19,13 @@ const T0 = new Date('2027-03-10T02:00:00Z'); // Wednesday 10:00 in Shanghai
 
 describe('approved contracts flow into the follow-up', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   let repId: string;
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    repId = await employeeId(system, ORG.rep);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      repId = await employeeId(system, ORG.rep);
+    },
   });
 
   async function contract(input: { customerId: string | null; amountBase: number; status?: 'APPROVED' | 'REJECTED' | 'PENDING_APPROVAL'; decidedAt: Date; title?: string }) {

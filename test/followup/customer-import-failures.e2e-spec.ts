@@ -3,7 +3,7 @@ import type { Caller } from '#libs/rpc';
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { settled } from './revisit-test-helpers.js';
 
 /**
@@ -19,19 +19,15 @@ const HEADER = 'code,name,ownerEmail,tier,status,industry,region,contactName,con
 
 describe('customer imports that cannot finish', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   let rep: Caller;
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    const employee = await system.prisma.employee.findUniqueOrThrow({ where: { email: ORG.rep } });
-    rep = { id: employee.id, email: employee.email, name: employee.name, role: employee.role };
-    await settled(system, clock, 'the start');
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      const employee = await system.prisma.employee.findUniqueOrThrow({ where: { email: ORG.rep } });
+      rep = { id: employee.id, email: employee.email, name: employee.name, role: employee.role };
+      await settled(system, clock, 'the start');
+    },
   });
 
   /** What a gateway leaves behind when it crashes mid-upload: a started import with some staged rows, never finished. */

@@ -2,7 +2,7 @@ import { CustomerImportJob } from '../../apps/customer-follow-up/src/customers/i
 import { waitFor } from '#libs/testing';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 const CS = 'cs@salesflow.test';
 const HEADER = 'code,name,ownerEmail,tier,status,industry,region,contactName,contactEmail,contactPhone,contactLocale';
@@ -19,8 +19,13 @@ interface ImportStatus {
 }
 
 describe('customer import: streamed CSV and NDJSON uploads, validated and upserted on the bulk queue', () => {
-  let system: TestSystem;
   let run = 0;
+  const system = useTestSystem({
+    async setUp() {
+      await seedOrg(system);
+      await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE' }]);
+    },
+  });
   /** Codes unique to one test, so tests do not see each other's customers. */
   const prefix = () => `I${++run}${Date.now().toString(36)}`;
 
@@ -43,16 +48,6 @@ describe('customer import: streamed CSV and NDJSON uploads, validated and upsert
   }
 
   const customersWith = (codePrefix: string) => system.prisma.customer.findMany({ where: { code: { startsWith: codePrefix } }, orderBy: { code: 'asc' } });
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-    await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE' }]);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
 
   it('a CSV with bad rows: good rows are kept (quoted commas, escaped quotes, line breaks), each bad row is reported with its line and reason', async () => {
     const p = prefix();

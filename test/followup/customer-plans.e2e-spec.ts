@@ -4,7 +4,7 @@ import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revis
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { employeeId, mailsWithKey, settled } from './revisit-test-helpers.js';
 
 /**
@@ -27,20 +27,16 @@ const HEADER = 'code,name,ownerEmail,tier,status,industry,region,contactName,con
 
 describe('customer changes keep the revisit plan', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   let repId: string;
   let rep2Id: string;
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    repId = await employeeId(system, ORG.rep);
-    rep2Id = await employeeId(system, ORG.rep2);
-    await settled(system, clock, 'the start');
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      repId = await employeeId(system, ORG.rep);
+      rep2Id = await employeeId(system, ORG.rep2);
+      await settled(system, clock, 'the start');
+    },
   });
 
   const customerId = async (code: string) => (await system.prisma.customer.findUniqueOrThrow({ where: { code } })).id;

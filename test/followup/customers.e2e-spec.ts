@@ -1,6 +1,6 @@
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 const CS = 'cs@salesflow.test';
 
@@ -21,7 +21,12 @@ let sequence = 0;
 const nextCode = (label: string) => `${label}-${++sequence}-${Date.now().toString(36)}`;
 
 describe('customers: create, read, list and change through the HTTP API', () => {
-  let system: TestSystem;
+  const system = useTestSystem({
+    async setUp() {
+      await seedOrg(system);
+      await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', region: 'Shanghai' }]);
+    },
+  });
 
   const create = (as: string, body: object) => system.as(as).post('/customers').send(body);
   const patch = (as: string, id: string, body: object) => system.http.patch(`/customers/${id}`).set('Authorization', `Bearer ${system.token(as)}`).send(body);
@@ -34,16 +39,6 @@ describe('customers: create, read, list and change through the HTTP API', () => 
     if (response.status !== 201) throw new Error(`POST /customers answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body as CustomerBody;
   }
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-    await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', region: 'Shanghai' }]);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
 
   it('a rep creates a customer (201), owns it by default, reads it back with the owner as {id,email,name}; the creation is audited', async () => {
     const code = nextCode('ACME');

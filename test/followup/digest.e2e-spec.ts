@@ -1,6 +1,6 @@
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { createCustomer, employeeId, keyOf, mailsWithKey, regularVisitAt, settled } from './revisit-test-helpers.js';
 
 /**
@@ -19,8 +19,40 @@ const BULK = Array.from({ length: 10 }, (_, i) => `bulk${i}@salesflow.test`);
 
 describe('the morning digest', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   const id: Record<string, string> = {};
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await system.startReplica();
+      await seedOrg(system);
+      await system.as(ORG.admin).put('/org/calendars/ny-every-day')
+        .send({ timezone: 'America/New_York', days: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '18:00', holidays: [], workdays: [] })
+        .expect(200);
+      const shanghai = { role: 'SALES_SPECIALIST', managerEmail: ORG.manager, timezone: 'Asia/Shanghai' };
+      await system.as(ORG.admin).put('/org/employees').send({
+        employees: [
+          // The calendar's zone wins: this rep's employee zone says Shanghai, the calendar says New York.
+          { email: NY_REP, name: 'Nina York', ...shanghai, locale: 'en', calendar: 'ny-every-day' },
+          { email: AWAY_REP, name: 'Alex Away', ...shanghai, locale: 'en' },
+          ...BULK.map((email, i) => ({ email, name: `Bulk Owner ${i}`, ...shanghai, locale: i % 2 === 0 ? 'en' : 'zh-CN' })),
+        ],
+      }).expect(200);
+      for (const email of [ORG.rep, ORG.rep2, NY_REP, AWAY_REP, ...BULK]) id[email] = await employeeId(system, email);
+
+      const customer = (code: string, name: string, owner: string) => createCustomer(system, { code, name, ownerId: id[owner], createdAt: T0 });
+      await regularVisitAt(system, await customer('SH-1', 'Shanghai One', ORG.rep), new Date('2027-03-11T02:00:00Z')); // Thu 10:00: overdue on Friday
+      await regularVisitAt(system, await customer('SH-2', 'Shanghai Two', ORG.rep), new Date('2027-03-12T07:00:00Z')); // Fri 15:00: due today
+      await regularVisitAt(system, await customer('NY-1', 'New York One', NY_REP), new Date('2027-03-11T15:00:00Z')); // Thu 10:00 EST
+      await regularVisitAt(system, await customer('AW-1', 'Away Customer', AWAY_REP), new Date('2027-03-11T02:00:00Z'));
+      for (const [i, email] of BULK.entries()) await regularVisitAt(system, await customer(`BK-${i}`, `Bulk Customer ${i}`, email), new Date('2027-03-11T02:00:00Z'));
+      await customer('IDLE-1', 'Idle Customer', ORG.rep2); // a C-tier plan 90 working days out: nothing due for weeks
+
+      await system.as(ORG.admin).post('/org/absences')
+        .send({ employeeEmail: AWAY_REP, from: '2027-03-11T00:00:00Z', to: '2027-03-13T00:00:00Z', delegateEmail: ORG.rep2 })
+        .expect(201);
+      await settled(system, clock, 'the setup');
+    },
+  });
 
   const digestKey = (email: string, date: string) => `revisit-digest:${id[email]}:${date}`;
   const digestsOf = (email: string) => mailsWithKey(system, `revisit-digest:${id[email]}:`);
@@ -39,42 +71,6 @@ describe('the morning digest', () => {
     expect(ledger.map((row) => row.idempotencyKey).sort()).toEqual([...keys].sort());
     expect(ledger.every((row) => row.status === 'sent')).toBe(true);
   }
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await system.startReplica();
-    await seedOrg(system);
-    await system.as(ORG.admin).put('/org/calendars/ny-every-day')
-      .send({ timezone: 'America/New_York', days: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '18:00', holidays: [], workdays: [] })
-      .expect(200);
-    const shanghai = { role: 'SALES_SPECIALIST', managerEmail: ORG.manager, timezone: 'Asia/Shanghai' };
-    await system.as(ORG.admin).put('/org/employees').send({
-      employees: [
-        // The calendar's zone wins: this rep's employee zone says Shanghai, the calendar says New York.
-        { email: NY_REP, name: 'Nina York', ...shanghai, locale: 'en', calendar: 'ny-every-day' },
-        { email: AWAY_REP, name: 'Alex Away', ...shanghai, locale: 'en' },
-        ...BULK.map((email, i) => ({ email, name: `Bulk Owner ${i}`, ...shanghai, locale: i % 2 === 0 ? 'en' : 'zh-CN' })),
-      ],
-    }).expect(200);
-    for (const email of [ORG.rep, ORG.rep2, NY_REP, AWAY_REP, ...BULK]) id[email] = await employeeId(system, email);
-
-    const customer = (code: string, name: string, owner: string) => createCustomer(system, { code, name, ownerId: id[owner], createdAt: T0 });
-    await regularVisitAt(system, await customer('SH-1', 'Shanghai One', ORG.rep), new Date('2027-03-11T02:00:00Z')); // Thu 10:00: overdue on Friday
-    await regularVisitAt(system, await customer('SH-2', 'Shanghai Two', ORG.rep), new Date('2027-03-12T07:00:00Z')); // Fri 15:00: due today
-    await regularVisitAt(system, await customer('NY-1', 'New York One', NY_REP), new Date('2027-03-11T15:00:00Z')); // Thu 10:00 EST
-    await regularVisitAt(system, await customer('AW-1', 'Away Customer', AWAY_REP), new Date('2027-03-11T02:00:00Z'));
-    for (const [i, email] of BULK.entries()) await regularVisitAt(system, await customer(`BK-${i}`, `Bulk Customer ${i}`, email), new Date('2027-03-11T02:00:00Z'));
-    await customer('IDLE-1', 'Idle Customer', ORG.rep2); // a C-tier plan 90 working days out: nothing due for weeks
-
-    await system.as(ORG.admin).post('/org/absences')
-      .send({ employeeEmail: AWAY_REP, from: '2027-03-11T00:00:00Z', to: '2027-03-13T00:00:00Z', delegateEmail: ORG.rep2 })
-      .expect(201);
-    await settled(system, clock, 'the setup');
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
 
   it('guarantee: nothing is sent before 08:30 local', async () => {
     await moveTo('2027-03-12T00:29:59Z', 'Friday 08:29:59 in Shanghai');

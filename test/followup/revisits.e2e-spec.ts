@@ -1,7 +1,7 @@
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { createCustomer, employeeId, mailsWithKey, regularVisitAt, settled } from './revisit-test-helpers.js';
 
 /**
@@ -19,25 +19,21 @@ const DAY = 24 * HOUR;
 
 describe('revisit plans and visits', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   let repId: string;
   let rep2Id: string;
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    await system.as(ORG.admin).put('/org/calendars/cn-2027')
-      .send({ timezone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: ['2027-03-19', '2027-03-26'], workdays: [] })
-      .expect(200);
-    await system.as(ORG.admin).put('/org/employees').send({
-      employees: [{ email: ORG.rep, name: 'Ray Rep', role: 'SALES_SPECIALIST', managerEmail: ORG.manager, team: 'East', region: 'Shanghai', timezone: 'Asia/Shanghai', locale: 'en', calendar: 'cn-2027' }],
-    }).expect(200);
-    repId = await employeeId(system, ORG.rep);
-    rep2Id = await employeeId(system, ORG.rep2);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      await system.as(ORG.admin).put('/org/calendars/cn-2027')
+        .send({ timezone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidays: ['2027-03-19', '2027-03-26'], workdays: [] })
+        .expect(200);
+      await system.as(ORG.admin).put('/org/employees').send({
+        employees: [{ email: ORG.rep, name: 'Ray Rep', role: 'SALES_SPECIALIST', managerEmail: ORG.manager, team: 'East', region: 'Shanghai', timezone: 'Asia/Shanghai', locale: 'en', calendar: 'cn-2027' }],
+      }).expect(200);
+      repId = await employeeId(system, ORG.rep);
+      rep2Id = await employeeId(system, ORG.rep2);
+    },
   });
 
   async function plannedVisitOf(customerId: string) {

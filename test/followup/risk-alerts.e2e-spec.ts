@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Customer, CustomerTier } from '#generated/prisma';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { RiskScanTimer } from '../../apps/customer-follow-up/src/risk/risk-scan-timer.service.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
@@ -42,10 +42,38 @@ interface AlertBody {
 
 describe('customer demand change risk alerts', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   const id: Record<string, string> = {};
   const customers: Record<string, Customer> = {};
   const alertOf: Record<string, string> = {};
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      for (const email of [ORG.rep, ORG.rep2, ORG.manager, ORG.director]) id[email] = await employeeId(system, email);
+
+      // ALPHA: tier A, last approved contract 100 days ago, visited 3 days ago: no contract in 90 days.
+      await customer('ALPHA', ORG.rep, 'A');
+      await approvedContract('ALPHA', daysBefore(100));
+      await doneVisit('ALPHA', daysBefore(3));
+      // BETA: 3 complaints in the last 30 days against 1 in the 30 before: a spike (factor 2, minimum 3).
+      await customer('BETA', ORG.rep2, 'B');
+      for (const days of [2, 5, 10, 40]) await complaint('BETA', daysBefore(days));
+      // GAMMA: ratings 5 and 4 three to five months ago; a survey 2 and a visit rated 3 lately: a drop of 2.
+      await customer('GAMMA', ORG.rep, 'C');
+      await answeredSurvey('GAMMA', daysBefore(150), 5);
+      await answeredSurvey('GAMMA', daysBefore(120), 4);
+      await answeredSurvey('GAMMA', daysBefore(20), 2);
+      await doneVisit('GAMMA', daysBefore(10), 3);
+      // DELTA: tier A of the director (who has no manager), signed 10 days ago, never visited.
+      await customer('DELTA', ORG.director, 'A');
+      await approvedContract('DELTA', daysBefore(10));
+      // CALM: tier A, signed and visited lately, no complaints: never flagged.
+      await customer('CALM', ORG.rep, 'A');
+      await approvedContract('CALM', daysBefore(10));
+      await doneVisit('CALM', daysBefore(5), 5);
+      await engineIdle(system, clock, 'the setup');
+    },
+  });
 
   const riskMails = (alertId = '') => mailsWithKey(system, `risk-alert:${alertId}`);
 
@@ -105,38 +133,6 @@ describe('customer demand change risk alerts', () => {
   }
 
   const scansCompleted = () => system.prisma.auditEntry.count({ where: { action: 'risk-scan.completed' } });
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    for (const email of [ORG.rep, ORG.rep2, ORG.manager, ORG.director]) id[email] = await employeeId(system, email);
-
-    // ALPHA: tier A, last approved contract 100 days ago, visited 3 days ago: no contract in 90 days.
-    await customer('ALPHA', ORG.rep, 'A');
-    await approvedContract('ALPHA', daysBefore(100));
-    await doneVisit('ALPHA', daysBefore(3));
-    // BETA: 3 complaints in the last 30 days against 1 in the 30 before: a spike (factor 2, minimum 3).
-    await customer('BETA', ORG.rep2, 'B');
-    for (const days of [2, 5, 10, 40]) await complaint('BETA', daysBefore(days));
-    // GAMMA: ratings 5 and 4 three to five months ago; a survey 2 and a visit rated 3 lately: a drop of 2.
-    await customer('GAMMA', ORG.rep, 'C');
-    await answeredSurvey('GAMMA', daysBefore(150), 5);
-    await answeredSurvey('GAMMA', daysBefore(120), 4);
-    await answeredSurvey('GAMMA', daysBefore(20), 2);
-    await doneVisit('GAMMA', daysBefore(10), 3);
-    // DELTA: tier A of the director (who has no manager), signed 10 days ago, never visited.
-    await customer('DELTA', ORG.director, 'A');
-    await approvedContract('DELTA', daysBefore(10));
-    // CALM: tier A, signed and visited lately, no complaints: never flagged.
-    await customer('CALM', ORG.rep, 'A');
-    await approvedContract('CALM', daysBefore(10));
-    await doneVisit('CALM', daysBefore(5), 5);
-    await engineIdle(system, clock, 'the setup');
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
 
   it('guarantee: the scan is a timer armed at start for 06:00 Shanghai on the bulk queue; nothing is flagged before it fires', async () => {
     const timer = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: 'risk-scan:2027-03-11' } });

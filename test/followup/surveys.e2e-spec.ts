@@ -4,7 +4,7 @@ import { waitFor, type ReceivedEmail } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
 
@@ -33,16 +33,12 @@ function surveyTokenIn(mail: ReceivedEmail): string {
 
 describe('satisfaction surveys', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', region: 'Shanghai', managerEmail: ORG.manager }]);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', region: 'Shanghai', managerEmail: ORG.manager }]);
+    },
   });
 
   async function customer(name: string, contacts: object[]): Promise<Customer> {

@@ -5,7 +5,7 @@ import { waitFor, type ReceivedEmail } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf } from './revisit-test-helpers.js';
 
@@ -21,22 +21,20 @@ const HEADER = 'code,name,ownerEmail,tier,status,industry,region,contactName,con
 
 describe('urgent work is never stuck behind bulk work', () => {
   const clock = new ManualClock(T0);
-  let system: TestSystem;
   let redis: Redis;
   let bulkQueues: Queue[];
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-    await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', region: 'Shanghai', managerEmail: ORG.manager }]);
-    redis = new Redis(system.config.REDIS_URL, { maxRetriesPerRequest: null });
-    bulkQueues = [QUEUES.followUpBulk, QUEUES.notifierBulk].map((name) => new Queue(name, { connection: redis, prefix: system.config.QUEUE_PREFIX }));
-  });
-
-  afterAll(async () => {
-    for (const queue of bulkQueues ?? []) await queue.close();
-    redis?.disconnect();
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      await seedOrg(system);
+      await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', region: 'Shanghai', managerEmail: ORG.manager }]);
+      redis = new Redis(system.config.REDIS_URL, { maxRetriesPerRequest: null });
+      bulkQueues = [QUEUES.followUpBulk, QUEUES.notifierBulk].map((name) => new Queue(name, { connection: redis, prefix: system.config.QUEUE_PREFIX }));
+    },
+    async tearDown() {
+      for (const queue of bulkQueues ?? []) await queue.close();
+      redis?.disconnect();
+    },
   });
 
   async function surveyToken(): Promise<{ token: string; customerCode: string }> {

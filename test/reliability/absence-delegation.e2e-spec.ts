@@ -1,6 +1,6 @@
 import { actionTokenIn, ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { about, duplicatedKeys, KIND } from '../support/reliability.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * SPEC "Approval policy", absence: while an approver is absent, their steps (new and already
@@ -28,23 +28,18 @@ interface AuditItem {
 }
 
 describe('absence and delegation', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-    const common = { timezone: 'Asia/Shanghai', locale: 'en' };
-    await system.as(ORG.admin).put('/org/employees').send({
-      employees: [A, B, C, D, E].flatMap((t, i) => [
-        { email: t.manager, name: `Manager ${i}`, role: 'SALES_MANAGER', managerEmail: ORG.director, ...common },
-        { email: t.deputy, name: `Deputy ${i}`, role: 'SALES_MANAGER', managerEmail: ORG.director, ...common },
-        { email: t.rep, name: `Rep ${i}`, role: 'SALES_SPECIALIST', managerEmail: t.manager, ...common },
-      ]),
-    }).expect(200);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    async setUp() {
+      await seedOrg(system);
+      const common = { timezone: 'Asia/Shanghai', locale: 'en' };
+      await system.as(ORG.admin).put('/org/employees').send({
+        employees: [A, B, C, D, E].flatMap((t, i) => [
+          { email: t.manager, name: `Manager ${i}`, role: 'SALES_MANAGER', managerEmail: ORG.director, ...common },
+          { email: t.deputy, name: `Deputy ${i}`, role: 'SALES_MANAGER', managerEmail: ORG.director, ...common },
+          { email: t.rep, name: `Rep ${i}`, role: 'SALES_SPECIALIST', managerEmail: t.manager, ...common },
+        ]),
+      }).expect(200);
+    },
   });
 
   async function recordAbsence(employeeEmail: string, from: Date, to: Date, delegateEmail?: string) {

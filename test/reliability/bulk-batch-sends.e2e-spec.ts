@@ -2,7 +2,7 @@ import { NotificationRequester } from '#libs/notifications';
 import { sampleData } from '#libs/mail/fixtures';
 import { waitFor } from '#libs/testing';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * DESIGN "send ledger" for bulk email: emails asked for together with `bulk` (a batch of digests)
@@ -12,19 +12,9 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
  * only what is still unsent. Nothing is lost and nothing is sent twice.
  */
 describe('bulk email sent as batch jobs', () => {
-  let system: TestSystem;
   const recipients = Array.from({ length: 6 }, (_, i) => `bulk${i}@salesflow.test`);
+  const system = useTestSystem({ setUp: () => seedOrg(system), tearDown: () => { system.smtp.acceptAll(); } });
   const [, refused, greylisted] = recipients;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    system?.smtp.acceptAll();
-    await system?.close();
-  });
 
   it('guarantee: one batch job carries the emails; 550 kills one email only (own dead letter, retried alone), 451 is retried with the batch; every email arrives exactly once', async () => {
     let greylistings = 0;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NotificationSender, SendLeaseHeldError } from '../../apps/notifier/src/sending/notification-sender.service.js';
 import { sampleData } from '#libs/mail/fixtures';
 import { waitFor } from '#libs/testing';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * DESIGN "send ledger", with the notifier's coalesced statements: sends that start in the same
@@ -13,16 +13,11 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
  * The ledger rows are written without outbox rows, so only the sends this test starts touch them.
  */
 describe('coalesced ledger claims and sent-marks', () => {
-  let system: TestSystem;
   let sender: NotificationSender;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    sender = system.app.get(NotificationSender);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    async setUp() {
+      sender = system.app.get(NotificationSender);
+    },
   });
 
   async function ledgerRow(email: string): Promise<string> {

@@ -6,7 +6,7 @@ import { ManualClock } from '#libs/time';
 import { QueueRegistry } from '#libs/workflow';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { about, idempotencyKeyOf, KIND, ledger } from '../support/reliability.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * SPEC principle 3 / DESIGN "notification": one email per idempotency key; the only exception is a
@@ -26,17 +26,8 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
 const LEASE_MS = 60_000;
 
 describe('a worker killed mid-send', () => {
-  let system: TestSystem;
   const clock = new ManualClock(new Date());
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem({ clock, setUp: () => seedOrg(system) });
 
   /** A real, renderable email that nobody has been asked to send yet (a ledger row without an outbox row). */
   async function unsentCopyOfAnOutcomeEmail(title: string) {

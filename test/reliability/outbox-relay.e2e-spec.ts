@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { waitFor } from '#libs/testing';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * DESIGN "outbox": the relay claims unpublished rows with SKIP LOCKED, never an `id > last`
@@ -12,15 +12,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
  * skips: only publishing and the final outcome are observed.
  */
 describe('outbox relay', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem();
 
   function reminderPayload() {
     return JSON.stringify({ timerId: randomUUID(), subjectId: randomUUID() });

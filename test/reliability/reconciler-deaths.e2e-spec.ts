@@ -3,7 +3,7 @@ import { sampleData } from '#libs/mail/fixtures';
 import { jobIdForOutbox, QUEUES } from '#libs/queue';
 import { waitFor } from '#libs/testing';
 import { QueueRegistry } from '#libs/workflow';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * DESIGN "outbox" / "job runner": a job that BullMQ fails outside our runner (stalled too often,
@@ -15,15 +15,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
  * attempt: the worker throws before the runner is involved.
  */
 describe('deaths the reconciler records', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-  });
-
-  afterAll(async () => {
-    await system?.close();
-  });
+  const system = useTestSystem();
 
   it('guarantee: a send job BullMQ failed outside the runner ends with its ledger row dead, a dead letter and the outbox row dead', async () => {
     const notificationId = randomUUID();

@@ -4,7 +4,7 @@ import { ManualClock } from '#libs/time';
 import { DEFAULT_ENGINE_TIMINGS } from '#libs/workflow';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { about, ALWAYS, countByKey, idempotencyKeyOf, KIND, ledger, putPolicy } from '../support/reliability.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * SPEC principle 1 / DESIGN invariant 1 / issue 2 item 7: Postgres is the system of record, Redis
@@ -29,17 +29,13 @@ const POLICY = {
 };
 
 describe('Redis emptied mid-chain', () => {
-  let system: TestSystem;
   const clock = new ManualClock(new Date());
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock, engine: { reconcileMs: DEFAULT_ENGINE_TIMINGS.reconcileMs } });
-    await seedOrg(system, { calendar: ALWAYS });
-    await putPolicy(system, POLICY);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock, engine: { reconcileMs: DEFAULT_ENGINE_TIMINGS.reconcileMs },
+    async setUp() {
+      await seedOrg(system, { calendar: ALWAYS });
+      await putPolicy(system, POLICY);
+    },
   });
 
   it('guarantee: nothing lost, nothing doubled, recovery within 30 s without a restart (an email waiting for its retry, an armed SLA reminder, a pending stage)', async () => {

@@ -5,7 +5,7 @@ import { ManualClock } from '#libs/time';
 import { TimerSweeper } from '#libs/workflow';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { ALWAYS, countByKey, idempotencyKeyOf, KIND, kindOf, putPolicy } from '../support/reliability.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * SPEC principle 4 / DESIGN invariant 4: each scheduled occurrence fires once, whatever the number
@@ -22,19 +22,15 @@ const POLICY = {
 };
 
 describe('two replicas on one database', () => {
-  let system: TestSystem;
   let replica: INestApplication;
   const clock = new ManualClock(new Date());
-
-  beforeAll(async () => {
-    system = await startTestSystem({ clock });
-    replica = await system.startReplica();
-    await seedOrg(system, { calendar: ALWAYS });
-    await putPolicy(system, POLICY);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    clock,
+    async setUp() {
+      replica = await system.startReplica();
+      await seedOrg(system, { calendar: ALWAYS });
+      await putPolicy(system, POLICY);
+    },
   });
 
   it(`guarantee: ${CONTRACTS} contracts whose SLA timers all fall due at once -> each reminder, escalation and ladder-top email exactly once (per idempotency key, in the SMTP sink and in the ledger); reminders go to the approver only`, async () => {

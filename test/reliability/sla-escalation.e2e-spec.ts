@@ -1,7 +1,7 @@
 import { SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { ALWAYS, duplicatedKeys, engineHasPassed, idempotencyKeyOf, kindOf, ledger, putPolicy, KIND, about } from '../support/reliability.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * SPEC "Approval policy", `sla`: at `reminderAt` of the SLA the approver gets a reminder; at its end
@@ -17,25 +17,20 @@ const POLICY = {
 };
 
 describe('SLA reminders and the escalation ladder (PT2S on a 24/7 calendar)', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system, { calendar: ALWAYS });
-    // One more level above the director, so the ladder climbs twice before reaching the top:
-    // rep -> manager (approver) -> director (level 1) -> vp (level 2) -> top.
-    const common = { timezone: 'Asia/Shanghai', locale: 'en', calendar: ALWAYS };
-    await system.as(ORG.admin).put('/org/employees').send({
-      employees: [
-        { email: VP, name: 'Vic VP', role: 'SALES_DIRECTOR', ...common },
-        { email: ORG.director, name: 'Dana Director', role: 'SALES_DIRECTOR', managerEmail: VP, team: 'East', ...common },
-      ],
-    }).expect(200);
-    await putPolicy(system, POLICY);
-  });
-
-  afterAll(async () => {
-    await system?.close();
+  const system = useTestSystem({
+    async setUp() {
+      await seedOrg(system, { calendar: ALWAYS });
+      // One more level above the director, so the ladder climbs twice before reaching the top:
+      // rep -> manager (approver) -> director (level 1) -> vp (level 2) -> top.
+      const common = { timezone: 'Asia/Shanghai', locale: 'en', calendar: ALWAYS };
+      await system.as(ORG.admin).put('/org/employees').send({
+        employees: [
+          { email: VP, name: 'Vic VP', role: 'SALES_DIRECTOR', ...common },
+          { email: ORG.director, name: 'Dana Director', role: 'SALES_DIRECTOR', managerEmail: VP, team: 'East', ...common },
+        ],
+      }).expect(200);
+      await putPolicy(system, POLICY);
+    },
   });
 
   async function submit(title: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { waitFor } from '#libs/testing';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { about, countByKey, idempotencyKeyOf, KIND, ledger, type LedgerRow } from '../support/reliability.js';
-import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { useTestSystem } from '../support/use-test-system.js';
 
 /**
  * SPEC principle 5 / DESIGN "notification": SMTP 4xx retries with exponential backoff and
@@ -12,17 +12,7 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
  * The emails are the outcome emails of contracts that are approved at once (no stage applies).
  */
 describe('SMTP failures: transient retried, permanent dead-lettered', () => {
-  let system: TestSystem;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    await seedOrg(system);
-  });
-
-  afterAll(async () => {
-    system?.smtp.acceptAll();
-    await system?.close();
-  });
+  const system = useTestSystem({ setUp: () => seedOrg(system), tearDown: () => { system.smtp.acceptAll(); } });
 
   async function submitApprovedAtOnce(submitter: string, title: string): Promise<string> {
     const response = await system.as(submitter).post('/contracts').send({ ...SMALL_CONTRACT, title }).expect(201);

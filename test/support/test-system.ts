@@ -1,17 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import supertest from 'supertest';
 import { AllInOneModule } from '../../apps/all-in-one/all-in-one.module.js';
-import { loadConfig, type AppConfig } from '#libs/config';
+import type { AppConfig } from '#libs/config';
 import { Database, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';
-import { createTestDatabase, deleteRedisPrefix, SmtpSink, type TestDatabase } from '#libs/testing';
+import { createTestDatabase, deleteRedisPrefix, SmtpSink, TEST_ADMIN_EMAIL, TEST_JWT_SECRET, testConfig, type TestDatabase } from '#libs/testing';
 import type { Clock } from '#libs/time';
 import type { EngineTimings } from '#libs/workflow';
 
-export const ADMIN_EMAIL = 'admin@salesflow.test';
-export const TEST_JWT_SECRET = 'test-secret-for-salesflow-tests';
+export { TEST_JWT_SECRET };
+export const ADMIN_EMAIL = TEST_ADMIN_EMAIL;
 
 /** Fast engine ticks so tests do not wait for production intervals. */
 export const TEST_ENGINE: Partial<EngineTimings> = { sweepMs: 100, relayMs: 100, reconcileMs: 500 };
@@ -45,17 +44,7 @@ export interface TestSystemOptions {
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const db = await createTestDatabase();
   const smtp = await new SmtpSink().start();
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '4',
-    QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
-    SMTP_URL: smtp.url,
-    JWT_SECRET: TEST_JWT_SECRET,
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    PUBLIC_BASE_URL: 'http://salesflow.test',
-    ...options.env,
-  });
+  const config = testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url, ...options.env });
   const apps: INestApplication[] = [];
   const start = async () => {
     const app = await createHttpApp(AllInOneModule.forRoot({ config, clock: options.clock, engine: { ...TEST_ENGINE, ...options.engine } }), { serveNats: true });

@@ -1,24 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-export const ADMIN_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-/**
- * The migrated template every test database is copied from. Its name follows the migrations,
- * so a new migration makes a new template instead of a stale one.
- */
-export function templateDatabaseName(root = process.cwd()): string {
-  const dir = join(root, 'prisma', 'migrations');
-  const hash = createHash('sha256');
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry.endsWith('.toml')) continue;
-    hash.update(entry);
-    hash.update(readFileSync(join(dir, entry, 'migration.sql')));
-  }
-  return `salesflow_tpl_${hash.digest('hex').slice(0, 12)}`;
-}
-
-export function databaseUrl(name: string): string {
-  return `postgresql://postgres@127.0.0.1:5432/${name}`;
-}
+// One implementation, shared with jest's globalSetup, which runs before TypeScript is transformed.
+// Imported by a package name so the same line resolves from the sources and from dist (the bench).
+export { ADMIN_DATABASE_URL, databaseUrl, templateDatabaseName } from '#libs/testing/template-name';
