@@ -35,7 +35,7 @@ async function counts(client: pg.Client, armedAt: Date): Promise<Counts> {
             coalesce(sum(jsonb_array_length(payload->'timerIds')) FILTER (WHERE "doneAt" IS NOT NULL), 0)::int AS composed,
             (SELECT count(*)::int FROM "Notification" WHERE kind = 'revisit-digest' AND "recipientEmail" LIKE 'owner%') AS queued,
             (SELECT count(*)::int FROM "Notification" WHERE kind = 'revisit-digest' AND "recipientEmail" LIKE 'owner%' AND status = 'sent') AS sent
-     FROM "Outbox" WHERE "jobName" = 'followup.digest' AND "createdAt" >= $1::timestamp`,
+     FROM "Outbox" WHERE "jobName" = 'revisit.digest' AND "createdAt" >= $1::timestamp`,
     [armedAt.toISOString()],
   );
   return rows[0];

@@ -54,7 +54,7 @@ export async function seedCustomers(client: pg.Client, from: number, to: number,
     );
     await client.query(
       `INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "createdAt")
-       SELECT md5('scale-timer-' || g)::uuid, 'followup.visit-overdue', md5('scale-visit-' || g)::uuid,
+       SELECT md5('scale-timer-' || g)::uuid, 'visit.escalate-overdue', md5('scale-visit-' || g)::uuid,
               CASE WHEN g < $3::int THEN $4::timestamp + interval '3 days'
                    WHEN g < $3::int + $5::int THEN $4::timestamp - interval '1 day'
                    ELSE $4::timestamp + (4 + g % 90) * interval '1 day' END,
@@ -79,7 +79,7 @@ export async function markScheduleCheckDone(client: pg.Client, now: Date): Promi
   const utcDate = now.toISOString().slice(0, 10);
   await client.query(
     `INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "firedAt", "createdAt")
-     VALUES (gen_random_uuid(), 'followup.schedule-check', '00000000-0000-0000-0000-000000000000', $1::timestamp, $2, 'followup-bulk', $1::timestamp, $1::timestamp)
+     VALUES (gen_random_uuid(), 'revisit.check-schedules', '00000000-0000-0000-0000-000000000000', $1::timestamp, $2, 'followup-bulk', $1::timestamp, $1::timestamp)
      ON CONFLICT ("uniqueKey") DO NOTHING`,
     [now.toISOString(), `followup-schedule-check:${utcDate}`],
   );
@@ -89,7 +89,7 @@ export async function markScheduleCheckDone(client: pg.Client, now: Date): Promi
 export async function armDigestTimers(client: pg.Client, now: Date, localDate: string): Promise<number> {
   const result = await client.query(
     `INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "createdAt")
-     SELECT gen_random_uuid(), 'followup.digest', e.id, $1::timestamp, 'revisit-digest:' || e.id || ':' || $2, 'followup-bulk', $1::timestamp
+     SELECT gen_random_uuid(), 'revisit.digest', e.id, $1::timestamp, 'revisit-digest:' || e.id || ':' || $2, 'followup-bulk', $1::timestamp
      FROM "Employee" e WHERE e.email LIKE 'owner%@scale.bench'
      ON CONFLICT ("uniqueKey") DO NOTHING`,
     [now.toISOString(), localDate],

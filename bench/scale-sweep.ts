@@ -25,13 +25,13 @@ const RUNS = 3;
 
 /** Puts the fired timers back and removes the outbox rows the sweep wrote, so the next run finds the same ones due. */
 async function undoSweep(client: pg.Client, now: Date): Promise<void> {
-  await client.query(`DELETE FROM "Outbox" WHERE "jobName" = 'followup.visit-overdue' AND "createdAt" = $1::timestamp`, [now.toISOString()]);
-  await client.query(`UPDATE "Timer" SET "firedAt" = NULL WHERE "firedAt" = $1::timestamp AND kind = 'followup.visit-overdue'`, [now.toISOString()]);
+  await client.query(`DELETE FROM "Outbox" WHERE "jobName" = 'visit.escalate-overdue' AND "createdAt" = $1::timestamp`, [now.toISOString()]);
+  await client.query(`UPDATE "Timer" SET "firedAt" = NULL WHERE "firedAt" = $1::timestamp AND kind = 'visit.escalate-overdue'`, [now.toISOString()]);
 }
 
 /** After the last measurement: the due escalations count as handled, so the running system does not work on them during the digest. */
 export async function retireDueTimers(client: pg.Client, now: Date): Promise<void> {
-  await client.query(`UPDATE "Timer" SET "firedAt" = $1::timestamp WHERE kind = 'followup.visit-overdue' AND "firedAt" IS NULL AND "dueAt" <= $1::timestamp`, [now.toISOString()]);
+  await client.query(`UPDATE "Timer" SET "firedAt" = $1::timestamp WHERE kind = 'visit.escalate-overdue' AND "firedAt" IS NULL AND "dueAt" <= $1::timestamp`, [now.toISOString()]);
 }
 
 export async function measureSweep(sweeper: TimerSweeper, client: pg.Client, now: Date): Promise<Pick<SweepFigures, 'dueSweepMs' | 'fired' | 'idleSweepMs'>> {

@@ -62,7 +62,7 @@ const TARGET_EMAILS_PER_SECOND = 500;
 /** Notifier processes of their own (0: the notifier runs inside the all-in-one app). */
 const NOTIFIERS = env('BENCH_NOTIFIERS', 0);
 /** Owners per digest job, as the sweeper batches their timers. */
-const DIGEST_BATCH = TIMER_BATCH_SIZES['followup.digest']!;
+const DIGEST_BATCH = TIMER_BATCH_SIZES['revisit.digest']!;
 
 /** Thursday 2027-03-11 08:30 in Shanghai: the owners' digest time. */
 const NOW = new Date('2027-03-11T00:30:00Z');
@@ -130,7 +130,7 @@ async function sweepFigures(label: string, sweeper: TimerSweeper, visits: Visits
 async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>> | null, sent: number, armedAt: number): Promise<void> {
   const connection = redisOptionsFromUrl(state.config!.REDIS_URL);
   log('  Where the time goes:');
-  for (const [label, queue, job] of [['digest jobs (followup-bulk)', QUEUES.followUpBulk, 'followup.digest'], ['send-batch jobs (notifier-bulk)', QUEUES.notifierBulk, 'notification.send-batch']] as const) {
+  for (const [label, queue, job] of [['digest jobs (followup-bulk)', QUEUES.followUpBulk, 'revisit.digest'], ['send-batch jobs (notifier-bulk)', QUEUES.notifierBulk, 'notification.send-batch']] as const) {
     const t = await jobTimings(connection, state.config!.QUEUE_PREFIX, queue, job, armedAt);
     log(`    ${pad(label, 32)} last ${t.jobs} completed: waiting in the queue p50 ${fmt(t.waitP50, 0)} ms, p95 ${fmt(t.waitP95, 0)} ms; running p50 ${fmt(t.runP50, 1)} ms, p95 ${fmt(t.runP95, 1)} ms`);
     const at = (epochMs: number) => `${fmt((epochMs - armedAt) / 1000, 2)} s`;
@@ -151,7 +151,7 @@ async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>
 async function traceOneDigest(ownerId: string): Promise<void> {
   const { rows } = await state.client!.query<{ id: string }>(
     `INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "firedAt", "createdAt")
-     VALUES (gen_random_uuid(), 'followup.digest', $1::uuid, $2::timestamp, 'scale-bench-trace', 'followup-bulk', $2::timestamp, $2::timestamp) RETURNING id`,
+     VALUES (gen_random_uuid(), 'revisit.digest', $1::uuid, $2::timestamp, 'scale-bench-trace', 'followup-bulk', $2::timestamp, $2::timestamp) RETURNING id`,
     [ownerId, NOW.toISOString()],
   );
   const digest = state.app!.get(RevisitDigestService);

@@ -182,10 +182,10 @@ describe('complaints: assignment, deadlines, reminders and escalation', () => {
     expect(complaint.resolveDueAt).toBe('2027-03-17T06:30:00.000Z');
     const timers = await system.prisma.timer.findMany({ where: { subjectId: complaint.id }, orderBy: { dueAt: 'asc' } });
     expect(timers.map((t) => [t.kind, t.uniqueKey, t.dueAt.toISOString()])).toEqual([
-      ['followup.complaint-reminder', `complaint-reminder:${complaint.id}:ack`, '2027-03-15T03:30:00.000Z'], // 6h of 8h: Monday 11:30
-      ['followup.complaint-deadline', `complaint-deadline:${complaint.id}:ack`, '2027-03-15T05:30:00.000Z'],
-      ['followup.complaint-reminder', `complaint-reminder:${complaint.id}:resolve`, '2027-03-16T08:45:00.000Z'], // 20h15 of 27h: Tuesday 16:45
-      ['followup.complaint-deadline', `complaint-deadline:${complaint.id}:resolve`, '2027-03-17T06:30:00.000Z'],
+      ['complaint.remind', `complaint-reminder:${complaint.id}:ack`, '2027-03-15T03:30:00.000Z'], // 6h of 8h: Monday 11:30
+      ['complaint.escalate', `complaint-deadline:${complaint.id}:ack`, '2027-03-15T05:30:00.000Z'],
+      ['complaint.remind', `complaint-reminder:${complaint.id}:resolve`, '2027-03-16T08:45:00.000Z'], // 20h15 of 27h: Tuesday 16:45
+      ['complaint.escalate', `complaint-deadline:${complaint.id}:resolve`, '2027-03-17T06:30:00.000Z'],
     ]);
   });
 

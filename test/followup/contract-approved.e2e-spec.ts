@@ -77,7 +77,7 @@ describe('approved contracts flow into the follow-up', () => {
     ]);
     expect(visits[0].customer).toMatchObject({ tier: 'B', status: 'active' });
     const survey = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: `survey-due:${signed.id}` } });
-    expect(survey).toMatchObject({ kind: 'followup.survey-due', subjectId: signed.id, firedAt: null });
+    expect(survey).toMatchObject({ kind: 'survey.send', subjectId: signed.id, firedAt: null });
     expect(survey.dueAt.toISOString()).toBe('2027-04-09T02:00:00.000Z');
     expect(await system.prisma.timer.count({ where: { uniqueKey: `visit-overdue:${visits[0].id}` } })).toBe(1);
 
@@ -108,7 +108,7 @@ describe('approved contracts flow into the follow-up', () => {
 
   it('guarantee: events for a contract without a customer, with an unknown customer, or not approved change nothing', async () => {
     const visitsBefore = await system.prisma.visit.count();
-    const timersBefore = await system.prisma.timer.count({ where: { kind: 'followup.survey-due' } });
+    const timersBefore = await system.prisma.timer.count({ where: { kind: 'survey.send' } });
     const noCustomer = await contract({ customerId: null, amountBase: 10_000, decidedAt: clock.now() });
     const unknown = await contract({ customerId: randomUUID(), amountBase: 10_000, decidedAt: clock.now() });
     const customer = await system.prisma.customer.findUniqueOrThrow({ where: { code: 'HD-1' } });
@@ -117,7 +117,7 @@ describe('approved contracts flow into the follow-up', () => {
     for (const c of [noCustomer, unknown, pending]) expect(await deliver(c.id)).toBe('skipped');
     expect(await deliver(randomUUID())).toBe('skipped');
     expect(await system.prisma.visit.count()).toBe(visitsBefore);
-    expect(await system.prisma.timer.count({ where: { kind: 'followup.survey-due' } })).toBe(timersBefore);
+    expect(await system.prisma.timer.count({ where: { kind: 'survey.send' } })).toBe(timersBefore);
   });
 
   it('guarantee: the post-signing visit names its contract (sourceId), and the unique (kind, sourceId) makes "once per contract" a database fact: two deliveries racing apply the contract once', async () => {

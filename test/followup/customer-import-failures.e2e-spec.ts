@@ -92,10 +92,10 @@ describe('customer imports that cannot finish', () => {
       expect(await system.prisma.customer.count({ where: { code: { startsWith: 'DIE-' } } })).toBe(1000);
 
       // It died at once (no retries), into the dead letters an admin sees.
-      const [letter] = await system.prisma.deadLetter.findMany({ where: { jobName: 'followup.import' } });
+      const [letter] = await system.prisma.deadLetter.findMany({ where: { jobName: 'customer.import' } });
       expect(letter).toMatchObject({ payload: { importId: jobId } });
       expect(letter.error).toContain('SQLSTATE 23514');
-      expect(await system.prisma.outbox.findFirstOrThrow({ where: { jobName: 'followup.import', payload: { equals: { importId: jobId } } } })).toMatchObject({ outcome: 'dead' });
+      expect(await system.prisma.outbox.findFirstOrThrow({ where: { jobName: 'customer.import', payload: { equals: { importId: jobId } } } })).toMatchObject({ outcome: 'dead' });
     } finally {
       await system.prisma.$executeRawUnsafe(`ALTER TABLE "Customer" DROP CONSTRAINT test_refuses_boom`);
     }

@@ -61,7 +61,7 @@ describe('customer changes keep the revisit plan', () => {
     expect(listed.map((v: { kind: string; status: string; dueAt: string }) => [v.kind, v.status, v.dueAt])).toEqual([['regular', 'planned', DUE.A]]);
     const [visit] = await plannedOf('NEW-A');
     expect((await overdueTimer(visit))?.dueAt.toISOString()).toBe(A_ESCALATES);
-    expect(await system.prisma.timer.count({ where: { kind: 'followup.digest', subjectId: repId, firedAt: null } })).toBe(1);
+    expect(await system.prisma.timer.count({ where: { kind: 'revisit.digest', subjectId: repId, firedAt: null } })).toBe(1);
     const audit = await system.prisma.auditEntry.findMany({ where: { entityId: created.id }, orderBy: { action: 'asc' } });
     expect(audit.map((e) => e.action)).toEqual(['customer.created', 'visit.planned']);
     expect(audit[1].after).toMatchObject({ visitId: visit.id, dueAt: DUE.A, owner: ORG.rep });
@@ -96,7 +96,7 @@ describe('customer changes keep the revisit plan', () => {
     const [importedA] = await plannedOf('IMP-A');
     expect((await overdueTimer(importedA))?.dueAt.toISOString()).toBe(A_ESCALATES);
     for (const code of ['IMP-B', 'IMP-C']) expect(await overdueTimer((await plannedOf(code))[0])).not.toBeNull();
-    expect(await system.prisma.timer.count({ where: { kind: 'followup.digest', subjectId: rep2Id, firedAt: null } })).toBe(1);
+    expect(await system.prisma.timer.count({ where: { kind: 'revisit.digest', subjectId: rep2Id, firedAt: null } })).toBe(1);
     expect(await system.prisma.auditEntry.count({ where: { action: 'visit.planned', entityId: { in: await Promise.all(['IMP-A', 'IMP-B', 'IMP-C'].map(customerId)) } } })).toBe(3);
 
     const visitsBefore = await system.prisma.visit.count();

@@ -95,15 +95,15 @@ describe('the morning digest', () => {
   });
 
   it('guarantee: the digests due at one instant are composed set-based, several owners per job, and each owner\u2019s timer is in exactly one job', async () => {
-    const fired = await system.prisma.timer.findMany({ where: { kind: 'followup.digest', dueAt: new Date('2027-03-12T00:30:00Z'), firedAt: { not: null } } });
-    const jobs = await system.prisma.outbox.findMany({ where: { jobName: 'followup.digest', createdAt: { gte: new Date('2027-03-12T00:30:00Z') } } });
+    const fired = await system.prisma.timer.findMany({ where: { kind: 'revisit.digest', dueAt: new Date('2027-03-12T00:30:00Z'), firedAt: { not: null } } });
+    const jobs = await system.prisma.outbox.findMany({ where: { jobName: 'revisit.digest', createdAt: { gte: new Date('2027-03-12T00:30:00Z') } } });
     const timerIds = jobs.flatMap((job) => (job.payload as { timerIds: string[] }).timerIds);
     expect(fired.length).toBeGreaterThanOrEqual(BULK.length + 2);
     expect(jobs.length).toBeLessThan(fired.length);
     expect([...timerIds].sort()).toEqual(fired.map((timer) => timer.id).sort());
     expect(jobs.every((job) => job.outcome === 'done' || job.outcome === 'skipped')).toBe(true);
 
-    const next = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep], kind: 'followup.digest', firedAt: null } });
+    const next = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep], kind: 'revisit.digest', firedAt: null } });
     expect(next.map((t) => [t.uniqueKey, t.dueAt.toISOString()])).toEqual([[digestKey(ORG.rep, '2027-03-15'), '2027-03-15T00:30:00.000Z']]);
   });
 
@@ -150,22 +150,22 @@ describe('the morning digest', () => {
     expect(own.text).not.toContain('delegate');
     await expectNoDuplicates();
 
-    const repNext = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep], kind: 'followup.digest', firedAt: null } });
+    const repNext = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep], kind: 'revisit.digest', firedAt: null } });
     expect(repNext.map((t) => [t.uniqueKey, t.dueAt.toISOString()])).toEqual([[digestKey(ORG.rep, '2027-03-18'), '2027-03-18T00:30:00.000Z']]);
-    const nyNext = await system.prisma.timer.findMany({ where: { subjectId: id[NY_REP], kind: 'followup.digest', firedAt: null } });
+    const nyNext = await system.prisma.timer.findMany({ where: { subjectId: id[NY_REP], kind: 'revisit.digest', firedAt: null } });
     expect(nyNext.map((t) => [t.uniqueKey, t.dueAt.toISOString()])).toEqual([[digestKey(NY_REP, '2027-03-17'), '2027-03-17T12:30:00.000Z']]);
   });
 
   it('guarantee: an owner with nothing due gets no email, while their digest chain keeps running', async () => {
-    const fired = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep2], kind: 'followup.digest', firedAt: { not: null } } });
+    const fired = await system.prisma.timer.findMany({ where: { subjectId: id[ORG.rep2], kind: 'revisit.digest', firedAt: { not: null } } });
     expect(fired.map((t) => t.uniqueKey)).toContain(digestKey(ORG.rep2, '2027-03-12'));
     expect(digestsOf(ORG.rep2)).toEqual([]);
     expect(await system.prisma.notification.count({ where: { idempotencyKey: { startsWith: `revisit-digest:${id[ORG.rep2]}:` } } })).toBe(0);
-    expect(await system.prisma.timer.count({ where: { subjectId: id[ORG.rep2], kind: 'followup.digest', firedAt: null } })).toBe(1);
+    expect(await system.prisma.timer.count({ where: { subjectId: id[ORG.rep2], kind: 'revisit.digest', firedAt: null } })).toBe(1);
   });
 
   it('guarantee: the daily schedule check re-arms a digest chain whose next timer was lost', async () => {
-    await system.prisma.timer.deleteMany({ where: { subjectId: id[ORG.rep], kind: 'followup.digest', firedAt: null } });
+    await system.prisma.timer.deleteMany({ where: { subjectId: id[ORG.rep], kind: 'revisit.digest', firedAt: null } });
     await moveTo('2027-03-18T00:00:00Z', 'the daily schedule check');
     const rearmed = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: digestKey(ORG.rep, '2027-03-18') } });
     expect(rearmed.dueAt.toISOString()).toBe('2027-03-18T00:30:00.000Z');

@@ -142,7 +142,7 @@ describe('revisit plans and visits', () => {
     expect(repList.some((v: { id: string }) => v.id === visit.id)).toBe(false);
     expect((await system.prisma.visit.findUniqueOrThrow({ where: { id: visit.id } })).ownerId).toBe(rep2Id);
     // The new owner's digest chain is armed.
-    expect(await system.prisma.timer.count({ where: { kind: 'followup.digest', subjectId: rep2Id, firedAt: null } })).toBeGreaterThan(0);
+    expect(await system.prisma.timer.count({ where: { kind: 'revisit.digest', subjectId: rep2Id, firedAt: null } })).toBeGreaterThan(0);
     await system.as(ORG.rep).post(`/revisits/${visit.id}/complete`).send({ outcome: 'positive', notes: 'not mine any more' }).expect(403);
     await system.as(ORG.rep2).post(`/revisits/${visit.id}/complete`).send({ outcome: 'positive', notes: 'Introduced myself.' }).expect(200);
   });

@@ -136,7 +136,7 @@ describe('customer demand change risk alerts', () => {
 
   it('guarantee: the scan is a timer armed at start for 06:00 Shanghai on the bulk queue; nothing is flagged before it fires', async () => {
     const timer = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: 'risk-scan:2027-03-11' } });
-    expect(timer).toMatchObject({ kind: 'followup.risk-scan', queue: 'followup-bulk', subjectId: '00000000-0000-0000-0000-000000000000', firedAt: null });
+    expect(timer).toMatchObject({ kind: 'risk.scan', queue: 'followup-bulk', subjectId: '00000000-0000-0000-0000-000000000000', firedAt: null });
     expect(timer.dueAt.toISOString()).toBe('2027-03-10T22:00:00.000Z');
     await moveTo(new Date('2027-03-10T21:59:59Z'), 'one second before the first scan');
     expect(await system.prisma.riskAlert.count()).toBe(0);

@@ -173,7 +173,7 @@ describe('satisfaction surveys', () => {
     expect((await surveysTo('dee@delta.example'))[0]).toMatchObject({ answeredAt: null, score: null });
   });
 
-  it('guarantee: the contract schedule (followup.survey-due) surveys the contract customer\u2019s primary contact, respecting the cap; after 30 days a contact may be surveyed again', async () => {
+  it('guarantee: the contract schedule (survey.send) surveys the contract customer\u2019s primary contact, respecting the cap; after 30 days a contact may be surveyed again', async () => {
     const echo = await customer('Echo Systems', [{ name: 'Ed', email: 'ed@echo.example', phone: null, locale: 'en' }]);
     const fox = await customer('Fox Retail', [{ name: 'Fay', email: 'fay@fox.example', phone: null, locale: 'en' }]);
     const contractOf = async (c: Customer) =>
@@ -182,7 +182,7 @@ describe('satisfaction surveys', () => {
     // The timer contract events arm on approval (the same unique key, so an armed one is kept).
     const dueAt = new Date(clock.now().getTime() + 30 * DAY);
     await system.prisma.timer.createMany({
-      data: [echoContract, foxContract].map((id) => ({ kind: 'followup.survey-due', queue: 'followup-bulk', subjectId: id, dueAt, uniqueKey: `survey-due:${id}` })),
+      data: [echoContract, foxContract].map((id) => ({ kind: 'survey.send', queue: 'followup-bulk', subjectId: id, dueAt, uniqueKey: `survey-due:${id}` })),
       skipDuplicates: true,
     });
     await engineIdle(system, clock, 'contracts approved');

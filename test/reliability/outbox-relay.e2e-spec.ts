@@ -8,7 +8,7 @@ import { useTestSystem } from '../support/use-test-system.js';
  * cursor (which skips rows that commit late), and two relays never publish the same row while one
  * of them holds it.
  *
- * The rows are `approval.reminder` jobs for timers and steps that do not exist, which the handler
+ * The rows are `approval.remind` jobs for timers and steps that do not exist, which the handler
  * skips: only publishing and the final outcome are observed.
  */
 describe('outbox relay', () => {
@@ -38,7 +38,7 @@ describe('outbox relay', () => {
       const early = lowId();
       await slow.query('BEGIN');
       await slow.query(
-        `INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt") VALUES ($1, 'approval-urgent', 'approval.reminder', $2::jsonb, now() - interval '1 minute')`,
+        `INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt") VALUES ($1, 'approval-urgent', 'approval.remind', $2::jsonb, now() - interval '1 minute')`,
         [early, reminderPayload()],
       );
 
@@ -46,7 +46,7 @@ describe('outbox relay', () => {
       const later = highId();
       await system.prisma.$executeRaw`
         INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt")
-        VALUES (${later}::uuid, 'approval-urgent', 'approval.reminder', ${reminderPayload()}::jsonb, now())`;
+        VALUES (${later}::uuid, 'approval-urgent', 'approval.remind', ${reminderPayload()}::jsonb, now())`;
       await waitFor('the later row to be published and done', () => outboxRow(later), (row) => row?.publishedAt != null && row.doneAt != null);
       expect(await outboxRow(early)).toBeNull(); // still invisible: not committed
 
@@ -71,7 +71,7 @@ describe('outbox relay', () => {
         try {
           // One simple-protocol message: the INSERT commits, then the claim begins at once.
           const results = (await otherRelay.query(
-            `INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt") VALUES ('${id}', 'approval-urgent', 'approval.reminder', '${reminderPayload()}'::jsonb, now());
+            `INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt") VALUES ('${id}', 'approval-urgent', 'approval.remind', '${reminderPayload()}'::jsonb, now());
              COMMIT; BEGIN; SELECT "publishedAt" FROM "Outbox" WHERE id = '${id}' FOR UPDATE NOWAIT;`,
           )) as unknown as pg.QueryResult[];
           if (results[3].rows[0].publishedAt === null) held = id;
@@ -85,7 +85,7 @@ describe('outbox relay', () => {
       const free = highId();
       await system.prisma.$executeRaw`
         INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt")
-        VALUES (${free}::uuid, 'approval-urgent', 'approval.reminder', ${reminderPayload()}::jsonb, now())`;
+        VALUES (${free}::uuid, 'approval-urgent', 'approval.remind', ${reminderPayload()}::jsonb, now())`;
       // Our relay is not blocked by the lock: the free row goes through ...
       await waitFor('the free row to be published and done', () => outboxRow(free), (row) => row?.publishedAt != null && row.doneAt != null);
       // ... and the held one is left to its holder (not published a second time).

@@ -131,7 +131,7 @@ describe('Redis emptied mid-chain', () => {
     // The reminder's job comes back (as the reconciler re-adds a job Redis lost, or a retry of a
     // run whose outcome was not recorded): an outbox row with the same payload.
     const restored = await prisma.outbox.create({
-      data: { queue: 'approval-urgent', jobName: 'approval.reminder', payload: { timerId: reminderTimer.id, subjectId: step.id } },
+      data: { queue: 'approval-urgent', jobName: 'approval.remind', payload: { timerId: reminderTimer.id, subjectId: step.id } },
     });
     await waitFor('the restored reminder job to finish', () => prisma.outbox.findUniqueOrThrow({ where: { id: restored.id } }), (row) => row.doneAt !== null);
     await waitFor('every outbox row to be done', () => prisma.outbox.count({ where: { doneAt: null } }), (open) => open === 0);

@@ -101,7 +101,7 @@ describe('two replicas on one database', () => {
     const dueAt = new Date(clock.now().getTime() - 1000);
     // Reminders for steps that do not exist: their handler skips them, so only the firing is observed.
     await system.prisma.timer.createMany({
-      data: ids.map((id) => ({ id, kind: 'approval.reminder', queue: 'approval-urgent', subjectId: randomUUID(), dueAt, uniqueKey: `replica-sweep:${id}` })),
+      data: ids.map((id) => ({ id, kind: 'approval.remind', queue: 'approval-urgent', subjectId: randomUUID(), dueAt, uniqueKey: `replica-sweep:${id}` })),
     });
 
     const fired = await Promise.all([sweepers[0].sweep(), sweepers[1].sweep(), sweepers[0].sweep(), sweepers[1].sweep()]);

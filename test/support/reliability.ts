@@ -68,7 +68,7 @@ export async function putPolicy(system: TestSystem, policy: object): Promise<voi
 export async function engineHasPassed(system: TestSystem, at: Date, description = 'the engine to pass a probe timer'): Promise<void> {
   const id = randomUUID();
   await system.prisma.timer.create({
-    data: { id, kind: 'approval.reminder', queue: 'approval-urgent', subjectId: randomUUID(), dueAt: at, uniqueKey: `test-probe:${id}` },
+    data: { id, kind: 'approval.remind', queue: 'approval-urgent', subjectId: randomUUID(), dueAt: at, uniqueKey: `test-probe:${id}` },
   });
   await waitFor(
     `${description} (probe timer due ${at.toISOString()})`,

@@ -32,20 +32,20 @@ export interface JobPayloads {
   'notification.send': { notificationId: string };
   /** Bulk email (digests): one job per batch the producer asked for in one statement. */
   'notification.send-batch': { notificationIds: string[] };
-  'approval.reminder': TimerFiredPayload;
+  'approval.remind': TimerFiredPayload;
   'approval.escalate': TimerFiredPayload;
   'absence.start': TimerFiredPayload;
   'absence.end': TimerFiredPayload;
   /** customer-follow-up's subscription to the event of that name (events.ts). */
   'contract.approved': EventJobPayload<'contract.approved'>;
-  'followup.import': { importId: string };
-  'followup.digest': TimerBatchPayload;
-  'followup.visit-overdue': TimerFiredPayload;
-  'followup.complaint-reminder': TimerFiredPayload;
-  'followup.complaint-deadline': TimerFiredPayload;
-  'followup.survey-due': TimerFiredPayload;
-  'followup.risk-scan': TimerFiredPayload;
-  'followup.schedule-check': TimerFiredPayload;
+  'customer.import': { importId: string };
+  'revisit.digest': TimerBatchPayload;
+  'visit.escalate-overdue': TimerFiredPayload;
+  'complaint.remind': TimerFiredPayload;
+  'complaint.escalate': TimerFiredPayload;
+  'survey.send': TimerFiredPayload;
+  'risk.scan': TimerFiredPayload;
+  'revisit.check-schedules': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -54,20 +54,42 @@ export type JobPayload<N extends JobName> = JobPayloads[N];
 export const JOBS = {
   sendEmail: 'notification.send',
   sendEmailBatch: 'notification.send-batch',
-  approvalReminder: 'approval.reminder',
+  approvalRemind: 'approval.remind',
   approvalEscalate: 'approval.escalate',
   absenceStart: 'absence.start',
   absenceEnd: 'absence.end',
   contractApproved: 'contract.approved',
-  followUpImport: 'followup.import',
-  followUpDigest: 'followup.digest',
-  followUpVisitOverdue: 'followup.visit-overdue',
-  followUpComplaintReminder: 'followup.complaint-reminder',
-  followUpComplaintDeadline: 'followup.complaint-deadline',
-  followUpSurveyDue: 'followup.survey-due',
-  followUpRiskScan: 'followup.risk-scan',
-  followUpScheduleCheck: 'followup.schedule-check',
+  customerImport: 'customer.import',
+  revisitDigest: 'revisit.digest',
+  visitEscalateOverdue: 'visit.escalate-overdue',
+  complaintRemind: 'complaint.remind',
+  complaintEscalate: 'complaint.escalate',
+  surveySend: 'survey.send',
+  riskScan: 'risk.scan',
+  revisitCheckSchedules: 'revisit.check-schedules',
 } as const satisfies Record<string, JobName>;
+
+/**
+ * Names jobs had before each workflow got one name from job to handler to email. A job already
+ * queued, a timer already armed or a dead letter retried under its old name is handled by the
+ * new name's handler (JobDispatcher); the 20261202 migration renamed the rows.
+ */
+export const RENAMED_JOBS: Readonly<Record<string, JobName>> = {
+  'approval.reminder': 'approval.remind',
+  'followup.import': 'customer.import',
+  'followup.digest': 'revisit.digest',
+  'followup.visit-overdue': 'visit.escalate-overdue',
+  'followup.complaint-reminder': 'complaint.remind',
+  'followup.complaint-deadline': 'complaint.escalate',
+  'followup.survey-due': 'survey.send',
+  'followup.risk-scan': 'risk.scan',
+  'followup.schedule-check': 'revisit.check-schedules',
+};
+
+/** The current name of a job that may carry an old one. */
+export function currentJobName(name: string): string {
+  return RENAMED_JOBS[name] ?? name;
+}
 
 /**
  * The jobs each queue carries. A process that consumes a queue must have exactly one `@OnJob`
@@ -75,12 +97,12 @@ export const JOBS = {
  * (an email is urgent or bulk).
  */
 export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
-  'approval-urgent': ['approval.reminder', 'approval.escalate', 'absence.start', 'absence.end'],
+  'approval-urgent': ['approval.remind', 'approval.escalate', 'absence.start', 'absence.end'],
   'approval-bulk': [],
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
-  'followup-urgent': ['contract.approved', 'followup.visit-overdue', 'followup.complaint-reminder', 'followup.complaint-deadline'],
-  'followup-bulk': ['followup.import', 'followup.digest', 'followup.survey-due', 'followup.risk-scan', 'followup.schedule-check'],
+  'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
+  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
 };
 
 /**
@@ -88,7 +110,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
  * much cheaper set-based (10,000 owners' digests due at 08:30 are 40 jobs, not 10,000).
  */
 export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
-  'followup.digest': 250,
+  'revisit.digest': 250,
 };
 
 /**
@@ -96,7 +118,7 @@ export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
  * failed). Only a process that registered that bookkeeping (DeadJobHooks) may record their death;
  * the reconciler of any other process leaves them alone.
  */
-export const JOBS_WITH_DEATH_BOOKKEEPING: ReadonlySet<string> = new Set<JobName>(['notification.send', 'notification.send-batch', 'followup.import']);
+export const JOBS_WITH_DEATH_BOOKKEEPING: ReadonlySet<string> = new Set<JobName>(['notification.send', 'notification.send-batch', 'customer.import']);
 
 /** Subject of timers that concern the whole installation (daily scans), not one row. */
 export const INSTALLATION_SUBJECT = '00000000-0000-0000-0000-000000000000';

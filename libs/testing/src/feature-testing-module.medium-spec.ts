@@ -6,7 +6,7 @@ import { featureTestingModule, type FeatureTestingModule } from './feature-testi
 /** One handler of a queue that carries four jobs: a service split into features looks like this. */
 @Injectable()
 class ReminderFeature {
-  @OnJob(JOBS.followUpComplaintReminder)
+  @OnJob(JOBS.complaintRemind)
   async remind(): Promise<'done'> {
     return 'done';
   }

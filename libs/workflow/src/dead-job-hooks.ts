@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
-import { JOBS_WITH_DEATH_BOOKKEEPING, type JobName } from '#libs/queue';
+import { currentJobName, JOBS_WITH_DEATH_BOOKKEEPING, type JobName } from '#libs/queue';
 
 /** The domain's own bookkeeping when a job dies for good, in the transaction of its dead letter. */
 export type DeadJobHook = (tx: Tx, error: Error, payload: Record<string, unknown>) => Promise<void>;
@@ -19,11 +19,11 @@ export class DeadJobHooks {
   }
 
   for(jobName: string): DeadJobHook | undefined {
-    return this.hooks.get(jobName);
+    return this.hooks.get(currentJobName(jobName));
   }
 
   /** This process may record the job's death: it needs no bookkeeping, or this process knows it. */
   canBury(jobName: string): boolean {
-    return !JOBS_WITH_DEATH_BOOKKEEPING.has(jobName) || this.hooks.has(jobName);
+    return !JOBS_WITH_DEATH_BOOKKEEPING.has(currentJobName(jobName)) || this.hooks.has(currentJobName(jobName));
   }
 }

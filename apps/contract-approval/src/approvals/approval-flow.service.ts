@@ -167,7 +167,7 @@ export class ApprovalFlow {
       if (deadlines.escalateAt > plan.dueAt) plan.dueAt = deadlines.escalateAt;
       const timer = { queue: QUEUES.approvalUrgent, subjectId: step.id, correlationId: ctx.correlationId };
       plan.timers.push(
-        { ...timer, kind: JOBS.approvalReminder, dueAt: deadlines.remindAt, uniqueKey: `approval-reminder:${step.id}` },
+        { ...timer, kind: JOBS.approvalRemind, dueAt: deadlines.remindAt, uniqueKey: `approval-reminder:${step.id}` },
         { ...timer, kind: JOBS.approvalEscalate, dueAt: deadlines.escalateAt, uniqueKey: `approval-escalate:${step.id}:1` },
       );
       for (const assignee of assignees) plan.asked.push({ stepId: step.id, assignee, dueAt: deadlines.escalateAt });

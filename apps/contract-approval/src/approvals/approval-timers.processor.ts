@@ -5,7 +5,7 @@ import { OutboxJobRunner } from '#libs/workflow';
 import { AbsenceReturns } from './absence-returns.service.js';
 import { SlaHandlers } from './sla-handlers.service.js';
 
-type TimerJob = Job<JobData<'approval.reminder'>>;
+type TimerJob = Job<JobData<'approval.remind'>>;
 
 /** Unpacks a fired approval timer and hands it to one service method. */
 @Processor(QUEUES.approvalUrgent, { concurrency: 10 })
@@ -22,7 +22,7 @@ export class ApprovalTimersProcessor extends WorkerHost {
     const payload: TimerFiredPayload = { timerId: job.data.timerId, subjectId: job.data.subjectId };
     const correlationId = job.data.correlationId;
     switch (job.name) {
-      case JOBS.approvalReminder:
+      case JOBS.approvalRemind:
         return this.runner.run(job, () => this.handlers.remind(payload, correlationId));
       case JOBS.approvalEscalate:
         return this.runner.run(job, () => this.handlers.escalate(payload, correlationId));

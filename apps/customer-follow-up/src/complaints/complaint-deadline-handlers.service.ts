@@ -54,8 +54,8 @@ export class ComplaintDeadlineHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpComplaintReminder, (payload, correlationId) => this.remind({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
-    this.router.register(JOBS.followUpComplaintDeadline, (payload, correlationId) => this.escalate({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.complaintRemind, (payload, correlationId) => this.remind({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.complaintEscalate, (payload, correlationId) => this.escalate({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
   }
 
   async remind(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {

@@ -76,10 +76,10 @@ describe('complaints (medium: the service on a real database)', () => {
 
     const timers = await t.prisma.timer.findMany({ where: { subjectId: view.id }, orderBy: { dueAt: 'asc' } });
     expect(timers.map((timer) => [timer.uniqueKey, timer.kind, timer.queue, timer.dueAt.toISOString()])).toEqual([
-      [`complaint-reminder:${view.id}:ack`, JOBS.followUpComplaintReminder, QUEUES.followUpUrgent, at(6).toISOString()],
-      [`complaint-deadline:${view.id}:ack`, JOBS.followUpComplaintDeadline, QUEUES.followUpUrgent, at(8).toISOString()],
-      [`complaint-reminder:${view.id}:resolve`, JOBS.followUpComplaintReminder, QUEUES.followUpUrgent, at(54).toISOString()],
-      [`complaint-deadline:${view.id}:resolve`, JOBS.followUpComplaintDeadline, QUEUES.followUpUrgent, at(72).toISOString()],
+      [`complaint-reminder:${view.id}:ack`, JOBS.complaintRemind, QUEUES.followUpUrgent, at(6).toISOString()],
+      [`complaint-deadline:${view.id}:ack`, JOBS.complaintEscalate, QUEUES.followUpUrgent, at(8).toISOString()],
+      [`complaint-reminder:${view.id}:resolve`, JOBS.complaintRemind, QUEUES.followUpUrgent, at(54).toISOString()],
+      [`complaint-deadline:${view.id}:resolve`, JOBS.complaintEscalate, QUEUES.followUpUrgent, at(72).toISOString()],
     ]);
     expect(timers.every((timer) => timer.firedAt === null && timer.cancelledAt === null)).toBe(true);
 
@@ -119,7 +119,7 @@ describe('complaints (medium: the service on a real database)', () => {
     await t.get(TimerSweeper).sweep();
     const reminder = timers.find((timer) => timer.uniqueKey === `complaint-reminder:${view.id}:resolve`)!;
     const fired = await t.prisma.outbox.findMany({ where: { payload: { path: ['timerId'], equals: reminder.id } } });
-    expect(fired).toEqual([expect.objectContaining({ queue: QUEUES.followUpUrgent, jobName: JOBS.followUpComplaintReminder })]);
+    expect(fired).toEqual([expect.objectContaining({ queue: QUEUES.followUpUrgent, jobName: JOBS.complaintRemind })]);
 
     const handlers = t.get(ComplaintDeadlineHandlers);
     expect(await handlers.remind({ timerId: reminder.id, subjectId: view.id }, null)).toBe('done');

@@ -149,10 +149,10 @@ export class ComplaintsService {
 
   private async armTimers(tx: Tx, complaintId: string, schedule: ComplaintSchedule, correlationId: string): Promise<void> {
     const timers = [
-      { kind: JOBS.followUpComplaintReminder, uniqueKey: reminderKey(complaintId, 'ack'), dueAt: schedule.ackRemindAt },
-      { kind: JOBS.followUpComplaintDeadline, uniqueKey: deadlineKey(complaintId, 'ack'), dueAt: schedule.ackDueAt },
-      { kind: JOBS.followUpComplaintReminder, uniqueKey: reminderKey(complaintId, 'resolve'), dueAt: schedule.resolveRemindAt },
-      { kind: JOBS.followUpComplaintDeadline, uniqueKey: deadlineKey(complaintId, 'resolve'), dueAt: schedule.resolveDueAt },
+      { kind: JOBS.complaintRemind, uniqueKey: reminderKey(complaintId, 'ack'), dueAt: schedule.ackRemindAt },
+      { kind: JOBS.complaintEscalate, uniqueKey: deadlineKey(complaintId, 'ack'), dueAt: schedule.ackDueAt },
+      { kind: JOBS.complaintRemind, uniqueKey: reminderKey(complaintId, 'resolve'), dueAt: schedule.resolveRemindAt },
+      { kind: JOBS.complaintEscalate, uniqueKey: deadlineKey(complaintId, 'resolve'), dueAt: schedule.resolveDueAt },
     ];
     for (const timer of timers) await this.timers.arm(tx, { ...timer, queue: QUEUES.followUpUrgent, subjectId: complaintId, correlationId });
   }

@@ -22,7 +22,7 @@ export function surveyDueKey(contractId: string): string {
 
 /**
  * Consumes `contract.approved`: the customer gets a post-signing visit, a satisfaction survey
- * timer (sent by the survey feature's followup.survey-due handler) and its tier recomputed from
+ * timer (sent by the survey feature's survey.send handler) and its tier recomputed from
  * its approved contracts; the regular visit moves when the cadence changed. A customer with an
  * approved contract is an active customer.
  *
@@ -68,7 +68,7 @@ export class ContractApprovedService implements OnModuleInit {
       if (!visit) return 'skipped';
       const surveyDueAt = addCalendarDays(approvedAt, policy.surveyAfterContractDays, context.zone);
       await this.timers.arm(tx, {
-        kind: JOBS.followUpSurveyDue, queue: QUEUES.followUpBulk, subjectId: contract.id, dueAt: surveyDueAt,
+        kind: JOBS.surveySend, queue: QUEUES.followUpBulk, subjectId: contract.id, dueAt: surveyDueAt,
         uniqueKey: surveyDueKey(contract.id), correlationId,
       });
 

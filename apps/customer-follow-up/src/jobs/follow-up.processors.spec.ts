@@ -24,7 +24,7 @@ class RecordingOutcomes {
 
 function importJob(attemptsMade: number): Job<JobEnvelope & Record<string, string>> {
   return {
-    id: 'ob-outbox-1', name: 'followup.import', queueName: 'followup-bulk', attemptsMade, opts: { attempts: 8 },
+    id: 'ob-outbox-1', name: 'customer.import', queueName: 'followup-bulk', attemptsMade, opts: { attempts: 8 },
     data: { outboxId: 'outbox-1', correlationId: 'corr-1', importId: 'import-1' },
   } as unknown as Job<JobEnvelope & Record<string, string>>;
 }
@@ -46,14 +46,14 @@ describe('follow-up processors: a route\u2019s onDead runs when its job dies for
   });
 
   const registerFailing = (error: Error) =>
-    router.register('followup.import', async () => { throw error; }, {
+    router.register('customer.import', async () => { throw error; }, {
       onDead: async (tx, dead, payload) => { deaths.push({ tx, error: dead.message, payload }); },
     });
 
   it('a permanent error: the dead letter is written and onDead gets its transaction, the error and the payload without the envelope', async () => {
     registerFailing(new PermanentJobError('the database refuses the batch'));
     await expect(processor.process(importJob(0))).rejects.toBeInstanceOf(UnrecoverableError);
-    expect(outcomes.deadLetters.map((d) => [d.outboxId, d.jobName, d.error])).toEqual([['outbox-1', 'followup.import', 'the database refuses the batch']]);
+    expect(outcomes.deadLetters.map((d) => [d.outboxId, d.jobName, d.error])).toEqual([['outbox-1', 'customer.import', 'the database refuses the batch']]);
     expect(deaths).toEqual([{ tx: outcomes.tx, error: 'the database refuses the batch', payload: { importId: 'import-1' } }]);
   });
 
@@ -68,10 +68,10 @@ describe('follow-up processors: a route\u2019s onDead runs when its job dies for
   });
 
   it('a job without onDead still dies into a dead letter; a handler that succeeds records its outcome', async () => {
-    router.register('followup.digest', async () => { throw new PermanentJobError('no such owner'); });
-    router.register('followup.import', async (payload) => (payload.importId === 'import-1' ? 'done' : 'skipped'));
-    await expect(processor.process({ ...importJob(0), name: 'followup.digest' } as Job<JobEnvelope & Record<string, string>>)).rejects.toBeInstanceOf(UnrecoverableError);
-    expect(outcomes.deadLetters.map((d) => d.jobName)).toEqual(['followup.digest']);
+    router.register('revisit.digest', async () => { throw new PermanentJobError('no such owner'); });
+    router.register('customer.import', async (payload) => (payload.importId === 'import-1' ? 'done' : 'skipped'));
+    await expect(processor.process({ ...importJob(0), name: 'revisit.digest' } as Job<JobEnvelope & Record<string, string>>)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(outcomes.deadLetters.map((d) => d.jobName)).toEqual(['revisit.digest']);
     await expect(processor.process(importJob(0))).resolves.toBe('done');
     expect(outcomes.finished).toEqual(['outbox-1:done']);
   });

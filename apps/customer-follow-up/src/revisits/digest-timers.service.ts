@@ -51,5 +51,5 @@ export class DigestTimers {
 }
 
 function digestTimer(ownerId: string, next: DigestOccurrence, correlationId: string | null): ArmTimer {
-  return { kind: JOBS.followUpDigest, queue: QUEUES.followUpBulk, subjectId: ownerId, dueAt: next.at, uniqueKey: digestKey(ownerId, next.localDate), correlationId };
+  return { kind: JOBS.revisitDigest, queue: QUEUES.followUpBulk, subjectId: ownerId, dueAt: next.at, uniqueKey: digestKey(ownerId, next.localDate), correlationId };
 }

@@ -34,7 +34,7 @@ export class OverdueEscalationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpVisitOverdue, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.visitEscalateOverdue, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {

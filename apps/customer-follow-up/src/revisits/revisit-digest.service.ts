@@ -37,7 +37,7 @@ export class RevisitDigestService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpDigest, (payload, correlationId) => this.fire(payload.timerIds, correlationId));
+    this.router.register(JOBS.revisitDigest, (payload, correlationId) => this.fire(payload.timerIds, correlationId));
   }
 
   /** 'done' when at least one digest was asked for. */

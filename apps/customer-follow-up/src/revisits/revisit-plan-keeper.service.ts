@@ -141,7 +141,7 @@ export class RevisitPlanKeeper {
    */
   private async armOverdue(tx: Tx, visits: ScheduledVisit[], calendars: Map<string, OwnerCalendar>, correlationId: string | null, now: Date): Promise<void> {
     const timers = visits.map((v): ArmTimer => ({
-      kind: JOBS.followUpVisitOverdue, queue: QUEUES.followUpUrgent, subjectId: v.visitId,
+      kind: JOBS.visitEscalateOverdue, queue: QUEUES.followUpUrgent, subjectId: v.visitId,
       dueAt: calendars.get(v.ownerId)!.escalationDue(v.dueAt), uniqueKey: overdueTimerKey(v.visitId), correlationId,
     }));
     await this.repository.armOrRearmTimers(tx, timers, now);

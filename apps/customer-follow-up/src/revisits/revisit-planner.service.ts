@@ -113,7 +113,7 @@ export class RevisitPlanner {
     // A fired timer is reset rather than replaced: the key stays "once per visit", and the handler
     // re-checks the visit, so an old firing still in flight does nothing.
     if (!(await this.repository.rearmTimer(tx, uniqueKey, dueAt))) {
-      await this.timers.arm(tx, { kind: JOBS.followUpVisitOverdue, queue: QUEUES.followUpUrgent, subjectId: visit.id, dueAt, uniqueKey, correlationId });
+      await this.timers.arm(tx, { kind: JOBS.visitEscalateOverdue, queue: QUEUES.followUpUrgent, subjectId: visit.id, dueAt, uniqueKey, correlationId });
     }
   }
 

@@ -39,7 +39,7 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpScheduleCheck, (payload, correlationId) => this.run({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.revisitCheckSchedules, (payload, correlationId) => this.run({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
   }
 
   /** Call in onModuleInit. */
@@ -51,7 +51,7 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     const now = this.clock.now();
     await this.timers.arm(this.database.db, {
-      kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
+      kind: JOBS.revisitCheckSchedules, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
       dueAt: now, uniqueKey: scheduleCheckKey(DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()!),
     });
   }
@@ -64,7 +64,7 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
     // Tomorrow's check first, so a day whose work keeps failing does not end the chain.
     const tomorrow = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: 1 }).startOf('day');
     await this.timers.arm(this.database.db, {
-      kind: JOBS.followUpScheduleCheck, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
+      kind: JOBS.revisitCheckSchedules, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
       dueAt: tomorrow.toJSDate(), uniqueKey: scheduleCheckKey(tomorrow.toISODate()!), correlationId,
     });
     const owners = await this.repository.ownersWithPlannedVisits(this.database.db);

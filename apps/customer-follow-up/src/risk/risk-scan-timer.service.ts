@@ -32,7 +32,7 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpRiskScan, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.riskScan, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,7 +61,7 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
   private async armNext(tx: Tx, after: Date, correlationId: string | null): Promise<void> {
     const next = nextRiskScan(after);
     await this.timers.arm(tx, {
-      kind: JOBS.followUpRiskScan, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
+      kind: JOBS.riskScan, queue: QUEUES.followUpBulk, subjectId: INSTALLATION_SUBJECT,
       dueAt: next.at, uniqueKey: riskScanKey(next.localDate), correlationId,
     });
     this.logger.debug(`The next customer risk scan is armed for ${next.at.toISOString()}.`);

@@ -9,7 +9,7 @@ import { RiskScanRepository } from './risk-scan.repository.js';
 import { RiskScanService } from './risk-scan.service.js';
 
 /**
- * Customer demand change risk (issue 3 item 7): a daily scan (followup.risk-scan, bulk queue)
+ * Customer demand change risk (issue 3 item 7): a daily scan (risk.scan, bulk queue)
  * turns the policy's risk rules into risk alerts emailed to the owner's manager (urgent), and
  * the alerts' list, acknowledgement and snooze.
  */

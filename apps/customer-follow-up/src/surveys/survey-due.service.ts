@@ -9,7 +9,7 @@ import { isUuid } from '../revisits/visits.repository.js';
 import { SurveySender } from './survey-sender.service.js';
 
 /**
- * The contract schedule: `followup.survey-due` (armed when a contract is approved, subject = the
+ * The contract schedule: `survey.send` (armed when a contract is approved, subject = the
  * contract) sends the survey to the primary contact of the contract's customer, within the cap.
  */
 @Injectable()
@@ -26,7 +26,7 @@ export class SurveyDueService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpSurveyDue, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
+    this.router.register(JOBS.surveySend, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
   }
 
   async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {

@@ -10,7 +10,7 @@ import { SurveysRepository } from './surveys.repository.js';
 
 /**
  * Satisfaction surveys: sent after a resolved complaint (SurveySender, used by complaints) and on
- * the contract schedule (followup.survey-due); answered through a single-use link; a low score
+ * the contract schedule (survey.send); answered through a single-use link; a low score
  * alerts the owner and plans an at-risk visit.
  */
 @Module({

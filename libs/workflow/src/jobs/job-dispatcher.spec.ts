@@ -15,8 +15,8 @@ const seen: Array<{ payload: unknown; context: JobContext }> = [];
 
 @Injectable()
 class Reminders {
-  @OnJob('approval.reminder')
-  async remind(payload: JobPayload<'approval.reminder'>, context: JobContext) {
+  @OnJob('approval.remind')
+  async remind(payload: JobPayload<'approval.remind'>, context: JobContext) {
     seen.push({ payload, context });
     return 'done' as const;
   }
@@ -48,7 +48,7 @@ class Absences {
 
 @Injectable()
 class SecondReminders {
-  @OnJob('approval.reminder')
+  @OnJob('approval.remind')
   async remindAgain() {
     return 'done' as const;
   }
@@ -73,10 +73,19 @@ async function boot(providers: Array<new () => object>) {
 describe('JobDispatcher', () => {
   it('starts when every job of a served queue has one handler, and routes each job to it', async () => {
     const module = await boot([Reminders, Escalations, Absences]);
-    const job = { name: 'approval.reminder', queueName: 'approval-urgent', data: { timerId: 't1', subjectId: 's1', outboxId: 'o1', correlationId: 'c1' } };
+    const job = { name: 'approval.remind', queueName: 'approval-urgent', data: { timerId: 't1', subjectId: 's1', outboxId: 'o1', correlationId: 'c1' } };
     await expect(module.get(JobDispatcher).dispatch(job as unknown as Job<JobEnvelope & Record<string, unknown>>)).resolves.toBe('done');
     expect(seen).toEqual([{ payload: { timerId: 't1', subjectId: 's1' }, context: { outboxId: 'o1', correlationId: 'c1', queue: 'approval-urgent' } }]);
     expect(module.get(DeadJobHooks).for('absence.end')).toBeDefined();
+    await module.close();
+  });
+
+  it('routes a job queued under its old name (before the one-name renames) to the current handler', async () => {
+    const module = await boot([Reminders, Escalations, Absences]);
+    seen.length = 0;
+    const job = { name: 'approval.reminder', queueName: 'approval-urgent', data: { timerId: 't2', subjectId: 's2', outboxId: 'o2', correlationId: null } };
+    await expect(module.get(JobDispatcher).dispatch(job as unknown as Job<JobEnvelope & Record<string, unknown>>)).resolves.toBe('done');
+    expect(seen.map((call) => call.payload)).toEqual([{ timerId: 't2', subjectId: 's2' }]);
     await module.close();
   });
 
@@ -86,7 +95,7 @@ describe('JobDispatcher', () => {
 
   it('refuses to start when a job has two handlers, naming both', async () => {
     await expect(boot([Reminders, SecondReminders, Escalations, Absences])).rejects.toThrow(
-      /approval\.reminder has two @OnJob handlers: Reminders\.remind and SecondReminders\.remindAgain/,
+      /approval\.remind has two @OnJob handlers: Reminders\.remind and SecondReminders\.remindAgain/,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import { QUEUE_JOBS, type JobEnvelope, type JobName, type QueueName } from '#libs/queue';
+import { currentJobName, QUEUE_JOBS, type JobEnvelope, type JobName, type QueueName } from '#libs/queue';
 import { DeadJobHooks, type DeadJobHook } from '../dead-job-hooks.js';
 import { OutboxJobRunner } from '../outbox-job.runner.js';
 import type { FinishedOutcome } from '../outbox-outcome.js';
@@ -42,7 +42,7 @@ export class JobDispatcher implements OnApplicationBootstrap {
   }
 
   dispatch(job: Job<JobEnvelope & Record<string, unknown>>): Promise<FinishedOutcome> {
-    const found = this.discover().get(job.name);
+    const found = this.discover().get(currentJobName(job.name));
     if (!found) return Promise.reject(new Error(`No @OnJob handler for job ${job.name} in this process.`));
     const { outboxId, correlationId, ...payload } = job.data;
     const context = { outboxId, correlationId, queue: job.queueName };

@@ -24,7 +24,7 @@ type BatchOutcome = 'more' | 'finished' | 'nothing-to-do';
 export class ImportBatchRaceError extends Error {}
 
 /**
- * The `followup.import` bulk job: staged rows in batches, each batch one transaction under the
+ * The `customer.import` bulk job: staged rows in batches, each batch one transaction under the
  * import's row lock (validate, upsert the good rows, plan their revisits, record the bad ones,
  * delete what was done, count it), so a crash or a second copy of the job resumes where the last
  * commit left off. A job that dies for good leaves the import `failed` with the error.
@@ -45,7 +45,7 @@ export class CustomerImportJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(JOBS.followUpImport, (payload, correlationId) => this.run(payload.importId, correlationId), {
+    this.router.register(JOBS.customerImport, (payload, correlationId) => this.run(payload.importId, correlationId), {
       onDead: (tx, error, payload) => this.fail(tx, payload.importId, error),
     });
   }

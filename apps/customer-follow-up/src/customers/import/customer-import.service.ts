@@ -83,7 +83,7 @@ export class CustomerImportService {
       // Rows the gateway could not read were rejected on arrival: they are done already.
       const rejectedOnArrival = await this.repository.countRejections(tx, upload.id);
       await this.repository.update(tx, upload.id, { status: 'queued', rowsTotal: body.rowsTotal, rowsDone: rejectedOnArrival, rejected: rejectedOnArrival });
-      await this.outbox.add(tx, { queue: QUEUES.followUpBulk, jobName: JOBS.followUpImport, payload: { importId: upload.id }, correlationId });
+      await this.outbox.add(tx, { queue: QUEUES.followUpBulk, jobName: JOBS.customerImport, payload: { importId: upload.id }, correlationId });
       await this.audit.record(tx, {
         entityType: 'customer-import', entityId: upload.id, action: 'customer-import.queued', actorId: caller.id,
         after: { format: upload.format, rowsTotal: body.rowsTotal }, correlationId, at: now,
