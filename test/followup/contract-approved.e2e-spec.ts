@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ContractApprovedService } from '../../apps/customer-follow-up/src/contract-events/contract-approved.service.js';
+import { ContractApprovedService } from '../../apps/customer-follow-up/src/contract-events/contract-events.jobs.js';
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';

@@ -1,4 +1,4 @@
-import { CustomerImportJob } from '../../apps/customer-follow-up/src/customers/import/customer-import.job.js';
+import { CustomerImportJob } from '../../apps/customer-follow-up/src/customers/import/import-batches.js';
 import { waitFor } from '#libs/testing';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';

@@ -3,7 +3,7 @@ import type { Customer, CustomerTier } from '#generated/prisma';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
-import { RiskScanTimer } from '../../apps/customer-follow-up/src/risk/risk-scan-timer.service.js';
+import { RiskScanTimer } from '../../apps/customer-follow-up/src/risk/risk.jobs.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
 

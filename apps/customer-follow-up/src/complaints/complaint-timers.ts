@@ -1,5 +1,5 @@
 import type { ComplaintRow as Complaint } from '../rows.js';
-import type { DeadlinePhase } from './complaint-deadlines.js';
+import type { DeadlinePhase } from './complaints.rules.js';
 
 export function reminderKey(complaintId: string, phase: DeadlinePhase): string {
   return `complaint-reminder:${complaintId}:${phase}`;

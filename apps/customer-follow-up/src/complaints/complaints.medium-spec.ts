@@ -6,7 +6,7 @@ import { featureTestingModule, TEST_ADMIN_EMAIL, type FeatureTestingModule } fro
 import { ManualClock } from '#libs/time';
 import { TimerSweeper } from '#libs/workflow';
 import { FollowUpCoreModule } from '../customer-follow-up.module.js';
-import { ComplaintDeadlineHandlers } from './complaint-deadline-handlers.service.js';
+import { ComplaintDeadlineHandlers } from './complaints.jobs.js';
 import { ComplaintsModule } from './complaints.module.js';
 import { ComplaintsService } from './complaints.service.js';
 

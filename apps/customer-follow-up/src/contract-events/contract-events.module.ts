@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RevisitsModule } from '../revisits/revisits.module.js';
-import { ContractApprovedService } from './contract-approved.service.js';
+import { ContractApprovedService } from './contract-events.jobs.js';
 import { ContractEventsRepository } from './contract-events.repository.js';
 
 /** Domain events from contract-approval: approved contracts flow into the customer's follow-up. */

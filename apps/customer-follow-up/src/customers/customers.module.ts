@@ -7,7 +7,7 @@ import { CustomersRepository } from './customers.repository.js';
 import { CustomersService } from './customers.service.js';
 import { AbandonedUploads } from './import/abandoned-uploads.service.js';
 import { CustomerImportHandlers } from './import/customer-import.rpc.js';
-import { CustomerImportJob } from './import/customer-import.job.js';
+import { CustomerImportJob } from './import/import-batches.js';
 import { CustomerImportRepository } from './import/customer-import.repository.js';
 import { CustomerImportService } from './import/customer-import.service.js';
 

@@ -8,7 +8,7 @@ import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import { localDateOf, localDayBounds, overdueWorkingDays } from './local-days.js';
-import { RevisitMailer, visitLine, type DigestMail } from './revisit-mailer.js';
+import { RevisitMailer, visitLine, type DigestMail } from './revisits.mailer.js';
 import { TimerNotDueError } from './timer-not-due.error.js';
 import { VisitsRepository, type DigestVisit } from './visits.repository.js';
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DigestTimers } from './digest-timers.service.js';
-import { OverdueEscalationService } from './overdue-escalation.service.js';
+import { OverdueEscalationService } from './revisits.jobs.js';
 import { RevisitAccess } from './revisit-access.js';
 import { RevisitDigestService } from './revisit-digest.service.js';
-import { RevisitMailer } from './revisit-mailer.js';
+import { RevisitMailer } from './revisits.mailer.js';
 import { RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { RevisitsHandlers } from './revisits.rpc.js';

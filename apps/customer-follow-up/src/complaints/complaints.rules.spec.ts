@@ -1,5 +1,5 @@
 import { STANDARD_CALENDAR, type WorkCalendarSpec } from '#libs/time';
-import { complaintSchedule } from './complaint-deadlines.js';
+import { complaintSchedule } from './complaints.rules.js';
 
 const SHANGHAI = { calendar: STANDARD_CALENDAR, zone: 'Asia/Shanghai' };
 const ALWAYS: WorkCalendarSpec = { name: '24x7', timezone: null, days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00', holidays: [], workdays: [] };

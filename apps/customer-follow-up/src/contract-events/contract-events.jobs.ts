@@ -12,7 +12,7 @@ import { addCalendarDays } from '../revisits/local-days.js';
 import { RevisitPlanner, VISIT_KINDS } from '../revisits/revisit-planner.service.js';
 import { VisitsRepository } from '../revisits/visits.repository.js';
 import { CONTRACT_APPLIED_ACTION, ContractEventsRepository } from './contract-events.repository.js';
-import { tierForAmount } from './customer-tier.js';
+import { tierForAmount } from './contract-events.rules.js';
 
 const TIER_WINDOW_MONTHS = 12;
 

@@ -7,7 +7,7 @@ import { Clock } from '#libs/time';
 import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { overdueWorkingDays } from './local-days.js';
-import { RevisitMailer, visitLine } from './revisit-mailer.js';
+import { RevisitMailer, visitLine } from './revisits.mailer.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { TimerNotDueError } from './timer-not-due.error.js';
 import { VisitsRepository } from './visits.repository.js';
