@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
+import type { ComplaintEscalationData } from '#libs/mail';
 import type { JobPayload } from '#libs/queue';
 import { OnJob, TimerJobs, type FiredTimer, type JobContext, type TimerWork } from '#libs/workflow';
 import { CustomerDirectory } from '../customers/customer-directory.js';
@@ -14,6 +15,11 @@ import { ComplaintsRepository } from './complaints.repository.js';
 interface DueDeadline {
   complaint: Complaint;
   phase: DeadlinePhase;
+}
+
+interface EscalationTarget {
+  employee: Employee;
+  role: ComplaintEscalationData['role'];
 }
 
 interface People {
@@ -54,12 +60,36 @@ export class ComplaintJobs {
   @OnJob('complaint.escalate')
   escalate(payload: JobPayload<'complaint.escalate'>, context: JobContext) {
     return this.timerJobs.run(payload, context, this.deadline(async (tx, { complaint, phase }, { customer, assignee, dueAt }, now) => {
-      const told = await this.mailer.escalation(tx, { complaint, customer }, assignee, phase, dueAt, context.correlationId);
+      const targets = await this.escalationTargets(tx, complaint, customer, assignee);
+      const view = complaintMailView(complaint, customer);
+      for (const target of targets) await this.mailer.escalation(tx, target, assignee, view, phase, dueAt, context.correlationId);
       await this.audit.record(tx, {
         entityType: 'complaint', entityId: complaint.id, action: 'complaint.escalated', actorId: null,
-        after: { phase, dueAt: dueAt.toISOString(), assignee: assignee.email, to: told.map((t) => ({ email: t.employee.email, as: t.role })) }, correlationId: context.correlationId, at: now,
+        after: { phase, dueAt: dueAt.toISOString(), assignee: assignee.email, to: targets.map((t) => ({ email: t.employee.email, as: t.role })) }, correlationId: context.correlationId, at: now,
       });
     }));
+  }
+
+  /**
+   * The assignee's manager; for a critical complaint also the nearest SALES_DIRECTOR above the
+   * customer's owner (or any SALES_DIRECTOR). Nobody found: ADMIN, so a missed deadline is never silent.
+   */
+  private async escalationTargets(tx: Tx, complaint: Complaint, customer: Customer, assignee: Employee): Promise<EscalationTarget[]> {
+    const targets: EscalationTarget[] = [];
+    const add = (employee: Employee | null, role: EscalationTarget['role']) => {
+      if (employee && employee.id !== assignee.id && !targets.some((t) => t.employee.id === employee.id)) targets.push({ employee, role });
+    };
+    add(await this.directory.managerOf(assignee, tx), 'manager');
+    if (complaint.severity === 'critical') {
+      const owner = await this.directory.findById(customer.ownerId, tx);
+      const nearest = owner ? await this.directory.nearestAbove(owner, 'SALES_DIRECTOR', tx) : null;
+      add(nearest ?? (await this.directory.withRole('SALES_DIRECTOR', tx))[0] ?? null, 'director');
+    }
+    if (targets.length === 0) {
+      this.logger.warn(`Complaint ${complaint.id} missed a deadline and ${assignee.email} has nobody above to escalate to; ADMIN is told.`);
+      for (const admin of await this.directory.withRole('ADMIN', tx)) add(admin, 'admin');
+    }
+    return targets;
   }
 
   /** Both timers: the complaint locked, while the phase their key names is not met; then its customer and assignee. */
