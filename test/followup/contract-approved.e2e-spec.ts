@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ContractApprovedService } from '../../apps/customer-follow-up/src/contract-events/contract-approved.service.js';
+import { ContractEventsJobs } from '../../apps/customer-follow-up/src/contract-events/contract-events.jobs.js';
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -123,9 +123,10 @@ describe('approved contracts flow into the follow-up', () => {
   it('guarantee: the post-signing visit names its contract (sourceId), and the unique (kind, sourceId) makes "once per contract" a database fact: two deliveries racing apply the contract once', async () => {
     const customer = await createCustomer(system, { code: 'HD-2', name: 'Raced Trading', ownerId: repId, tier: 'C', status: 'active', createdAt: clock.now() });
     const signed = await contract({ customerId: customer.id, amountBase: 50_000, decidedAt: clock.now(), title: 'Raced order' });
-    const service = system.app.get(ContractApprovedService);
+    const jobs = system.app.get(ContractEventsJobs);
+    const delivery = () => jobs.onContractApproved({ contractId: signed.id, eventId: randomUUID() }, { outboxId: randomUUID(), correlationId: null, queue: 'followup-urgent' });
 
-    const outcomes = await Promise.all([service.handle(signed.id, null), service.handle(signed.id, null)]);
+    const outcomes = await Promise.all([delivery(), delivery()]);
 
     expect(outcomes.sort()).toEqual(['done', 'skipped']);
     const visits = await system.prisma.visit.findMany({ where: { customerId: customer.id, kind: 'post_signing' } });

@@ -1,4 +1,5 @@
-import { CustomerImportJob } from '../../apps/customer-follow-up/src/customers/import/customer-import.job.js';
+import { randomUUID } from 'node:crypto';
+import { CustomerImportJobs } from '../../apps/customer-follow-up/src/customers/import/customer-import.jobs.js';
 import { waitFor } from '#libs/testing';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -186,8 +187,9 @@ describe('customer import: streamed CSV and NDJSON uploads, validated and upsert
     rows[1500] = `${p}-bad,Bad,${ORG.rep},X,active,,,,,,`;
     const response = await upload(ORG.admin, [HEADER, ...rows].join('\n')).expect(202);
     const { jobId } = response.body as { jobId: string };
-    const job = system.app.get(CustomerImportJob);
-    await Promise.all([job.run(jobId, null), job.run(jobId, null)]);
+    const jobs = system.app.get(CustomerImportJobs);
+    const copy = () => jobs.import({ importId: jobId }, { outboxId: randomUUID(), correlationId: null, queue: 'followup-bulk' });
+    await Promise.all([copy(), copy()]);
     const status = await waitForImport(ORG.admin, jobId);
     expect(status).toMatchObject({ status: 'done', rowsTotal: 3000, rowsDone: 3000, upserted: 2999, rejected: 1 });
     expect(status.errors).toEqual([{ row: 1502, reason: 'tier must be one of A, B, C (got "X")' }]);

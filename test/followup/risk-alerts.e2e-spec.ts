@@ -3,7 +3,7 @@ import type { Customer, CustomerTier } from '#generated/prisma';
 import { ManualClock } from '#libs/time';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
-import { RiskScanTimer } from '../../apps/customer-follow-up/src/risk/risk-scan-timer.service.js';
+import { RiskJobs } from '../../apps/customer-follow-up/src/risk/risk.jobs.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
 
@@ -147,7 +147,7 @@ describe('customer demand change risk alerts', () => {
     expect(await scansCompleted()).toBe(1);
     // A duplicate of the scan's job (restored after a Redis flush) finds the completed scan (its audit entry names the timer) and does nothing.
     const fired = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: 'risk-scan:2027-03-11' } });
-    expect(await system.app.get(RiskScanTimer).fire({ timerId: fired.id, subjectId: fired.subjectId }, null)).toBe('skipped');
+    expect(await system.app.get(RiskJobs).scan({ timerId: fired.id, subjectId: fired.subjectId }, { outboxId: randomUUID(), correlationId: null, queue: 'followup-bulk' })).toBe('skipped');
     expect(await scansCompleted()).toBe(1);
 
     const alerts = await listAs(ORG.admin);

@@ -1,29 +1,33 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { QUEUES } from '#libs/queue';
+import { queueProcessor } from '#libs/workflow';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ContractEventsModule } from './contract-events/contract-events.module.js';
 import { RevisitsModule } from './revisits/revisits.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { RiskModule } from './risk/risk.module.js';
-import { FollowUpJobRouter } from './jobs/follow-up-job.router.js';
-import { FollowUpBulkProcessor, FollowUpUrgentProcessor } from './jobs/follow-up.processors.js';
 import { FollowUpPolicyHandlers } from './policy/follow-up-policy.rpc.js';
 import { FollowUpPolicyStore } from './policy/follow-up-policy.store.js';
 
-/** Shared by the follow-up features: the job router and the policy. */
+/** Shared by the follow-up features: the policy, and the follow-up queues. */
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.followUpUrgent }, { name: QUEUES.followUpBulk })],
   controllers: [FollowUpPolicyHandlers],
-  providers: [FollowUpJobRouter, FollowUpPolicyStore, FollowUpUrgentProcessor, FollowUpBulkProcessor],
-  exports: [FollowUpJobRouter, FollowUpPolicyStore],
+  providers: [FollowUpPolicyStore],
+  exports: [FollowUpPolicyStore],
 })
 export class FollowUpCoreModule {}
 
-/** Customers, revisit plans and visits, complaints, satisfaction surveys, customer-demand risk. */
+/**
+ * Customers, revisit plans and visits, complaints, satisfaction surveys, customer-demand risk.
+ * Urgent (alerts, complaint deadlines, contract events) never waits behind bulk (imports, scans,
+ * digests); each job reaches its feature's `@OnJob` method.
+ */
 @Module({
   imports: [FollowUpCoreModule, CustomersModule, RevisitsModule, ContractEventsModule, ComplaintsModule, SurveysModule, RiskModule],
+  providers: [queueProcessor(QUEUES.followUpUrgent, { concurrency: 10 }), queueProcessor(QUEUES.followUpBulk, { concurrency: 4 })],
 })
 export class CustomerFollowUpModule {}

@@ -3,7 +3,7 @@ import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { UnprocessableError } from '#libs/rpc';
 import type { CustomerRow as Customer, EmployeeRow as Employee } from '../rows.js';
-import { leastLoaded } from './complaint-assignment.js';
+import { leastLoaded } from './complaints.rules.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 
 export interface Assignment {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Customer, Employee } from '#generated/prisma';
 import { OrgAdminService, type EmployeeInput } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
@@ -6,7 +7,7 @@ import { featureTestingModule, TEST_ADMIN_EMAIL, type FeatureTestingModule } fro
 import { ManualClock } from '#libs/time';
 import { TimerSweeper } from '#libs/workflow';
 import { FollowUpCoreModule } from '../customer-follow-up.module.js';
-import { ComplaintDeadlineHandlers } from './complaint-deadline-handlers.service.js';
+import { ComplaintJobs } from './complaints.jobs.js';
 import { ComplaintsModule } from './complaints.module.js';
 import { ComplaintsService } from './complaints.service.js';
 
@@ -121,13 +122,14 @@ describe('complaints (medium: the service on a real database)', () => {
     const fired = await t.prisma.outbox.findMany({ where: { payload: { path: ['timerId'], equals: reminder.id } } });
     expect(fired).toEqual([expect.objectContaining({ queue: QUEUES.followUpUrgent, jobName: JOBS.complaintRemind })]);
 
-    const handlers = t.get(ComplaintDeadlineHandlers);
-    expect(await handlers.remind({ timerId: reminder.id, subjectId: view.id }, null)).toBe('done');
-    expect(await handlers.remind({ timerId: reminder.id, subjectId: view.id }, null)).toBe('done');
+    const jobs = t.get(ComplaintJobs);
+    const job = { outboxId: fired[0].id, correlationId: null, queue: QUEUES.followUpUrgent };
+    expect((await jobs.remind({ timerId: reminder.id, subjectId: view.id }, job)).outcome).toBe('done');
+    expect((await jobs.remind({ timerId: reminder.id, subjectId: view.id }, job)).outcome).toBe('done');
     const reminders = await t.prisma.notification.findMany({ where: { idempotencyKey: `complaint-reminder:${view.id}:resolve` } });
     expect(reminders).toEqual([expect.objectContaining({ kind: 'complaint-reminder', recipientEmail: view.assignee.email })]);
 
     const ackReminder = timers.find((timer) => timer.uniqueKey === `complaint-reminder:${view.id}:ack`)!;
-    expect(await handlers.remind({ timerId: ackReminder.id, subjectId: view.id }, null)).toBe('skipped');
+    expect((await jobs.remind({ timerId: ackReminder.id, subjectId: view.id }, { ...job, outboxId: randomUUID() })).outcome).toBe('skipped');
   });
 });

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
 import { SurveysModule } from '../surveys/surveys.module.js';
 import { ComplaintAssigner } from './complaint-assigner.service.js';
-import { ComplaintDeadlineHandlers } from './complaint-deadline-handlers.service.js';
-import { ComplaintMailer } from './complaint-mailer.js';
+import { ComplaintJobs } from './complaints.jobs.js';
+import { ComplaintMailer } from './complaints.mailer.js';
 import { ComplaintsHandlers } from './complaints.rpc.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 import { ComplaintsService } from './complaints.service.js';
@@ -12,6 +12,6 @@ import { ComplaintsService } from './complaints.service.js';
 @Module({
   imports: [CustomersModule, SurveysModule],
   controllers: [ComplaintsHandlers],
-  providers: [ComplaintsRepository, ComplaintAssigner, ComplaintMailer, ComplaintsService, ComplaintDeadlineHandlers],
+  providers: [ComplaintsRepository, ComplaintAssigner, ComplaintMailer, ComplaintsService, ComplaintJobs],
 })
 export class ComplaintsModule {}

@@ -7,7 +7,8 @@ import { CustomersRepository } from './customers.repository.js';
 import { CustomersService } from './customers.service.js';
 import { AbandonedUploads } from './import/abandoned-uploads.service.js';
 import { CustomerImportHandlers } from './import/customer-import.rpc.js';
-import { CustomerImportJob } from './import/customer-import.job.js';
+import { CustomerImportJobs } from './import/customer-import.jobs.js';
+import { ImportBatches } from './import/import-batches.js';
 import { CustomerImportRepository } from './import/customer-import.repository.js';
 import { CustomerImportService } from './import/customer-import.service.js';
 
@@ -21,7 +22,7 @@ import { CustomerImportService } from './import/customer-import.service.js';
   controllers: [CustomersHandlers, CustomerImportHandlers],
   providers: [
     CustomerAccess, CustomerDirectory, CustomersRepository, CustomersService,
-    CustomerImportRepository, CustomerImportService, CustomerImportJob, AbandonedUploads,
+    CustomerImportRepository, CustomerImportService, ImportBatches, CustomerImportJobs, AbandonedUploads,
   ],
   exports: [CustomerAccess, CustomerDirectory, CustomersService],
 })

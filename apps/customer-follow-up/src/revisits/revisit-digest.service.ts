@@ -1,15 +1,13 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Database, type Tx } from '#libs/database';
 import { OrgDirectory, type WorkingContext } from '#libs/org';
-import { JOBS } from '#libs/queue';
 import { Clock } from '#libs/time';
+import { NotDueYetError } from '#libs/workflow';
 import type { EmployeeRow as Employee } from '../rows.js';
-import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import { localDateOf, localDayBounds, overdueWorkingDays } from './local-days.js';
-import { RevisitMailer, visitLine, type DigestMail } from './revisit-mailer.js';
-import { TimerNotDueError } from './timer-not-due.error.js';
+import { RevisitMailer, visitLine, type DigestMail } from './revisits.mailer.js';
 import { VisitsRepository, type DigestVisit } from './visits.repository.js';
 
 /**
@@ -24,10 +22,9 @@ import { VisitsRepository, type DigestVisit } from './visits.repository.js';
  * same date fires again.
  */
 @Injectable()
-export class RevisitDigestService implements OnModuleInit {
+export class RevisitDigestService {
   constructor(
     private readonly database: Database,
-    private readonly router: FollowUpJobRouter,
     private readonly repository: VisitsRepository,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,
@@ -36,17 +33,13 @@ export class RevisitDigestService implements OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.router.register(JOBS.revisitDigest, (payload, correlationId) => this.fire(payload.timerIds, correlationId));
-  }
-
   /** 'done' when at least one digest was asked for. */
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
     return this.database.transaction(async (tx) => {
       const now = this.clock.now();
       const timers = await this.digestTimers.find(tx, timerIds);
       const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
-      if (early) throw new TimerNotDueError(early.id, early.dueAt);
+      if (early) throw new NotDueYetError(early.id, early.dueAt);
       const owners = await this.directory.findManyById([...new Set(timers.map((timer) => timer.subjectId))], tx);
       if (owners.length === 0) return 'skipped';
       const contexts = await this.directory.workingContexts(owners, tx);

@@ -10,7 +10,7 @@ import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import type { CalendarContext } from './local-days.js';
-import { decidePlan, escalationDueAt, memoizedCadenceDueIn, type CadenceDue, type PlanDecision, type PlannedVisitFacts } from './revisit-plan.js';
+import { decidePlan, escalationDueAt, memoizedCadenceDueIn, type CadenceDue, type PlanDecision, type PlannedVisitFacts } from './revisits.rules.js';
 import { VisitsRepository, type PlanAudit, type PlanSubject } from './visits.repository.js';
 
 export function overdueTimerKey(visitId: string): string {

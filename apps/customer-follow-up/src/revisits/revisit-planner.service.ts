@@ -12,11 +12,11 @@ import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import type { CalendarContext } from './local-days.js';
 import { overdueTimerKey, RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
-import { cadenceDueIn, escalationDueAt, PLANNED_STATUSES, VISIT_KINDS } from './revisit-plan.js';
+import { cadenceDueIn, escalationDueAt, PLANNED_STATUSES, VISIT_KINDS } from './revisits.rules.js';
 import { VisitsRepository } from './visits.repository.js';
 
 export { overdueTimerKey } from './revisit-plan-keeper.service.js';
-export { VISIT_KINDS } from './revisit-plan.js';
+export { VISIT_KINDS } from './revisits.rules.js';
 
 /** What planning a customer's visits needs: the current owner, their calendar, the policy. */
 interface PlanContext {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DigestTimers } from './digest-timers.service.js';
-import { OverdueEscalationService } from './overdue-escalation.service.js';
 import { RevisitAccess } from './revisit-access.js';
 import { RevisitDigestService } from './revisit-digest.service.js';
-import { RevisitMailer } from './revisit-mailer.js';
+import { RevisitMailer } from './revisits.mailer.js';
 import { RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
+import { RevisitJobs } from './revisits.jobs.js';
 import { RevisitsHandlers } from './revisits.rpc.js';
 import { RevisitsService } from './revisits.service.js';
 import { ScheduleCheckService } from './schedule-check.service.js';
@@ -21,7 +21,7 @@ import { VisitsRepository } from './visits.repository.js';
   controllers: [RevisitsHandlers],
   providers: [
     VisitsRepository, RevisitPlanner, RevisitPlanKeeper, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
-    RevisitDigestService, ScheduleCheckService, OverdueEscalationService,
+    RevisitDigestService, ScheduleCheckService, RevisitJobs,
   ],
   exports: [RevisitPlanner, RevisitPlanKeeper, VisitsRepository, ScheduleCheckService],
 })

@@ -1,12 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Database } from '#libs/database';
 import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
-import { TimerWriter } from '#libs/workflow';
-import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
+import { NotDueYetError, TimerWriter } from '#libs/workflow';
 import { DigestTimers } from './digest-timers.service.js';
-import { TimerNotDueError } from './timer-not-due.error.js';
 import { VisitsRepository } from './visits.repository.js';
 
 const OWNERS_PER_TRANSACTION = 500;
@@ -25,22 +23,17 @@ export type DailyTask = (now: Date, correlationId: string | null) => Promise<voi
  * replica's start is harmless.
  */
 @Injectable()
-export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstrap {
+export class ScheduleCheckService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ScheduleCheckService.name);
   private readonly dailyTasks = new Map<string, DailyTask>();
 
   constructor(
     private readonly database: Database,
-    private readonly router: FollowUpJobRouter,
     private readonly repository: VisitsRepository,
     private readonly digestTimers: DigestTimers,
     private readonly timers: TimerWriter,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.router.register(JOBS.revisitCheckSchedules, (payload, correlationId) => this.run({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
-  }
 
   /** Call in onModuleInit. */
   addDailyTask(name: string, task: DailyTask): void {
@@ -60,7 +53,7 @@ export class ScheduleCheckService implements OnModuleInit, OnApplicationBootstra
     const timer = await this.database.db.selectFrom('Timer').select(['id', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
     if (!timer) return 'skipped';
     const now = this.clock.now();
-    if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
+    if (timer.dueAt.getTime() > now.getTime()) throw new NotDueYetError(timer.id, timer.dueAt);
     // Tomorrow's check first, so a day whose work keeps failing does not end the chain.
     const tomorrow = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: 1 }).startOf('day');
     await this.timers.arm(this.database.db, {

@@ -5,7 +5,7 @@ import type { Visit as VisitTable } from '#generated/kysely';
 import type { Tx } from '#libs/database';
 import type { ArmTimer } from '#libs/workflow';
 import type { CustomerRow as Customer, VisitRow as Visit } from '../rows.js';
-import type { PlannedVisitFacts } from './revisit-plan.js';
+import type { PlannedVisitFacts } from './revisits.rules.js';
 
 export type VisitWithCustomer = Visit & { customer: Customer };
 

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
-import { RiskAlertMailer } from './risk-alert-mailer.js';
+import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskAlertsHandlers } from './risk-alerts.rpc.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
 import { RiskAlertsService } from './risk-alerts.service.js';
-import { RiskScanTimer } from './risk-scan-timer.service.js';
+import { RiskJobs } from './risk.jobs.js';
 import { RiskScanRepository } from './risk-scan.repository.js';
 import { RiskScanService } from './risk-scan.service.js';
 
@@ -16,7 +16,7 @@ import { RiskScanService } from './risk-scan.service.js';
 @Module({
   imports: [CustomersModule],
   controllers: [RiskAlertsHandlers],
-  providers: [RiskScanRepository, RiskScanService, RiskScanTimer, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService],
+  providers: [RiskScanRepository, RiskScanService, RiskJobs, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService],
   exports: [RiskScanService],
 })
 export class RiskModule {}

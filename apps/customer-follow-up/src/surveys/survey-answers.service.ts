@@ -11,8 +11,8 @@ import { contactsOf } from '../customers/customer-fields.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { RevisitPlanner } from '../revisits/revisit-planner.service.js';
-import { SurveyMailer, type AnsweredSurvey } from './survey-mailer.js';
-import { isLowScore } from './survey-rules.js';
+import { SurveyMailer, type AnsweredSurvey } from './surveys.mailer.js';
+import { isLowScore } from './surveys.rules.js';
 import { SurveysRepository } from './surveys.repository.js';
 
 export const AT_RISK_VISIT_KIND = 'at_risk';

@@ -8,8 +8,8 @@ import { OrgDirectory } from '#libs/org';
 import { Clock } from '#libs/time';
 import type { CustomerRow as Customer } from '../rows.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
-import { SurveyMailer } from './survey-mailer.js';
-import { capWindowStart, contactKey, linkExpiry, primaryContact, type SurveyReason } from './survey-rules.js';
+import { SurveyMailer } from './surveys.mailer.js';
+import { capWindowStart, contactKey, linkExpiry, primaryContact, type SurveyReason } from './surveys.rules.js';
 import { SurveysRepository } from './surveys.repository.js';
 
 export type SurveyOutcome =

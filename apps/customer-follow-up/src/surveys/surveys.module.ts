@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
 import { RevisitsModule } from '../revisits/revisits.module.js';
 import { SurveyAnswers } from './survey-answers.service.js';
-import { SurveyDueService } from './survey-due.service.js';
-import { SurveyMailer } from './survey-mailer.js';
+import { SurveyJobs } from './surveys.jobs.js';
+import { SurveyMailer } from './surveys.mailer.js';
 import { SurveySender } from './survey-sender.service.js';
 import { SurveysHandlers } from './surveys.rpc.js';
 import { SurveysRepository } from './surveys.repository.js';
@@ -16,7 +16,7 @@ import { SurveysRepository } from './surveys.repository.js';
 @Module({
   imports: [CustomersModule, RevisitsModule],
   controllers: [SurveysHandlers],
-  providers: [SurveysRepository, SurveyMailer, SurveySender, SurveyAnswers, SurveyDueService],
+  providers: [SurveysRepository, SurveyMailer, SurveySender, SurveyAnswers, SurveyJobs],
   exports: [SurveySender],
 })
 export class SurveysModule {}

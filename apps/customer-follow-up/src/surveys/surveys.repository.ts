@@ -3,10 +3,17 @@ import { sql, type Insertable } from 'kysely';
 import type { Survey } from '#generated/kysely';
 import type { Tx } from '#libs/database';
 import type { SurveyRow } from '../rows.js';
+import { isUuid } from '../revisits/visits.repository.js';
 
 /** Survey rows, in the caller's transaction. */
 @Injectable()
 export class SurveysRepository {
+  /** The contract a survey timer is about (contract-approval's row, only read). */
+  async contract(tx: Tx, contractId: string): Promise<{ id: string; customerId: string | null } | null> {
+    if (!isUuid(contractId)) return null;
+    return (await tx.selectFrom('Contract').select(['id', 'customerId']).where('id', '=', contractId).executeTakeFirst()) ?? null;
+  }
+
   /** Serializes survey creation per contact for the rest of the transaction, so the cap holds under concurrency. */
   async lockContact(tx: Tx, contactEmail: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`survey-contact:${contactEmail}`}))`.execute(tx);

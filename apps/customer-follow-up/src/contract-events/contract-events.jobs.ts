@@ -1,18 +1,17 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AuditWriter } from '#libs/audit';
 import { Database, OutboxSignal } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
-import { JOBS, QUEUES } from '#libs/queue';
+import { JOBS, QUEUES, type JobPayload } from '#libs/queue';
 import { Clock, addWorkingDays } from '#libs/time';
-import { TimerWriter } from '#libs/workflow';
-import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
+import { OnJob, TimerWriter, type JobContext } from '#libs/workflow';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { addCalendarDays } from '../revisits/local-days.js';
 import { RevisitPlanner, VISIT_KINDS } from '../revisits/revisit-planner.service.js';
 import { VisitsRepository } from '../revisits/visits.repository.js';
 import { CONTRACT_APPLIED_ACTION, ContractEventsRepository } from './contract-events.repository.js';
-import { tierForAmount } from './customer-tier.js';
+import { tierForAmount } from './contract-events.rules.js';
 
 const TIER_WINDOW_MONTHS = 12;
 
@@ -31,10 +30,9 @@ export function surveyDueKey(contractId: string): string {
  * and the database's record that the contract was applied; a redelivered event changes nothing.
  */
 @Injectable()
-export class ContractApprovedService implements OnModuleInit {
+export class ContractEventsJobs {
   constructor(
     private readonly database: Database,
-    private readonly router: FollowUpJobRouter,
     private readonly repository: ContractEventsRepository,
     private readonly visits: VisitsRepository,
     private readonly planner: RevisitPlanner,
@@ -46,11 +44,8 @@ export class ContractApprovedService implements OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.router.register(JOBS.contractApproved, (payload, correlationId) => this.handle(payload.contractId, correlationId));
-  }
-
-  async handle(contractId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
+  @OnJob('contract.approved')
+  async onContractApproved({ contractId }: JobPayload<'contract.approved'>, { correlationId }: JobContext): Promise<'done' | 'skipped'> {
     const outcome = await this.database.transaction(async (tx): Promise<'done' | 'skipped'> => {
       const contract = await this.repository.findContract(tx, contractId);
       if (!contract?.customerId || contract.status !== 'APPROVED') return 'skipped';

@@ -4,7 +4,7 @@ import type { SurveyLowScoreData, SurveyRequestData } from '#libs/mail';
 import { NotificationRequester } from '#libs/notifications';
 import type { CustomerRow as Customer, EmployeeRow as Employee, SurveyRow as Survey } from '../rows.js';
 import type { Contact } from '../customers/customer-fields.js';
-import type { SurveyReason } from './survey-rules.js';
+import type { SurveyReason } from './surveys.rules.js';
 
 /** The ledger keeps the survey id, never the link: the notifier derives the link when it renders. */
 type SurveyRequestSnapshot = Omit<SurveyRequestData, 'surveyUrl'> & { surveyTokenId: string };

@@ -1,5 +1,5 @@
 import type { CustomerTier } from '#generated/prisma';
-import { decidePlan, type CustomerPlanFacts, type PlannedVisitFacts } from './revisit-plan.js';
+import { decidePlan, type CustomerPlanFacts, type PlannedVisitFacts } from './revisits.rules.js';
 
 const DAY = 24 * 3_600_000;
 const BASE = new Date('2027-03-10T02:00:00Z');

@@ -1,5 +1,5 @@
 import { STANDARD_CALENDAR, type WorkCalendarSpec } from '#libs/time';
-import { complaintSchedule } from './complaint-deadlines.js';
+import { complaintSchedule, deadlineKey, leastLoaded, phaseMet, phaseOfTimerKey, reminderKey } from './complaints.rules.js';
 
 const SHANGHAI = { calendar: STANDARD_CALENDAR, zone: 'Asia/Shanghai' };
 const ALWAYS: WorkCalendarSpec = { name: '24x7', timezone: null, days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00', holidays: [], workdays: [] };
@@ -33,5 +33,55 @@ describe('complaintSchedule: deadlines and reminders in the assignee working tim
     expect(schedule.ackDueAt.getTime() - friday.getTime()).toBe(2000);
     expect(schedule.resolveRemindAt.getTime() - friday.getTime()).toBe(3000);
     expect(schedule.resolveDueAt.getTime() - friday.getTime()).toBe(4000);
+  });
+});
+
+const ID = '0b6f1f0e-7d1c-4a53-9f0a-2f2b7f3c9d11';
+
+describe('complaint timer keys', () => {
+  it('round-trips the phase through the timer unique key', () => {
+    expect(reminderKey(ID, 'ack')).toBe(`complaint-reminder:${ID}:ack`);
+    expect(deadlineKey(ID, 'resolve')).toBe(`complaint-deadline:${ID}:resolve`);
+    expect(phaseOfTimerKey(reminderKey(ID, 'resolve'))).toBe('resolve');
+    expect(phaseOfTimerKey(deadlineKey(ID, 'ack'))).toBe('ack');
+  });
+
+  it('refuses keys that are not complaint timers', () => {
+    expect(phaseOfTimerKey(`visit-overdue:${ID}`)).toBeNull();
+    expect(phaseOfTimerKey(`complaint-deadline:${ID}:later`)).toBeNull();
+  });
+});
+
+describe('phaseMet', () => {
+  it('an acknowledged complaint met the acknowledge deadline only; a resolved one both', () => {
+    expect(phaseMet({ status: 'open' }, 'ack')).toBe(false);
+    expect(phaseMet({ status: 'acknowledged' }, 'ack')).toBe(true);
+    expect(phaseMet({ status: 'acknowledged' }, 'resolve')).toBe(false);
+    expect(phaseMet({ status: 'resolved' }, 'ack')).toBe(true);
+    expect(phaseMet({ status: 'resolved' }, 'resolve')).toBe(true);
+  });
+});
+
+const ann = { id: 'a', email: 'ann@x.test' };
+const bob = { id: 'b', email: 'bob@x.test' };
+const cai = { id: 'c', email: 'cai@x.test' };
+
+describe('leastLoaded: who takes the next complaint', () => {
+  it('picks the candidate with the fewest open complaints', () => {
+    expect(leastLoaded([ann, bob, cai], new Map([['a', 3], ['b', 1], ['c', 2]]))).toBe(bob);
+  });
+
+  it('counts a candidate without complaints as zero', () => {
+    expect(leastLoaded([ann, bob], new Map([['a', 1]]))).toBe(bob);
+  });
+
+  it('breaks ties by email, whatever the order the candidates come in', () => {
+    const counts = new Map([['a', 2], ['b', 1], ['c', 1]]);
+    expect(leastLoaded([cai, ann, bob], counts)).toBe(bob);
+    expect(leastLoaded([bob, cai, ann], counts)).toBe(bob);
+  });
+
+  it('answers null when there is nobody', () => {
+    expect(leastLoaded([], new Map())).toBeNull();
   });
 });

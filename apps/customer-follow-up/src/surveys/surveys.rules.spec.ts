@@ -1,4 +1,4 @@
-import { capWindowStart, contactKey, isLowScore, linkExpiry, primaryContact } from './survey-rules.js';
+import { capWindowStart, contactKey, isLowScore, linkExpiry, primaryContact } from './surveys.rules.js';
 
 describe('primaryContact', () => {
   it('is the first contact with an email address', () => {

@@ -1,11 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
 import { Database, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
-import { JOBS } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { PermanentJobError } from '#libs/workflow';
-import { FollowUpJobRouter } from '../../jobs/follow-up-job.router.js';
 import { RevisitPlanKeeper } from '../../revisits/revisit-plan-keeper.service.js';
 import type { CustomerImportRow } from '../../rows.js';
 import { CustomerAccess } from '../customer-access.js';
@@ -15,7 +13,6 @@ import { parseImportRow } from './import-row.js';
 import { changedFields, changesRevisitPlan, planUpserts, type AcceptedRow, type ExistingCustomer } from './import-upsert-plan.js';
 
 export const IMPORT_BATCH_SIZE = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_IMMEDIATE_RETRIES = 3;
 
 type BatchOutcome = 'more' | 'finished' | 'nothing-to-do';
@@ -24,17 +21,16 @@ type BatchOutcome = 'more' | 'finished' | 'nothing-to-do';
 export class ImportBatchRaceError extends Error {}
 
 /**
- * The `customer.import` bulk job: staged rows in batches, each batch one transaction under the
- * import's row lock (validate, upsert the good rows, plan their revisits, record the bad ones,
- * delete what was done, count it), so a crash or a second copy of the job resumes where the last
- * commit left off. A job that dies for good leaves the import `failed` with the error.
+ * The work of the `customer.import` bulk job: staged rows in batches, each batch one transaction
+ * under the import's row lock (validate, upsert the good rows, plan their revisits, record the bad
+ * ones, delete what was done, count it), so a crash or a second copy of the job resumes where the
+ * last commit left off.
  */
 @Injectable()
-export class CustomerImportJob implements OnModuleInit {
-  private readonly logger = new Logger(CustomerImportJob.name);
+export class ImportBatches {
+  private readonly logger = new Logger(ImportBatches.name);
 
   constructor(
-    private readonly router: FollowUpJobRouter,
     private readonly database: Database,
     private readonly repository: CustomerImportRepository,
     private readonly access: CustomerAccess,
@@ -43,21 +39,6 @@ export class CustomerImportJob implements OnModuleInit {
     private readonly clock: Clock,
     private readonly audit: AuditWriter,
   ) {}
-
-  onModuleInit(): void {
-    this.router.register(JOBS.customerImport, (payload, correlationId) => this.run(payload.importId, correlationId), {
-      onDead: (tx, error, payload) => this.fail(tx, payload.importId, error),
-    });
-  }
-
-  /** The job died for good: the import shows why, and its remaining staged rows go. */
-  async fail(tx: Tx, importId: string, error: Error): Promise<void> {
-    const upload = UUID.test(importId) ? await this.repository.lock(tx, importId) : null;
-    if (!upload || upload.status === 'done' || upload.status === 'failed') return;
-    await this.repository.update(tx, importId, { status: 'failed', error: error.message.slice(0, 1000), finishedAt: this.clock.now() });
-    await this.repository.deleteStaged(tx, importId);
-    this.logger.error(`Customer import ${importId} failed after ${upload.rowsDone} of ${upload.rowsTotal} rows: ${error.message}`);
-  }
 
   async run(importId: string, correlationId: string | null): Promise<'done' | 'skipped'> {
     let batches = 0;

@@ -5,8 +5,7 @@ import type {
 } from '#libs/mail';
 import { EmailRecipients, NotificationRequester } from '#libs/notifications';
 import type { EmployeeRow as Employee } from '../rows.js';
-import type { DeadlinePhase } from './complaint-deadlines.js';
-import { mailPhase, reminderKey } from './complaint-timers.js';
+import { mailPhase, reminderKey, type DeadlinePhase } from './complaints.rules.js';
 
 function person(employee: Employee) {
   return { name: employee.name, email: employee.email };

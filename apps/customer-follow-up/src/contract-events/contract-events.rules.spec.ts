@@ -1,4 +1,4 @@
-import { tierForAmount } from './customer-tier.js';
+import { tierForAmount } from './contract-events.rules.js';
 
 describe('tierForAmount', () => {
   const thresholds = { A: 1_000_000, B: 200_000 };

@@ -1,11 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
 import { Database, type Tx } from '#libs/database';
-import { INSTALLATION_SUBJECT, JOBS, QUEUES, type TimerFiredPayload } from '#libs/queue';
+import { INSTALLATION_SUBJECT, JOBS, QUEUES, type JobPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
-import { TimerWriter } from '#libs/workflow';
-import { FollowUpJobRouter } from '../jobs/follow-up-job.router.js';
-import { TimerNotDueError } from '../revisits/timer-not-due.error.js';
+import { NotDueYetError, OnJob, TimerWriter, type JobContext } from '#libs/workflow';
 import { nextRiskScan, riskScanKey } from './risk-scan-schedule.js';
 import { RiskScanRepository } from './risk-scan.repository.js';
 import { RiskScanService } from './risk-scan.service.js';
@@ -18,12 +16,11 @@ import { RiskScanService } from './risk-scan.service.js';
  * catch-up scan, not one per missed day.
  */
 @Injectable()
-export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger(RiskScanTimer.name);
+export class RiskJobs implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RiskJobs.name);
 
   constructor(
     private readonly database: Database,
-    private readonly router: FollowUpJobRouter,
     private readonly scanner: RiskScanService,
     private readonly repository: RiskScanRepository,
     private readonly timers: TimerWriter,
@@ -31,20 +28,18 @@ export class RiskScanTimer implements OnModuleInit, OnApplicationBootstrap {
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.router.register(JOBS.riskScan, (payload, correlationId) => this.fire({ timerId: payload.timerId, subjectId: payload.subjectId }, correlationId));
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     await this.armNext(this.database.db, this.clock.now(), null);
   }
 
-  async fire(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
+  /** Not TimerJobs: the scan writes in slices, each its own transaction, after the link's transaction; its outcome is recorded once it completed. */
+  @OnJob('risk.scan')
+  async scan(payload: JobPayload<'risk.scan'>, { correlationId }: JobContext): Promise<'done' | 'skipped'> {
     const now = this.clock.now();
     const due = await this.database.transaction(async (tx) => {
       const timer = await tx.selectFrom('Timer').select(['id', 'dueAt']).where('id', '=', payload.timerId).executeTakeFirst();
       if (!timer) return false;
-      if (timer.dueAt.getTime() > now.getTime()) throw new TimerNotDueError(timer.id, timer.dueAt);
+      if (timer.dueAt.getTime() > now.getTime()) throw new NotDueYetError(timer.id, timer.dueAt);
       await this.armNext(tx, now, correlationId);
       return !(await this.repository.scanCompleted(tx, timer.id));
     });
