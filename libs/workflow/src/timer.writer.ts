@@ -43,12 +43,16 @@ export class TimerWriter {
   /** Cancels the subjects' pending timers. */
   async cancelForSubjects(tx: Tx, subjectIds: string[], now: Date): Promise<void> {
     if (subjectIds.length === 0) return;
-    await tx
-      .updateTable('Timer')
-      .set({ cancelledAt: now })
-      .where('subjectId', 'in', subjectIds)
-      .where('firedAt', 'is', null)
-      .where('cancelledAt', 'is', null)
-      .execute();
+    await this.cancelPending(tx, now).where('subjectId', 'in', subjectIds).execute();
+  }
+
+  /** Cancels the pending timers with these unique keys (a deadline met: its reminder and escalation). */
+  async cancelByKeys(tx: Tx, uniqueKeys: string[], now: Date): Promise<void> {
+    if (uniqueKeys.length === 0) return;
+    await this.cancelPending(tx, now).where('uniqueKey', 'in', uniqueKeys).execute();
+  }
+
+  private cancelPending(tx: Tx, now: Date) {
+    return tx.updateTable('Timer').set({ cancelledAt: now }).where('firedAt', 'is', null).where('cancelledAt', 'is', null);
   }
 }

@@ -67,18 +67,6 @@ export class ComplaintsRepository {
     return tx.updateTable('Complaint').set(data).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 
-  /** Unfired timers with these keys are cancelled (their deadline was met). */
-  async cancelTimers(tx: Tx, uniqueKeys: string[], now: Date): Promise<void> {
-    if (uniqueKeys.length === 0) return;
-    await tx
-      .updateTable('Timer')
-      .set({ cancelledAt: now })
-      .where('uniqueKey', 'in', uniqueKeys)
-      .where('firedAt', 'is', null)
-      .where('cancelledAt', 'is', null)
-      .execute();
-  }
-
   customersByIds(tx: Tx, ids: string[]): Promise<CustomerRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return tx.selectFrom('Customer').selectAll().where('id', 'in', ids).execute();

@@ -67,7 +67,7 @@ export class ComplaintsService {
   async acknowledge(caller: Caller, id: string, correlationId: string): Promise<ComplaintView> {
     return this.change(caller, id, correlationId, async (tx, complaint, now) => {
       if (complaint.status !== 'open') throw new ConflictError(`Complaint ${complaint.id} is already ${complaint.status}; only an open complaint can be acknowledged.`);
-      await this.repository.cancelTimers(tx, [reminderKey(complaint.id, 'ack'), deadlineKey(complaint.id, 'ack')], now);
+      await this.timers.cancelByKeys(tx, [reminderKey(complaint.id, 'ack'), deadlineKey(complaint.id, 'ack')], now);
       return { action: 'complaint.acknowledged', updated: await this.repository.update(tx, complaint.id, { status: 'acknowledged', acknowledgedAt: now }) };
     });
   }
@@ -76,7 +76,7 @@ export class ComplaintsService {
     return this.change(caller, id, correlationId, async (tx, complaint, now, customer) => {
       if (complaint.status === 'resolved') throw new ConflictError(`Complaint ${complaint.id} is already resolved.`);
       const keys = (['ack', 'resolve'] as DeadlinePhase[]).flatMap((phase) => [reminderKey(complaint.id, phase), deadlineKey(complaint.id, phase)]);
-      await this.repository.cancelTimers(tx, keys, now);
+      await this.timers.cancelByKeys(tx, keys, now);
       const updated = await this.repository.update(tx, complaint.id, { status: 'resolved', resolvedAt: now, resolution: input.resolution });
       const survey = customer ? await this.surveys.send(tx, { customer, reason: 'complaint', sourceId: complaint.id, correlationId }) : null;
       return { action: 'complaint.resolved', updated, extra: { survey: survey?.sent ? { surveyId: survey.surveyId } : { skipped: survey?.because ?? 'customer-missing' } } };
