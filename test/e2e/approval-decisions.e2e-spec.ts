@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotYetDueError, SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
+import { NotYetDueError, SlaHandlers } from '../../apps/contract-approval/src/approval/approval.jobs.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 import {

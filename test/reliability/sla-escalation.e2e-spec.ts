@@ -1,4 +1,4 @@
-import { SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
+import { SlaHandlers } from '../../apps/contract-approval/src/approval/approval.jobs.js';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { ALWAYS, duplicatedKeys, engineHasPassed, idempotencyKeyOf, kindOf, ledger, putPolicy, KIND, about } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';

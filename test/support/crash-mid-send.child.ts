@@ -8,7 +8,7 @@
  * configuration variables) and CRASH_NOTIFICATION_ID.
  */
 import { MailTransport, type OutgoingEmail } from '../../apps/notifier/src/sending/mail-transport.js';
-import { NotificationLedgerRepository } from '../../apps/notifier/src/sending/notification-ledger.repository.js';
+import { NotificationLedgerRepository } from '../../apps/notifier/src/sending/sending.repository.js';
 import { NotificationSender } from '../../apps/notifier/src/sending/notification-sender.service.js';
 import { NotifierMetrics } from '../../apps/notifier/src/sending/notifier.metrics.js';
 import { loadConfig } from '#libs/config';

@@ -4,7 +4,7 @@ import { QUEUES } from '#libs/queue';
 import { LedgerHandlers } from './ledger/ledger.rpc.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { MailTransport } from './sending/mail-transport.js';
-import { NotificationLedgerRepository } from './sending/notification-ledger.repository.js';
+import { NotificationLedgerRepository } from './sending/sending.repository.js';
 import { NotificationBatchSender } from './sending/notification-batch-sender.service.js';
 import { NotificationSender } from './sending/notification-sender.service.js';
 import { NotifierDeadJobs } from './sending/notifier-dead-jobs.js';

@@ -5,7 +5,7 @@ import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '#libs/noti
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
 import { PermanentJobError, RecordedOutcome } from '#libs/workflow';
 import { isPermanentSmtpFailure, MailTransport } from './mail-transport.js';
-import { NotificationLedgerRepository } from './notification-ledger.repository.js';
+import { NotificationLedgerRepository } from './sending.repository.js';
 import { NotifierMetrics } from './notifier.metrics.js';
 
 /** Another worker holds a live lease on this email: try again later, never send in parallel. */

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JOBS } from '#libs/queue';
 import { DeadJobHooks } from '#libs/workflow';
-import { NotificationLedgerRepository } from './notification-ledger.repository.js';
+import { NotificationLedgerRepository } from './sending.repository.js';
 
 /** A send job that dies for good, in its run or found failed by the reconciler, leaves its ledger rows dead. */
 @Injectable()

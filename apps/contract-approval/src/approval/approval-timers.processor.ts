@@ -2,8 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES, type JobData, type TimerFiredPayload } from '#libs/queue';
 import { OutboxJobRunner } from '#libs/workflow';
-import { AbsenceReturns } from './absence-returns.service.js';
-import { SlaHandlers } from './sla-handlers.service.js';
+import { AbsenceReturns } from '../absence/absence.jobs.js';
+import { SlaHandlers } from './approval.jobs.js';
 
 type TimerJob = Job<JobData<'approval.remind'>>;
 

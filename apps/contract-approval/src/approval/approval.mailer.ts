@@ -8,8 +8,8 @@ import type {
   ApprovalRequestData, ContractView, EmailKind, EmailSnapshotByKind,
 } from '#libs/mail';
 import { EmailRecipients, NotificationRequester } from '#libs/notifications';
-import { ContractRepository } from '../contracts/contract.repository.js';
-import { describeThresholds } from '../policy/policy-evaluator.js';
+import { ContractRepository } from '../contracts/contracts.repository.js';
+import { describeThresholds } from '../policy/policy.rules.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
 
 /** The email snapshot carries the token id; the notifier turns it into the link at render time. */

@@ -2,7 +2,7 @@ import type { Employee } from '#generated/prisma';
 import type { Contract } from '../contracts/contract-views.js';
 import type { Tx } from '#libs/database';
 import { NotFoundError } from '#libs/rpc';
-import { ContractRepository } from '../contracts/contract.repository.js';
+import { ContractRepository } from '../contracts/contracts.repository.js';
 
 const contracts = new ContractRepository();
 

@@ -8,11 +8,11 @@ import { JOBS, QUEUES, type TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
 import { ActionTokens } from './action-tokens.service.js';
-import { ApprovalMailer } from './approval-mailer.js';
+import { ApprovalMailer } from './approval.mailer.js';
 import { ApproverResolver } from './approver-resolver.js';
 import { lockContract } from './contract-lock.js';
-import { RouteRepository } from './route.repository.js';
-import { nextEscalation } from './sla-deadlines.js';
+import { RouteRepository } from './approval.repository.js';
+import { nextEscalation } from './approval.rules.js';
 import { StepRequests } from './step-requests.js';
 
 /** A timer job that arrives before its due time (clock jump): retried later, never acted on early. */

@@ -7,15 +7,15 @@ import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { ConflictError, ForbiddenError, UnprocessableError } from '#libs/rpc';
 import { EventPublisher, TimerWriter, type ArmTimer } from '#libs/workflow';
-import { ContractRepository } from '../contracts/contract.repository.js';
+import { ContractRepository } from '../contracts/contracts.repository.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.types.js';
 import { ActionTokens } from './action-tokens.service.js';
-import { ApprovalMailer, type ApprovalRequest } from './approval-mailer.js';
+import { ApprovalMailer, type ApprovalRequest } from './approval.mailer.js';
 import { ApproverResolver, type ResolvedAssignee } from './approver-resolver.js';
 import { assigneeRow, assignmentOf, stageRow, stepRow } from './route-rows.js';
-import { RouteRepository } from './route.repository.js';
-import { slaDeadlines } from './sla-deadlines.js';
+import { RouteRepository } from './approval.repository.js';
+import { slaDeadlines } from './approval.rules.js';
 
 export interface FlowContext {
   tx: Tx;

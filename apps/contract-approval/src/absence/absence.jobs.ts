@@ -6,9 +6,9 @@ import { Database, PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import type { TimerFiredPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
-import { lockContract } from './contract-lock.js';
-import { RouteRepository } from './route.repository.js';
-import { StepRequests } from './step-requests.js';
+import { lockContract } from '../approval/contract-lock.js';
+import { RouteRepository } from '../approval/approval.repository.js';
+import { StepRequests } from '../approval/step-requests.js';
 
 type Outcome = 'done' | 'skipped';
 
