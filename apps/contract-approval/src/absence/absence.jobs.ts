@@ -1,66 +1,90 @@
 import { Injectable } from '@nestjs/common';
 import type { Absence } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { randomUUID } from 'node:crypto';
-import { Database, PrismaService, type Tx } from '#libs/database';
+import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
-import type { TimerFiredPayload } from '#libs/queue';
-import { Clock } from '#libs/time';
+import type { JobPayload } from '#libs/queue';
+import { OnJob, TimerJobs, type JobContext } from '#libs/workflow';
+import { ApprovalRepository } from '../approval/approval.repository.js';
+import { ApproverResolver } from '../approval/approver-resolver.js';
 import { lockContract } from '../approval/contract-lock.js';
-import { RouteRepository } from '../approval/approval.repository.js';
 import { StepRequests } from '../approval/step-requests.js';
-
-type Outcome = 'done' | 'skipped';
+import { AbsenceRepository, type StepAssignment } from './absence.repository.js';
+import { assignmentToHandOver, delegatesToRelieve } from './absence.rules.js';
 
 /**
- * When an absence ends, the steps still pending with a delegate on the approver's behalf come
- * back to the approver, who is asked again with a link of their own; the delegate's right ends.
- * Rights gained by escalation stay (an escalated manager keeps the right to decide).
+ * An approver's absence: when it starts, their pending steps move to their delegate (or their
+ * manager); when it ends, the steps still pending with a delegate on their behalf come back to
+ * them, asked again with a link of their own. Both run through TimerJobs under the absence's lock.
  */
 @Injectable()
-export class AbsenceReturns {
+export class AbsenceJobs {
   constructor(
-    private readonly prisma: PrismaService,
-    private readonly database: Database,
-    private readonly routes: RouteRepository,
-    private readonly clock: Clock,
+    private readonly timerJobs: TimerJobs,
+    private readonly absences: AbsenceRepository,
+    private readonly routes: ApprovalRepository,
     private readonly directory: OrgDirectory,
+    private readonly resolver: ApproverResolver,
     private readonly stepRequests: StepRequests,
     private readonly audit: AuditWriter,
   ) {}
 
-  async absenceEnded(payload: TimerFiredPayload, correlationId: string | null): Promise<Outcome> {
-    const absence = await this.prisma.absence.findUnique({ where: { id: payload.subjectId } });
-    if (!absence) return 'skipped';
-    // Another absence still covering now keeps the steps where they are; its own end brings them back.
-    if (await this.directory.absenceAt(absence.employeeId, this.clock.now())) return 'skipped';
-    const delegated = await this.prisma.stepAssignee.findMany({
-      where: { onBehalfOfId: absence.employeeId, kind: 'DELEGATE', active: true, step: { status: 'PENDING' } },
-      select: { stepId: true, step: { select: { contractId: true } } },
+  @OnJob('absence.start')
+  start(payload: JobPayload<'absence.start'>, context: JobContext) {
+    return this.timerJobs.run(payload, context, {
+      lock: (tx, timer) => this.absences.lock(tx, timer.subjectId),
+      act: async (tx, absence, _timer, now) => {
+        const held = await this.absences.heldBy(tx, absence.employeeId);
+        for (const assignment of held) await this.handOver(tx, assignment, absence.employeeId, now, context.correlationId);
+        return held.length > 0 ? 'done' : 'skipped';
+      },
     });
-    let returned = 0;
-    for (const { stepId, step } of delegated) {
-      if (await this.database.transaction((tx) => this.giveBack(tx, step.contractId, stepId, absence, correlationId))) returned += 1;
-    }
-    return returned > 0 ? 'done' : 'skipped';
   }
 
-  private async giveBack(tx: Tx, contractId: string, stepId: string, absence: Absence, correlationId: string | null): Promise<boolean> {
+  @OnJob('absence.end')
+  end(payload: JobPayload<'absence.end'>, context: JobContext) {
+    return this.timerJobs.run(payload, context, {
+      lock: (tx, timer) => this.absences.lock(tx, timer.subjectId),
+      act: async (tx, absence, _timer, now) => {
+        // Another absence still covering now keeps the steps where they are; its own end brings them back.
+        if (await this.directory.absenceAt(absence.employeeId, now, tx)) return 'skipped';
+        let returned = 0;
+        for (const assignment of await this.absences.delegatedFor(tx, absence.employeeId)) {
+          if (await this.giveBack(tx, assignment, absence, now, context.correlationId)) returned += 1;
+        }
+        return returned > 0 ? 'done' : 'skipped';
+      },
+    });
+  }
+
+  private async handOver(tx: Tx, { contractId, stepId }: StepAssignment, absentId: string, now: Date, correlationId: string | null): Promise<void> {
+    const contract = await lockContract(tx, contractId);
+    const step = await this.routes.stepWithStage(tx, stepId);
+    const held = assignmentToHandOver(contract, step, absentId);
+    if (!held) return;
+    const [absent, submitter] = await Promise.all([this.directory.findById(absentId, tx), this.directory.findById(contract.ownerId, tx)]);
+    if (!absent || !submitter) return;
+    const substitute = await this.resolver.presentFor(absent, submitter, now, tx);
+    if (!substitute || substitute.employee.id === absent.id) return;
+    await this.absences.deactivate(tx, [held.id]);
+    await this.absences.assignDelegate(tx, stepId, substitute.employee.id, absent.id);
+    await this.stepRequests.ask(tx, { contract, submitter, step, recipient: substitute.employee, onBehalfOf: absent, now, correlationId });
+    await this.audit.record(tx, {
+      entityType: 'contract', entityId: contractId, action: 'step.delegated', actorId: null, onBehalfOfId: absent.id,
+      before: { stage: step.stage.name, approver: absent.email }, after: { stage: step.stage.name, approver: substitute.employee.email }, correlationId, at: now,
+    });
+  }
+
+  private async giveBack(tx: Tx, { contractId, stepId }: StepAssignment, absence: Absence, now: Date, correlationId: string | null): Promise<boolean> {
     const approverId = absence.employeeId;
     const contract = await lockContract(tx, contractId);
     const step = await this.routes.stepWithStage(tx, stepId);
-    const delegates = step.assignees.filter((a) => a.kind === 'DELEGATE' && a.active && a.onBehalfOfId === approverId);
-    if (contract.status !== 'PENDING_APPROVAL' || step.status !== 'PENDING' || step.stage.round !== contract.round || delegates.length === 0) return false;
+    const delegates = delegatesToRelieve(contract, step, approverId);
+    if (delegates.length === 0) return false;
     const [approver, submitter] = await Promise.all([this.directory.findById(approverId, tx), this.directory.findById(contract.ownerId, tx)]);
     if (!approver || !submitter) return false;
-    const now = this.clock.now();
-    await tx.updateTable('StepAssignee').set({ active: false }).where('id', 'in', delegates.map((d) => d.id)).execute();
-    // The approver's own assignment (absent at submission, they never had one: it is made now).
-    await tx
-      .insertInto('StepAssignee')
-      .values({ id: randomUUID(), stepId, employeeId: approverId, kind: 'APPROVER', active: true, createdAt: new Date() })
-      .onConflict((oc) => oc.columns(['stepId', 'employeeId']).doUpdateSet({ active: true }))
-      .execute();
+    await this.absences.deactivate(tx, delegates.map((d) => d.id));
+    await this.absences.assignApprover(tx, stepId, approverId);
     await this.stepRequests.ask(tx, { contract, submitter, step, recipient: approver, onBehalfOf: null, now, correlationId, occasion: `returned:${absence.id}` });
     const delegateEmails = (await this.directory.findManyById(delegates.map((d) => d.employeeId), tx)).map((e) => e.email);
     await this.audit.record(tx, {

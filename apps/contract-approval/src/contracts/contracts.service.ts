@@ -16,7 +16,7 @@ import { explainAutoApproval, selectStages } from '../policy/policy.rules.js';
 import type { ContractFacts } from '../policy/policy.types.js';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
-import { ContractRepository } from './contracts.repository.js';
+import { ContractsRepository } from './contracts.repository.js';
 import type { Contract } from './contract-views.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
@@ -38,7 +38,7 @@ export class ContractsService {
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly reader: ContractReader,
-    private readonly contracts: ContractRepository,
+    private readonly contracts: ContractsRepository,
   ) {}
 
   /** A replayed Idempotency-Key answers with the first submission's result (IdempotentCreator). */
