@@ -22,29 +22,23 @@ export class AbsenceRepository {
 
   /** The pending steps the employee holds as approver or delegate (escalations aside). */
   async heldBy(tx: Tx, employeeId: string): Promise<StepAssignment[]> {
-    return tx
-      .selectFrom('StepAssignee as a')
-      .innerJoin('ApprovalStep as s', 's.id', 'a.stepId')
-      .select(['a.stepId', 's.contractId'])
-      .where('a.employeeId', '=', employeeId)
-      .where('a.active', '=', true)
-      .where('a.kind', '<>', 'ESCALATION')
-      .where('s.status', '=', 'PENDING')
-      .orderBy('s.contractId')
-      .orderBy('a.createdAt')
-      .execute();
+    return this.onPendingSteps(tx, 'held', employeeId);
   }
 
   /** The pending steps delegates hold on the employee's behalf. */
   async delegatedFor(tx: Tx, employeeId: string): Promise<StepAssignment[]> {
+    return this.onPendingSteps(tx, 'delegated', employeeId);
+  }
+
+  private onPendingSteps(tx: Tx, how: 'held' | 'delegated', employeeId: string): Promise<StepAssignment[]> {
     return tx
       .selectFrom('StepAssignee as a')
       .innerJoin('ApprovalStep as s', 's.id', 'a.stepId')
       .select(['a.stepId', 's.contractId'])
-      .where('a.onBehalfOfId', '=', employeeId)
-      .where('a.kind', '=', 'DELEGATE')
       .where('a.active', '=', true)
       .where('s.status', '=', 'PENDING')
+      .$if(how === 'held', (q) => q.where('a.employeeId', '=', employeeId).where('a.kind', '<>', 'ESCALATION'))
+      .$if(how === 'delegated', (q) => q.where('a.onBehalfOfId', '=', employeeId).where('a.kind', '=', 'DELEGATE'))
       .orderBy('s.contractId')
       .orderBy('a.createdAt')
       .execute();
