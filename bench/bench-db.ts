@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
-// The one file of libs/testing the build takes along: the test template's name.
-import { templateDatabaseName } from '../libs/testing/src/template-database.js';
+// The one file of libs/testing the build takes along (plain ESM, no build step): the test template's name.
+import { templateDatabaseName } from '#libs/testing/template-name';
 
 const run = promisify(execFile);
 

@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
-import type { AppConfig } from '../libs/config/src/index.js';
-import { QUEUES } from '../libs/queue/src/index.js';
-import { redisOptionsFromUrl } from '../libs/workflow/src/index.js';
+import type { AppConfig } from '#libs/config';
+import { QUEUES } from '#libs/queue';
+import { redisOptionsFromUrl } from '#libs/workflow';
 
 const NOTIFIER_MAIN = fileURLToPath(new URL('../apps/notifier/src/main.js', import.meta.url));
 

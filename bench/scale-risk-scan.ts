@@ -2,7 +2,7 @@
 // the same slices and the same set-based aggregate statement RiskScanService runs, without the
 // writes (the seeded tier-A customers would all be flagged and emailed).
 import { performance } from 'node:perf_hooks';
-import type { Tx } from '../libs/database/src/index.js';
+import type { Tx } from '#libs/database';
 import { DEFAULT_FOLLOW_UP_POLICY } from '../apps/customer-follow-up/src/policy/follow-up-policy.js';
 import { riskWindows } from '../apps/customer-follow-up/src/risk/risk-rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository } from '../apps/customer-follow-up/src/risk/risk-scan.repository.js';

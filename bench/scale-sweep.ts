@@ -3,8 +3,8 @@
 // database with the same number due whatever the number of plans.
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import type { Tx } from '../libs/database/src/index.js';
-import type { TimerSweeper } from '../libs/workflow/src/index.js';
+import type { Tx } from '#libs/database';
+import type { TimerSweeper } from '#libs/workflow';
 import { localDayBounds } from '../apps/customer-follow-up/src/revisits/local-days.js';
 import type { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
 import { median, percentile } from './stats.js';

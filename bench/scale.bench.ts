@@ -29,12 +29,12 @@ import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
-import { loadConfig, type AppConfig } from '../libs/config/src/index.js';
-import { Database, OutboxSignal, PrismaService } from '../libs/database/src/index.js';
-import { createHttpApp } from '../libs/platform/src/index.js';
-import { QUEUES, TIMER_BATCH_SIZES } from '../libs/queue/src/index.js';
-import { ManualClock } from '../libs/time/src/clock.js';
-import { redisOptionsFromUrl, TimerSweeper } from '../libs/workflow/src/index.js';
+import { loadConfig, type AppConfig } from '#libs/config';
+import { Database, OutboxSignal, PrismaService } from '#libs/database';
+import { createHttpApp } from '#libs/platform';
+import { QUEUES, TIMER_BATCH_SIZES } from '#libs/queue';
+import { ManualClock } from '#libs/time';
+import { redisOptionsFromUrl, TimerSweeper } from '#libs/workflow';
 import { createBenchDatabase, type BenchDatabase } from './bench-db.js';
 import { cpuSeconds, cpuSnapshot } from './cpu-meter.js';
 import { rawBullmq } from './raw-bullmq.js';
@@ -44,6 +44,7 @@ import { analyze, armDigestTimers, markScheduleCheckDone, seedCustomers, seedOwn
 import { explainDueQuery, measureDueQuery, measureSweep, retireDueTimers, type SweepFigures } from './scale-sweep.js';
 import { measureRiskScanReads } from './scale-risk-scan.js';
 import { NotifierProcesses } from './notifier-processes.js';
+// By path: #libs/testing is the test harness (jest, smtp-server), left out of the build; this one file is not.
 import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';

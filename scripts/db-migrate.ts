@@ -2,7 +2,7 @@
 // every migration with Prisma's WebAssembly schema engine (no engine binaries needed).
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { configFromProcessEnv } from '../libs/config/src/index.js';
+import { configFromProcessEnv } from '#libs/config';
 
 const config = configFromProcessEnv();
 const target = new URL(config.DATABASE_URL);

@@ -3,8 +3,8 @@
 import 'reflect-metadata';
 import jwt from 'jsonwebtoken';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
-import { configFromProcessEnv, isSetInProcessEnv } from '../libs/config/src/index.js';
-import { createHttpApp } from '../libs/platform/src/index.js';
+import { configFromProcessEnv, isSetInProcessEnv } from '#libs/config';
+import { createHttpApp } from '#libs/platform';
 import { DemoInbox } from './demo/demo-inbox.js';
 import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_CUSTOMERS, DEMO_EMPLOYEES, DEMO_PEOPLE } from './demo/demo-organization.js';
 

@@ -1,6 +1,6 @@
 // `npm run token -- <email>`: a bearer token for local use, signed with JWT_SECRET.
 import jwt from 'jsonwebtoken';
-import { configFromProcessEnv } from '../libs/config/src/index.js';
+import { configFromProcessEnv } from '#libs/config';
 
 const subject = process.argv[2];
 if (!subject) {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { NotYetDueError, SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
+import { QUEUES } from '#libs/queue';
+import { NotDueYetError } from '#libs/workflow';
+import { ApprovalJobs } from '../../apps/contract-approval/src/approval/approval.jobs.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 import {
@@ -185,15 +187,16 @@ describe('approval decisions, resubmission, withdrawal and idempotent submission
       await waitForRequest(system, ORG.manager, id);
       const step = await system.prisma.approvalStep.findFirstOrThrow({ where: { contractId: id, stage: { name: 'manager' } } });
       const reminder = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: `approval-reminder:${step.id}` } });
-      const handlers = system.app.get(SlaHandlers);
+      const jobs = system.app.get(ApprovalJobs);
+      const job = { outboxId: randomUUID(), correlationId: null, queue: QUEUES.approvalUrgent };
       // The default policy's SLA runs in business hours: the reminder is hours away.
-      await expect(handlers.remind({ timerId: reminder.id, subjectId: step.id }, null)).rejects.toBeInstanceOf(NotYetDueError);
+      await expect(jobs.remind({ timerId: reminder.id, subjectId: step.id }, job)).rejects.toBeInstanceOf(NotDueYetError);
 
       await decide(system, ORG.manager, id, 'approve').expect(200);
       const counts = await rowCounts(system);
-      expect(await handlers.remind({ timerId: reminder.id, subjectId: step.id }, null)).toBe('skipped');
-      expect(await handlers.escalate({ timerId: reminder.id, subjectId: step.id }, null)).toBe('skipped');
-      expect(await handlers.remind({ timerId: randomUUID(), subjectId: step.id }, null)).toBe('skipped');
+      expect((await jobs.remind({ timerId: reminder.id, subjectId: step.id }, job)).outcome).toBe('skipped');
+      expect((await jobs.escalate({ timerId: reminder.id, subjectId: step.id }, job)).outcome).toBe('skipped');
+      expect((await jobs.remind({ timerId: randomUUID(), subjectId: step.id }, job)).outcome).toBe('skipped');
       expect(await rowCounts(system)).toEqual(counts);
     });
   });

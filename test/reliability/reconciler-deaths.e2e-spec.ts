@@ -30,10 +30,11 @@ describe('deaths the reconciler records', () => {
       data: { queue: QUEUES.notifierUrgent, jobName: 'notification.send', payload: { notificationId }, publishedAt: new Date(Date.now() - 60_000) },
     });
     const queue = system.app.get(QueueRegistry).get(QUEUES.notifierUrgent);
+    // A job name no handler knows fails in the processor, before the runner could record anything.
     await queue.add('test.fails-outside-the-runner', { notificationId, outboxId: outbox.id, correlationId: null }, { jobId: jobIdForOutbox(outbox.id), attempts: 1 });
 
     const row = await waitFor('the ledger row to be dead', () => system.prisma.notification.findUniqueOrThrow({ where: { id: notificationId } }), (r) => r.status === 'dead');
-    expect(row.lastError).toContain('Unknown notifier job');
+    expect(row.lastError).toContain('No @OnJob handler for job test.fails-outside-the-runner');
     const letters = await system.prisma.deadLetter.findMany({ where: { outboxId: outbox.id } });
     expect(letters.map((l) => [l.jobName, (l.payload as { notificationId: string }).notificationId])).toEqual([['notification.send', notificationId]]);
     expect((await system.prisma.outbox.findUniqueOrThrow({ where: { id: outbox.id } })).outcome).toBe('dead');

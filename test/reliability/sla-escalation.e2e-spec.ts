@@ -1,4 +1,6 @@
-import { SlaHandlers } from '../../apps/contract-approval/src/approvals/sla-handlers.service.js';
+import { randomUUID } from 'node:crypto';
+import { QUEUES } from '#libs/queue';
+import { ApprovalJobs } from '../../apps/contract-approval/src/approval/approval.jobs.js';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { ALWAYS, duplicatedKeys, engineHasPassed, idempotencyKeyOf, kindOf, ledger, putPolicy, KIND, about } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
@@ -109,7 +111,8 @@ describe('SLA reminders and the escalation ladder (PT2S on a 24/7 calendar)', ()
 
     // A late duplicate of the last escalation job (a retry, a queue rebuilt from the rows) finds
     // the top already reached: nothing is done, ADMIN is not told again.
-    expect(await system.app.get(SlaHandlers).escalate({ timerId: timers[3].id, subjectId: step.id }, null)).toBe('skipped');
+    const job = { outboxId: randomUUID(), correlationId: null, queue: QUEUES.approvalUrgent };
+    expect((await system.app.get(ApprovalJobs).escalate({ timerId: timers[3].id, subjectId: step.id }, job)).outcome).toBe('skipped');
     const after = await system.as(ORG.admin).get(`/contracts/${id}/audit`).expect(200);
     expect(after.body.items.filter((item: { action: string }) => item.action === 'step.escalation-top-reached')).toHaveLength(1);
   });

@@ -8,9 +8,10 @@
  * configuration variables) and CRASH_NOTIFICATION_ID.
  */
 import { MailTransport, type OutgoingEmail } from '../../apps/notifier/src/sending/mail-transport.js';
-import { NotificationLedgerRepository } from '../../apps/notifier/src/sending/notification-ledger.repository.js';
+import { SendingRepository } from '../../apps/notifier/src/sending/sending.repository.js';
 import { NotificationSender } from '../../apps/notifier/src/sending/notification-sender.service.js';
 import { NotifierMetrics } from '../../apps/notifier/src/sending/notifier.metrics.js';
+import { SendingMailer } from '../../apps/notifier/src/sending/sending.mailer.js';
 import { loadConfig } from '#libs/config';
 import { Database, PrismaService } from '#libs/database';
 import { SystemClock } from '#libs/time';
@@ -27,7 +28,7 @@ it('claims a notification, has it accepted by SMTP, and is killed before the led
     process.kill(process.pid, 'SIGKILL'); // ... and the worker dies before markSent
     await new Promise(() => undefined);
   };
-  const sender = new NotificationSender(new NotificationLedgerRepository(new Database(prisma), new SystemClock()), transport, new NotifierMetrics(), config);
+  const sender = new NotificationSender(new SendingRepository(new Database(prisma), new SystemClock()), transport, new NotifierMetrics(), new SendingMailer(config));
   await sender.send(notificationId);
   throw new Error('The send returned: the worker was not killed mid-send');
 });

@@ -1,31 +1,17 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '#libs/config';
 import { QUEUES } from '#libs/queue';
-import { LedgerHandlers } from './ledger/ledger.rpc.js';
-import { LedgerService } from './ledger/ledger.service.js';
-import { MailTransport } from './sending/mail-transport.js';
-import { NotificationLedgerRepository } from './sending/notification-ledger.repository.js';
-import { NotificationBatchSender } from './sending/notification-batch-sender.service.js';
-import { NotificationSender } from './sending/notification-sender.service.js';
-import { NotifierDeadJobs } from './sending/notifier-dead-jobs.js';
-import { NotifierMetrics } from './sending/notifier.metrics.js';
-import { NotifierBulkProcessor, NotifierUrgentProcessor } from './sending/notifier.processor.js';
+import { queueProcessor } from '#libs/workflow';
+import { LedgerModule } from './ledger/ledger.module.js';
+import { SendingModule } from './sending/sending.module.js';
 
-/** Every outgoing email: the send ledger's workers and its admin views. */
+const concurrency = { concurrency: (config: AppConfig) => config.NOTIFIER_CONCURRENCY };
+
+/** Every outgoing email: the send ledger's workers (bulk email on a queue of its own, so it never delays an approval request) and its admin views. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.notifierUrgent }, { name: QUEUES.notifierBulk })],
-  controllers: [LedgerHandlers],
-  providers: [
-    MailTransport,
-    NotificationLedgerRepository,
-    NotificationSender,
-    NotificationBatchSender,
-    NotifierMetrics,
-    NotifierDeadJobs,
-    NotifierUrgentProcessor,
-    NotifierBulkProcessor,
-    LedgerService,
-  ],
-  exports: [MailTransport],
+  imports: [BullModule.registerQueue({ name: QUEUES.notifierUrgent }, { name: QUEUES.notifierBulk }), SendingModule, LedgerModule],
+  providers: [queueProcessor(QUEUES.notifierUrgent, concurrency), queueProcessor(QUEUES.notifierBulk, concurrency)],
+  exports: [SendingModule],
 })
 export class NotifierModule {}

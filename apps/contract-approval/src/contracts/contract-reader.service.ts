@@ -6,9 +6,9 @@ import { Database, PrismaService, type Tx } from '#libs/database';
 import { OrgDirectory, personView } from '#libs/org';
 import { ForbiddenError, NotFoundError, toPage, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
-import { ActionTokens } from '../approvals/action-tokens.service.js';
-import { RouteRepository } from '../approvals/route.repository.js';
-import { ContractRepository } from './contract.repository.js';
+import { ActionTokens } from '../approval/action-tokens.service.js';
+import { ApprovalRepository } from '../approval/approval.repository.js';
+import { ContractsRepository } from './contracts.repository.js';
 import { auditView, contractSummary, fromPrismaContract, peopleIn, routeView, type Contract, type StageWithSteps } from './contract-views.js';
 
 /** Reads of contracts, with the SPEC's visibility: ADMIN, the owner, the owner's managers, people on the route. */
@@ -21,8 +21,8 @@ export class ContractReader {
     private readonly directory: OrgDirectory,
     private readonly tokens: ActionTokens,
     private readonly clock: Clock,
-    private readonly routes: RouteRepository,
-    private readonly contracts: ContractRepository,
+    private readonly routes: ApprovalRepository,
+    private readonly contracts: ContractsRepository,
   ) {}
 
   async submissionView(tx: Tx, contract: Contract) {

@@ -7,16 +7,16 @@ import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
-import { ApprovalFlow, type FlowContext, type KeptStage } from '../approvals/approval-flow.service.js';
-import { ApprovalMailer } from '../approvals/approval-mailer.js';
-import { lockContract, lockContractWithPeople } from '../approvals/contract-lock.js';
+import { ApprovalFlow, type FlowContext, type KeptStage } from '../approval/approval-flow.service.js';
+import { ApprovalMailer } from '../approval/approval.mailer.js';
+import { lockContract, lockContractWithPeople } from '../approval/contract-lock.js';
 import { FxRatesService } from '../fx/fx-rates.service.js';
-import { PolicyStore } from '../policies/policy-store.service.js';
-import { explainAutoApproval, selectStages } from '../policy/policy-evaluator.js';
+import { PolicyStore } from '../policy/policy-store.service.js';
+import { explainAutoApproval, selectStages } from '../policy/policy.rules.js';
 import type { ContractFacts } from '../policy/policy.types.js';
 import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
-import { ContractRepository } from './contract.repository.js';
+import { ContractsRepository } from './contracts.repository.js';
 import type { Contract } from './contract-views.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
@@ -38,7 +38,7 @@ export class ContractsService {
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly reader: ContractReader,
-    private readonly contracts: ContractRepository,
+    private readonly contracts: ContractsRepository,
   ) {}
 
   /** A replayed Idempotency-Key answers with the first submission's result (IdempotentCreator). */

@@ -74,9 +74,3 @@ export function composeMessage(from: string, email: OutgoingEmail): MimeNode {
     textEncoding: 'base64',
   }).compile();
 }
-
-/** SMTP 5xx is permanent; 4xx, timeouts and connection errors are worth retrying. */
-export function isPermanentSmtpFailure(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown }).responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
-}

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { JOBS } from '#libs/queue';
 import { JobOutcomeRecorder, PermanentJobError, ShutdownState } from '#libs/workflow';
 import { NotificationSender } from './notification-sender.service.js';
+import { batchVerdict } from './sending.rules.js';
 
 /** A send of a batch not started because the process is shutting down: the batch's retry sends it. */
 export class ReleasedOnShutdownError extends Error {}
@@ -51,12 +52,11 @@ export class NotificationBatchSender {
         }),
       ),
     );
-    const transient = results.flatMap((result) => (result.status === 'rejected' && !(result.reason instanceof PermanentJobError) ? [result.reason as Error] : []));
-    const dead = results.filter((result) => result.status === 'rejected').length - transient.length;
+    const { transient, dead, outcome } = batchVerdict(results, (reason) => reason instanceof PermanentJobError);
     if (dead > 0) this.logger.warn({ correlationId: job.correlationId, msg: `${dead} of ${notificationIds.length} emails of batch ${job.outboxId} were refused for good (dead letters written).` });
     if (transient.length > 0) {
       throw new Error(`${transient.length} of ${notificationIds.length} emails of batch ${job.outboxId} failed and will be retried with it: ${transient[0].message}`);
     }
-    return results.some((result) => result.status === 'fulfilled' && result.value === 'done') ? 'done' : 'skipped';
+    return outcome;
   }
 }

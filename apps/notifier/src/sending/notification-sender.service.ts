@@ -1,12 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Tx } from '#libs/database';
-import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
-import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
 import { PermanentJobError, RecordedOutcome } from '#libs/workflow';
-import { isPermanentSmtpFailure, MailTransport } from './mail-transport.js';
-import { NotificationLedgerRepository } from './notification-ledger.repository.js';
+import { MailTransport } from './mail-transport.js';
 import { NotifierMetrics } from './notifier.metrics.js';
+import { SendingMailer } from './sending.mailer.js';
+import { SendingRepository } from './sending.repository.js';
+import { isPermanentSmtpFailure } from './sending.rules.js';
 
 /** Another worker holds a live lease on this email: try again later, never send in parallel. */
 export class SendLeaseHeldError extends Error {}
@@ -21,10 +20,10 @@ export class NotificationSender {
   private readonly logger = new Logger(NotificationSender.name);
 
   constructor(
-    private readonly ledger: NotificationLedgerRepository,
+    private readonly ledger: SendingRepository,
     private readonly transport: MailTransport,
     private readonly metrics: NotifierMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: SendingMailer,
   ) {}
 
   /**
@@ -40,17 +39,9 @@ export class NotificationSender {
       return 'skipped';
     }
     const lease = row.leaseUntil!;
-    const rendered = renderEmail(row.kind as EmailKind, normalizeLocale(row.locale), this.withActionUrl(row.data) as unknown as EmailDataByKind[EmailKind]);
+    const email = this.mailer.compose(row);
     try {
-      await this.transport.send({
-        to: row.recipientEmail,
-        ...rendered,
-        messageId: row.messageId,
-        headers: {
-          'X-Salesflow-Idempotency-Key': row.idempotencyKey,
-          ...(row.correlationId ? { 'X-Correlation-ID': row.correlationId } : {}),
-        },
-      });
+      await this.transport.send(email);
     } catch (error) {
       const message = (error as Error).message;
       this.metrics.failed.inc({ kind: row.kind });
@@ -71,17 +62,5 @@ export class NotificationSender {
       msg: `Sent ${row.kind} email ${row.id} to ${row.recipientEmail} (Message-ID ${row.messageId}).`,
     });
     return job ? new RecordedOutcome('done') : 'done';
-  }
-
-  /** Links are derived at render time from the token id, so no raw token is ever stored. */
-  private withActionUrl(data: unknown): object {
-    const snapshot = data as Record<string, unknown>;
-    if (typeof snapshot.surveyTokenId === 'string') {
-      const { surveyTokenId, ...rest } = snapshot;
-      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.JWT_SECRET, surveyTokenId)) };
-    }
-    if (typeof snapshot.actionTokenId !== 'string') return snapshot;
-    const { actionTokenId, ...rest } = snapshot;
-    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };
   }
 }

@@ -34,7 +34,7 @@ function coalesced<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoade
  * driver, not Postgres, is what limits the notifier.
  */
 @Injectable()
-export class NotificationLedgerRepository {
+export class SendingRepository {
   private readonly claims = coalesced<string, Notification | null>((ids) => this.claimAll(ids));
   private readonly sentMarks = coalesced<SentEmail, boolean>((sends) => this.markAllSent(sends));
 

@@ -3,9 +3,9 @@ import { Database, type Tx } from '#libs/database';
 import { AuditWriter } from '#libs/audit';
 import { BadRequestError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
-import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { validatePolicy } from '../policy/policy-validator.js';
-import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
+import { DEFAULT_POLICY } from './default-policy.js';
+import { validatePolicy } from './policy-validator.js';
+import type { ApprovalPolicyDocument } from './policy.types.js';
 
 export interface VersionedPolicy {
   version: number;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ApprovalStage, ApprovalStep, Employee } from '#generated/prisma';
 import type { Contract } from '../contracts/contract-views.js';
 import type { Tx } from '#libs/database';
-import { PolicyStore } from '../policies/policy-store.service.js';
+import { PolicyStore } from '../policy/policy-store.service.js';
 import { ActionTokens } from './action-tokens.service.js';
-import { ApprovalMailer } from './approval-mailer.js';
+import { ApprovalMailer } from './approval.mailer.js';
 
 export interface StepRequest {
   contract: Contract;

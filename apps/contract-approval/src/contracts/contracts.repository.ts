@@ -39,7 +39,7 @@ export type NewContract = Pick<
 
 /** The contract row's hot statements (every decision and submission), each one round trip. */
 @Injectable()
-export class ContractRepository {
+export class ContractsRepository {
   async insert(tx: Tx, contract: NewContract): Promise<Contract> {
     return tx
       .insertInto('Contract')

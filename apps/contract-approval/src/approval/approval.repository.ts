@@ -42,7 +42,7 @@ const ROUTE_ORDER = sql`ORDER BY g.position, s."entryIndex", a."createdAt", a.id
  * nested include costs a query per level, and every model query has a compile cost of its own.
  */
 @Injectable()
-export class RouteRepository {
+export class ApprovalRepository {
   /** The round's stages by position, each with its steps (by entry) and their assignees. */
   async stagesOfRound(tx: Tx, contractId: string, round: number): Promise<StageWithSteps[]> {
     const { rows } = await sql<RouteRow>`
@@ -87,6 +87,12 @@ export class RouteRepository {
     if (!step) throw new Error(`Approval step ${stepId} does not exist.`);
     const { steps: _steps, ...stageRow } = stage;
     return { ...step, stage: stageRow };
+  }
+
+  /** The contract a step belongs to; undefined when there is no such step. */
+  async contractIdOfStep(tx: Tx, stepId: string): Promise<string | undefined> {
+    const step = await tx.selectFrom('ApprovalStep').select('contractId').where('id', '=', stepId).executeTakeFirst();
+    return step?.contractId;
   }
 
   /** Writes a route built in memory, stages, steps and assignees, in one statement. */
@@ -164,8 +170,8 @@ export class RouteRepository {
   /**
    * Ends a stage and updates its contract, in one statement (a decision that ends a stage): its
    * undecided steps close, every step's pending timers are cancelled, the stage is decided with
-   * `status` or keeps its own (null), and the contract's version goes up by one, as ContractRepository.bumpVersion does, and with an
-   * `outcome` it also takes that status and decidedAt, as ContractRepository.recordOutcome does.
+   * `status` or keeps its own (null), and the contract's version goes up by one, as ContractsRepository.bumpVersion does, and with an
+   * `outcome` it also takes that status and decidedAt, as ContractsRepository.recordOutcome does.
    * Returns the contract as updated.
    */
   async closeStageAndUpdateContract(

@@ -2,9 +2,9 @@ import type { Employee } from '#generated/prisma';
 import type { Contract } from '../contracts/contract-views.js';
 import type { Tx } from '#libs/database';
 import { NotFoundError } from '#libs/rpc';
-import { ContractRepository } from '../contracts/contract.repository.js';
+import { ContractsRepository } from '../contracts/contracts.repository.js';
 
-const contracts = new ContractRepository();
+const contracts = new ContractsRepository();
 
 /**
  * Every change to a contract's approval state happens under its row lock, so two decisions,

@@ -7,15 +7,15 @@ import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { ConflictError, ForbiddenError, UnprocessableError } from '#libs/rpc';
 import { EventPublisher, TimerWriter, type ArmTimer } from '#libs/workflow';
-import { ContractRepository } from '../contracts/contract.repository.js';
+import { ContractsRepository } from '../contracts/contracts.repository.js';
 import type { StageWithSteps } from '../contracts/contract-views.js';
 import type { ApprovalPolicyDocument, SelectedStage } from '../policy/policy.types.js';
 import { ActionTokens } from './action-tokens.service.js';
-import { ApprovalMailer, type ApprovalRequest } from './approval-mailer.js';
+import { ApprovalMailer, type ApprovalRequest } from './approval.mailer.js';
 import { ApproverResolver, type ResolvedAssignee } from './approver-resolver.js';
 import { assigneeRow, assignmentOf, stageRow, stepRow } from './route-rows.js';
-import { RouteRepository } from './route.repository.js';
-import { slaDeadlines } from './sla-deadlines.js';
+import { ApprovalRepository } from './approval.repository.js';
+import { slaDeadlines, stageComplete } from './approval.rules.js';
 
 export interface FlowContext {
   tx: Tx;
@@ -65,8 +65,8 @@ export class ApprovalFlow {
     private readonly timers: TimerWriter,
     private readonly audit: AuditWriter,
     private readonly directory: OrgDirectory,
-    private readonly routes: RouteRepository,
-    private readonly contracts: ContractRepository,
+    private readonly routes: ApprovalRepository,
+    private readonly contracts: ContractsRepository,
     private readonly events: EventPublisher,
   ) {}
 
@@ -227,7 +227,7 @@ export class ApprovalFlow {
       });
     }
     if (decision === 'approve') {
-      if (!this.stageComplete(stage)) return this.bumpVersion(ctx);
+      if (!stageComplete(stage)) return this.bumpVersion(ctx);
       // Closing the stage and bumping the contract's version are one statement.
       ctx.contract = await this.routes.closeStageAndUpdateContract(tx, stage, 'APPROVED', now);
       stage.status = 'APPROVED';
@@ -242,13 +242,6 @@ export class ApprovalFlow {
     });
     if (decision === 'reject') stage.status = 'REJECTED';
     await this.finish(ctx, outcome, actor, comment, null, recorded);
-  }
-
-  private stageComplete(stage: StageWithSteps): boolean {
-    const approved = stage.steps.filter((s) => s.status === 'APPROVED');
-    if (stage.mode === 'any') return approved.length >= 1;
-    if (stage.mode === 'quorum') return quorumReached(stage, approved);
-    return approved.length === stage.steps.length;
   }
 
   /** Ends a stage: undecided steps close and their timers are cancelled. */
@@ -294,26 +287,4 @@ export class ApprovalFlow {
     if (actor.id === ctx.contract.ownerId) return new ForbiddenError('Nobody decides on their own contract.');
     return new ForbiddenError(`You are not an approver of contract ${ctx.contract.id}.`);
   }
-}
-
-/** Whose voice a step's approval is: the person decided for (a delegate speaks for the absent approver). */
-function voiceOf(step: ApprovalStep): string {
-  return step.onBehalfOfId ?? step.decidedById ?? step.id;
-}
-
-/** The people a step asks (escalation assignees aside), as one key: steps asking the same people are one voice. */
-function askedKey(step: StageWithSteps['steps'][number]): string {
-  const people = step.assignees.filter((a) => a.kind !== 'ESCALATION').map((a) => a.onBehalfOfId ?? a.employeeId);
-  return [...new Set(people)].sort().join(',') || step.id;
-}
-
-/**
- * A quorum counts people, not entries: one person named by two entries (role:LEGAL and
- * email:legal@, say) approves both steps with one decision but is one voice. The quorum is capped
- * at the number of distinct voices the stage can have, so it stays reachable.
- */
-function quorumReached(stage: StageWithSteps, approved: StageWithSteps['steps']): boolean {
-  const voices = new Set(approved.map(voiceOf)).size;
-  const possible = new Set(stage.steps.map(askedKey)).size;
-  return voices >= Math.min(stage.quorum ?? stage.steps.length, possible);
 }

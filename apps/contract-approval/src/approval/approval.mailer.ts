@@ -8,8 +8,8 @@ import type {
   ApprovalRequestData, ContractView, EmailKind, EmailSnapshotByKind,
 } from '#libs/mail';
 import { EmailRecipients, NotificationRequester } from '#libs/notifications';
-import { ContractRepository } from '../contracts/contract.repository.js';
-import { describeThresholds } from '../policy/policy-evaluator.js';
+import { ContractsRepository } from '../contracts/contracts.repository.js';
+import { describeThresholds } from '../policy/policy.rules.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
 
 /** The email snapshot carries the token id; the notifier turns it into the link at render time. */
@@ -50,7 +50,7 @@ export class ApprovalMailer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationRequester,
     private readonly recipients: EmailRecipients,
-    private readonly contracts: ContractRepository,
+    private readonly contracts: ContractsRepository,
   ) {}
 
   contractView(contract: Contract, submitter: Employee): ContractView {

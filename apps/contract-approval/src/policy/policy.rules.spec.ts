@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_POLICY } from './default-policy.js';
-import { describeThresholds, explainAutoApproval, selectStages } from './policy-evaluator.js';
+import { describeThresholds, explainAutoApproval, selectStages } from './policy.rules.js';
 import type { ApprovalPolicyDocument, ContractFacts } from './policy.types.js';
 
 function facts(overrides: Partial<ContractFacts> = {}): ContractFacts {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { FxModule } from '../fx/fx.module.js';
+import { PolicyStore } from './policy-store.service.js';
+import { PolicyHandlers } from './policy.rpc.js';
+
+/** The versioned approval policy (and, at its edge, the exchange rates its thresholds use). */
+@Module({
+  imports: [FxModule],
+  controllers: [PolicyHandlers],
+  providers: [PolicyStore],
+  exports: [PolicyStore],
+})
+export class PolicyModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { LedgerHandlers } from './ledger.rpc.js';
+import { LedgerService } from './ledger.service.js';
+
+/** The send ledger's admin views and the retry of a dead letter. */
+@Module({
+  controllers: [LedgerHandlers],
+  providers: [LedgerService],
+})
+export class LedgerModule {}

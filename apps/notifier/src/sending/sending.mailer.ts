@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
+import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
+import type { OutgoingEmail } from './mail-transport.js';
+import type { Notification } from './sending.repository.js';
+
+/** What a ledger row says and to whom: rendered in the recipient's locale, with its links and fixed Message-ID. */
+@Injectable()
+export class SendingMailer {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  compose(row: Notification): OutgoingEmail {
+    const rendered = renderEmail(row.kind as EmailKind, normalizeLocale(row.locale), this.withLinks(row.data) as unknown as EmailDataByKind[EmailKind]);
+    return {
+      to: row.recipientEmail,
+      ...rendered,
+      messageId: row.messageId,
+      headers: {
+        'X-Salesflow-Idempotency-Key': row.idempotencyKey,
+        ...(row.correlationId ? { 'X-Correlation-ID': row.correlationId } : {}),
+      },
+    };
+  }
+
+  /** Links are derived at render time from the token id, so no raw token is ever stored. */
+  private withLinks(data: unknown): object {
+    const snapshot = data as Record<string, unknown>;
+    if (typeof snapshot.surveyTokenId === 'string') {
+      const { surveyTokenId, ...rest } = snapshot;
+      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.JWT_SECRET, surveyTokenId)) };
+    }
+    if (typeof snapshot.actionTokenId !== 'string') return snapshot;
+    const { actionTokenId, ...rest } = snapshot;
+    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };
+  }
+}
