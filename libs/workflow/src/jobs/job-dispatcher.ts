@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { currentJobName, QUEUE_JOBS, type JobEnvelope, type JobName, type QueueName } from '#libs/queue';
@@ -20,7 +20,7 @@ interface Found {
  * forgotten or doubled handler stops the process with its name instead of failing jobs later.
  */
 @Injectable()
-export class JobDispatcher implements OnApplicationBootstrap {
+export class JobDispatcher implements OnModuleInit, OnApplicationBootstrap {
   private handlers?: Map<string, Found>;
 
   constructor(
@@ -30,6 +30,11 @@ export class JobDispatcher implements OnApplicationBootstrap {
     private readonly runner: OutboxJobRunner,
     private readonly deadJobHooks: DeadJobHooks,
   ) {}
+
+  /** Every provider exists by now: handlers and dead-job hooks are known before any engine pass runs. */
+  onModuleInit(): void {
+    this.discover();
+  }
 
   onApplicationBootstrap(): void {
     const handlers = this.discover();
