@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import type { DB } from '#generated/kysely';
 import { PrismaService } from './prisma.service.js';
-import { UtcDatesPlugin } from './utc-dates.plugin.js';
+import { kyselyPool } from './kysely-pool.js';
 
 /**
  * What a statement runs on: the pool, or a transaction. Writers that must join the caller's
@@ -23,9 +23,7 @@ export class Database {
   readonly db: Kysely<DB>;
 
   constructor(prisma: PrismaService) {
-    // Ending the pool is Prisma's $disconnect's job (the graceful shutdown calls it last).
-    const pool = { connect: () => prisma.pool.connect(), end: async () => undefined, options: prisma.pool.options };
-    this.db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new UtcDatesPlugin()] });
+    this.db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(prisma.pool) }) });
   }
 
   /** Runs `work` in one transaction: it commits when `work` resolves and rolls back when it throws. */
