@@ -8,7 +8,12 @@ const shapes = new Map<string, string>();
 const excluded = new WeakSet<object>();
 let installed = false;
 
+/** Prisma sends BEGIN, Kysely `begin`: counted as one kind. */
+const TRANSACTION_CONTROL = /^(begin|commit|rollback)$/i;
+
 function shape(text: string): string {
+  const trimmed = text.trim();
+  if (TRANSACTION_CONTROL.test(trimmed)) return trimmed.toUpperCase();
   return text
     .replace(/\s+/g, ' ')
     .replace(/"public"\./g, '')
