@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Tx } from '#libs/database';
 import type { TimerSweeper } from '#libs/workflow';
 import { localDayBounds } from '../apps/customer-follow-up/src/revisits/local-days.js';
-import type { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
+import type { VisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
 import { median, percentile } from './stats.js';
 
 export interface SweepFigures {

@@ -28,7 +28,7 @@ import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
-import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
+import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';

@@ -9,7 +9,7 @@ import { OnJob, TimerWriter, type JobContext } from '#libs/workflow';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { addCalendarDays } from '../revisits/local-days.js';
 import { RevisitPlanner, VISIT_KINDS } from '../revisits/revisit-planner.service.js';
-import { VisitsRepository } from '../revisits/visits.repository.js';
+import { VisitsRepository } from '../revisits/revisits.repository.js';
 import { CONTRACT_APPLIED_ACTION, ContractEventsRepository } from './contract-events.repository.js';
 import { tierForAmount } from './contract-events.rules.js';
 

@@ -11,7 +11,7 @@ import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import type { CalendarContext } from './local-days.js';
 import { decidePlan, escalationDueAt, memoizedCadenceDueIn, type CadenceDue, type PlanDecision, type PlannedVisitFacts } from './revisits.rules.js';
-import { VisitsRepository, type PlanAudit, type PlanSubject } from './visits.repository.js';
+import { VisitsRepository, type PlanAudit, type PlanSubject } from './revisits.repository.js';
 
 export function overdueTimerKey(visitId: string): string {
   return `visit-overdue:${visitId}`;

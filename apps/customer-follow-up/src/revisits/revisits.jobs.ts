@@ -9,7 +9,7 @@ import { RevisitDigestService } from './revisit-digest.service.js';
 import { RevisitMailer, visitLine } from './revisits.mailer.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { ScheduleCheckService } from './schedule-check.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { VisitsRepository } from './revisits.repository.js';
 
 /** The revisit timers: the morning digest, overdue escalation, and the daily schedule check. */
 @Injectable()

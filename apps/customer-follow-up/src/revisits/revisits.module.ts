@@ -9,7 +9,7 @@ import { RevisitJobs } from './revisits.jobs.js';
 import { RevisitsHandlers } from './revisits.rpc.js';
 import { RevisitsService } from './revisits.service.js';
 import { ScheduleCheckService } from './schedule-check.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { VisitsRepository } from './revisits.repository.js';
 
 /**
  * Revisit plans, the morning digest and overdue escalation. Other features plan visits through

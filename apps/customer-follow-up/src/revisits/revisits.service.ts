@@ -11,7 +11,7 @@ import { RevisitAccess } from './revisit-access.js';
 import { parseCompletion, type CompleteVisitInput, type DueFilter } from './revisit-input.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { visitView, type VisitView } from './revisit-views.js';
-import { VisitsRepository } from './visits.repository.js';
+import { VisitsRepository } from './revisits.repository.js';
 
 export interface ListRevisitsQuery {
   owner?: string;

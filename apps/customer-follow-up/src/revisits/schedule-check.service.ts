@@ -5,7 +5,7 @@ import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '#lib
 import { Clock } from '#libs/time';
 import { NotDueYetError, TimerWriter } from '#libs/workflow';
 import { DigestTimers } from './digest-timers.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { VisitsRepository } from './revisits.repository.js';
 
 const OWNERS_PER_TRANSACTION = 500;
 
