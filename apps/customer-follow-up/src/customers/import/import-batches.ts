@@ -9,7 +9,7 @@ import type { CustomerImportRow } from '../../rows.js';
 import { CustomerAccess } from '../customer-access.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
 import { refusedData } from './import-errors.js';
-import { parseImportRow } from './import-row.js';
+import { parseImportRow } from './customer-import.rules.js';
 import { changedFields, changesRevisitPlan, planUpserts, type AcceptedRow, type ExistingCustomer } from './import-upsert-plan.js';
 
 export const IMPORT_BATCH_SIZE = 1000;

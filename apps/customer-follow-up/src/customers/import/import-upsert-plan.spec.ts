@@ -1,5 +1,5 @@
 import type { Contact } from '../customer-fields.js';
-import type { ImportRow } from './import-row.js';
+import type { ImportRow } from './customer-import.rules.js';
 import { changedFields, changesRevisitPlan, planUpserts, type ExistingCustomer } from './import-upsert-plan.js';
 
 const contact = (email: string, name = email): Contact => ({ name, email, phone: null, locale: 'zh-CN' });

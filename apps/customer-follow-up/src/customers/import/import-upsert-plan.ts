@@ -1,6 +1,6 @@
 import type { CustomerStatus, CustomerTier } from '#generated/prisma';
 import { mergeContacts, type Contact } from '../customer-fields.js';
-import type { ImportRow } from './import-row.js';
+import type { ImportRow } from './customer-import.rules.js';
 
 /** What an import may set on a customer. */
 export interface CustomerState {

@@ -1,4 +1,4 @@
-import { checkImportColumns, parseImportRow } from './import-row.js';
+import { checkImportColumns, parseImportRow } from './customer-import.rules.js';
 
 const good = { code: 'C-1', name: 'Acme', ownerEmail: 'Rep@X.test', tier: 'A', status: 'active', industry: '', region: 'Shanghai', contactName: 'Wang', contactEmail: 'Wang@Acme.test', contactPhone: '', contactLocale: '' };
 
