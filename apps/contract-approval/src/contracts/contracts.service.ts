@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { ContractRequest, DecisionRequest } from '#libs/contracts';
 import { Database, IdempotentCreator, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
@@ -14,7 +15,6 @@ import { FxRatesService } from '../fx/fx-rates.service.js';
 import { PolicyStore } from '../policy/policy-store.service.js';
 import { explainAutoApproval, selectStages } from '../policy/policy.rules.js';
 import type { ContractFacts } from '../policy/policy.types.js';
-import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
 import { ContractsRepository } from './contracts.repository.js';
 import type { Contract } from './contract-views.js';
@@ -42,14 +42,14 @@ export class ContractsService {
   ) {}
 
   /** A replayed Idempotency-Key answers with the first submission's result (IdempotentCreator). */
-  async submit(caller: Caller, input: ContractInput, idempotencyKey: string | undefined, correlationId: string) {
+  async submit(caller: Caller, input: ContractRequest, idempotencyKey: string | undefined, correlationId: string) {
     return this.idempotent.create({ scope: SUBMIT_SCOPE, callerId: caller.id, key: idempotencyKey || undefined, body: input }, async (tx) => {
       const contract = await this.createContract(tx, caller, input, correlationId);
       return this.reader.submissionView(tx, contract);
     });
   }
 
-  private async createContract(tx: Tx, caller: Caller, input: ContractInput, correlationId: string): Promise<Contract> {
+  private async createContract(tx: Tx, caller: Caller, input: ContractRequest, correlationId: string): Promise<Contract> {
     const now = this.clock.now();
     const submitter = await this.employee(tx, caller.id);
     const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
@@ -92,7 +92,7 @@ export class ContractsService {
   }
 
   /** Decisions, withdrawals and resubmissions answer with the contract and its route as their transaction left them. */
-  async decide(caller: Caller, contractId: string, input: DecisionInput, correlationId: string) {
+  async decide(caller: Caller, contractId: string, input: DecisionRequest, correlationId: string) {
     return this.inTransaction(async (tx) => {
       const { ctx, actor } = await this.flowContextActedBy(tx, contractId, caller.id, correlationId);
       await this.flow.decide(ctx, actor, input.decision, input.comment ?? null);
@@ -132,7 +132,7 @@ export class ContractsService {
    * After request_changes: same policy version, a new round. A stage stays approved only if it
    * still applies, has the same approvers, and no figure went up.
    */
-  async resubmit(caller: Caller, contractId: string, input: ContractInput, correlationId: string) {
+  async resubmit(caller: Caller, contractId: string, input: ContractRequest, correlationId: string) {
     return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       const before = ctx.contract;
@@ -172,7 +172,7 @@ export class ContractsService {
   }
 
   /** Decides through a single-use email link, as the person the link was made for. */
-  async decideByAction(token: string, input: DecisionInput, correlationId: string) {
+  async decideByAction(token: string, input: DecisionRequest, correlationId: string) {
     return this.inTransaction(async (tx) => {
       const now = this.clock.now();
       const link = await this.reader.usableLink(tx, token, now);
