@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '#libs/database';
 import { DEFAULT_FOLLOW_UP_POLICY } from '../apps/customer-follow-up/src/policy/follow-up-policy.js';
-import { riskWindows } from '../apps/customer-follow-up/src/risk/risk-rules.js';
+import { riskWindows } from '../apps/customer-follow-up/src/risk/risk.rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository } from '../apps/customer-follow-up/src/risk/risk-scan.repository.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { median, percentile } from './stats.js';

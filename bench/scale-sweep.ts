@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Tx } from '#libs/database';
 import type { TimerSweeper } from '#libs/workflow';
 import { localDayBounds } from '../apps/customer-follow-up/src/revisits/local-days.js';
-import type { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
+import type { RevisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
 import { median, percentile } from './stats.js';
 
 export interface SweepFigures {
@@ -15,7 +15,7 @@ export interface SweepFigures {
   fired: number;
   /** A sweep with nothing due: what every replica pays every second. */
   idleSweepMs: number;
-  /** The digest's due-visit query (VisitsRepository.dueForOwners) for one batch of owners. */
+  /** The digest's due-visit query (RevisitsRepository.dueForOwners) for one batch of owners. */
   dueQueryMedianMs: number;
   dueQueryP95Ms: number;
   dueVisitsPerOwner: number;
@@ -57,7 +57,7 @@ export async function measureSweep(sweeper: TimerSweeper, client: pg.Client, now
 }
 
 /** Every owner's due visits, batch by batch as the digest jobs read them. */
-export async function measureDueQuery(visits: VisitsRepository, db: Tx, ownerBatches: string[][], now: Date, zone: string) {
+export async function measureDueQuery(visits: RevisitsRepository, db: Tx, ownerBatches: string[][], now: Date, zone: string) {
   const { end } = localDayBounds(now, zone);
   const times: number[] = [];
   let found = 0;

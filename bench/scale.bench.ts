@@ -28,7 +28,7 @@ import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
-import { VisitsRepository } from '../apps/customer-follow-up/src/revisits/visits.repository.js';
+import { RevisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
 import { loadConfig, type AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';
@@ -120,7 +120,7 @@ async function tableSizes(): Promise<string> {
   return rows.map((r) => `${r.name} ${r.size}`).join(', ');
 }
 
-async function sweepFigures(label: string, sweeper: TimerSweeper, visits: VisitsRepository, ownerBatches: string[][]): Promise<SweepFigures> {
+async function sweepFigures(label: string, sweeper: TimerSweeper, visits: RevisitsRepository, ownerBatches: string[][]): Promise<SweepFigures> {
   const sweep = await measureSweep(sweeper, state.client!, NOW);
   const query = await measureDueQuery(visits, new Database(state.prisma!).db, ownerBatches, NOW, ZONE);
   log(`  ${pad(label, 18)} sweep with ${sweep.fired} due: ${fmt(sweep.dueSweepMs, 1)} ms | sweep with none due: ${fmt(sweep.idleSweepMs, 2)} ms | due-visit query per batch of ${DIGEST_BATCH} owners: median ${fmt(query.dueQueryMedianMs, 2)} ms, p95 ${fmt(query.dueQueryP95Ms, 2)} ms (${fmt(query.dueVisitsPerOwner, 2)} due visits per owner)`);
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   state.prisma = new PrismaService(state.config);
   const database = new Database(state.prisma);
   const sweeper = new TimerSweeper(database, clock, new OutboxSignal());
-  const visits = new VisitsRepository();
+  const visits = new RevisitsRepository();
   const allOwners = (await state.client.query<{ id: string }>(`SELECT md5('scale-owner-' || i)::uuid AS id FROM generate_series(0, $1::int - 1) i`, [OWNERS])).rows.map((r) => r.id);
   const ownerBatches = Array.from({ length: Math.ceil(allOwners.length / DIGEST_BATCH) }, (_, i) => allOwners.slice(i * DIGEST_BATCH, (i + 1) * DIGEST_BATCH));
 

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Prisma, ContractStatus, Employee, StepAssignee } from '#generated/prisma';
+import type { ContractRequest } from '#libs/contracts';
 import type { Tx } from '#libs/database';
 import type { Contract } from './contract-views.js';
+import type { PendingAssignment } from './contracts.rules.js';
 
 /** The Contract model's columns, for the statements written as SQL. */
 const CONTRACT = sql`"Contract".id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
@@ -51,6 +53,36 @@ export class ContractsRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /** A resubmission's figures on the contract, pending approval again in its next round. */
+  async startNewRound(tx: Tx, before: Contract, input: ContractRequest, amountBase: Prisma.Decimal): Promise<Contract> {
+    return tx
+      .updateTable('Contract')
+      .set((eb) => ({
+        customerId: input.customerId ?? null, customerName: input.customerName, title: input.title, amount: String(input.amount), currency: input.currency,
+        amountBase: amountBase.toString(), discountPct: String(input.discountPct), paymentTermDays: input.paymentTermDays, productLine: input.productLine ?? null,
+        region: input.region ?? null, status: 'PENDING_APPROVAL', round: before.round + 1, version: eb('version', '+', 1), decidedAt: null, updatedAt: new Date(),
+      }))
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The pending steps with their active assignees, in one statement (a step without any still counts). */
+  async pendingAssignments(tx: Tx, contractId: string): Promise<PendingAssignment[]> {
+    return tx
+      .selectFrom('ApprovalStep as s')
+      .leftJoin('StepAssignee as a', (join) => join.onRef('a.stepId', '=', 's.id').on('a.active', '=', true))
+      .select(['s.id as stepId', 'a.employeeId'])
+      .where('s.contractId', '=', contractId)
+      .where('s.status', '=', 'PENDING')
+      .execute();
+  }
+
+  /** Closes the steps still pending or waiting their turn. */
+  async closeOpenSteps(tx: Tx, contractId: string): Promise<void> {
+    await tx.updateTable('ApprovalStep').set({ status: 'CLOSED' }).where('contractId', '=', contractId).where('status', 'in', ['PENDING', 'WAITING']).execute();
   }
 
   async find(db: Tx, contractId: string): Promise<Contract | null> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { ContractRequest, DecisionRequest } from '#libs/contracts';
 import { Database, IdempotentCreator, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
@@ -14,9 +15,9 @@ import { FxRatesService } from '../fx/fx-rates.service.js';
 import { PolicyStore } from '../policy/policy-store.service.js';
 import { explainAutoApproval, selectStages } from '../policy/policy.rules.js';
 import type { ContractFacts } from '../policy/policy.types.js';
-import type { ContractInput, DecisionInput } from './contract-input.js';
 import { ContractReader } from './contract-reader.service.js';
 import { ContractsRepository } from './contracts.repository.js';
+import { isRiskier, mayResubmit, mayWithdraw, withdrawalReach } from './contracts.rules.js';
 import type { Contract } from './contract-views.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
@@ -42,14 +43,14 @@ export class ContractsService {
   ) {}
 
   /** A replayed Idempotency-Key answers with the first submission's result (IdempotentCreator). */
-  async submit(caller: Caller, input: ContractInput, idempotencyKey: string | undefined, correlationId: string) {
+  async submit(caller: Caller, input: ContractRequest, idempotencyKey: string | undefined, correlationId: string) {
     return this.idempotent.create({ scope: SUBMIT_SCOPE, callerId: caller.id, key: idempotencyKey || undefined, body: input }, async (tx) => {
       const contract = await this.createContract(tx, caller, input, correlationId);
       return this.reader.submissionView(tx, contract);
     });
   }
 
-  private async createContract(tx: Tx, caller: Caller, input: ContractInput, correlationId: string): Promise<Contract> {
+  private async createContract(tx: Tx, caller: Caller, input: ContractRequest, correlationId: string): Promise<Contract> {
     const now = this.clock.now();
     const submitter = await this.employee(tx, caller.id);
     const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
@@ -92,7 +93,7 @@ export class ContractsService {
   }
 
   /** Decisions, withdrawals and resubmissions answer with the contract and its route as their transaction left them. */
-  async decide(caller: Caller, contractId: string, input: DecisionInput, correlationId: string) {
+  async decide(caller: Caller, contractId: string, input: DecisionRequest, correlationId: string) {
     return this.inTransaction(async (tx) => {
       const { ctx, actor } = await this.flowContextActedBy(tx, contractId, caller.id, correlationId);
       await this.flow.decide(ctx, actor, input.decision, input.comment ?? null);
@@ -104,21 +105,14 @@ export class ContractsService {
     return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       if (ctx.contract.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may withdraw it.');
-      if (!['PENDING_APPROVAL', 'CHANGES_REQUESTED'].includes(ctx.contract.status)) {
+      if (!mayWithdraw(ctx.contract.status)) {
         throw new ConflictError(`Contract ${contractId} is ${ctx.contract.status} and can no longer be withdrawn.`);
       }
-      // The pending steps with their active assignees, in one statement (a step without any still counts).
-      const pending = await tx
-        .selectFrom('ApprovalStep as s')
-        .leftJoin('StepAssignee as a', (join) => join.onRef('a.stepId', '=', 's.id').on('a.active', '=', true))
-        .select(['s.id as stepId', 'a.employeeId'])
-        .where('s.contractId', '=', contractId)
-        .where('s.status', '=', 'PENDING')
-        .execute();
-      await tx.updateTable('ApprovalStep').set({ status: 'CLOSED' }).where('contractId', '=', contractId).where('status', 'in', ['PENDING', 'WAITING']).execute();
-      await this.timers.cancelForSubjects(tx, [...new Set(pending.map((row) => row.stepId))], ctx.now);
+      const { stepIds, approverIds } = withdrawalReach(await this.contracts.pendingAssignments(tx, contractId));
+      await this.contracts.closeOpenSteps(tx, contractId);
+      await this.timers.cancelForSubjects(tx, stepIds, ctx.now);
       await this.flow.finish(ctx, 'WITHDRAWN', ctx.submitter, null);
-      const approvers = await this.directory.findManyById([...new Set(pending.flatMap((row) => (row.employeeId ? [row.employeeId] : [])))], tx);
+      const approvers = await this.directory.findManyById(approverIds, tx);
       for (const approver of approvers) {
         await this.mailer.outcome(tx, ctx.contract, approver, {
           outcome: 'WITHDRAWN', comment: null, decidedBy: ctx.submitter, autoApprovalReason: null, contract: this.mailer.contractView(ctx.contract, ctx.submitter),
@@ -132,28 +126,15 @@ export class ContractsService {
    * After request_changes: same policy version, a new round. A stage stays approved only if it
    * still applies, has the same approvers, and no figure went up.
    */
-  async resubmit(caller: Caller, contractId: string, input: ContractInput, correlationId: string) {
+  async resubmit(caller: Caller, contractId: string, input: ContractRequest, correlationId: string) {
     return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       const before = ctx.contract;
       if (before.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may resubmit it.');
-      if (before.status !== 'CHANGES_REQUESTED') throw new ConflictError(`Contract ${contractId} is ${before.status}; only a contract with changes requested can be resubmitted.`);
+      if (!mayResubmit(before.status)) throw new ConflictError(`Contract ${contractId} is ${before.status}; only a contract with changes requested can be resubmitted.`);
       const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
-      const updated = await tx
-        .updateTable('Contract')
-        .set((eb) => ({
-          customerId: input.customerId ?? null, customerName: input.customerName, title: input.title, amount: String(input.amount), currency: input.currency,
-          amountBase: amountBase.toString(), discountPct: String(input.discountPct), paymentTermDays: input.paymentTermDays, productLine: input.productLine ?? null,
-          region: input.region ?? null, status: 'PENDING_APPROVAL', round: before.round + 1, version: eb('version', '+', 1), decidedAt: null, updatedAt: new Date(),
-        }))
-        .where('id', '=', contractId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      // numeric columns read as strings: compare them as decimals.
-      const riskier =
-        new Prisma.Decimal(updated.amountBase).greaterThan(before.amountBase) ||
-        new Prisma.Decimal(updated.discountPct).greaterThan(before.discountPct) ||
-        updated.paymentTermDays > before.paymentTermDays;
+      const updated = await this.contracts.startNewRound(tx, before, input, amountBase);
+      const riskier = isRiskier(before, updated);
       await this.audit.record(tx, {
         entityType: 'contract', entityId: contractId, action: 'contract.resubmitted', actorId: caller.id,
         before: { amount: new Prisma.Decimal(before.amount).toFixed(2), currency: before.currency, discountPct: Number(before.discountPct), paymentTermDays: before.paymentTermDays, round: before.round },
@@ -172,7 +153,7 @@ export class ContractsService {
   }
 
   /** Decides through a single-use email link, as the person the link was made for. */
-  async decideByAction(token: string, input: DecisionInput, correlationId: string) {
+  async decideByAction(token: string, input: DecisionRequest, correlationId: string) {
     return this.inTransaction(async (tx) => {
       const now = this.clock.now();
       const link = await this.reader.usableLink(tx, token, now);

@@ -5,6 +5,7 @@ import { BadRequestError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { validatePolicy } from './policy-validator.js';
+import { PolicyRepository, type PolicyRow } from './policy.repository.js';
 import type { ApprovalPolicyDocument } from './policy.types.js';
 
 export interface VersionedPolicy {
@@ -21,32 +22,22 @@ export class PolicyStore {
 
   constructor(
     private readonly database: Database,
+    private readonly policies: PolicyRepository,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
   /** The latest version; the SPEC's default policy becomes version 1 on first use. */
   async active(tx: Tx = this.database.db): Promise<VersionedPolicy> {
-    const latest = await this.latestVersion(tx);
+    const latest = await this.policies.latest(tx);
     if (latest) return { version: latest.version, document: await this.byVersion(latest.version, tx), createdAt: latest.createdAt.toISOString() };
-    await tx
-      .insertInto('ApprovalPolicy')
-      .values({ version: 1, document: JSON.stringify(DEFAULT_POLICY), createdAt: this.clock.now() })
-      .onConflict((oc) => oc.column('version').doNothing())
-      .execute();
-    const first = await tx.selectFrom('ApprovalPolicy').select(['version', 'document', 'createdAt']).where('version', '=', 1).executeTakeFirstOrThrow();
-    return this.view(first);
-  }
-
-  private async latestVersion(tx: Tx): Promise<{ version: number; createdAt: Date } | undefined> {
-    return tx.selectFrom('ApprovalPolicy').select(['version', 'createdAt']).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return this.view(await this.policies.ensureFirst(tx, DEFAULT_POLICY, this.clock.now()));
   }
 
   async byVersion(version: number, tx: Tx = this.database.db): Promise<ApprovalPolicyDocument> {
     const known = this.documents.get(version);
     if (known) return known;
-    const row = await tx.selectFrom('ApprovalPolicy').select('document').where('version', '=', version).executeTakeFirstOrThrow();
-    const document = row.document as unknown as ApprovalPolicyDocument;
+    const document = (await this.policies.documentOf(tx, version)) as ApprovalPolicyDocument;
     this.documents.set(version, document);
     return document;
   }
@@ -56,11 +47,7 @@ export class PolicyStore {
     if (!validation.ok) throw new BadRequestError('The approval policy is invalid; the active policy was kept.', validation.errors);
     return this.database.transaction(async (tx) => {
       const previous = await this.active(tx);
-      const row = await tx
-        .insertInto('ApprovalPolicy')
-        .values({ version: previous.version + 1, document: JSON.stringify(validation.policy), createdById: caller.id, createdAt: this.clock.now() })
-        .returning(['version', 'document', 'createdAt'])
-        .executeTakeFirstOrThrow();
+      const row = await this.policies.add(tx, { version: previous.version + 1, document: validation.policy, createdById: caller.id, at: this.clock.now() });
       await this.audit.record(tx, {
         entityType: 'approval-policy',
         entityId: caller.id,
@@ -75,7 +62,7 @@ export class PolicyStore {
     });
   }
 
-  private view(row: { version: number; document: unknown; createdAt: Date }): VersionedPolicy {
+  private view(row: PolicyRow): VersionedPolicy {
     return { version: row.version, document: row.document as ApprovalPolicyDocument, createdAt: row.createdAt.toISOString() };
   }
 }

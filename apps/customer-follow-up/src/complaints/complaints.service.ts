@@ -9,7 +9,7 @@ import { TimerWriter } from '#libs/workflow';
 import { CustomerAccess } from '../customers/customer-access.js';
 import { CustomerDirectory } from '../customers/customer-directory.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
-import { isUuid } from '../revisits/visits.repository.js';
+import { isUuid } from '../revisits/revisits.repository.js';
 import { SurveySender } from '../surveys/survey-sender.service.js';
 import { ComplaintAssigner } from './complaint-assigner.service.js';
 import { complaintSchedule, deadlineKey, reminderKey, type ComplaintSchedule, type DeadlinePhase } from './complaints.rules.js';

@@ -9,7 +9,7 @@ import { OnJob, TimerWriter, type JobContext } from '#libs/workflow';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { addCalendarDays } from '../revisits/local-days.js';
 import { RevisitPlanner, VISIT_KINDS } from '../revisits/revisit-planner.service.js';
-import { VisitsRepository } from '../revisits/visits.repository.js';
+import { RevisitsRepository } from '../revisits/revisits.repository.js';
 import { CONTRACT_APPLIED_ACTION, ContractEventsRepository } from './contract-events.repository.js';
 import { tierForAmount } from './contract-events.rules.js';
 
@@ -34,7 +34,7 @@ export class ContractEventsJobs {
   constructor(
     private readonly database: Database,
     private readonly repository: ContractEventsRepository,
-    private readonly visits: VisitsRepository,
+    private readonly visits: RevisitsRepository,
     private readonly planner: RevisitPlanner,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,

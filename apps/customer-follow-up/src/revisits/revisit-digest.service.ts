@@ -8,7 +8,7 @@ import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import { localDateOf, localDayBounds, overdueWorkingDays } from './local-days.js';
 import { RevisitMailer, visitLine, type DigestMail } from './revisits.mailer.js';
-import { VisitsRepository, type DigestVisit } from './visits.repository.js';
+import { RevisitsRepository, type DigestVisit } from './revisits.repository.js';
 
 /**
  * The morning digest, when a batch of owners' digest timers fires (the sweeper hands them over
@@ -25,7 +25,7 @@ import { VisitsRepository, type DigestVisit } from './visits.repository.js';
 export class RevisitDigestService {
   constructor(
     private readonly database: Database,
-    private readonly repository: VisitsRepository,
+    private readonly repository: RevisitsRepository,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,
     private readonly digestTimers: DigestTimers,

@@ -11,7 +11,7 @@ import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
 import type { CalendarContext } from './local-days.js';
 import { decidePlan, escalationDueAt, memoizedCadenceDueIn, type CadenceDue, type PlanDecision, type PlannedVisitFacts } from './revisits.rules.js';
-import { VisitsRepository, type PlanAudit, type PlanSubject } from './visits.repository.js';
+import { RevisitsRepository, type PlanAudit, type PlanSubject } from './revisits.repository.js';
 
 export function overdueTimerKey(visitId: string): string {
   return `visit-overdue:${visitId}`;
@@ -77,7 +77,7 @@ export class RevisitPlanKeeper {
   private readonly logger = new Logger(RevisitPlanKeeper.name);
 
   constructor(
-    private readonly repository: VisitsRepository,
+    private readonly repository: RevisitsRepository,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,
     private readonly timers: TimerWriter,

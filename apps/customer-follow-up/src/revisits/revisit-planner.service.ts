@@ -13,7 +13,7 @@ import { DigestTimers } from './digest-timers.service.js';
 import type { CalendarContext } from './local-days.js';
 import { overdueTimerKey, RevisitPlanKeeper } from './revisit-plan-keeper.service.js';
 import { cadenceDueIn, escalationDueAt, PLANNED_STATUSES, VISIT_KINDS } from './revisits.rules.js';
-import { VisitsRepository } from './visits.repository.js';
+import { RevisitsRepository } from './revisits.repository.js';
 
 export { overdueTimerKey } from './revisit-plan-keeper.service.js';
 export { VISIT_KINDS } from './revisits.rules.js';
@@ -42,7 +42,7 @@ export class RevisitPlanner {
   private readonly logger = new Logger(RevisitPlanner.name);
 
   constructor(
-    private readonly repository: VisitsRepository,
+    private readonly repository: RevisitsRepository,
     private readonly keeper: RevisitPlanKeeper,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,

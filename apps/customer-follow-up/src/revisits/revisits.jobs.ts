@@ -9,7 +9,7 @@ import { RevisitDigestService } from './revisit-digest.service.js';
 import { RevisitMailer, visitLine } from './revisits.mailer.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { ScheduleCheckService } from './schedule-check.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { RevisitsRepository } from './revisits.repository.js';
 
 /** The revisit timers: the morning digest, overdue escalation, and the daily schedule check. */
 @Injectable()
@@ -20,7 +20,7 @@ export class RevisitJobs {
     private readonly timerJobs: TimerJobs,
     private readonly digests: RevisitDigestService,
     private readonly scheduleCheck: ScheduleCheckService,
-    private readonly repository: VisitsRepository,
+    private readonly repository: RevisitsRepository,
     private readonly planner: RevisitPlanner,
     private readonly directory: OrgDirectory,
     private readonly policies: FollowUpPolicyStore,

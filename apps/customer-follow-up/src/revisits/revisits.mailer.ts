@@ -4,7 +4,7 @@ import type { Tx } from '#libs/database';
 import type { RevisitDigestData, RevisitVisitView, VisitOverdueEscalationData } from '#libs/mail';
 import { NotificationRequester } from '#libs/notifications';
 import { digestKey } from './digest-schedule.js';
-import type { DigestVisit } from './visits.repository.js';
+import type { DigestVisit } from './revisits.repository.js';
 
 const KINDS_WITH_LABELS = new Set(['regular', 'post_signing', 'at_risk']);
 

@@ -9,7 +9,7 @@ import { RevisitJobs } from './revisits.jobs.js';
 import { RevisitsHandlers } from './revisits.rpc.js';
 import { RevisitsService } from './revisits.service.js';
 import { ScheduleCheckService } from './schedule-check.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { RevisitsRepository } from './revisits.repository.js';
 
 /**
  * Revisit plans, the morning digest and overdue escalation. Other features plan visits through
@@ -20,9 +20,9 @@ import { VisitsRepository } from './visits.repository.js';
 @Module({
   controllers: [RevisitsHandlers],
   providers: [
-    VisitsRepository, RevisitPlanner, RevisitPlanKeeper, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
+    RevisitsRepository, RevisitPlanner, RevisitPlanKeeper, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
     RevisitDigestService, ScheduleCheckService, RevisitJobs,
   ],
-  exports: [RevisitPlanner, RevisitPlanKeeper, VisitsRepository, ScheduleCheckService],
+  exports: [RevisitPlanner, RevisitPlanKeeper, RevisitsRepository, ScheduleCheckService],
 })
 export class RevisitsModule {}

@@ -11,7 +11,7 @@ import { RevisitAccess } from './revisit-access.js';
 import { parseCompletion, type CompleteVisitInput, type DueFilter } from './revisit-input.js';
 import { RevisitPlanner } from './revisit-planner.service.js';
 import { visitView, type VisitView } from './revisit-views.js';
-import { VisitsRepository } from './visits.repository.js';
+import { RevisitsRepository } from './revisits.repository.js';
 
 export interface ListRevisitsQuery {
   owner?: string;
@@ -25,7 +25,7 @@ export interface ListRevisitsQuery {
 export class RevisitsService {
   constructor(
     private readonly database: Database,
-    private readonly repository: VisitsRepository,
+    private readonly repository: RevisitsRepository,
     private readonly planner: RevisitPlanner,
     private readonly access: RevisitAccess,
     private readonly directory: OrgDirectory,

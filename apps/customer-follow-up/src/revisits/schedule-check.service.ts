@@ -5,7 +5,7 @@ import { JOBS, QUEUES, INSTALLATION_SUBJECT, type TimerFiredPayload } from '#lib
 import { Clock } from '#libs/time';
 import { NotDueYetError, TimerWriter } from '#libs/workflow';
 import { DigestTimers } from './digest-timers.service.js';
-import { VisitsRepository } from './visits.repository.js';
+import { RevisitsRepository } from './revisits.repository.js';
 
 const OWNERS_PER_TRANSACTION = 500;
 
@@ -29,7 +29,7 @@ export class ScheduleCheckService implements OnApplicationBootstrap {
 
   constructor(
     private readonly database: Database,
-    private readonly repository: VisitsRepository,
+    private readonly repository: RevisitsRepository,
     private readonly digestTimers: DigestTimers,
     private readonly timers: TimerWriter,
     private readonly clock: Clock,

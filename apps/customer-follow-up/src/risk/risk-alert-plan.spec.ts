@@ -1,6 +1,6 @@
 import { planSlice, type ExistingAlert, type FlaggedCustomer } from './risk-alert-plan.js';
 import { readStoredEvidence, storedEvidence } from './risk-alert-record.js';
-import type { RiskFlag } from './risk-rules.js';
+import type { RiskFlag } from './risk.rules.js';
 
 const NOW = new Date('2027-03-20T22:00:00Z');
 const DAY = 24 * 3600_000;

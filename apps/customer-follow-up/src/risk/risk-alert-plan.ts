@@ -1,7 +1,7 @@
 import type { AuditRecord } from '#libs/audit';
 import { readStoredEvidence, storedEvidence } from './risk-alert-record.js';
 import { decideDelivery, type RiskAlertStatus, type RiskOccasion } from './risk-delivery.js';
-import type { RiskFlag } from './risk-rules.js';
+import type { RiskFlag } from './risk.rules.js';
 
 /** An alert row as a slice of the scan finds it. */
 export interface ExistingAlert {

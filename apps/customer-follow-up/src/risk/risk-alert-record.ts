@@ -1,4 +1,4 @@
-import type { RiskEvidence } from './risk-rules.js';
+import type { RiskEvidence } from './risk.rules.js';
 
 /** How often and at which severity an alert was emailed, and when its rule stopped holding. */
 export interface DeliveryRecord {

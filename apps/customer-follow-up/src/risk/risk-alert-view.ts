@@ -1,7 +1,7 @@
 import { personView, type PersonView } from '#libs/org';
 import type { CustomerRow as Customer, EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { readStoredEvidence } from './risk-alert-record.js';
-import type { RiskEvidence } from './risk-rules.js';
+import type { RiskEvidence } from './risk.rules.js';
 
 export interface RiskAlertView {
   id: string;

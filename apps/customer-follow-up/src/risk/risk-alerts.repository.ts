@@ -3,7 +3,7 @@ import type { Updateable } from 'kysely';
 import type { RiskAlert } from '#generated/kysely';
 import type { Tx } from '#libs/database';
 import type { CustomerRow, RiskAlertRow } from '../rows.js';
-import { isUuid } from '../revisits/visits.repository.js';
+import { isUuid } from '../revisits/revisits.repository.js';
 
 export interface RiskAlertFilter {
   type?: string;

@@ -4,7 +4,7 @@ import type { Tx } from '#libs/database';
 import { INSTALLATION_SUBJECT } from '#libs/queue';
 import type { RiskAlertRow as RiskAlert } from '../rows.js';
 import type { AlertWrite } from './risk-alert-plan.js';
-import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk-rules.js';
+import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk.rules.js';
 
 /** A slice of customers by id: (after, upTo]; upTo null means to the end. */
 export interface CustomerRange {

@@ -8,7 +8,7 @@ import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { overdueWorkingDays } from '../revisits/local-days.js';
 import { RiskAlertMailer, type RiskAlertEmail } from './risk.mailer.js';
 import { planSlice, type FlaggedCustomer, type PlannedSend } from './risk-alert-plan.js';
-import { evaluateCustomerRisk, needsVisitCount, riskWindows, type RiskWindows } from './risk-rules.js';
+import { evaluateCustomerRisk, needsVisitCount, riskWindows, type RiskWindows } from './risk.rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository, type CustomerRange, type CustomerRiskRow } from './risk-scan.repository.js';
 import { ScanDirectory } from './scan-directory.js';
 

@@ -5,7 +5,7 @@ import type { RiskAlertData } from '#libs/mail';
 import { NotificationRequester, type EmailRequest } from '#libs/notifications';
 import { riskAlertEmailKey } from './risk-alert-record.js';
 import type { RiskOccasion } from './risk-delivery.js';
-import type { RiskFlag } from './risk-rules.js';
+import type { RiskFlag } from './risk.rules.js';
 
 /** One email about one alert, with everything it shows. */
 export interface RiskAlertEmail {

@@ -3,7 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Survey } from '#generated/kysely';
 import type { Tx } from '#libs/database';
 import type { SurveyRow } from '../rows.js';
-import { isUuid } from '../revisits/visits.repository.js';
+import { isUuid } from '../revisits/revisits.repository.js';
 
 /** Survey rows, in the caller's transaction. */
 @Injectable()

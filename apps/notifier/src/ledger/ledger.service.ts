@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Database, OutboxSignal, OutboxWriter, PrismaService } from '#libs/database';
 import type { NotificationStatus } from '#generated/prisma';
+import { Database, OutboxSignal, OutboxWriter } from '#libs/database';
 import { JOBS, type JobName, type QueueName } from '#libs/queue';
 import { ConflictError, NotFoundError, toPage } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import { LedgerRepository } from './ledger.repository.js';
 
 export interface NotificationQuery {
   recipient?: string;
@@ -17,7 +18,7 @@ export interface NotificationQuery {
 @Injectable()
 export class LedgerService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly ledger: LedgerRepository,
     private readonly database: Database,
     private readonly outbox: OutboxWriter,
     private readonly signal: OutboxSignal,
@@ -30,12 +31,7 @@ export class LedgerService {
         ? { recipientEmail: query.recipient.toLowerCase() }
         : { recipientId: query.recipient }
       : {};
-    const rows = await this.prisma.notification.findMany({
-      where: { ...recipient, kind: query.kind, status: query.status },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit + 1,
-      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-    });
+    const rows = await this.ledger.notifications({ ...recipient, kind: query.kind, status: query.status }, query);
     return toPage(rows, query.limit, (row) => ({
       id: row.id,
       idempotencyKey: row.idempotencyKey,
@@ -54,11 +50,7 @@ export class LedgerService {
   }
 
   async listDeadLetters(cursor: string | undefined, limit: number) {
-    const rows = await this.prisma.deadLetter.findMany({
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+    const rows = await this.ledger.deadLetters({ cursor, limit });
     return toPage(rows, limit, (row) => ({
       id: row.id,
       queue: row.queue,
@@ -76,20 +68,12 @@ export class LedgerService {
     const now = this.clock.now();
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError(`Dead letter ${id} does not exist.`);
     await this.database.transaction(async (tx) => {
-      const letter = await tx.selectFrom('DeadLetter').select(['queue', 'jobName', 'payload', 'correlationId']).where('id', '=', id).executeTakeFirst();
+      const letter = await this.ledger.deadLetter(tx, id);
       if (!letter) throw new NotFoundError(`Dead letter ${id} does not exist.`);
-      const claimed = await tx.updateTable('DeadLetter').set({ retriedAt: now }).where('id', '=', id).where('retriedAt', 'is', null).executeTakeFirst();
-      if (claimed.numUpdatedRows === 0n) throw new ConflictError(`Dead letter ${id} was already retried.`);
+      if (!(await this.ledger.claimRetry(tx, id, now))) throw new ConflictError(`Dead letter ${id} was already retried.`);
       const payload = letter.payload as { notificationId?: string; notificationIds?: string[] };
       const emails = letter.jobName === JOBS.sendEmail ? [payload.notificationId!] : letter.jobName === JOBS.sendEmailBatch ? payload.notificationIds! : [];
-      if (emails.length > 0) {
-        await tx
-          .updateTable('Notification')
-          .set({ status: 'retrying', updatedAt: new Date() })
-          .where('id', 'in', emails)
-          .where('status', '=', 'dead')
-          .execute();
-      }
+      if (emails.length > 0) await this.ledger.reviveDeadEmails(tx, emails);
       await this.outbox.add(tx, {
         queue: letter.queue as QueueName,
         jobName: letter.jobName as JobName,

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { Database, PrismaService, type Tx } from '#libs/database';
 import type { CustomerImportRow } from '../../rows.js';
 import { contactsOf } from '../customer-fields.js';
-import type { CustomerState, ExistingCustomer, PlannedUpsert } from './import-upsert-plan.js';
+import type { CustomerState, ExistingCustomer, PlannedUpsert } from './customer-import.rules.js';
 
 export interface StagedRow {
   rowNumber: number;

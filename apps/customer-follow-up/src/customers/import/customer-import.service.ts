@@ -6,7 +6,7 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Cal
 import { Clock } from '#libs/time';
 import type { CustomerImportRow } from '../../rows.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
-import { checkImportColumns } from './import-row.js';
+import { checkImportColumns } from './customer-import.rules.js';
 
 export const IMPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

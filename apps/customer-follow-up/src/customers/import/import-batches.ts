@@ -8,9 +8,9 @@ import { RevisitPlanKeeper } from '../../revisits/revisit-plan-keeper.service.js
 import type { CustomerImportRow } from '../../rows.js';
 import { CustomerAccess } from '../customer-access.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
-import { refusedData } from './import-errors.js';
-import { parseImportRow } from './import-row.js';
-import { changedFields, changesRevisitPlan, planUpserts, type AcceptedRow, type ExistingCustomer } from './import-upsert-plan.js';
+import {
+  changedFields, changesRevisitPlan, parseImportRow, planUpserts, refusedData, type AcceptedRow, type ExistingCustomer,
+} from './customer-import.rules.js';
 
 export const IMPORT_BATCH_SIZE = 1000;
 const MAX_IMMEDIATE_RETRIES = 3;

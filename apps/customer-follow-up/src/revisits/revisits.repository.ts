@@ -47,7 +47,7 @@ export function isUuid(value: string): boolean {
  * contract event, a tier change and a timer never interleave or deadlock.
  */
 @Injectable()
-export class VisitsRepository {
+export class RevisitsRepository {
   async lockCustomer(tx: Tx, customerId: string): Promise<Customer | null> {
     if (!isUuid(customerId)) return null;
     return (await tx.selectFrom('Customer').selectAll().where('id', '=', customerId).forUpdate().executeTakeFirst()) ?? null;

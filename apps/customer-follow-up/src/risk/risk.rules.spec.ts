@@ -1,5 +1,5 @@
 import { DEFAULT_FOLLOW_UP_POLICY } from '../policy/follow-up-policy.js';
-import { complaintSpike, evaluateCustomerRisk, noRecentContract, noRecentVisit, riskWindows, satisfactionTrend, type CustomerRiskFacts } from './risk-rules.js';
+import { complaintSpike, evaluateCustomerRisk, noRecentContract, noRecentVisit, riskWindows, satisfactionTrend, type CustomerRiskFacts } from './risk.rules.js';
 
 const POLICY = DEFAULT_FOLLOW_UP_POLICY.risk; // window 90, drop 1, complaints 30 days x2 min 3, no contract 90, no visit 2 x cadence, cooldown 14
 const CADENCE_A = 14;
