@@ -4,3 +4,4 @@ export * from './rpc-envelope.js';
 export * from './rpc-exception.filter.js';
 export * from './rpc-handler.js';
 export * from './page.js';
+export * from './is-uuid.js';

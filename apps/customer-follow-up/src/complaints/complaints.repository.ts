@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Complaint } from '#generated/kysely';
 import type { Tx } from '#libs/database';
+import { isUuid } from '#libs/rpc';
 import type { ComplaintRow, CustomerRow, EmployeeRow } from '../rows.js';
-import { isUuid } from '../revisits/revisits.repository.js';
 
 /** Which CUSTOMER_SERVICE employees a complaint may go to. */
 export type AssigneePool = { region: string } | { team: string } | 'anyone';

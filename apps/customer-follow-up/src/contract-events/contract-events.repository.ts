@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
+import { isUuid } from '#libs/rpc';
 import type { ContractRow, CustomerRow } from '../rows.js';
-import { isUuid } from '../revisits/revisits.repository.js';
 
 export const CONTRACT_APPLIED_ACTION = 'customer.contract-approved';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
 import type { CustomerRow } from '../rows.js';
+import { isUuid } from '#libs/rpc';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * How other follow-up features read a customer inside their own transaction. `ownerId` is the
@@ -12,13 +12,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class CustomerDirectory {
   /** Null when there is no such customer (or the id is not a UUID). */
   async findById(tx: Tx, id: string): Promise<CustomerRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return (await tx.selectFrom('Customer').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   /** The customer under a row lock (SELECT ... FOR UPDATE) until the transaction ends; null when missing. */
   async lockById(tx: Tx, id: string): Promise<CustomerRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return (await tx.selectFrom('Customer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 }

@@ -6,6 +6,7 @@ import type { Tx } from '#libs/database';
 import type { ArmTimer } from '#libs/workflow';
 import type { CustomerRow as Customer, VisitRow as Visit } from '../rows.js';
 import type { PlannedVisitFacts } from './revisits.rules.js';
+import { isUuid } from '#libs/rpc';
 
 export type VisitWithCustomer = Visit & { customer: Customer };
 
@@ -35,11 +36,7 @@ export interface PlanAudit {
   after: object;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * Visits and the customer rows they hang on, in the caller's transaction (Kysely). Every change to a customer's plan

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Updateable } from 'kysely';
 import type { RiskAlert } from '#generated/kysely';
 import type { Tx } from '#libs/database';
+import { isUuid } from '#libs/rpc';
 import type { CustomerRow, RiskAlertRow } from '../rows.js';
-import { isUuid } from '../revisits/revisits.repository.js';
 
 export interface RiskAlertFilter {
   type?: string;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Insertable } from 'kysely';
 import type { Survey } from '#generated/kysely';
 import type { Tx } from '#libs/database';
+import { isUuid } from '#libs/rpc';
 import type { SurveyRow } from '../rows.js';
-import { isUuid } from '../revisits/revisits.repository.js';
 
 /** Survey rows, in the caller's transaction. */
 @Injectable()

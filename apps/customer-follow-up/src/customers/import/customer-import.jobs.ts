@@ -5,8 +5,8 @@ import { Clock } from '#libs/time';
 import { OnJob, OnJobDeath, type JobContext } from '#libs/workflow';
 import { CustomerImportRepository } from './customer-import.repository.js';
 import { ImportBatches } from './import-batches.js';
+import { isUuid } from '#libs/rpc';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The `customer.import` bulk job; one that dies for good leaves the import `failed` with the error. */
 @Injectable()
@@ -28,7 +28,7 @@ export class CustomerImportJobs {
   @OnJobDeath('customer.import')
   async importDied(tx: Tx, error: Error, payload: JobPayload<'customer.import'>): Promise<void> {
     const { importId } = payload;
-    const upload = UUID.test(importId) ? await this.repository.lock(tx, importId) : null;
+    const upload = isUuid(importId) ? await this.repository.lock(tx, importId) : null;
     if (!upload || upload.status === 'done' || upload.status === 'failed') return;
     await this.repository.update(tx, importId, { status: 'failed', error: error.message.slice(0, 1000), finishedAt: this.clock.now() });
     await this.repository.deleteStaged(tx, importId);

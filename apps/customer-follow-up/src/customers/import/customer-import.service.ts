@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
 import { OutboxSignal, OutboxWriter, Database } from '#libs/database';
 import { JOBS, QUEUES } from '#libs/queue';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Caller } from '#libs/rpc';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Caller, isUuid } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import type { CustomerImportRow } from '../../rows.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
@@ -25,7 +25,6 @@ export const ERRORS_SHOWN = 1000;
 const MAX_ROWS_PER_CHUNK = 5000;
 const MAX_RAW_LENGTH = 65_536;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The receiving side of an upload: the gateway streams the rows here in chunks, they wait in
@@ -68,7 +67,7 @@ export class CustomerImportService {
 
   /** Queues the import (or abandons it); saying it twice answers the same. */
   async finish(caller: Caller, body: FinishUpload, correlationId: string): Promise<{ jobId: string; status: CustomerImportRow['status'] }> {
-    if (!UUID.test(body.importId)) throw notFound(body.importId);
+    if (!isUuid(body.importId)) throw notFound(body.importId);
     const result = await this.database.transaction(async (tx) => {
       const upload = await this.repository.lock(tx, body.importId);
       if (!upload) throw notFound(body.importId);
@@ -95,7 +94,7 @@ export class CustomerImportService {
   }
 
   async get(caller: Caller, id: string) {
-    const upload = UUID.test(id) ? await this.repository.find(id) : null;
+    const upload = isUuid(id) ? await this.repository.find(id) : null;
     if (!upload) throw notFound(id);
     if (upload.uploadedById !== caller.id && caller.role !== 'ADMIN') throw new ForbiddenError('Only the uploader and ADMIN may see this import.');
     const errors = await this.repository.firstRejections(id, ERRORS_SHOWN);
@@ -116,7 +115,7 @@ export class CustomerImportService {
   }
 
   private async receiving(caller: Caller, importId: string): Promise<CustomerImportRow> {
-    const upload = UUID.test(importId) ? await this.repository.find(importId) : null;
+    const upload = isUuid(importId) ? await this.repository.find(importId) : null;
     if (!upload) throw notFound(importId);
     if (upload.uploadedById !== caller.id) throw new ForbiddenError('Only the uploader may add to an import.');
     if (upload.status !== 'receiving') throw new ConflictError(`Import ${importId} is ${upload.status}; it takes no more rows.`);
