@@ -4,9 +4,10 @@ import { CustomerFollowUpModule } from '../customer-follow-up/src/customer-follo
 import { ContractApprovalModule } from '../contract-approval/src/contract-approval.module.js';
 import { GatewayModule } from '../gateway/src/gateway.module.js';
 import { NotifierModule } from '../notifier/src/notifier.module.js';
+import { TrainingSchedulingModule } from '../training-scheduling/src/training-scheduling.module.js';
 
 /** Every service, for one process: a laptop, the demo and the tests. */
-export const ALL_SERVICES: Type[] = [GatewayModule, ContractApprovalModule, CustomerFollowUpModule, NotifierModule];
+export const ALL_SERVICES: Type[] = [GatewayModule, ContractApprovalModule, CustomerFollowUpModule, TrainingSchedulingModule, NotifierModule];
 
 export const AllInOneModule = {
   /** `withNotifier: false` leaves sending to notifier processes of their own (the scale benchmark's split). */

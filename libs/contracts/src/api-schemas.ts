@@ -10,6 +10,7 @@ import {
 } from './schemas/follow-up.schemas.js';
 import { DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
 import { HealthReport } from './schemas/ops.schemas.js';
+import { CoursePage, CourseView, EnrollmentView, TrainingSessionView } from './schemas/training.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -24,6 +25,7 @@ export const API_SCHEMAS = {
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
   DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView,
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
+  CoursePage, CourseView, EnrollmentView, TrainingSessionView,
   HealthReport,
 } satisfies Record<string, z.ZodType>;
 

@@ -1,4 +1,4 @@
-import type { ComplaintMailView, ContractView, EmailDataByKind, EmailKind, RecipientView } from './email-kinds.js';
+import type { ComplaintMailView, ContractView, EmailDataByKind, EmailKind, RecipientView, TrainingSessionMailView } from './email-kinds.js';
 
 /** Sample data for tests and previews of every email kind. */
 export const sampleRecipient: RecipientView = { name: 'Wang Fang', timezone: 'Asia/Shanghai' };
@@ -29,6 +29,22 @@ export const sampleComplaint: ComplaintMailView = {
   createdAt: '2026-12-01T02:00:00Z',
   ackDueAt: '2026-12-01T04:00:00Z',
   resolveDueAt: '2026-12-03T02:00:00Z',
+};
+
+export const sampleTrainingSession: TrainingSessionMailView = {
+  id: 'ts_01JDA0',
+  uid: 'training-session-ts_01JDA0@salesflow',
+  sequence: 0,
+  courseCode: 'PK-101',
+  courseTitle: 'Product basics',
+  startsAt: '2026-12-08T01:00:00Z',
+  endsAt: '2026-12-08T03:00:00Z',
+  timezone: 'Asia/Shanghai',
+  place: 'Room 3A',
+  onlineUrl: null,
+  trainer: { name: 'Zhou Xin', email: 'zhou.xin@example.com' },
+  organizer: { name: 'Hana HR', email: 'hr@example.com' },
+  changedAt: '2026-12-01T02:00:00Z',
 };
 
 export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
@@ -156,6 +172,20 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       complaints: null,
       contract: { lastApprovedAt: '2026-08-20T02:00:00Z', days: 103, thresholdDays: 90 },
       visit: null,
+    },
+    'training-invitation': {
+      recipient: sampleRecipient,
+      attendee: { name: 'Wang Fang', email: 'wang.fang@example.com' },
+      session: sampleTrainingSession,
+      role: 'attendee',
+      occasion: 'new',
+    },
+    'training-cancellation': {
+      recipient: sampleRecipient,
+      attendee: { name: 'Wang Fang', email: 'wang.fang@example.com' },
+      session: { ...sampleTrainingSession, sequence: 2 },
+      role: 'attendee',
+      reason: 'cancelled',
     },
   };
   return structuredClone(all[kind]);

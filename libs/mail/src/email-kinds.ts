@@ -224,6 +224,49 @@ export interface RiskAlertData {
   visit: { lastCompletedAt: string | null; workingDays: number; cadenceDays: number; factor: number; thresholdWorkingDays: number } | null;
 }
 
+/** A training session as its emails snapshot it (issue 10). */
+export interface TrainingSessionMailView {
+  id: string;
+  /** iCalendar UID: the same in every email about this session, so calendars update one entry. */
+  uid: string;
+  /** iCalendar SEQUENCE: raised on every change the calendars must see. */
+  sequence: number;
+  courseCode: string;
+  /** In the recipient's locale. */
+  courseTitle: string;
+  startsAt: string;
+  endsAt: string;
+  /** The session's own zone (where it is held); the text shows the recipient's. */
+  timezone: string;
+  place: string | null;
+  onlineUrl: string | null;
+  trainer: PersonView;
+  /** Who scheduled it: the iCalendar ORGANIZER. */
+  organizer: PersonView;
+  /** When this version of the session was written: the iCalendar DTSTAMP (rendering stays pure). */
+  changedAt: string;
+}
+
+/** An invitation, or its update after a reschedule, with a METHOD:REQUEST calendar attachment. */
+export interface TrainingInvitationData {
+  recipient: RecipientView;
+  /** The recipient as the calendar's ATTENDEE. */
+  attendee: PersonView;
+  session: TrainingSessionMailView;
+  role: 'attendee' | 'trainer';
+  /** new: first invitation; update: the session changed; promoted: a seat came free for someone waitlisted. */
+  occasion: 'new' | 'update' | 'promoted';
+}
+
+/** The session was cancelled, or the recipient withdrawn: a METHOD:CANCEL calendar attachment. */
+export interface TrainingCancellationData {
+  recipient: RecipientView;
+  attendee: PersonView;
+  session: TrainingSessionMailView;
+  role: 'attendee' | 'trainer';
+  reason: 'cancelled' | 'withdrawn';
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -239,6 +282,8 @@ export interface EmailDataByKind {
   'survey-request': SurveyRequestData;
   'survey-low-score': SurveyLowScoreData;
   'risk-alert': RiskAlertData;
+  'training-invitation': TrainingInvitationData;
+  'training-cancellation': TrainingCancellationData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -258,6 +303,8 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'survey-request',
   'survey-low-score',
   'risk-alert',
+  'training-invitation',
+  'training-cancellation',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

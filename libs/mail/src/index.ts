@@ -28,9 +28,13 @@ export {
   type SurveyLowScoreData,
   type SurveyRequestData,
   type RiskAlertData,
+  type TrainingCancellationData,
+  type TrainingInvitationData,
+  type TrainingSessionMailView,
   type StagePositionView,
   type StageRefView,
 } from './email-kinds.js';
-export { renderEmail, type RenderedEmail } from './render-email.js';
+export { renderEmail, type EmailAttachment, type RenderedEmail } from './render-email.js';
+export { trainingCalendar } from './training-calendar.js';
 export { formatMoney } from './format-money.js';
 export { formatInstant } from './format-instant.js';

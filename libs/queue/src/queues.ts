@@ -11,6 +11,8 @@ export const QUEUES = {
   notifierBulk: 'notifier-bulk',
   followUpUrgent: 'followup-urgent',
   followUpBulk: 'followup-bulk',
+  trainingUrgent: 'training-urgent',
+  trainingBulk: 'training-bulk',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -103,6 +105,9 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
+  // Training scheduling (issue 10): reminders, overdue escalations and digests are to come.
+  'training-urgent': [],
+  'training-bulk': [],
 };
 
 /**

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer'
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type MimeNode from 'nodemailer/lib/mime-node';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import type { EmailAttachment } from '#libs/mail';
 import { buildRawMessage } from './raw-message.js';
 
 export const SEND_LEASE_MS = 60_000;
@@ -14,6 +15,8 @@ export interface OutgoingEmail {
   text: string;
   messageId: string;
   headers: Record<string, string>;
+  /** Files rendered from the snapshot (a training invitation's .ics). */
+  attachments?: EmailAttachment[];
 }
 
 /** nodemailer over SMTP_URL. Its timeouts stay well inside the send lease (DESIGN: lease). */
@@ -72,5 +75,9 @@ export function composeMessage(from: string, email: OutgoingEmail): MimeNode {
     messageId: email.messageId,
     headers: email.headers,
     textEncoding: 'base64',
+    // Base64 like the text parts (raw-message.ts encodes Buffer or string content only).
+    ...(email.attachments?.length
+      ? { attachments: email.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: file.content, contentTransferEncoding: 'base64' as const })) }
+      : {}),
   }).compile();
 }

@@ -17,12 +17,13 @@ describe('buildRawMessage', () => {
     'builds the %s email in %s byte for byte as nodemailer does',
     async (kind, locale) => {
       const rendered = renderEmail(kind, locale, sampleData(kind));
-      const message = composeMessage(FROM, outgoing(rendered.html, rendered.text, rendered.subject));
+      const message = composeMessage(FROM, { ...outgoing(rendered.html, rendered.text, rendered.subject), attachments: rendered.attachments });
       const raw = buildRawMessage(message);
       expect(raw.equals(await message.build())).toBe(true);
       const parsed = await simpleParser(raw);
       expect(parsed.html).toBe(rendered.html);
       expect(parsed.text).toBe(rendered.text);
+      expect(parsed.attachments.map((file) => file.content.toString('utf8'))).toEqual((rendered.attachments ?? []).map((file) => file.content));
     },
   );
 

@@ -14,6 +14,8 @@ import { complaintReminderTemplate } from './complaint-reminder.js';
 import { surveyLowScoreTemplate } from './survey-low-score.js';
 import { surveyRequestTemplate } from './survey-request.js';
 import { riskAlertTemplate } from './risk-alert.js';
+import { trainingCancellationTemplate } from './training-cancellation.js';
+import { trainingInvitationTemplate } from './training-invitation.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -31,4 +33,6 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'survey-request': surveyRequestTemplate,
   'survey-low-score': surveyLowScoreTemplate,
   'risk-alert': riskAlertTemplate,
+  'training-invitation': trainingInvitationTemplate,
+  'training-cancellation': trainingCancellationTemplate,
 };

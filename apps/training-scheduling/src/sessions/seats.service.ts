@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '#libs/database';
+import type { EnrollmentRow } from '../rows.js';
+import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
+
+/**
+ * Free seats go to the waitlist in the order people joined it, each promoted person invited.
+ * The caller holds the session's row lock, so seats are counted and given under one lock.
+ */
+@Injectable()
+export class Seats {
+  constructor(private readonly mailer: SessionsMailer) {}
+
+  async promote(tx: Tx, parties: SessionParties, freeSeats: number, now: Date, correlationId: string | null): Promise<EnrollmentRow[]> {
+    if (freeSeats <= 0 || parties.session.status !== 'SCHEDULED') return [];
+    const first = tx
+      .selectFrom('Enrollment')
+      .select('id')
+      .where('sessionId', '=', parties.session.id)
+      .where('status', '=', 'WAITLISTED')
+      .orderBy('waitlistedAt')
+      .orderBy('id')
+      .limit(freeSeats);
+    const promoted = await tx
+      .updateTable('Enrollment')
+      .set({ status: 'CONFIRMED', confirmedAt: now, updatedAt: now })
+      .where('id', 'in', first)
+      .returningAll()
+      .execute();
+    if (promoted.length === 0) return [];
+    const people = new Map((await tx.selectFrom('Employee').selectAll().where('id', 'in', promoted.map((e) => e.employeeId)).execute()).map((e) => [e.id, e]));
+    for (const enrollment of promoted) {
+      const employee = people.get(enrollment.employeeId);
+      if (employee) await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId: enrollment.id }, 'promoted', correlationId);
+    }
+    return promoted;
+  }
+}

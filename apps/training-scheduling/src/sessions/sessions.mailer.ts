@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '#libs/database';
+import type { TrainingSessionMailView } from '#libs/mail';
+import { EmailRecipients, NotificationRequester } from '#libs/notifications';
+import type { CourseRow, EmployeeRow, TrainingSessionRow } from '../rows.js';
+import { cancellationKey, invitationKey, sessionUid } from './sessions.rules.js';
+
+/** A session with what its emails name: the course, the trainer and who scheduled it. */
+export interface SessionParties {
+  session: TrainingSessionRow;
+  course: CourseRow;
+  trainer: EmployeeRow;
+  organizer: EmployeeRow;
+}
+
+/** Who gets an email: an enrolled person (with their enrollment) or the trainer. */
+export interface SessionRecipient {
+  employee: EmployeeRow;
+  role: 'attendee' | 'trainer';
+  enrollmentId: string | null;
+}
+
+function person(employee: EmployeeRow) {
+  return { name: employee.name, email: employee.email };
+}
+
+/**
+ * Snapshots the training emails and asks the notifier for them, in the caller's transaction. Each
+ * carries the session's calendar entry (rendered from the snapshot): the UID is the session's,
+ * the SEQUENCE the session's at the time of the change. Keys name session, sequence, recipient
+ * and enrollment, so a job or a retry never sends one twice.
+ */
+@Injectable()
+export class SessionsMailer {
+  constructor(
+    private readonly notifications: NotificationRequester,
+    private readonly recipients: EmailRecipients,
+  ) {}
+
+  async invitation(tx: Tx, parties: SessionParties, to: SessionRecipient, occasion: 'new' | 'update' | 'promoted', correlationId: string | null): Promise<void> {
+    const { address, view } = await this.recipients.of(tx, to.employee);
+    await this.notifications.request(tx, {
+      idempotencyKey: invitationKey(parties.session.id, parties.session.icalSequence, to.employee.id, to.enrollmentId),
+      recipient: address,
+      kind: 'training-invitation',
+      data: { recipient: view, attendee: person(to.employee), session: mailView(parties, to.employee.locale), role: to.role, occasion },
+      correlationId,
+    });
+  }
+
+  async cancellation(tx: Tx, parties: SessionParties, to: SessionRecipient, reason: 'cancelled' | 'withdrawn', correlationId: string | null): Promise<void> {
+    const { address, view } = await this.recipients.of(tx, to.employee);
+    await this.notifications.request(tx, {
+      idempotencyKey: cancellationKey(parties.session.id, parties.session.icalSequence, to.employee.id, to.enrollmentId),
+      recipient: address,
+      kind: 'training-cancellation',
+      data: { recipient: view, attendee: person(to.employee), session: mailView(parties, to.employee.locale), role: to.role, reason },
+      correlationId,
+    });
+  }
+}
+
+function mailView({ session, course, trainer, organizer }: SessionParties, locale: string): TrainingSessionMailView {
+  return {
+    id: session.id,
+    uid: sessionUid(session.id),
+    sequence: session.icalSequence,
+    courseCode: course.code,
+    courseTitle: locale === 'en' ? course.titleEn : course.titleZh,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    timezone: session.timezone,
+    place: session.place,
+    onlineUrl: session.onlineUrl,
+    trainer: person(trainer),
+    organizer: person(organizer),
+    changedAt: session.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,36 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Controller, Global, Module } from '@nestjs/common';
+import { PingTrainingScheduling } from '#libs/contracts';
+import { QUEUES } from '#libs/queue';
+import { RpcHandler } from '#libs/rpc';
+import { queueProcessor } from '#libs/workflow';
+import { CoursesModule } from './courses/courses.module.js';
+import { EnrollmentsModule } from './enrollments/enrollments.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+
+/** /health asks every service. */
+@Controller()
+export class TrainingPingHandler {
+  @RpcHandler(PingTrainingScheduling)
+  ping() {
+    return { ok: true };
+  }
+}
+
+/** Shared by the training features: the training queues. */
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.trainingUrgent }, { name: QUEUES.trainingBulk })],
+  controllers: [TrainingPingHandler],
+})
+export class TrainingCoreModule {}
+
+/**
+ * Courses, sessions with calendar invitations, enrollments with capacity and waitlist (issue 10).
+ * Urgent (reminders, escalations) never waits behind bulk (plan publishing, digests).
+ */
+@Module({
+  imports: [TrainingCoreModule, CoursesModule, SessionsModule, EnrollmentsModule],
+  providers: [queueProcessor(QUEUES.trainingUrgent, { concurrency: 10 }), queueProcessor(QUEUES.trainingBulk, { concurrency: 4 })],
+})
+export class TrainingSchedulingModule {}

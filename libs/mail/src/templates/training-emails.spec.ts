@@ -1,0 +1,54 @@
+import { sampleData } from '../email-fixtures.js';
+import { renderEmail } from '../render-email.js';
+
+/** Unfolded iCalendar content lines by property name (first occurrence). */
+function icsProps(ics: string): Map<string, string> {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  const props = new Map<string, string>();
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const name = line.slice(0, colon).split(';')[0];
+    if (!props.has(name)) props.set(name, line.slice(colon + 1));
+  }
+  return props;
+}
+
+describe('training emails', () => {
+  test('an invitation carries a METHOD:REQUEST entry in UTC and shows the time in the recipient\u2019s zone', () => {
+    const data = sampleData('training-invitation');
+    const email = renderEmail('training-invitation', 'en', { ...data, recipient: { name: 'Ann', timezone: 'Europe/Berlin' } });
+    expect(email.text).toContain('2026-12-08 02:00 (Europe/Berlin)');
+    expect(email.attachments).toHaveLength(1);
+    const [attachment] = email.attachments!;
+    expect(attachment.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST');
+    const props = icsProps(attachment.content);
+    expect(props.get('METHOD')).toBe('REQUEST');
+    expect(props.get('UID')).toBe(data.session.uid);
+    expect(props.get('SEQUENCE')).toBe('0');
+    expect(props.get('DTSTART')).toBe('20261208T010000Z');
+    expect(props.get('DTEND')).toBe('20261208T030000Z');
+    expect(props.get('DTSTAMP')).toBe('20261201T020000Z');
+  });
+
+  test('a cancellation carries METHOD:CANCEL with the same UID, in zh-CN', () => {
+    const data = sampleData('training-cancellation');
+    const email = renderEmail('training-cancellation', 'zh-CN', data);
+    expect(email.subject).toBe('培训已取消：Product basics（PK-101）');
+    expect(email.text).toContain('2026-12-08 09:00 (Asia/Shanghai)');
+    const props = icsProps(email.attachments![0].content);
+    expect(props.get('METHOD')).toBe('CANCEL');
+    expect(props.get('UID')).toBe(data.session.uid);
+    expect(props.get('SEQUENCE')).toBe('2');
+    expect(props.get('STATUS')).toBe('CANCELLED');
+  });
+
+  test('rendering is pure: the same snapshot gives the same calendar bytes', () => {
+    const data = sampleData('training-invitation');
+    expect(renderEmail('training-invitation', 'en', data).attachments).toEqual(renderEmail('training-invitation', 'en', data).attachments);
+  });
+
+  test('kinds without files carry no attachments', () => {
+    expect(renderEmail('risk-alert', 'en', sampleData('risk-alert')).attachments).toBeUndefined();
+  });
+});
