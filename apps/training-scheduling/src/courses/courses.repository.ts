@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CourseRequest } from '#libs/contracts';
 import type { Tx } from '#libs/database';
-import { isUuid, type CourseRow } from '../rows.js';
+import { isUuid } from '#libs/rpc';
+import { type CourseRow } from '../rows.js';
 
 function columns(course: CourseRequest) {
   return {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
-import { isUuid, type EnrollmentRow } from '../rows.js';
+import { isUuid } from '#libs/rpc';
+import { type EnrollmentRow } from '../rows.js';
 
 /** Enrollments; seat decisions run under the session's row lock (SessionsRepository.lock). */
 @Injectable()

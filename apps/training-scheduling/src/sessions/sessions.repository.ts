@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Updateable } from 'kysely';
 import type { TrainingSession } from '#generated/kysely';
 import type { Tx } from '#libs/database';
-import { isUuid, type EmployeeRow, type EnrollmentRow, type TrainingSessionRow } from '../rows.js';
+import { isUuid } from '#libs/rpc';
+import { type EmployeeRow, type EnrollmentRow, type TrainingSessionRow } from '../rows.js';
 
 export interface NewSession {
   courseId: string;
