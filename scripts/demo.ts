@@ -6,7 +6,7 @@ import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { configFromProcessEnv, isSetInProcessEnv } from '#libs/config';
 import { createHttpApp } from '#libs/platform';
 import { DemoInbox } from './demo/demo-inbox.js';
-import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_CUSTOMERS, DEMO_EMPLOYEES, DEMO_PEOPLE } from './demo/demo-organization.js';
+import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_COURSE, DEMO_CUSTOMERS, DEMO_EMPLOYEES, DEMO_PEOPLE, nextWeekSession } from './demo/demo-organization.js';
 
 const INBOX_SMTP_PORT = 1025;
 const INBOX_WEB_PORT = 1080;
@@ -50,6 +50,19 @@ for (const contract of DEMO_CONTRACTS) {
   submitted.push(`${contract.body.title}: ${String(result.status)} (${String(result.id)})`);
 }
 
+// Training: a course and next week's session, its invitations (.ics) in the inbox. The keys make
+// a second run reuse them; an enrollment that already exists answers 409, which is fine here.
+const course = await call('POST', '/courses', DEMO_PEOPLE.hr, DEMO_COURSE, { 'Idempotency-Key': 'demo-course-pk101' });
+const when = nextWeekSession();
+const session = await call('POST', '/sessions', DEMO_PEOPLE.hr, {
+  courseId: course.id, ...when, timezone: 'Asia/Shanghai', place: '上海总部 3A 会议室', trainer: DEMO_PEOPLE.manager, capacity: 10,
+}, { 'Idempotency-Key': `demo-session-${when.startsAt}` });
+for (const employeeEmail of [DEMO_PEOPLE.rep, DEMO_PEOPLE.repEn]) {
+  await call('POST', `/sessions/${String(session.id)}/enrollments`, DEMO_PEOPLE.hr, { employeeEmail }).catch((error: Error) => {
+    if (!/answered 409/.test(error.message)) throw error;
+  });
+}
+
 console.log(`
 salesflow demo is running (Ctrl-C stops it).
 
@@ -59,6 +72,8 @@ salesflow demo is running (Ctrl-C stops it).
 
 Contracts submitted:
   ${submitted.join('\n  ')}
+
+Training: ${DEMO_COURSE.titleEn} (${DEMO_COURSE.code}) on ${when.startsAt}, session ${String(session.id)}; invitations with calendar entries in the inbox.
 
 Try, as the manager (李经理):
   curl -H "Authorization: Bearer ${token(DEMO_PEOPLE.manager)}" ${base}/approvals/inbox

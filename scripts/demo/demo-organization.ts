@@ -46,3 +46,18 @@ export const DEMO_CONTRACTS = [
   { as: DEMO_PEOPLE.repEn, key: 'demo-large', customer: 'C-2001', body: { customerName: 'Shanghai Harbor Logistics', title: 'Fleet telematics rollout', amount: 1200000, currency: 'CNY', discountPct: 12, paymentTermDays: 60, productLine: 'telematics', region: 'East' } },
   { as: DEMO_PEOPLE.repEn, key: 'demo-usd', customer: 'C-3001', body: { customerName: 'Pacific Trading Ltd', title: 'Export distribution agreement', amount: 90000, currency: 'USD', discountPct: 4, paymentTermDays: 120, productLine: 'parts', region: 'Export' } },
 ];
+
+/** The training demo: a mandatory product course, taught by the manager to the two specialists. */
+export const DEMO_COURSE = {
+  code: 'PK-101', titleZh: '产品基础', titleEn: 'Product basics', category: 'product_knowledge', levels: ['SALES_SPECIALIST', 'SALES_MANAGER'],
+  durationMinutes: 120, mandatory: true, passMark: 80, attemptsAllowed: 2, certificateValidityMonths: 12,
+};
+
+/** Next week's Tuesday, 10:00-12:00 in Shanghai (02:00-04:00 UTC), as ISO instants. */
+export function nextWeekSession(now = new Date()): { startsAt: string; endsAt: string } {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const untilNextMonday = ((8 - day.getUTCDay()) % 7) || 7;
+  day.setUTCDate(day.getUTCDate() + untilNextMonday + 1);
+  const at = (hour: number) => new Date(day.getTime() + hour * 3_600_000).toISOString();
+  return { startsAt: at(2), endsAt: at(4) };
+}
