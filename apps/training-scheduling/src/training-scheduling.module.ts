@@ -4,8 +4,10 @@ import { PingTrainingScheduling } from '#libs/contracts';
 import { QUEUES } from '#libs/queue';
 import { RpcHandler } from '#libs/rpc';
 import { queueProcessor } from '#libs/workflow';
+import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
+import { TrainingPolicyModule } from './policy/training-policy.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 /** /health asks every service. */
@@ -30,7 +32,7 @@ export class TrainingCoreModule {}
  * Urgent (reminders, escalations) never waits behind bulk (plan publishing, digests).
  */
 @Module({
-  imports: [TrainingCoreModule, CoursesModule, SessionsModule, EnrollmentsModule],
+  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule],
   providers: [queueProcessor(QUEUES.trainingUrgent, { concurrency: 10 }), queueProcessor(QUEUES.trainingBulk, { concurrency: 4 })],
 })
 export class TrainingSchedulingModule {}

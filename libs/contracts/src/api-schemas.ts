@@ -10,7 +10,9 @@ import {
 } from './schemas/follow-up.schemas.js';
 import { DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
 import { HealthReport } from './schemas/ops.schemas.js';
-import { CoursePage, CourseView, EnrollmentView, TrainingSessionView } from './schemas/training.schemas.js';
+import {
+  AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
+} from './schemas/training.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -26,6 +28,7 @@ export const API_SCHEMAS = {
   DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView,
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
   CoursePage, CourseView, EnrollmentView, TrainingSessionView,
+  AttendanceRecorded, CertificateView, TrainingOutcomeView, TrainingPolicy, VersionedTrainingPolicy,
   HealthReport,
 } satisfies Record<string, z.ZodType>;
 

@@ -2,7 +2,9 @@ import type { z } from 'zod/v4';
 import type { CourseCategory, Role } from '#generated/prisma';
 import { rpcContract } from './rpc-contract.js';
 import type { Ok } from './schemas/common.schemas.js';
-import type { CoursePage, CourseView, EnrollmentView, TrainingSessionView } from './schemas/training.schemas.js';
+import type {
+  AttendanceRecorded, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingSessionView, VersionedTrainingPolicy,
+} from './schemas/training.schemas.js';
 
 type ById = { id: string };
 type Nothing = Record<string, never>;
@@ -65,5 +67,17 @@ export const CancelSession = rpcContract<ById, z.infer<typeof TrainingSessionVie
 /** `employeeEmail` absent: the caller enrolls themselves. */
 export const CreateEnrollment = rpcContract<{ sessionId: string; employeeEmail?: string; idempotencyKey?: string }, z.infer<typeof EnrollmentView>>('training-scheduling.enrollments.create');
 export const WithdrawEnrollment = rpcContract<ById, z.infer<typeof EnrollmentView>>('training-scheduling.enrollments.withdraw');
+
+export const GetTrainingPolicy = rpcContract<Nothing, z.infer<typeof VersionedTrainingPolicy>>('training-scheduling.policy.get');
+/** `policy` is the whole document, validated by the service (400 naming missing fields). */
+export const PutTrainingPolicy = rpcContract<{ policy: unknown }, z.infer<typeof VersionedTrainingPolicy>>('training-scheduling.policy.put');
+
+export type AttendanceMark = 'present' | 'absent' | 'excused';
+export interface AttendanceRecordRequest {
+  enrollmentId: string;
+  status: AttendanceMark;
+}
+export const RecordAttendance = rpcContract<ById & { records: AttendanceRecordRequest[] }, z.infer<typeof AttendanceRecorded>>('training-scheduling.attendance.record');
+export const RecordAssessment = rpcContract<ById & { score: number }, z.infer<typeof TrainingOutcomeView>>('training-scheduling.attendance.assess');
 
 export const PingTrainingScheduling = rpcContract<Nothing, z.infer<typeof Ok>>('training-scheduling.ping');

@@ -187,6 +187,21 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       role: 'attendee',
       reason: 'cancelled',
     },
+    'training-reminder': {
+      recipient: sampleRecipient,
+      session: sampleTrainingSession,
+      before: 'P1D',
+    },
+    'training-failed': {
+      recipient: { name: 'Li Lei', timezone: 'Asia/Shanghai' },
+      person: { name: 'Wang Fang', email: 'wang.fang@example.com' },
+      session: sampleTrainingSession,
+      reason: 'failed',
+      score: 55,
+      passMark: 80,
+      attempt: 2,
+      attemptsAllowed: 2,
+    },
   };
   return structuredClone(all[kind]);
 }

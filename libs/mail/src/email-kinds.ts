@@ -267,6 +267,25 @@ export interface TrainingCancellationData {
   reason: 'cancelled' | 'withdrawn';
 }
 
+/** A reminder before a training session, to one confirmed attendee (`before`: the policy's offset, ISO-8601). */
+export interface TrainingReminderData {
+  recipient: RecipientView;
+  session: TrainingSessionMailView;
+  before: string;
+}
+
+/** The manager hears that someone failed a training: the last attempt failed, or absent without excuse from a mandatory course. */
+export interface TrainingFailedData {
+  recipient: RecipientView;
+  person: PersonView;
+  session: TrainingSessionMailView;
+  reason: 'failed' | 'absent';
+  score: number | null;
+  passMark: number | null;
+  attempt: number;
+  attemptsAllowed: number | null;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -284,6 +303,8 @@ export interface EmailDataByKind {
   'risk-alert': RiskAlertData;
   'training-invitation': TrainingInvitationData;
   'training-cancellation': TrainingCancellationData;
+  'training-reminder': TrainingReminderData;
+  'training-failed': TrainingFailedData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -305,6 +326,8 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'risk-alert',
   'training-invitation',
   'training-cancellation',
+  'training-reminder',
+  'training-failed',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

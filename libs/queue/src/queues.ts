@@ -48,6 +48,8 @@ export interface JobPayloads {
   'survey.send': TimerFiredPayload;
   'risk.scan': TimerFiredPayload;
   'revisit.check-schedules': TimerFiredPayload;
+  /** A reminder before a training session, to one confirmed attendee (subject: the enrollment). */
+  'training.remind': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -69,6 +71,7 @@ export const JOBS = {
   surveySend: 'survey.send',
   riskScan: 'risk.scan',
   revisitCheckSchedules: 'revisit.check-schedules',
+  trainingRemind: 'training.remind',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -105,8 +108,8 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
-  // Training scheduling (issue 10): reminders, overdue escalations and digests are to come.
-  'training-urgent': [],
+  // Training scheduling (issue 10): overdue escalations and digests are to come.
+  'training-urgent': ['training.remind'],
   'training-bulk': [],
 };
 

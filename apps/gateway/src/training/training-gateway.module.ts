@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ServiceClientModule } from '../http/service-client.module.js';
-import { CoursesController, EnrollmentsController, SessionsController } from './training.controller.js';
+import { CoursesController, EnrollmentsController, SessionsController, TrainingPolicyController } from './training.controller.js';
 
 /** The training scheduling endpoints of the HTTP API. */
 @Module({
   imports: [ServiceClientModule],
-  controllers: [CoursesController, SessionsController, EnrollmentsController],
+  controllers: [CoursesController, SessionsController, EnrollmentsController, TrainingPolicyController],
 })
 export class TrainingGatewayModule {}

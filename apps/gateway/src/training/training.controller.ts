@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, P
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Role } from '#generated/prisma';
 import {
-  CancelSession, CreateCourse, CreateEnrollment, CreateSession, GetCourse, GetSession, ListCourses, RescheduleSession, UpdateCourse, WithdrawEnrollment,
+  CancelSession, CreateCourse, CreateEnrollment, CreateSession, GetCourse, GetSession, GetTrainingPolicy, ListCourses, PutTrainingPolicy, RecordAssessment,
+  RecordAttendance, RescheduleSession, UpdateCourse, WithdrawEnrollment,
 } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
@@ -11,7 +12,9 @@ import { idempotencyKey } from '../contracts/idempotency-key.js';
 import { ApiAnswers } from '../http/api-answers.js';
 import { pageLimit } from '../http/page-limit.js';
 import { ServiceClient } from '../http/service-client.js';
-import { CourseDto, CreateEnrollmentDto, CreateSessionDto, ListCoursesQuery, RescheduleSessionDto, UpdateCourseDto } from './training.dto.js';
+import {
+  AssessmentDto, AttendanceDto, CourseDto, CreateEnrollmentDto, CreateSessionDto, ListCoursesQuery, RescheduleSessionDto, UpdateCourseDto,
+} from './training.dto.js';
 
 const CATALOGUE_WRITERS: Role[] = ['HR', 'ADMIN'];
 const SCHEDULERS: Role[] = ['HR', 'ADMIN', 'SALES_MANAGER', 'SALES_DIRECTOR'];
@@ -109,6 +112,17 @@ export class SessionsController {
   ) {
     return this.service.call(CreateEnrollment, caller, correlationId, { sessionId: id, ...(body.employeeEmail ? { employeeEmail: body.employeeEmail } : {}), idempotencyKey: idempotencyKey(key) });
   }
+
+  @Post(':id/attendance')
+  @HttpCode(200)
+  @Roles(
+    'Record attendance (the session\'s trainer or HR, once the session started: 422 before): present completes a course without an assessment (certificate); an unexcused absence from a mandatory course tells the manager. All or nothing',
+    ANY_EMPLOYEE,
+  )
+  @ApiAnswers(200, 'AttendanceRecorded', [400, 403, 404, 409, 422, 503])
+  attendance(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: AttendanceDto, @CorrelationId() correlationId: string) {
+    return this.service.call(RecordAttendance, caller, correlationId, { id, records: body.records.map((r) => ({ enrollmentId: r.enrollmentId, status: r.status })) });
+  }
 }
 
 @ApiTags('training')
@@ -121,5 +135,37 @@ export class EnrollmentsController {
   @ApiAnswers(200, 'EnrollmentView', [404, 409, 503])
   withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
     return this.service.call(WithdrawEnrollment, caller, correlationId, { id });
+  }
+
+  @Post(':id/assessment')
+  @HttpCode(200)
+  @Roles(
+    'Score the assessment of someone present (the session\'s trainer or HR; 403 for another session\'s trainer): a pass completes (certificate with expiry); a fail enrolls a retake in the next session with a seat or its waitlist; the last failed attempt tells the manager',
+    ANY_EMPLOYEE,
+  )
+  @ApiAnswers(200, 'TrainingOutcomeView', [400, 403, 404, 409, 422, 503])
+  assess(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: AssessmentDto, @CorrelationId() correlationId: string) {
+    return this.service.call(RecordAssessment, caller, correlationId, { id, score: body.score });
+  }
+}
+
+@ApiTags('training')
+@Controller('training-policy')
+export class TrainingPolicyController {
+  constructor(private readonly service: ServiceClient) {}
+
+  @Get()
+  @Roles('The training policy: reminder offsets before each session', ANY_EMPLOYEE)
+  @ApiAnswers(200, 'VersionedTrainingPolicy', [503])
+  get(@CurrentCaller() caller: Caller, @CorrelationId() correlationId: string) {
+    return this.service.call(GetTrainingPolicy, caller, correlationId, {});
+  }
+
+  /** The body is the whole policy document: a missing field is a 400 naming it. */
+  @Put()
+  @Roles('Replace the training policy (a new version); sessions armed before keep their reminders', CATALOGUE_WRITERS)
+  @ApiAnswers(200, 'VersionedTrainingPolicy', [400, 403, 503])
+  put(@CurrentCaller() caller: Caller, @Body() body: unknown, @CorrelationId() correlationId: string) {
+    return this.service.call(PutTrainingPolicy, caller, correlationId, { policy: body });
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
 import { COURSE_CATEGORIES, ROLES } from '#libs/contracts';
 import type { CourseCategory, Role } from '#generated/prisma';
@@ -58,4 +58,20 @@ export class RescheduleSessionDto {
 
 export class CreateEnrollmentDto {
   @ApiPropertyOptional({ description: 'enroll someone else: their manager chain or HR; absent: the caller' }) @IsOptional() @IsEmail() employeeEmail?: string;
+}
+
+export const ATTENDANCE_MARKS = ['present', 'absent', 'excused'] as const;
+
+export class AttendanceRecordDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() enrollmentId: string;
+  @ApiProperty({ enum: ATTENDANCE_MARKS }) @IsIn(ATTENDANCE_MARKS) status: (typeof ATTENDANCE_MARKS)[number];
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [AttendanceRecordDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10000) @ValidateNested({ each: true }) @Type(() => AttendanceRecordDto) records: AttendanceRecordDto[];
+}
+
+export class AssessmentDto {
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsInt() @Min(0) @Max(100) score: number;
 }

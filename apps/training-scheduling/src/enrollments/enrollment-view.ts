@@ -14,6 +14,10 @@ export function enrollmentView(enrollment: EnrollmentRow, employee: EmployeeRow)
     waitlistedAt: enrollment.waitlistedAt?.toISOString() ?? null,
     confirmedAt: enrollment.confirmedAt?.toISOString() ?? null,
     withdrawnAt: enrollment.withdrawnAt?.toISOString() ?? null,
+    attempt: enrollment.attempt,
+    attendance: enrollment.attendance,
+    score: enrollment.score,
+    result: enrollment.result,
     createdAt: enrollment.createdAt.toISOString(),
   };
 }

@@ -5,6 +5,7 @@ import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import type { EmployeeRow } from '../rows.js';
+import { Reminders } from '../sessions/reminders.service.js';
 import { Seats } from '../sessions/seats.service.js';
 import { SessionsMailer } from '../sessions/sessions.mailer.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
@@ -30,6 +31,7 @@ export class EnrollmentsService {
     private readonly sessions: SessionsService,
     private readonly mailer: SessionsMailer,
     private readonly seats: Seats,
+    private readonly reminders: Reminders,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
@@ -53,6 +55,7 @@ export class EnrollmentsService {
         if (place === 'CONFIRMED') {
           const parties = await this.sessions.parties(tx, session);
           await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId: enrollment.id }, 'new', correlationId);
+          await this.reminders.arm(tx, session, [{ enrollmentId: enrollment.id, employee }], now, correlationId);
         }
         await this.audit.record(tx, {
           entityType: 'enrollment', entityId: enrollment.id, action: 'enrollment.created', actorId: caller.id,
@@ -83,6 +86,7 @@ export class EnrollmentsService {
       if (enrollment.status === 'WITHDRAWN') throw new ConflictError(`Enrollment ${id} is already withdrawn.`, 'enrollment.withdrawn');
       const now = this.clock.now();
       const withdrawn = await this.repository.withdraw(tx, id, now);
+      await this.reminders.cancel(tx, [id], now);
       const promoted: string[] = [];
       if (enrollment.status === 'CONFIRMED' && session.status === 'SCHEDULED') {
         const parties = await this.sessions.parties(tx, session);

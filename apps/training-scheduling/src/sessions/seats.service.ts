@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
 import type { EnrollmentRow } from '../rows.js';
+import { Reminders } from './reminders.service.js';
 import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
 
 /**
@@ -9,7 +10,10 @@ import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
  */
 @Injectable()
 export class Seats {
-  constructor(private readonly mailer: SessionsMailer) {}
+  constructor(
+    private readonly mailer: SessionsMailer,
+    private readonly reminders: Reminders,
+  ) {}
 
   async promote(tx: Tx, parties: SessionParties, freeSeats: number, now: Date, correlationId: string | null): Promise<EnrollmentRow[]> {
     if (freeSeats <= 0 || parties.session.status !== 'SCHEDULED') return [];
@@ -29,10 +33,14 @@ export class Seats {
       .execute();
     if (promoted.length === 0) return [];
     const people = new Map((await tx.selectFrom('Employee').selectAll().where('id', 'in', promoted.map((e) => e.employeeId)).execute()).map((e) => [e.id, e]));
-    for (const enrollment of promoted) {
+    const attendees = promoted.flatMap((enrollment) => {
       const employee = people.get(enrollment.employeeId);
-      if (employee) await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId: enrollment.id }, 'promoted', correlationId);
+      return employee ? [{ enrollmentId: enrollment.id, employee }] : [];
+    });
+    for (const { enrollmentId, employee } of attendees) {
+      await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId }, 'promoted', correlationId);
     }
+    await this.reminders.arm(tx, parties.session, attendees, now, correlationId);
     return promoted;
   }
 }

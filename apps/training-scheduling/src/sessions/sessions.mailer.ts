@@ -48,6 +48,18 @@ export class SessionsMailer {
     });
   }
 
+  /** A reminder before the session; `key` is the reminder timer's key (one email per timer key, ever). */
+  async reminder(tx: Tx, parties: SessionParties, employee: EmployeeRow, key: string, before: string, correlationId: string | null): Promise<void> {
+    const { address, view } = await this.recipients.of(tx, employee);
+    await this.notifications.request(tx, {
+      idempotencyKey: key,
+      recipient: address,
+      kind: 'training-reminder',
+      data: { recipient: view, session: mailView(parties, employee.locale), before },
+      correlationId,
+    });
+  }
+
   async cancellation(tx: Tx, parties: SessionParties, to: SessionRecipient, reason: 'cancelled' | 'withdrawn', correlationId: string | null): Promise<void> {
     const { address, view } = await this.recipients.of(tx, to.employee);
     await this.notifications.request(tx, {
@@ -60,7 +72,7 @@ export class SessionsMailer {
   }
 }
 
-function mailView({ session, course, trainer, organizer }: SessionParties, locale: string): TrainingSessionMailView {
+export function mailView({ session, course, trainer, organizer }: SessionParties, locale: string): TrainingSessionMailView {
   return {
     id: session.id,
     uid: sessionUid(session.id),

@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses/courses.module.js';
+import { TrainingPolicyModule } from '../policy/training-policy.module.js';
+import { Reminders } from './reminders.service.js';
 import { Seats } from './seats.service.js';
 import { SessionsMailer } from './sessions.mailer.js';
+import { SessionJobs } from './sessions.jobs.js';
 import { SessionsHandlers } from './sessions.rpc.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
-/** Sessions: scheduling with trainer checks, reschedule and cancel with calendar updates, seats. */
+/** Sessions: scheduling with trainer checks, reschedule and cancel with calendar updates, seats, reminders. */
 @Module({
-  imports: [CoursesModule],
+  imports: [CoursesModule, TrainingPolicyModule],
   controllers: [SessionsHandlers],
-  providers: [SessionsRepository, SessionsMailer, Seats, SessionsService],
-  exports: [SessionsRepository, SessionsMailer, Seats, SessionsService],
+  providers: [SessionsRepository, SessionsMailer, Reminders, Seats, SessionsService, SessionJobs],
+  exports: [SessionsRepository, SessionsMailer, Reminders, Seats, SessionsService],
 })
 export class SessionsModule {}

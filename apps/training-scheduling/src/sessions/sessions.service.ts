@@ -7,6 +7,7 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, Unproces
 import { Clock, isKnownZone } from '#libs/time';
 import { CoursesService } from '../courses/courses.service.js';
 import type { EmployeeRow, TrainingSessionRow } from '../rows.js';
+import { Reminders } from './reminders.service.js';
 import { Seats } from './seats.service.js';
 import { sessionView, type SessionViewBody } from './session-view.js';
 import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
@@ -39,6 +40,7 @@ export class SessionsService {
     private readonly directory: OrgDirectory,
     private readonly mailer: SessionsMailer,
     private readonly seats: Seats,
+    private readonly reminders: Reminders,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
@@ -103,7 +105,13 @@ export class SessionsService {
         startsAt, endsAt, place, onlineUrl, capacity, version: session.version + 1, icalSequence: session.icalSequence + (calendarChanged ? 1 : 0), updatedAt: now,
       });
       const next = { ...parties, session: updated };
-      if (calendarChanged) await this.sendToEveryone(tx, next, (to) => this.mailer.invitation(tx, next, to, 'update', correlationId));
+      if (calendarChanged) {
+        await this.sendToEveryone(tx, next, (to) => this.mailer.invitation(tx, next, to, 'update', correlationId));
+        // The old sequence's reminders never fire; the new sequence's are armed at the new times.
+        const attendees = await this.repository.confirmedWithPeople(tx, session.id);
+        await this.reminders.cancel(tx, attendees.map((e) => e.id), now);
+        await this.reminders.arm(tx, updated, attendees.map((e) => ({ enrollmentId: e.id, employee: e.person })), now, correlationId);
+      }
       const promoted = await this.seats.promote(tx, next, capacity - seats.confirmed, now, correlationId);
       return {
         action: 'session.rescheduled', updated,
@@ -119,6 +127,7 @@ export class SessionsService {
       const updated = await this.repository.update(tx, session.id, { status: 'CANCELLED', version: session.version + 1, icalSequence: session.icalSequence + 1, updatedAt: now });
       const next = { ...parties, session: updated };
       await this.sendToEveryone(tx, next, (to) => this.mailer.cancellation(tx, next, to, 'cancelled', correlationId));
+      await this.reminders.cancel(tx, (await this.repository.confirmedWithPeople(tx, session.id)).map((e) => e.id), now);
       return { action: 'session.cancelled', updated, before: { status: session.status }, after: { status: updated.status, sequence: updated.icalSequence } };
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { CourseCategory, EnrollmentStatus, Role, TrainingSessionStatus } from '#generated/prisma';
+import { AttendanceStatus, CourseCategory, EnrollmentStatus, Role, TrainingResult, TrainingSessionStatus } from '#generated/prisma';
 import { PersonView, pageOf } from './common.schemas.js';
 
 export const CourseView = z.object({
@@ -47,5 +47,32 @@ export const EnrollmentView = z.object({
   waitlistedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
+  attempt: z.number().int().describe('the attempt at the course this enrollment is: a retake after a fail is one more'),
+  attendance: z.enum(AttendanceStatus).nullable(),
+  score: z.number().int().nullable(),
+  result: z.enum(TrainingResult).nullable().describe('COMPLETED (certificate issued) or FAILED; null while undecided'),
   createdAt: z.string(),
 });
+
+export const CertificateView = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  employee: PersonView,
+  issuedAt: z.string(),
+  expiresAt: z.string().nullable().describe('null: the course certifies without expiry'),
+});
+
+/** What recording attendance or a score did to one enrollment. */
+export const TrainingOutcomeView = z.object({
+  enrollment: EnrollmentView,
+  certificate: CertificateView.nullable(),
+  retake: EnrollmentView.nullable().describe('the enrollment for the retake after a fail (a seat or a waitlist place)'),
+  managerTold: z.boolean().describe('the manager was emailed: last failed attempt, or an unexcused absence from a mandatory course'),
+});
+
+export const AttendanceRecorded = z.object({ items: z.array(TrainingOutcomeView) });
+
+export const TrainingPolicy = z.object({
+  remindersBefore: z.array(z.string()).describe('ISO-8601 durations before the session start; days count in the attendee\'s zone'),
+});
+export const VersionedTrainingPolicy = z.object({ version: z.number().int().describe('0: the defaults, never replaced'), policy: TrainingPolicy });

@@ -234,6 +234,14 @@ export const enMessages = {
   'trainingCancellation.intro.cancelled': 'The training session {course} that was to start {start} is cancelled.',
   'trainingCancellation.intro.withdrawn': 'Your enrollment in the training session {course}, starting {start}, is withdrawn.',
   'trainingCancellation.calendar': 'The attached calendar entry (cancel.ics) removes the session from your calendar.',
+  'trainingReminder.subject': 'Training reminder: {course} ({code})',
+  'trainingReminder.intro': 'A reminder: the training session {course} starts {start}.',
+  'trainingReminder.footer': 'If you cannot attend, withdraw your enrollment so that someone on the waitlist gets your seat.',
+  'trainingFailed.subject.failed': 'Training failed: {person}, {course} ({code})',
+  'trainingFailed.subject.absent': 'Mandatory training missed: {person}, {course} ({code})',
+  'trainingFailed.intro.failed': '{person} did not pass the assessment of {course} (score {score}, pass mark {passMark}); that was attempt {attempt} of {attemptsAllowed}, the last one allowed.',
+  'trainingFailed.intro.absent': '{person} was absent without excuse from the mandatory training session {course} that started {start}.',
+  'trainingFailed.footer': 'Please agree with them how they will complete the training.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enMessages;

@@ -220,4 +220,12 @@ export const zhCnMessages: Record<MessageKey, string> = {
   'trainingCancellation.intro.cancelled': '原定于 {start} 开始的培训课程 {course} 已取消。',
   'trainingCancellation.intro.withdrawn': '您在培训课程 {course}（开始时间 {start}）的报名已撤销。',
   'trainingCancellation.calendar': '附件中的日历条目（cancel.ics）会把本场培训从您的日历中移除。',
+  'trainingReminder.subject': '培训提醒：{course}（{code}）',
+  'trainingReminder.intro': '提醒：培训课程 {course} 将于 {start} 开始。',
+  'trainingReminder.footer': '如果您无法参加，请撤销报名，以便候补名单上的同事获得座位。',
+  'trainingFailed.subject.failed': '培训未通过：{person}，{course}（{code}）',
+  'trainingFailed.subject.absent': '缺席必修培训：{person}，{course}（{code}）',
+  'trainingFailed.intro.failed': '{person} 未通过培训课程 {course} 的考核（得分 {score}，及格线 {passMark}）；这是第 {attempt} 次考核，共允许 {attemptsAllowed} 次，已是最后一次。',
+  'trainingFailed.intro.absent': '{person} 无故缺席了于 {start} 开始的必修培训课程 {course}。',
+  'trainingFailed.footer': '请与其商定完成培训的方式。',
 };

@@ -15,7 +15,9 @@ import { surveyLowScoreTemplate } from './survey-low-score.js';
 import { surveyRequestTemplate } from './survey-request.js';
 import { riskAlertTemplate } from './risk-alert.js';
 import { trainingCancellationTemplate } from './training-cancellation.js';
+import { trainingFailedTemplate } from './training-failed.js';
 import { trainingInvitationTemplate } from './training-invitation.js';
+import { trainingReminderTemplate } from './training-reminder.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -35,4 +37,6 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'risk-alert': riskAlertTemplate,
   'training-invitation': trainingInvitationTemplate,
   'training-cancellation': trainingCancellationTemplate,
+  'training-reminder': trainingReminderTemplate,
+  'training-failed': trainingFailedTemplate,
 };

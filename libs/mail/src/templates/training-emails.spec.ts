@@ -52,3 +52,22 @@ describe('training emails', () => {
     expect(renderEmail('risk-alert', 'en', sampleData('risk-alert')).attachments).toBeUndefined();
   });
 });
+
+describe('training reminders and failures', () => {
+  test('a reminder gives the start in the reader\u2019s zone, in en and zh-CN', () => {
+    const data = sampleData('training-reminder');
+    const en = renderEmail('training-reminder', 'en', { ...data, recipient: { name: 'Ann', timezone: 'Europe/Berlin' } });
+    expect(en.subject).toBe('Training reminder: Product basics (PK-101)');
+    expect(en.text).toContain('starts 2026-12-08 02:00 (Europe/Berlin)');
+    const zh = renderEmail('training-reminder', 'zh-CN', data);
+    expect(zh.text).toContain('将于 2026-12-08 09:00 (Asia/Shanghai) 开始');
+  });
+
+  test('the manager hears of a last failed attempt and of an unexcused absence', () => {
+    const failed = renderEmail('training-failed', 'en', sampleData('training-failed'));
+    expect(failed.subject).toBe('Training failed: Wang Fang, Product basics (PK-101)');
+    expect(failed.text).toContain('score 55, pass mark 80');
+    const absent = renderEmail('training-failed', 'zh-CN', { ...sampleData('training-failed'), reason: 'absent' });
+    expect(absent.text).toContain('无故缺席');
+  });
+});

@@ -1,0 +1,41 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+
+const beforeStart = z.string().refine((value) => {
+  const parsed = Duration.fromISO(value);
+  return parsed.isValid && parsed.toMillis() > 0 && parsed.toMillis() <= 366 * 24 * 3600_000;
+}, 'an ISO-8601 duration before the session starts, such as P7D, P1D or PT1H (at most a year)');
+
+/**
+ * Training rules as data (GET/PUT /training-policy). A PUT takes the whole document: no field has
+ * a default here, so a missing one is a 400 naming it (the defaults are the stored document
+ * until the first PUT).
+ */
+export const trainingPolicySchema = z
+  .object({
+    /**
+     * Every confirmed attendee is reminded this long before the session starts. Days count in the
+     * attendee's own zone (P1D before 09:00 is 09:00 the day before, across a DST change too);
+     * hours and minutes are absolute.
+     */
+    remindersBefore: z.array(beforeStart).max(10).refine((list) => new Set(list).size === list.length, 'each offset once'),
+  })
+  .strict();
+
+export type TrainingPolicy = z.infer<typeof trainingPolicySchema>;
+
+export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { remindersBefore: ['P7D', 'P1D', 'PT1H'] };
+
+export type TrainingPolicyValidation = { ok: true; policy: TrainingPolicy } | { ok: false; errors: { field: string; message: string }[] };
+
+export function validateTrainingPolicy(input: unknown): TrainingPolicyValidation {
+  const parsed = trainingPolicySchema.safeParse(input);
+  if (parsed.success) return { ok: true, policy: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({
+      field: issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(root)',
+      message: issue.code === 'invalid_type' && issue.received === 'undefined' ? `${issue.path.join('.')} is required (a PUT takes the whole policy)` : issue.message,
+    })),
+  };
+}
