@@ -2,12 +2,12 @@
 // every migration with Prisma's WebAssembly schema engine (no engine binaries needed).
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { configFromProcessEnv } from '#libs/config';
+import { databaseUrlFromProcessEnv } from '#libs/config';
 
-const config = configFromProcessEnv();
-const target = new URL(config.DATABASE_URL);
+const databaseUrl = databaseUrlFromProcessEnv();
+const target = new URL(databaseUrl);
 const name = decodeURIComponent(target.pathname.slice(1));
-const admin = new URL(config.DATABASE_URL);
+const admin = new URL(databaseUrl);
 admin.pathname = '/postgres';
 
 const client = new pg.Client({ connectionString: admin.toString() });
@@ -21,4 +21,4 @@ try {
 } finally {
   await client.end();
 }
-execFileSync('npx', ['prisma', 'migrate', 'deploy'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: config.DATABASE_URL } });
+execFileSync('npx', ['prisma', 'migrate', 'deploy'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });

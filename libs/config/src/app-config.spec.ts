@@ -1,4 +1,4 @@
-import { ConfigError, configFromProcessEnv, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
+import { ConfigError, configFromProcessEnv, databaseUrlFromProcessEnv, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
 
 const OWN_SECRET = 'a-secret-of-this-installation';
 
@@ -54,5 +54,23 @@ describe('JWT_SECRET outside development and tests', () => {
   it('reads NODE_ENV from the process: jest runs with NODE_ENV=test', () => {
     expect(process.env.NODE_ENV).toBe('test');
     expect(configFromProcessEnv({ JWT_SECRET: '' }).NODE_ENV).toBe('test');
+  });
+});
+
+describe('the database URL alone (npm run db:migrate)', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('needs no JWT secret, even in production, and still validates DATABASE_URL', () => {
+    process.env.NODE_ENV = 'production';
+    delete process.env.JWT_SECRET;
+    process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/elsewhere';
+    expect(databaseUrlFromProcessEnv()).toBe('postgresql://postgres@127.0.0.1:5432/elsewhere');
+    delete process.env.DATABASE_URL;
+    expect(databaseUrlFromProcessEnv()).toBe('postgresql://postgres@127.0.0.1:5432/salesflow');
+    process.env.DATABASE_URL = 'mysql://root@localhost/x';
+    expect(() => databaseUrlFromProcessEnv()).toThrow(/DATABASE_URL: must start with postgresql:\/\//);
   });
 });

@@ -69,6 +69,16 @@ export function configFromProcessEnv(defaults: Record<string, string> = {}): App
   return loadConfig({ ...defaults, ...process.env });
 }
 
+/**
+ * Only DATABASE_URL, validated as the services validate it: for tools that touch nothing but the
+ * database (`npm run db:migrate`), which must not need the services' secrets.
+ */
+export function databaseUrlFromProcessEnv(): string {
+  const parsed = schema.pick({ DATABASE_URL: true }).safeParse({ DATABASE_URL: process.env.DATABASE_URL || undefined });
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n  ${parsed.error.issues.map((issue) => `DATABASE_URL: ${issue.message}`).join('\n  ')}`);
+  return parsed.data.DATABASE_URL;
+}
+
 /** Whether a variable was set explicitly (the demo starts its own inbox only when SMTP_URL is not). */
 export function isSetInProcessEnv(name: keyof AppConfig): boolean {
   return Boolean(process.env[name]);
