@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PlansHandlers } from './plans.rpc.js';
+import { PlansRepository } from './plans.repository.js';
+import { PlansService } from './plans.service.js';
+
+/** Annual training plans by level and the requirements they set. */
+@Module({
+  controllers: [PlansHandlers],
+  providers: [PlansRepository, PlansService],
+})
+export class PlansModule {}
