@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlansJobs } from './plans.jobs.js';
 import { PlansHandlers } from './plans.rpc.js';
 import { PlansRepository } from './plans.repository.js';
 import { PlansService } from './plans.service.js';
@@ -6,6 +7,6 @@ import { PlansService } from './plans.service.js';
 /** Annual training plans by level and the requirements they set. */
 @Module({
   controllers: [PlansHandlers],
-  providers: [PlansRepository, PlansService],
+  providers: [PlansRepository, PlansService, PlansJobs],
 })
 export class PlansModule {}
