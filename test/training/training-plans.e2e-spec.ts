@@ -53,6 +53,7 @@ describe('training plans by level', () => {
   });
 
   const ids = new Map<string, string>();
+  let sessionId = '';
   async function idOf(email: string): Promise<string> {
     if (!ids.has(email)) ids.set(email, (await system.prisma.employee.findUniqueOrThrow({ where: { email } })).id);
     return ids.get(email)!;
@@ -151,6 +152,7 @@ describe('training plans by level', () => {
     const session = await system.as(ORG.hr).post('/sessions').send({
       courseId: await courseId('PK-101'), startsAt: '2027-05-11T01:00:00Z', endsAt: '2027-05-11T03:00:00Z', timezone: 'Asia/Shanghai', place: 'Room 3A', trainer: TRAINER, capacity: 5,
     }).expect(201);
+    sessionId = session.body.id;
     const enrollment = await system.as(NEW_HIRE).post(`/sessions/${session.body.id}/enrollments`).send({}).expect(201);
     expect(await requirement(NEW_HIRE, 'PK-101')).toMatchObject({ status: 'OPEN', satisfiedByEnrollmentId: enrollment.body.id });
     expect(await requirement(ORG.rep2, 'PK-101')).toMatchObject({ satisfiedByEnrollmentId: null });
@@ -173,5 +175,15 @@ describe('training plans by level', () => {
     const rep = await system.as(ORG.rep2).get(`/training-plans/${YEAR}/progress`).expect(200);
     expect(rep.body).toMatchObject({ byTeam: [], byRole: [] });
     await system.as(ORG.manager).get('/training-plans/2031/progress').expect(404);
+  });
+
+  it('attending the session completes the requirement, and a republish keeps it completed', async () => {
+    const requirementBefore = await requirement(NEW_HIRE, 'PK-101');
+    clock.set(new Date('2027-05-11T04:00:00Z'));
+    await system.as(TRAINER).post(`/sessions/${sessionId}/attendance`).send({ records: [{ enrollmentId: requirementBefore!.satisfiedByEnrollmentId, status: 'present' }] }).expect(200);
+    expect(await requirement(NEW_HIRE, 'PK-101')).toMatchObject({ status: 'COMPLETED', satisfiedByEnrollmentId: requirementBefore!.satisfiedByEnrollmentId });
+    await system.as(ORG.hr).put(`/training-plans/${YEAR}`).send({ rules: [PLAN_V2.rules[1]] }).expect(200);
+    expect(await requirement(NEW_HIRE, 'PK-101')).toMatchObject({ status: 'COMPLETED' });
+    expect(await requirement(ORG.rep2, 'PK-101')).toMatchObject({ status: 'WITHDRAWN' });
   });
 });

@@ -148,6 +148,14 @@ export class PlansRepository {
       .execute();
   }
 
+  /** A completed enrollment completes the person's open requirements for the course (whatever the year). */
+  async complete(tx: Tx, enrollment: { id: string; employeeId: string }, courseId: string, now: Date): Promise<void> {
+    await tx.updateTable('TrainingRequirement')
+      .set((eb) => ({ status: 'COMPLETED', completedAt: now, satisfiedByEnrollmentId: eb.fn.coalesce('satisfiedByEnrollmentId', eb.val(enrollment.id)), updatedAt: now }))
+      .where('employeeId', '=', enrollment.employeeId).where('courseId', '=', courseId).where('status', '=', 'OPEN')
+      .execute();
+  }
+
   /** A withdrawn enrollment no longer meets anything. */
   async release(tx: Tx, enrollmentId: string, now: Date): Promise<void> {
     await tx.updateTable('TrainingRequirement').set({ satisfiedByEnrollmentId: null, updatedAt: now }).where('satisfiedByEnrollmentId', '=', enrollmentId).execute();
