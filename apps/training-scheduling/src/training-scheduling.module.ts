@@ -7,6 +7,7 @@ import { queueProcessor } from '#libs/workflow';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
+import { PlansModule } from './plans/plans.module.js';
 import { TrainingPolicyModule } from './policy/training-policy.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
@@ -32,7 +33,7 @@ export class TrainingCoreModule {}
  * Urgent (reminders, escalations) never waits behind bulk (plan publishing, digests).
  */
 @Module({
-  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule],
+  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule],
   providers: [queueProcessor(QUEUES.trainingUrgent, { concurrency: 10 }), queueProcessor(QUEUES.trainingBulk, { concurrency: 4 })],
 })
 export class TrainingSchedulingModule {}

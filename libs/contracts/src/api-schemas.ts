@@ -11,7 +11,7 @@ import {
 import { DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
 import { HealthReport } from './schemas/ops.schemas.js';
 import {
-  AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
+  AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
 } from './schemas/training.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
@@ -29,6 +29,7 @@ export const API_SCHEMAS = {
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
   CoursePage, CourseView, EnrollmentView, TrainingSessionView,
   AttendanceRecorded, CertificateView, TrainingOutcomeView, TrainingPolicy, VersionedTrainingPolicy,
+  TrainingPlanProgress, TrainingPlanView,
   HealthReport,
 } satisfies Record<string, z.ZodType>;
 

@@ -3,7 +3,7 @@ import type { CourseCategory, Role } from '#generated/prisma';
 import { rpcContract } from './rpc-contract.js';
 import type { Ok } from './schemas/common.schemas.js';
 import type {
-  AttendanceRecorded, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingSessionView, VersionedTrainingPolicy,
+  AttendanceRecorded, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingSessionView, VersionedTrainingPolicy,
 } from './schemas/training.schemas.js';
 
 type ById = { id: string };
@@ -79,5 +79,10 @@ export interface AttendanceRecordRequest {
 }
 export const RecordAttendance = rpcContract<ById & { records: AttendanceRecordRequest[] }, z.infer<typeof AttendanceRecorded>>('training-scheduling.attendance.record');
 export const RecordAssessment = rpcContract<ById & { score: number }, z.infer<typeof TrainingOutcomeView>>('training-scheduling.attendance.assess');
+
+/** The plan document is validated by the service (400 with the path of the bad rule). */
+export const PutTrainingPlan = rpcContract<{ year: number; plan: unknown }, z.infer<typeof TrainingPlanView>>('training-scheduling.plans.put');
+export const GetTrainingPlan = rpcContract<{ year: number }, z.infer<typeof TrainingPlanView>>('training-scheduling.plans.get');
+export const GetTrainingPlanProgress = rpcContract<{ year: number }, z.infer<typeof TrainingPlanProgress>>('training-scheduling.plans.progress');
 
 export const PingTrainingScheduling = rpcContract<Nothing, z.infer<typeof Ok>>('training-scheduling.ping');

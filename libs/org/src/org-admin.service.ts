@@ -7,7 +7,7 @@ import { AuditWriter } from '#libs/audit';
 import { JOBS, QUEUES } from '#libs/queue';
 import { BadRequestError, toPage, type FieldError, type Page } from '#libs/rpc';
 import { Clock, isKnownZone, validateCalendar } from '#libs/time';
-import { TimerWriter } from '#libs/workflow';
+import { EventPublisher, TimerWriter } from '#libs/workflow';
 import { OrgRepository } from './org.repository.js';
 import { OrgDirectory } from './org-directory.service.js';
 import { personView, type PersonView } from './person-view.js';
@@ -55,6 +55,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     private readonly repository: OrgRepository,
     private readonly directory: OrgDirectory,
     private readonly timers: TimerWriter,
+    private readonly events: EventPublisher,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
@@ -77,6 +78,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const result = await this.database.transaction(async (tx) => {
       await this.validateEmployees(rows, tx);
+      const before = new Map((await this.repository.findManyByEmail(rows.map((r) => r.email), tx)).map((e) => [e.email, e]));
       for (const row of rows) {
         const data = {
           name: row.name,
@@ -105,6 +107,14 @@ export class OrgAdminService implements OnApplicationBootstrap {
         await tx.updateTable('Employee').set({ managerId, updatedAt: new Date() }).where('email', '=', row.email).execute();
       }
       await this.refuseCycles(tx);
+      // Who joined or moved (role, team, region, manager): training plans re-apply to them.
+      const changed = rows.flatMap((row) => {
+        const old = before.get(row.email);
+        const now = byEmail.get(row.email)!;
+        const moved = !old || old.role !== now.role || old.team !== now.team || old.region !== now.region || old.managerId !== (row.managerEmail ? managerByEmail.get(row.managerEmail)!.id : null);
+        return moved ? [now.id] : [];
+      });
+      if (changed.length > 0) await this.events.publish(tx, 'employee.changed', { employeeIds: changed }, null);
       await this.audit.record(tx, {
         entityType: 'organization',
         entityId: actor.id,
@@ -115,6 +125,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
       });
       return [...byEmail.keys()];
     });
+    this.signal.notify();
     const employees = await this.repository.findManyByEmail(result);
     return { items: await this.views(employees) };
   }

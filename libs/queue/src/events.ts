@@ -8,6 +8,8 @@ import type { JobName, QueueName } from './queues.js';
 export interface EventPayloads {
   /** A contract reached APPROVED. */
   'contract.approved': { contractId: string };
+  /** Employees who joined or whose role, team or region changed (PUT /org/employees). */
+  'employee.changed': { employeeIds: string[] };
 }
 
 export type EventName = keyof EventPayloads;
@@ -27,4 +29,5 @@ export interface Subscription {
  */
 export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] } = {
   'contract.approved': [{ queue: 'followup-urgent', job: 'contract.approved' }],
+  'employee.changed': [{ queue: 'training-bulk', job: 'training-plan.employee-changed' }],
 };

@@ -50,6 +50,8 @@ export interface JobPayloads {
   'revisit.check-schedules': TimerFiredPayload;
   /** A reminder before a training session, to one confirmed attendee (subject: the enrollment). */
   'training.remind': TimerFiredPayload;
+  /** training-scheduling's subscription to `employee.changed`: re-apply the active plans to them. */
+  'training-plan.employee-changed': EventJobPayload<'employee.changed'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -72,6 +74,7 @@ export const JOBS = {
   riskScan: 'risk.scan',
   revisitCheckSchedules: 'revisit.check-schedules',
   trainingRemind: 'training.remind',
+  trainingPlanEmployeeChanged: 'training-plan.employee-changed',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -110,7 +113,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
   // Training scheduling (issue 10): overdue escalations and digests are to come.
   'training-urgent': ['training.remind'],
-  'training-bulk': [],
+  'training-bulk': ['training-plan.employee-changed'],
 };
 
 /**

@@ -109,7 +109,8 @@ describe('contracts (medium: submission on a real database)', () => {
     expect(emails[0].data).toMatchObject({
       contract: { id: contract.id }, stage: { name: 'manager', position: 1, total: 2 }, round: 1, dueAt: ESCALATE_AT.toISOString(), onBehalfOf: null,
     });
-    const outbox = await t.prisma.outbox.findMany();
+    // The submission's rows (seeding the directory published employee.changed for training).
+    const outbox = await t.prisma.outbox.findMany({ where: { correlationId: 'corr-submit' } });
     expect(outbox).toEqual([expect.objectContaining({
       queue: QUEUES.notifierUrgent, jobName: JOBS.sendEmail, payload: expect.objectContaining({ notificationId: emails[0].id }), publishedAt: null, doneAt: null,
     })]);

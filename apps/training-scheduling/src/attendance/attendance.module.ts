@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { AttendanceMailer } from './attendance.mailer.js';
 import { AttendanceHandlers } from './attendance.rpc.js';
@@ -7,7 +8,7 @@ import { AttendanceService } from './attendance.service.js';
 
 /** Attendance and assessment: completion with certificates, retakes, the manager told of a final failure. */
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, PlansModule],
   controllers: [AttendanceHandlers],
   providers: [AttendanceRepository, AttendanceMailer, AttendanceService],
 })

@@ -16,6 +16,7 @@ import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AttendanceMailer } from './attendance.mailer.js';
 import { AttendanceRepository, type CertificateRow } from './attendance.repository.js';
+import { RequirementsHook } from '../plans/requirements.hook.js';
 import { afterAttendance, afterScore, certificateExpiry } from './attendance.rules.js';
 
 type OutcomeView = z.infer<typeof TrainingOutcomeView>;
@@ -46,6 +47,7 @@ export class AttendanceService {
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
+    private readonly requirements: RequirementsHook,
   ) {}
 
   async record(caller: Caller, sessionId: string, records: AttendanceRecordRequest[], correlationId: string): Promise<{ items: OutcomeView[] }> {
@@ -125,6 +127,7 @@ export class AttendanceService {
 
   private async complete(tx: Tx, parties: SessionParties, enrollment: EnrollmentRow, person: EmployeeRow, now: Date): Promise<OutcomeView> {
     const done = await this.repository.decide(tx, enrollment.id, 'COMPLETED', now);
+    await this.requirements.completed(tx, done, parties.course.id, now);
     const certificate = await this.repository.issueCertificate(tx, done, parties.course.id, now, certificateExpiry(now, parties.course.certificateValidityMonths));
     return { enrollment: enrollmentView(done, person), certificate: certificateView(certificate, person), retake: null, managerTold: false };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { EnrollmentsHandlers } from './enrollments.rpc.js';
 import { EnrollmentsRepository } from './enrollments.repository.js';
@@ -6,7 +7,7 @@ import { EnrollmentsService } from './enrollments.service.js';
 
 /** Enrollments: a seat or a waitlist place under the session's lock; withdrawal promotes the waitlist. */
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, PlansModule],
   controllers: [EnrollmentsHandlers],
   providers: [EnrollmentsRepository, EnrollmentsService],
 })

@@ -4,6 +4,7 @@ import { Database, IdempotentCreator, isUniqueViolation, OutboxSignal, type Tx }
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import { RequirementsHook } from '../plans/requirements.hook.js';
 import type { EmployeeRow } from '../rows.js';
 import { Reminders } from '../sessions/reminders.service.js';
 import { Seats } from '../sessions/seats.service.js';
@@ -36,6 +37,7 @@ export class EnrollmentsService {
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
+    private readonly requirements: RequirementsHook,
   ) {}
 
   async enroll(caller: Caller, sessionId: string, employeeEmail: string | undefined, idempotencyKey: string | undefined, correlationId: string): Promise<EnrollmentViewBody> {
@@ -52,6 +54,7 @@ export class EnrollmentsService {
         if (place === 'FULL') throw new ConflictError(`Session ${sessionId} is full (${session.capacity} seats) and has no waitlist.`, 'session.full');
         const now = this.clock.now();
         const enrollment = await this.repository.create(tx, { sessionId: session.id, employeeId: employee.id, status: place, enrolledById: caller.id }, now);
+        await this.requirements.enrolled(tx, enrollment, session.courseId, now);
         if (place === 'CONFIRMED') {
           const parties = await this.sessions.parties(tx, session);
           await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId: enrollment.id }, 'new', correlationId);
@@ -87,6 +90,7 @@ export class EnrollmentsService {
       const now = this.clock.now();
       const withdrawn = await this.repository.withdraw(tx, id, now);
       await this.reminders.cancel(tx, [id], now);
+      await this.requirements.withdrawn(tx, id, now);
       const promoted: string[] = [];
       if (enrollment.status === 'CONFIRMED' && session.status === 'SCHEDULED') {
         const parties = await this.sessions.parties(tx, session);

@@ -76,3 +76,34 @@ export const TrainingPolicy = z.object({
   remindersBefore: z.array(z.string()).describe('ISO-8601 durations before the session start; days count in the attendee\'s zone'),
 });
 export const VersionedTrainingPolicy = z.object({ version: z.number().int().describe('0: the defaults, never replaced'), policy: TrainingPolicy });
+
+export const PlanAudience = z.object({
+  roles: z.array(z.enum(Role)).optional(),
+  teams: z.array(z.string()).optional(),
+  regions: z.array(z.string()).optional(),
+  productLines: z.array(z.string()).optional(),
+  when: z.string().optional().describe('a filtrex expression over the person\'s facts: role, team, region'),
+});
+export const PlanRule = z.object({
+  course: z.string().describe('the course code'),
+  audience: PlanAudience,
+  due: z.union([z.object({ date: z.string().describe('YYYY-MM-DD') }), z.object({ withinWorkingDaysOfJoining: z.number().int() })]),
+});
+export const TrainingPlanDocument = z.object({ rules: z.array(PlanRule) });
+export const TrainingPlanView = z.object({
+  year: z.number().int(),
+  version: z.number().int(),
+  document: TrainingPlanDocument,
+  createdAt: z.string(),
+  applied: z.object({ added: z.number().int(), reopened: z.number().int(), redated: z.number().int(), withdrawn: z.number().int() })
+    .optional().describe('what publishing changed (PUT only)'),
+});
+const ProgressCounts = z.object({
+  total: z.number().int(), completed: z.number().int(), open: z.number().int(), enrolled: z.number().int(), overdue: z.number().int(),
+});
+export const TrainingPlanProgress = z.object({
+  year: z.number().int(),
+  version: z.number().int(),
+  byTeam: z.array(ProgressCounts.extend({ team: z.string().nullable() })),
+  byRole: z.array(ProgressCounts.extend({ role: z.enum(Role) })),
+});

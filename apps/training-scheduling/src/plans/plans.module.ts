@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PlansJobs } from './plans.jobs.js';
+import { PlansHandlers } from './plans.rpc.js';
+import { PlansRepository } from './plans.repository.js';
+import { PlansService } from './plans.service.js';
+import { RequirementsHook } from './requirements.hook.js';
+
+/** Annual training plans by level and the requirements they set. */
+@Module({
+  controllers: [PlansHandlers],
+  providers: [PlansRepository, PlansService, PlansJobs, RequirementsHook],
+  exports: [RequirementsHook],
+})
+export class PlansModule {}

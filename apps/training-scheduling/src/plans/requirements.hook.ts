@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '#libs/database';
+import { PlansRepository } from './plans.repository.js';
+
+/**
+ * What the enrollments feature tells the plans, in the enrollment's own transaction: enrolling in
+ * a session of a course meets the person's open requirement for it; withdrawing un-meets it; a
+ * completed enrollment (attendance, assessment) completes it.
+ */
+@Injectable()
+export class RequirementsHook {
+  constructor(private readonly repository: PlansRepository) {}
+
+  enrolled(tx: Tx, enrollment: { id: string; employeeId: string }, courseId: string, now: Date): Promise<void> {
+    return this.repository.satisfy(tx, enrollment, courseId, now);
+  }
+
+  completed(tx: Tx, enrollment: { id: string; employeeId: string }, courseId: string, now: Date): Promise<void> {
+    return this.repository.complete(tx, enrollment, courseId, now);
+  }
+
+  withdrawn(tx: Tx, enrollmentId: string, now: Date): Promise<void> {
+    return this.repository.release(tx, enrollmentId, now);
+  }
+}
