@@ -1,5 +1,5 @@
 import type { ContractFacts } from './policy.types.js';
-import { inspectFiltrexExpression } from './filtrex-inspector.js';
+import { inspectFiltrexExpression } from '#libs/expressions';
 
 export const WHEN_FIELDS = [
   'amount',
