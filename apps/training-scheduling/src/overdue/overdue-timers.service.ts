@@ -25,11 +25,14 @@ export class OverdueTimers {
     const rows = await this.repository.openMandatoryWrittenAt(tx, year, at);
     if (rows.length === 0) return;
     const contexts = await this.directory.workingContexts(rows.map((row) => row.employee), tx);
+    // A publish has few distinct (calendar, zone, due date): each is worked out once, not once per person.
+    const timesFor = new Map<string, ReturnType<typeof overdueStepTimes>>();
     const timers: ArmTimer[] = [];
     for (const { requirementId, dueOn, employee } of rows) {
       const context = contexts.get(employee.id)!;
       const date = localDateText(dueOn);
-      const times = overdueStepTimes(date, context.calendar, context.zone);
+      const memo = `${context.calendar.name}|${context.zone}|${date}`;
+      const times = timesFor.get(memo) ?? timesFor.set(memo, overdueStepTimes(date, context.calendar, context.zone)).get(memo)!;
       for (const step of OVERDUE_STEPS) {
         if (step === 'reminder' && times.manager <= at) continue; // already overdue: no "due soon" reminder
         const dueAt = times[step] < at ? at : times[step];
