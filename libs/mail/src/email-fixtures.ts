@@ -202,6 +202,14 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       attempt: 2,
       attemptsAllowed: 2,
     },
+    'training-overdue': {
+      recipient: sampleRecipient,
+      step: 'manager',
+      person: { name: 'Wang Fang', email: 'wang.fang@example.com' },
+      courseCode: 'PK-101',
+      courseTitle: 'Product knowledge',
+      dueOn: '2027-06-30',
+    },
   };
   return structuredClone(all[kind]);
 }

@@ -286,6 +286,23 @@ export interface TrainingFailedData {
   attemptsAllowed: number | null;
 }
 
+/**
+ * An open mandatory training requirement: the person is reminded before its due date
+ * (`reminder`), their manager told once it has passed (`manager`), the nearest sales director
+ * above after a further period (`director`).
+ */
+export interface TrainingOverdueData {
+  recipient: RecipientView;
+  step: 'reminder' | 'manager' | 'director';
+  /** Whose requirement it is. */
+  person: PersonView;
+  courseCode: string;
+  /** In the recipient's locale. */
+  courseTitle: string;
+  /** The local date (the person's zone) it is due by, YYYY-MM-DD. */
+  dueOn: string;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -305,6 +322,7 @@ export interface EmailDataByKind {
   'training-cancellation': TrainingCancellationData;
   'training-reminder': TrainingReminderData;
   'training-failed': TrainingFailedData;
+  'training-overdue': TrainingOverdueData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -328,6 +346,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-cancellation',
   'training-reminder',
   'training-failed',
+  'training-overdue',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

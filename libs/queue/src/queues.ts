@@ -50,6 +50,8 @@ export interface JobPayloads {
   'revisit.check-schedules': TimerFiredPayload;
   /** A reminder before a training session, to one confirmed attendee (subject: the enrollment). */
   'training.remind': TimerFiredPayload;
+  /** A step of an open mandatory requirement: the reminder before its due date, or an escalation after it (subject: the requirement). */
+  'training-requirement.overdue-step': TimerFiredPayload;
   /** training-scheduling's subscription to `employee.changed`: re-apply the active plans to them. */
   'training-plan.employee-changed': EventJobPayload<'employee.changed'>;
 }
@@ -74,6 +76,7 @@ export const JOBS = {
   riskScan: 'risk.scan',
   revisitCheckSchedules: 'revisit.check-schedules',
   trainingRemind: 'training.remind',
+  trainingRequirementOverdueStep: 'training-requirement.overdue-step',
   trainingPlanEmployeeChanged: 'training-plan.employee-changed',
 } as const satisfies Record<string, JobName>;
 
@@ -112,7 +115,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
   // Training scheduling (issue 10): overdue escalations and digests are to come.
-  'training-urgent': ['training.remind'],
+  'training-urgent': ['training.remind', 'training-requirement.overdue-step'],
   'training-bulk': ['training-plan.employee-changed'],
 };
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OverdueModule } from '../overdue/overdue.module.js';
 import { PlansJobs } from './plans.jobs.js';
 import { PlansHandlers } from './plans.rpc.js';
 import { PlansRepository } from './plans.repository.js';
@@ -7,6 +8,7 @@ import { RequirementsHook } from './requirements.hook.js';
 
 /** Annual training plans by level and the requirements they set. */
 @Module({
+  imports: [OverdueModule],
   controllers: [PlansHandlers],
   providers: [PlansRepository, PlansService, PlansJobs, RequirementsHook],
   exports: [RequirementsHook],

@@ -7,6 +7,7 @@ import { Database, isUniqueViolation, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { BadRequestError, ConflictError, NotFoundError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import { OverdueTimers } from '../overdue/overdue-timers.service.js';
 import { audienceWhenHolds } from './plan-when.js';
 import { PlansRepository, type AppliedCounts, type PlanRow, type Scope } from './plans.repository.js';
 import { courseCodesOf, dueOn, isPlanYear, needsPersonalEvaluation, validatePlan, type PlanDocument } from './plans.rules.js';
@@ -37,6 +38,7 @@ export class PlansService {
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly overdue: OverdueTimers,
   ) {}
 
   async put(caller: Caller, year: number, input: unknown, correlationId: string): Promise<PlanViewBody> {
@@ -129,7 +131,10 @@ export class PlansService {
       });
       await this.repository.desire(tx, rule, courseId, scope, { ids: picked.map((person) => person.id), dues });
     }
-    return this.repository.reconcile(tx, plan.year, plan.version, scope, now);
+    const applied = await this.repository.reconcile(tx, plan.year, plan.version, scope, now);
+    // The requirements just added, reopened or redated carry `now`: arm their overdue steps.
+    await this.overdue.armWrittenAt(tx, plan.year, now, null);
+    return applied;
   }
 
   private async found(tx: Tx, year: number): Promise<PlanRow> {

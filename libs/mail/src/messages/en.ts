@@ -242,6 +242,15 @@ export const enMessages = {
   'trainingFailed.intro.failed': '{person} did not pass the assessment of {course} (score {score}, pass mark {passMark}); that was attempt {attempt} of {attemptsAllowed}, the last one allowed.',
   'trainingFailed.intro.absent': '{person} was absent without excuse from the mandatory training session {course} that started {start}.',
   'trainingFailed.footer': 'Please agree with them how they will complete the training.',
+  'trainingOverdue.subject.reminder': 'Mandatory training due {dueOn}: {course} ({code})',
+  'trainingOverdue.subject.manager': 'Mandatory training overdue: {person}, {course} ({code})',
+  'trainingOverdue.subject.director': 'Mandatory training still overdue: {person}, {course} ({code})',
+  'trainingOverdue.intro.reminder': 'The mandatory training {course} ({code}) is due by {dueOn} and is not completed yet.',
+  'trainingOverdue.intro.manager': '{person} has not completed the mandatory training {course} ({code}), which was due by {dueOn}.',
+  'trainingOverdue.intro.director': '{person} has still not completed the mandatory training {course} ({code}), which was due by {dueOn}; their manager was told when it passed.',
+  'trainingOverdue.footer.reminder': 'Enroll in a session of the course, or complete it, before the due date.',
+  'trainingOverdue.footer.manager': 'Please agree with them when they will complete it.',
+  'trainingOverdue.footer.director': 'Please follow it up with their manager.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enMessages;

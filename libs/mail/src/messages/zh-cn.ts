@@ -228,4 +228,13 @@ export const zhCnMessages: Record<MessageKey, string> = {
   'trainingFailed.intro.failed': '{person} 未通过培训课程 {course} 的考核（得分 {score}，及格线 {passMark}）；这是第 {attempt} 次考核，共允许 {attemptsAllowed} 次，已是最后一次。',
   'trainingFailed.intro.absent': '{person} 无故缺席了于 {start} 开始的必修培训课程 {course}。',
   'trainingFailed.footer': '请与其商定完成培训的方式。',
+  'trainingOverdue.subject.reminder': '必修培训将于 {dueOn} 到期：{course}（{code}）',
+  'trainingOverdue.subject.manager': '必修培训已逾期：{person}，{course}（{code}）',
+  'trainingOverdue.subject.director': '必修培训仍未完成：{person}，{course}（{code}）',
+  'trainingOverdue.intro.reminder': '必修培训 {course}（{code}）须在 {dueOn} 前完成，目前尚未完成。',
+  'trainingOverdue.intro.manager': '{person} 尚未完成必修培训 {course}（{code}），截止日期为 {dueOn}。',
+  'trainingOverdue.intro.director': '{person} 仍未完成必修培训 {course}（{code}），截止日期为 {dueOn}；逾期时已通知其经理。',
+  'trainingOverdue.footer.reminder': '请在截止日期前报名参加该课程的培训场次或完成该培训。',
+  'trainingOverdue.footer.manager': '请与其商定完成培训的时间。',
+  'trainingOverdue.footer.director': '请与其经理跟进此事。',
 };

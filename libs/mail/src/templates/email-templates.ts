@@ -17,6 +17,7 @@ import { riskAlertTemplate } from './risk-alert.js';
 import { trainingCancellationTemplate } from './training-cancellation.js';
 import { trainingFailedTemplate } from './training-failed.js';
 import { trainingInvitationTemplate } from './training-invitation.js';
+import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
@@ -39,4 +40,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-cancellation': trainingCancellationTemplate,
   'training-reminder': trainingReminderTemplate,
   'training-failed': trainingFailedTemplate,
+  'training-overdue': trainingOverdueTemplate,
 };
