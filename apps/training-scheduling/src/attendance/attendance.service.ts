@@ -11,6 +11,7 @@ import { enrollmentView } from '../enrollments/enrollment-view.js';
 import { placeFor } from '../enrollments/enrollments.rules.js';
 import type { CourseRow, EmployeeRow, EnrollmentRow, TrainingSessionRow } from '../rows.js';
 import { Reminders } from '../sessions/reminders.service.js';
+import { TrainingAbsences } from '../sessions/training-absences.service.js';
 import { SessionsMailer, type SessionParties } from '../sessions/sessions.mailer.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -42,6 +43,7 @@ export class AttendanceService {
     private readonly sessions: SessionsService,
     private readonly sessionsMailer: SessionsMailer,
     private readonly reminders: Reminders,
+    private readonly trainingAbsences: TrainingAbsences,
     private readonly mailer: AttendanceMailer,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
@@ -176,6 +178,7 @@ export class AttendanceService {
       const parties = await this.sessions.parties(tx, session);
       await this.sessionsMailer.invitation(tx, parties, { employee: person, role: 'attendee', enrollmentId: enrollment.id }, 'new', correlationId);
       await this.reminders.arm(tx, session, [{ enrollmentId: enrollment.id, employee: person }], now, correlationId);
+      await this.trainingAbsences.register(tx, session, [{ enrollmentId: enrollment.id, employee: person }], byId, now, correlationId);
     }
     return enrollment;
   }

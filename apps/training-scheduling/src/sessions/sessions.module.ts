@@ -8,12 +8,13 @@ import { SessionJobs } from './sessions.jobs.js';
 import { SessionsHandlers } from './sessions.rpc.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
+import { TrainingAbsences } from './training-absences.service.js';
 
 /** Sessions: scheduling with trainer checks, reschedule and cancel with calendar updates, seats, reminders. */
 @Module({
   imports: [CoursesModule, TrainingPolicyModule],
   controllers: [SessionsHandlers],
-  providers: [SessionsRepository, SessionsMailer, Reminders, Seats, SessionsService, SessionJobs],
-  exports: [SessionsRepository, SessionsMailer, Reminders, Seats, SessionsService],
+  providers: [SessionsRepository, SessionsMailer, Reminders, TrainingAbsences, Seats, SessionsService, SessionJobs],
+  exports: [SessionsRepository, SessionsMailer, Reminders, TrainingAbsences, Seats, SessionsService],
 })
 export class SessionsModule {}
