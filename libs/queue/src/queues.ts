@@ -52,6 +52,8 @@ export interface JobPayloads {
   'training.remind': TimerFiredPayload;
   /** training-scheduling's subscription to `employee.changed`: re-apply the active plans to them. */
   'training-plan.employee-changed': EventJobPayload<'employee.changed'>;
+  /** Some days before a certificate expires: a new requirement, and a seat or waitlist place (subject: the certificate). */
+  'training.recertify': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -75,6 +77,7 @@ export const JOBS = {
   revisitCheckSchedules: 'revisit.check-schedules',
   trainingRemind: 'training.remind',
   trainingPlanEmployeeChanged: 'training-plan.employee-changed',
+  trainingRecertify: 'training.recertify',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -112,7 +115,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
   // Training scheduling (issue 10): overdue escalations and digests are to come.
-  'training-urgent': ['training.remind'],
+  'training-urgent': ['training.remind', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed'],
 };
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses/courses.module.js';
 import { TrainingPolicyModule } from '../policy/training-policy.module.js';
+import { NextSession } from './next-session.service.js';
 import { Reminders } from './reminders.service.js';
 import { Seats } from './seats.service.js';
 import { SessionsMailer } from './sessions.mailer.js';
@@ -14,7 +15,7 @@ import { TrainingAbsences } from './training-absences.service.js';
 @Module({
   imports: [CoursesModule, TrainingPolicyModule],
   controllers: [SessionsHandlers],
-  providers: [SessionsRepository, SessionsMailer, Reminders, TrainingAbsences, Seats, SessionsService, SessionJobs],
-  exports: [SessionsRepository, SessionsMailer, Reminders, TrainingAbsences, Seats, SessionsService],
+  providers: [SessionsRepository, SessionsMailer, Reminders, TrainingAbsences, Seats, SessionsService, NextSession, SessionJobs],
+  exports: [SessionsRepository, SessionsMailer, Reminders, TrainingAbsences, Seats, SessionsService, NextSession],
 })
 export class SessionsModule {}
