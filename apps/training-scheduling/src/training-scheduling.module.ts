@@ -9,6 +9,7 @@ import { CoursesModule } from './courses/courses.module.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { TrainingPolicyModule } from './policy/training-policy.module.js';
+import { RecertificationModule } from './recertification/recertification.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 /** /health asks every service. */
@@ -33,7 +34,7 @@ export class TrainingCoreModule {}
  * Urgent (reminders, escalations) never waits behind bulk (plan publishing, digests).
  */
 @Module({
-  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule],
+  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule, RecertificationModule],
   providers: [queueProcessor(QUEUES.trainingUrgent, { concurrency: 10 }), queueProcessor(QUEUES.trainingBulk, { concurrency: 4 })],
 })
 export class TrainingSchedulingModule {}

@@ -1,3 +1,4 @@
+export * from './absence.writer.js';
 export * from './org-admin.service.js';
 export * from './org-directory.service.js';
 export * from './org.module.js';

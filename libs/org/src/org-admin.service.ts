@@ -4,10 +4,10 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService, type Tx } from '#libs/database';
 import type { Employee, Role } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { JOBS, QUEUES } from '#libs/queue';
 import { BadRequestError, toPage, type FieldError, type Page } from '#libs/rpc';
 import { Clock, isKnownZone, validateCalendar } from '#libs/time';
-import { EventPublisher, TimerWriter } from '#libs/workflow';
+import { EventPublisher } from '#libs/workflow';
+import { AbsenceWriter } from './absence.writer.js';
 import { OrgRepository } from './org.repository.js';
 import { OrgDirectory } from './org-directory.service.js';
 import { personView, type PersonView } from './person-view.js';
@@ -54,7 +54,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     private readonly database: Database,
     private readonly repository: OrgRepository,
     private readonly directory: OrgDirectory,
-    private readonly timers: TimerWriter,
+    private readonly absences: AbsenceWriter,
     private readonly events: EventPublisher,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
@@ -209,28 +209,9 @@ export class OrgAdminService implements OnApplicationBootstrap {
     if (!(to.getTime() > from.getTime())) errors.push({ field: 'to', message: 'must be after from' });
     if (errors.length > 0 || !employee) throw new BadRequestError('The absence is invalid; nothing was saved.', errors);
     const now = this.clock.now();
-    const absence = await this.database.transaction(async (tx) => {
-      const created = await tx
-        .insertInto('Absence')
-        .values({ id: randomUUID(), employeeId: employee.id, delegateId: delegate?.id ?? null, from, to, createdAt: new Date() })
-        .returning(['id', 'from', 'to'])
-        .executeTakeFirstOrThrow();
-      await this.timers.armAll(tx, [
-        { kind: JOBS.absenceStart, queue: QUEUES.approvalUrgent, subjectId: created.id, dueAt: from.getTime() > now.getTime() ? from : now, uniqueKey: `absence-start:${created.id}`, correlationId },
-        // Steps a delegate holds for the employee come back when the absence is over.
-        { kind: JOBS.absenceEnd, queue: QUEUES.approvalUrgent, subjectId: created.id, dueAt: to, uniqueKey: `absence-end:${created.id}`, correlationId },
-      ]);
-      await this.audit.record(tx, {
-        entityType: 'absence',
-        entityId: created.id,
-        action: 'absence.created',
-        actorId: actor.id,
-        after: { employee: employee.email, from: from.toISOString(), to: to.toISOString(), delegate: delegate?.email ?? null },
-        correlationId,
-        at: now,
-      });
-      return created;
-    });
+    const absence = await this.database.transaction((tx) =>
+      this.absences.record(tx, { employee, delegate: delegate ? { id: delegate.id, email: delegate.email } : null, from, to }, actor.id, now, correlationId),
+    );
     this.signal.notify();
     return {
       id: absence.id,

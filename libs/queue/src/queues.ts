@@ -54,6 +54,8 @@ export interface JobPayloads {
   'training-requirement.overdue-step': TimerFiredPayload;
   /** training-scheduling's subscription to `employee.changed`: re-apply the active plans to them. */
   'training-plan.employee-changed': EventJobPayload<'employee.changed'>;
+  /** Some days before a certificate expires: a new requirement, and a seat or waitlist place (subject: the certificate). */
+  'training.recertify': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -78,6 +80,7 @@ export const JOBS = {
   trainingRemind: 'training.remind',
   trainingRequirementOverdueStep: 'training-requirement.overdue-step',
   trainingPlanEmployeeChanged: 'training-plan.employee-changed',
+  trainingRecertify: 'training.recertify',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -115,7 +118,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
   // Training scheduling (issue 10): overdue escalations and digests are to come.
-  'training-urgent': ['training.remind', 'training-requirement.overdue-step'],
+  'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed'],
 };
 

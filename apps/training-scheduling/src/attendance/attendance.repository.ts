@@ -4,11 +4,11 @@ import type { Selectable } from 'kysely';
 import type { Certificate } from '#generated/kysely';
 import type { Tx } from '#libs/database';
 import { isUuid } from '#libs/rpc';
-import type { EnrollmentRow, TrainingSessionRow } from '../rows.js';
+import type { EnrollmentRow } from '../rows.js';
 
 export type CertificateRow = Selectable<Certificate>;
 
-/** Attendance, scores and results on enrollments; certificates; where a retake can go. */
+/** Attendance, scores and results on enrollments; certificates. */
 @Injectable()
 export class AttendanceRepository {
   async lockEnrollment(tx: Tx, id: string): Promise<EnrollmentRow | null> {
@@ -38,22 +38,5 @@ export class AttendanceRepository {
       .values({ id: randomUUID(), employeeId: enrollment.employeeId, courseId, enrollmentId: enrollment.id, issuedAt, expiresAt, createdAt: issuedAt })
       .returningAll()
       .executeTakeFirstOrThrow();
-  }
-
-  /** Scheduled sessions of the course still to start, soonest first, in which the person holds no place. */
-  upcomingWithoutPerson(tx: Tx, courseId: string, employeeId: string, now: Date): Promise<TrainingSessionRow[]> {
-    return tx
-      .selectFrom('TrainingSession')
-      .selectAll()
-      .where('courseId', '=', courseId)
-      .where('status', '=', 'SCHEDULED')
-      .where('startsAt', '>', now)
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('Enrollment as e').select('e.id').whereRef('e.sessionId', '=', 'TrainingSession.id').where('e.employeeId', '=', employeeId).where('e.status', '<>', 'WITHDRAWN'))),
-      )
-      .orderBy('startsAt')
-      .orderBy('id')
-      .limit(50)
-      .execute();
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod/v4';
 import { AuditWriter } from '#libs/audit';
@@ -8,15 +7,15 @@ import { OrgDirectory, personView } from '#libs/org';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { enrollmentView } from '../enrollments/enrollment-view.js';
-import { placeFor } from '../enrollments/enrollments.rules.js';
-import type { CourseRow, EmployeeRow, EnrollmentRow, TrainingSessionRow } from '../rows.js';
-import { Reminders } from '../sessions/reminders.service.js';
-import { SessionsMailer, type SessionParties } from '../sessions/sessions.mailer.js';
+import type { EmployeeRow, EnrollmentRow, TrainingSessionRow } from '../rows.js';
+import { NextSession } from '../sessions/next-session.service.js';
+import type { SessionParties } from '../sessions/sessions.mailer.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AttendanceMailer } from './attendance.mailer.js';
 import { AttendanceRepository, type CertificateRow } from './attendance.repository.js';
 import { RequirementsHook } from '../plans/requirements.hook.js';
+import { RecertificationTimers } from '../recertification/recertification-timers.service.js';
 import { afterAttendance, afterScore, certificateExpiry } from './attendance.rules.js';
 
 type OutcomeView = z.infer<typeof TrainingOutcomeView>;
@@ -40,14 +39,14 @@ export class AttendanceService {
     private readonly repository: AttendanceRepository,
     private readonly sessionsRepository: SessionsRepository,
     private readonly sessions: SessionsService,
-    private readonly sessionsMailer: SessionsMailer,
-    private readonly reminders: Reminders,
+    private readonly nextSession: NextSession,
     private readonly mailer: AttendanceMailer,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
     private readonly requirements: RequirementsHook,
+    private readonly recertification: RecertificationTimers,
   ) {}
 
   async record(caller: Caller, sessionId: string, records: AttendanceRecordRequest[], correlationId: string): Promise<{ items: OutcomeView[] }> {
@@ -75,7 +74,7 @@ export class AttendanceService {
         const marked = await this.repository.markAttendance(tx, r.enrollmentId, MARKS[r.status], caller.id, now);
         const person = await this.person(tx, marked);
         const step = afterAttendance(r.status, parties.course);
-        if (step === 'complete') out.push(await this.complete(tx, parties, marked, person, now));
+        if (step === 'complete') out.push(await this.complete(tx, parties, marked, person, now, correlationId));
         else if (step === 'fail-absent') out.push(await this.fail(tx, parties, marked, person, 'absent', now, correlationId));
         else out.push({ enrollment: enrollmentView(marked, person), certificate: null, retake: null, managerTold: false });
         await this.audit.record(tx, {
@@ -106,7 +105,7 @@ export class AttendanceService {
       const person = await this.person(tx, scored);
       const step = afterScore(score, scored.attempt, parties.course);
       const outcome = step === 'complete'
-        ? await this.complete(tx, parties, scored, person, now)
+        ? await this.complete(tx, parties, scored, person, now, correlationId)
         : await this.fail(tx, parties, scored, person, step === 'retake' ? 'retake' : 'failed', now, correlationId, caller);
       await this.audit.record(tx, {
         entityType: 'enrollment', entityId: enrollment.id, action: 'enrollment.assessed', actorId: caller.id,
@@ -125,10 +124,11 @@ export class AttendanceService {
     if (now < session.startsAt) throw new UnprocessableError(`Session ${session.id} starts at ${session.startsAt.toISOString()}; attendance and scores come after the start.`, 'attendance.not_started');
   }
 
-  private async complete(tx: Tx, parties: SessionParties, enrollment: EnrollmentRow, person: EmployeeRow, now: Date): Promise<OutcomeView> {
+  private async complete(tx: Tx, parties: SessionParties, enrollment: EnrollmentRow, person: EmployeeRow, now: Date, correlationId: string): Promise<OutcomeView> {
     const done = await this.repository.decide(tx, enrollment.id, 'COMPLETED', now);
     await this.requirements.completed(tx, done, parties.course.id, now);
     const certificate = await this.repository.issueCertificate(tx, done, parties.course.id, now, certificateExpiry(now, parties.course.certificateValidityMonths));
+    await this.recertification.arm(tx, certificate, now, correlationId);
     return { enrollment: enrollmentView(done, person), certificate: certificateView(certificate, person), retake: null, managerTold: false };
   }
 
@@ -141,43 +141,12 @@ export class AttendanceService {
   ): Promise<OutcomeView> {
     const failed = await this.repository.decide(tx, enrollment.id, 'FAILED', now);
     if (kind === 'retake') {
-      const retake = await this.enrollRetake(tx, parties.course, failed, person, now, caller!.id, correlationId);
+      const retake = await this.nextSession.place(tx, parties.course, person, failed.attempt + 1, now, caller!.id, correlationId);
       return { enrollment: enrollmentView(failed, person), certificate: null, retake: retake && enrollmentView(retake, person), managerTold: false };
     }
     const manager = await this.directory.managerOf(person, tx);
     const told = manager ? await this.mailer.failed(tx, manager, person, parties, failed, parties.course, kind, correlationId) : false;
     return { enrollment: enrollmentView(failed, person), certificate: null, retake: null, managerTold: told };
-  }
-
-  private async enrollRetake(tx: Tx, course: CourseRow, failed: EnrollmentRow, person: EmployeeRow, now: Date, byId: string, correlationId: string): Promise<EnrollmentRow | null> {
-    const upcoming = await this.repository.upcomingWithoutPerson(tx, course.id, person.id, now);
-    let waitlistable: TrainingSessionRow | null = null;
-    for (const candidate of upcoming) {
-      const session = await this.sessionsRepository.lock(tx, candidate.id);
-      if (!session || session.status !== 'SCHEDULED') continue;
-      const { confirmed } = await this.sessionsRepository.seatCounts(tx, session.id);
-      const place = placeFor(session, confirmed);
-      if (place === 'CONFIRMED') return this.place(tx, session, person, 'CONFIRMED', failed.attempt + 1, now, byId, correlationId);
-      if (place === 'WAITLISTED' && !waitlistable) waitlistable = session;
-    }
-    return waitlistable ? this.place(tx, waitlistable, person, 'WAITLISTED', failed.attempt + 1, now, byId, correlationId) : null;
-  }
-
-  private async place(tx: Tx, session: TrainingSessionRow, person: EmployeeRow, status: 'CONFIRMED' | 'WAITLISTED', attempt: number, now: Date, byId: string, correlationId: string): Promise<EnrollmentRow> {
-    const enrollment = await tx
-      .insertInto('Enrollment')
-      .values({
-        id: randomUUID(), sessionId: session.id, employeeId: person.id, status, enrolledById: byId, attempt,
-        waitlistedAt: status === 'WAITLISTED' ? now : null, confirmedAt: status === 'CONFIRMED' ? now : null, createdAt: now, updatedAt: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (status === 'CONFIRMED') {
-      const parties = await this.sessions.parties(tx, session);
-      await this.sessionsMailer.invitation(tx, parties, { employee: person, role: 'attendee', enrollmentId: enrollment.id }, 'new', correlationId);
-      await this.reminders.arm(tx, session, [{ enrollmentId: enrollment.id, employee: person }], now, correlationId);
-    }
-    return enrollment;
   }
 
   private async person(tx: Tx, enrollment: EnrollmentRow): Promise<EmployeeRow> {

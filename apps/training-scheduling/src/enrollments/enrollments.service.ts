@@ -11,6 +11,7 @@ import { Seats } from '../sessions/seats.service.js';
 import { SessionsMailer } from '../sessions/sessions.mailer.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { TrainingAbsences } from '../sessions/training-absences.service.js';
 import { enrollmentView, type EnrollmentViewBody } from './enrollment-view.js';
 import { EnrollmentsRepository } from './enrollments.repository.js';
 import { placeFor } from './enrollments.rules.js';
@@ -38,6 +39,7 @@ export class EnrollmentsService {
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
     private readonly requirements: RequirementsHook,
+    private readonly trainingAbsences: TrainingAbsences,
   ) {}
 
   async enroll(caller: Caller, sessionId: string, employeeEmail: string | undefined, idempotencyKey: string | undefined, correlationId: string): Promise<EnrollmentViewBody> {
@@ -59,6 +61,7 @@ export class EnrollmentsService {
           const parties = await this.sessions.parties(tx, session);
           await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId: enrollment.id }, 'new', correlationId);
           await this.reminders.arm(tx, session, [{ enrollmentId: enrollment.id, employee }], now, correlationId);
+          await this.trainingAbsences.register(tx, session, [{ enrollmentId: enrollment.id, employee }], caller.id, now, correlationId);
         }
         await this.audit.record(tx, {
           entityType: 'enrollment', entityId: enrollment.id, action: 'enrollment.created', actorId: caller.id,
@@ -90,6 +93,7 @@ export class EnrollmentsService {
       const now = this.clock.now();
       const withdrawn = await this.repository.withdraw(tx, id, now);
       await this.reminders.cancel(tx, [id], now);
+      await this.trainingAbsences.remove(tx, [id], caller.id, now, correlationId);
       await this.requirements.withdrawn(tx, id, now);
       const promoted: string[] = [];
       if (enrollment.status === 'CONFIRMED' && session.status === 'SCHEDULED') {

@@ -135,7 +135,7 @@ export class PlansRepository {
     const inScope = scope === 'everyone' ? sql`TRUE` : sql`r."employeeId" = ANY(${scope.employeeIds}::uuid[])`;
     const withdrawn = await sql`UPDATE "TrainingRequirement" r
       SET "status" = 'WITHDRAWN', "withdrawnAt" = ${now}, "planVersion" = ${version}, "updatedAt" = ${now}
-      WHERE r."year" = ${year} AND r."status" = 'OPEN' AND ${inScope}
+      WHERE r."year" = ${year} AND r."status" = 'OPEN' AND r."recertifiesCertificateId" IS NULL AND ${inScope}
         AND NOT EXISTS (SELECT 1 FROM training_plan_desired d WHERE d."employeeId" = r."employeeId" AND d."courseId" = r."courseId")`.execute(tx);
     return { added: affected(added), reopened: affected(reopened), redated: affected(redated), withdrawn: affected(withdrawn) };
   }

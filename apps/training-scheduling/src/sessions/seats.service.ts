@@ -3,6 +3,7 @@ import type { Tx } from '#libs/database';
 import type { EnrollmentRow } from '../rows.js';
 import { Reminders } from './reminders.service.js';
 import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
+import { TrainingAbsences } from './training-absences.service.js';
 
 /**
  * Free seats go to the waitlist in the order people joined it, each promoted person invited.
@@ -13,6 +14,7 @@ export class Seats {
   constructor(
     private readonly mailer: SessionsMailer,
     private readonly reminders: Reminders,
+    private readonly trainingAbsences: TrainingAbsences,
   ) {}
 
   async promote(tx: Tx, parties: SessionParties, freeSeats: number, now: Date, correlationId: string | null): Promise<EnrollmentRow[]> {
@@ -41,6 +43,7 @@ export class Seats {
       await this.mailer.invitation(tx, parties, { employee, role: 'attendee', enrollmentId }, 'promoted', correlationId);
     }
     await this.reminders.arm(tx, parties.session, attendees, now, correlationId);
+    await this.trainingAbsences.register(tx, parties.session, attendees, null, now, correlationId);
     return promoted;
   }
 }

@@ -103,4 +103,21 @@ export class SessionsRepository {
       return person ? [{ ...enrollment, person }] : [];
     });
   }
+
+  /** Scheduled sessions of the course still to start, soonest first, in which the person holds no place. */
+  upcomingWithoutPerson(tx: Tx, courseId: string, employeeId: string, now: Date): Promise<TrainingSessionRow[]> {
+    return tx
+      .selectFrom('TrainingSession')
+      .selectAll()
+      .where('courseId', '=', courseId)
+      .where('status', '=', 'SCHEDULED')
+      .where('startsAt', '>', now)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('Enrollment as e').select('e.id').whereRef('e.sessionId', '=', 'TrainingSession.id').where('e.employeeId', '=', employeeId).where('e.status', '<>', 'WITHDRAWN'))),
+      )
+      .orderBy('startsAt')
+      .orderBy('id')
+      .limit(50)
+      .execute();
+  }
 }

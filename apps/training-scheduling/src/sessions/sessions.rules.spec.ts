@@ -1,5 +1,5 @@
 import { STANDARD_CALENDAR } from '#libs/time';
-import { cancellationKey, invitationKey, overlaps, sessionUid, trainerHolidayProblem } from './sessions.rules.js';
+import { cancellationKey, countsAsAbsence, invitationKey, overlaps, sessionUid, trainerHolidayProblem } from './sessions.rules.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -24,5 +24,13 @@ describe('sessions rules', () => {
     expect(invitationKey('s1', 2, 'e1', 'n1')).toBe('training-invitation:s1:2:e1:n1');
     expect(invitationKey('s1', 2, 't1', null)).toBe('training-invitation:s1:2:t1:trainer');
     expect(cancellationKey('s1', 3, 'e1', 'n1')).toBe('training-cancellation:s1:3:e1:n1');
+  });
+});
+
+describe('training time as absence time', () => {
+  it('a session of a full working day (8 hours) or more counts, a shorter one does not', () => {
+    expect(countsAsAbsence({ startsAt: at('2027-05-10T01:00:00Z'), endsAt: at('2027-05-10T09:00:00Z') })).toBe(true);
+    expect(countsAsAbsence({ startsAt: at('2027-05-10T01:00:00Z'), endsAt: at('2027-05-11T09:00:00Z') })).toBe(true);
+    expect(countsAsAbsence({ startsAt: at('2027-05-10T01:00:00Z'), endsAt: at('2027-05-10T08:59:00Z') })).toBe(false);
   });
 });

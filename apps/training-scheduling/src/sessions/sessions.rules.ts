@@ -42,3 +42,11 @@ export function invitationKey(sessionId: string, sequence: number, recipientId: 
 export function cancellationKey(sessionId: string, sequence: number, recipientId: string, enrollmentId: string | null): string {
   return `training-cancellation:${sessionId}:${sequence}:${recipientId}:${enrollmentId ?? 'trainer'}`;
 }
+
+/** A session at least this long (a full working day) is absence time for its confirmed attendees. */
+export const TRAINING_ABSENCE_MIN_MS = 8 * 3600_000;
+
+/** Whether a confirmed seat in the session registers an absence for its hours. */
+export function countsAsAbsence(session: Interval): boolean {
+  return session.endsAt.getTime() - session.startsAt.getTime() >= TRAINING_ABSENCE_MIN_MS;
+}

@@ -13,6 +13,7 @@ import { sessionView, type SessionViewBody } from './session-view.js';
 import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { trainerHolidayProblem } from './sessions.rules.js';
+import { TrainingAbsences } from './training-absences.service.js';
 
 const CREATE_SCOPE = 'sessions.create';
 /** May change any session; others only the sessions they scheduled. */
@@ -41,6 +42,7 @@ export class SessionsService {
     private readonly mailer: SessionsMailer,
     private readonly seats: Seats,
     private readonly reminders: Reminders,
+    private readonly trainingAbsences: TrainingAbsences,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
@@ -112,6 +114,12 @@ export class SessionsService {
         await this.reminders.cancel(tx, attendees.map((e) => e.id), now);
         await this.reminders.arm(tx, updated, attendees.map((e) => ({ enrollmentId: e.id, employee: e.person })), now, correlationId);
       }
+      if (moved) {
+        // The absences follow the session: the old hours are taken back, the new ones registered.
+        const attendees = await this.repository.confirmedWithPeople(tx, session.id);
+        await this.trainingAbsences.remove(tx, attendees.map((e) => e.id), caller.id, now, correlationId);
+        await this.trainingAbsences.register(tx, updated, attendees.map((e) => ({ enrollmentId: e.id, employee: e.person })), caller.id, now, correlationId);
+      }
       const promoted = await this.seats.promote(tx, next, capacity - seats.confirmed, now, correlationId);
       return {
         action: 'session.rescheduled', updated,
@@ -127,7 +135,9 @@ export class SessionsService {
       const updated = await this.repository.update(tx, session.id, { status: 'CANCELLED', version: session.version + 1, icalSequence: session.icalSequence + 1, updatedAt: now });
       const next = { ...parties, session: updated };
       await this.sendToEveryone(tx, next, (to) => this.mailer.cancellation(tx, next, to, 'cancelled', correlationId));
-      await this.reminders.cancel(tx, (await this.repository.confirmedWithPeople(tx, session.id)).map((e) => e.id), now);
+      const confirmed = (await this.repository.confirmedWithPeople(tx, session.id)).map((e) => e.id);
+      await this.reminders.cancel(tx, confirmed, now);
+      await this.trainingAbsences.remove(tx, confirmed, caller.id, now, correlationId);
       return { action: 'session.cancelled', updated, before: { status: session.status }, after: { status: updated.status, sequence: updated.icalSequence } };
     });
   }

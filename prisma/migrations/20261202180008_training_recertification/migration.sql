@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TrainingRequirement" ADD COLUMN     "recertifiesCertificateId" UUID;
+
