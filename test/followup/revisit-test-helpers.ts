@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Customer, CustomerTier, Visit } from '#generated/prisma';
 import { OutboxSignal } from '#libs/database';
-import type { ReceivedEmail } from '#libs/testing';
+import { idempotencyKeyOf as keyOf, type ReceivedEmail } from '#libs/testing';
 import type { ManualClock } from '#libs/time';
 import { RevisitPlanner } from '../../apps/customer-follow-up/src/revisits/revisit-planner.service.js';
 import { engineIdle } from './engine-idle.js';
@@ -9,12 +9,7 @@ import type { TestSystem } from '../support/test-system.js';
 
 /** Helpers of the revisit, digest and contract-event tests (test/followup). */
 
-export const IDEMPOTENCY_HEADER = 'x-salesflow-idempotency-key';
-
-export function keyOf(mail: ReceivedEmail): string {
-  const value = mail.headers.get(IDEMPOTENCY_HEADER);
-  return typeof value === 'string' ? value : '';
-}
+export { IDEMPOTENCY_HEADER, idempotencyKeyOf as keyOf } from '#libs/testing';
 
 /** Emails whose ledger key starts with `prefix`, e.g. `revisit-digest:<owner>:`. */
 export function mailsWithKey(system: TestSystem, prefix: string): ReceivedEmail[] {

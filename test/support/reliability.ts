@@ -5,7 +5,8 @@ import type { TestSystem } from './test-system.js';
 
 /** Helpers shared by the reliability tests (test/reliability). */
 
-export const IDEMPOTENCY_HEADER = 'x-salesflow-idempotency-key';
+export { IDEMPOTENCY_HEADER } from '#libs/testing';
+import { IDEMPOTENCY_HEADER } from '#libs/testing';
 
 /** The send ledger key the notifier stamps on every email. */
 export function idempotencyKeyOf(mail: ReceivedEmail): string {

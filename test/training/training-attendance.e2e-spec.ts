@@ -1,4 +1,4 @@
-import type { ReceivedEmail } from '#libs/testing';
+import { idempotencyKeyOf as keyOf } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -13,12 +13,6 @@ const T0 = new Date('2027-03-10T02:00:00Z');
 const TRAINER = 'coach@salesflow.test';
 const OTHER_TRAINER = 'coach2@salesflow.test';
 const REP3 = 'rep3@salesflow.test';
-const IDEMPOTENCY_HEADER = 'x-salesflow-idempotency-key';
-
-function keyOf(mail: ReceivedEmail): string {
-  const value = mail.headers.get(IDEMPOTENCY_HEADER);
-  return typeof value === 'string' ? value : '';
-}
 
 describe('training: reminders, attendance and assessment', () => {
   const clock = new ManualClock(T0);

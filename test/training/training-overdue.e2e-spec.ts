@@ -1,4 +1,4 @@
-import { waitFor, type ReceivedEmail } from '#libs/testing';
+import { idempotencyKeyOf as keyOf, waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -15,12 +15,6 @@ const T0 = new Date('2027-06-01T02:00:00Z');
 const YEAR = 2027;
 const TRAINER = 'coach@salesflow.test';
 const REP3 = 'rep3@salesflow.test';
-const IDEMPOTENCY_HEADER = 'x-salesflow-idempotency-key';
-
-function keyOf(mail: ReceivedEmail): string {
-  const value = mail.headers.get(IDEMPOTENCY_HEADER);
-  return typeof value === 'string' ? value : '';
-}
 
 describe('training: overdue mandatory training', () => {
   const clock = new ManualClock(T0);

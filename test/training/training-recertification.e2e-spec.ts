@@ -1,4 +1,4 @@
-import { waitFor } from '#libs/testing';
+import { idempotencyKeyOf, waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -88,7 +88,7 @@ describe('training: recertification', () => {
     // Not renewed by then, it is overdue like any mandatory requirement: its steps are armed.
     const steps = await system.prisma.timer.findMany({ where: { kind: 'training-requirement.overdue-step', subjectId: requirement.id } });
     expect(steps.length).toBeGreaterThan(0);
-    await system.smtp.waitForEmail('the invitation to the renewal session', (mail) => mail.to.includes(ORG.rep) && String(mail.headers.get('x-salesflow-idempotency-key')).startsWith(`training-invitation:${s3}:0:`));
+    await system.smtp.waitForEmail('the invitation to the renewal session', (mail) => mail.to.includes(ORG.rep) && idempotencyKeyOf(mail).startsWith(`training-invitation:${s3}:0:`));
   });
 
   it('with no seat left anywhere, the holder is waitlisted on the first session with a waitlist', async () => {

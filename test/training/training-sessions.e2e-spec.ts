@@ -1,4 +1,4 @@
-import type { ReceivedEmail } from '#libs/testing';
+import { idempotencyKeyOf as keyOf, type ReceivedEmail } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -15,7 +15,6 @@ const T0 = new Date('2027-05-06T02:00:00Z');
 const TRAINER = 'trainer@salesflow.test';
 const TRAINER_CN = 'trainer-cn@salesflow.test';
 const REP3 = 'rep3@salesflow.test';
-const IDEMPOTENCY_HEADER = 'x-salesflow-idempotency-key';
 
 interface Ics {
   method: string;
@@ -39,11 +38,6 @@ function icsOf(mail: ReceivedEmail): Ics {
   }
   const prop = (name: string) => props.get(name) ?? '';
   return { method: prop('METHOD'), uid: prop('UID'), sequence: Number(prop('SEQUENCE')), dtstart: prop('DTSTART'), dtend: prop('DTEND'), status: prop('STATUS'), raw };
-}
-
-function keyOf(mail: ReceivedEmail): string {
-  const value = mail.headers.get(IDEMPOTENCY_HEADER);
-  return typeof value === 'string' ? value : '';
 }
 
 describe('training: catalogue, sessions, enrollments and calendar invitations', () => {

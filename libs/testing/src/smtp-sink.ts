@@ -13,6 +13,15 @@ export interface ReceivedEmail {
   parsed: ParsedMail;
 }
 
+/** The header the notifier puts the ledger's idempotency key in. */
+export const IDEMPOTENCY_HEADER = 'x-salesflow-idempotency-key';
+
+/** The email's idempotency key (what makes it distinct, e.g. `training-invitation:<session>:...`); '' when absent. */
+export function idempotencyKeyOf(mail: ReceivedEmail): string {
+  const value = mail.headers.get(IDEMPOTENCY_HEADER);
+  return typeof value === 'string' ? value : '';
+}
+
 /** Decides the SMTP answer for one message: undefined accepts it. */
 export type SmtpResponder = (message: { to: string[]; subject: string }) => { code: number; message: string } | undefined;
 
