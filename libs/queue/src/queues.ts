@@ -146,8 +146,6 @@ export interface JobEnvelope {
   correlationId: string | null;
 }
 
-export type JobData<N extends JobName> = JobPayload<N> & JobEnvelope;
-
 /**
  * BullMQ refuses integer-like job ids and ids with ':' (unless three segments), so every job id
  * is built here from its outbox row id.
