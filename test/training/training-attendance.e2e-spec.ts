@@ -1,4 +1,4 @@
-import { idempotencyKeyOf as keyOf } from '#libs/testing';
+import { idempotencyKeyOf as keyOf, waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
@@ -33,6 +33,10 @@ describe('training: reminders, attendance and assessment', () => {
   const mailKeyed = (key: string, to: string) => system.smtp.waitForEmail(`an email keyed ${key} to ${to}`, (mail) => keyOf(mail).startsWith(key) && mail.to.includes(to));
   const reminderTimers = (enrollmentId: string) =>
     system.prisma.timer.findMany({ where: { kind: 'training.remind', subjectId: enrollmentId }, orderBy: { dueAt: 'asc' } });
+  // What appraisal recorded of training.completed / training.failed (its own table, fed by the events).
+  const outcomesOf = (email: string, count: number) => waitFor(`${count} training outcome(s) of ${email} in appraisal`,
+    async () => system.prisma.appraisalTrainingOutcome.findMany({ where: { employeeId: (await system.prisma.employee.findUniqueOrThrow({ where: { email } })).id }, orderBy: { occurredAt: 'asc' } }),
+    (rows) => rows.length >= count);
   const due = (timers: { dueAt: Date; cancelledAt: Date | null }[], live = true) => timers.filter((t) => (t.cancelledAt === null) === live).map((t) => t.dueAt.toISOString());
 
   let courseId: string;
@@ -130,6 +134,8 @@ describe('training: reminders, attendance and assessment', () => {
     expect(passed.body).toMatchObject({ enrollment: { result: 'COMPLETED', score: 85 }, certificate: { expiresAt: '2028-04-06T03:00:00.000Z' }, retake: null });
     expect(await system.prisma.certificate.count({ where: { enrollmentId: enrollment.get(ORG.rep2) } })).toBe(1);
     await system.as(TRAINER).post(`/enrollments/${enrollment.get(ORG.rep2)}/assessment`).send({ score: 85 }).expect(409);
+    // The event reaches appraisal: the completion with its course facts, once.
+    expect(await outcomesOf(ORG.rep2, 1)).toEqual([expect.objectContaining({ kind: 'COMPLETED', courseId, category: expect.any(String), enrollmentId: enrollment.get(ORG.rep2) })]);
 
     const failed = await system.as(ORG.hr).post(`/enrollments/${enrollment.get(REP3)}/assessment`).send({ score: 50 }).expect(200);
     expect(failed.body).toMatchObject({ enrollment: { result: 'FAILED' }, retake: { sessionId: retakeSessionId, status: 'CONFIRMED', attempt: 2 }, managerTold: false });
@@ -144,5 +150,8 @@ describe('training: reminders, attendance and assessment', () => {
     expect(told.subject).toBe('Training failed: Wang Fang, Product advanced (PK-201)');
     expect(told.text).toContain('attempt 2 of 2');
     expect(await system.prisma.certificate.count({ where: { enrollmentId: retakeId } })).toBe(0);
+    // Appraisal heard of both failures: a retake followed the first, none the second.
+    expect((await outcomesOf(REP3, 2)).map((o) => [o.kind, o.attempt, o.final])).toEqual([['FAILED', 1, false], ['FAILED', 2, true]]);
+    expect(await system.prisma.appraisalTrainingOutcome.count({ where: { enrollmentId: enrollment.get(ORG.rep2) } })).toBe(1);
   });
 });

@@ -113,6 +113,10 @@ describe('training: overdue mandatory training', () => {
     for (const email of [ORG.rep, REP3]) {
       for (const step of ['reminder', 'manager', 'director']) expect(mailsKeyed(`training-overdue:${requirementOf.get(email)}:${step}:`)).toHaveLength(1);
     }
+    // training.overdue reached appraisal once per overdue requirement (with the manager's step), none for the completed one.
+    const overdue = await waitFor('two training.overdue outcomes in appraisal', () => system.prisma.appraisalTrainingOutcome.findMany({ where: { kind: 'OVERDUE' } }), (rows) => rows.length >= 2);
+    expect(overdue.map((o) => o.requirementId).sort()).toEqual([requirementOf.get(ORG.rep), requirementOf.get(REP3)].sort());
+    expect(overdue.map((o) => o.dueOn?.toISOString().slice(0, 10))).toEqual(['2027-06-30', '2027-06-30']);
     expect(mailsKeyed(`training-overdue:${requirementOf.get(ORG.rep2)}:`).map(keyOf)).toEqual([expect.stringContaining(':reminder:')]);
   });
 

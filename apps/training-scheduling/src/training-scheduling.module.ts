@@ -6,6 +6,7 @@ import { RpcHandler } from '#libs/rpc';
 import { queueProcessor } from '#libs/workflow';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoursesModule } from './courses/courses.module.js';
+import { TrainingEvents } from './events/training-events.service.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { TrainingPolicyModule } from './policy/training-policy.module.js';
@@ -21,11 +22,13 @@ export class TrainingPingHandler {
   }
 }
 
-/** Shared by the training features: the training queues. */
+/** Shared by the training features: the training queues and the events they publish. */
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.trainingUrgent }, { name: QUEUES.trainingBulk })],
   controllers: [TrainingPingHandler],
+  providers: [TrainingEvents],
+  exports: [TrainingEvents],
 })
 export class TrainingCoreModule {}
 

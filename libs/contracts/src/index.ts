@@ -4,6 +4,7 @@ export * from './follow-up.constants.js';
 export * from './contract-approval.contracts.js';
 export * from './customer-follow-up.contracts.js';
 export * from './training-scheduling.contracts.js';
+export * from './appraisal.contracts.js';
 export * from './notifier.contracts.js';
 export * from './pings.js';
 export * from './schemas/common.schemas.js';

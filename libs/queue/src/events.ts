@@ -10,6 +10,26 @@ export interface EventPayloads {
   'contract.approved': { contractId: string };
   /** Employees who joined or whose role, team or region changed (PUT /org/employees). */
   'employee.changed': { employeeIds: string[] };
+  /**
+   * A person completed a course (present and passed, or present where there is no assessment).
+   * `requirementId` and `dueOn` (their local date) when it satisfied a plan requirement.
+   */
+  'training.completed': TrainingOutcomeFacts & { completedAt: string };
+  /** A failed attempt; `final` when no retake follows (last attempt, or an unexcused mandatory absence). */
+  'training.failed': TrainingOutcomeFacts & { failedAt: string; attempt: number; final: boolean };
+  /** A mandatory requirement passed its due date open: its manager was just told. */
+  'training.overdue': Omit<TrainingOutcomeFacts, 'enrollmentId'> & { requirementId: string; dueOn: string };
+}
+
+/** What appraisal (KPIs) and the attrition risk need to know of a training outcome. */
+export interface TrainingOutcomeFacts {
+  employeeId: string;
+  courseId: string;
+  category: string;
+  mandatory: boolean;
+  enrollmentId: string;
+  requirementId: string | null;
+  dueOn: string | null;
 }
 
 export type EventName = keyof EventPayloads;
@@ -30,4 +50,7 @@ export interface Subscription {
 export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] } = {
   'contract.approved': [{ queue: 'followup-urgent', job: 'contract.approved' }],
   'employee.changed': [{ queue: 'training-bulk', job: 'training-plan.employee-changed' }],
+  'training.completed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-completed' }],
+  'training.failed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-failed' }],
+  'training.overdue': [{ queue: 'appraisal-bulk', job: 'appraisal.training-overdue' }],
 };

@@ -13,6 +13,8 @@ export const QUEUES = {
   followUpBulk: 'followup-bulk',
   trainingUrgent: 'training-urgent',
   trainingBulk: 'training-bulk',
+  appraisalUrgent: 'appraisal-urgent',
+  appraisalBulk: 'appraisal-bulk',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -56,6 +58,10 @@ export interface JobPayloads {
   'training-plan.employee-changed': EventJobPayload<'employee.changed'>;
   /** Some days before a certificate expires: a new requirement, and a seat or waitlist place (subject: the certificate). */
   'training.recertify': TimerFiredPayload;
+  /** appraisal's subscriptions to the training outcomes (events.ts): its own record of them, for KPIs and attrition. */
+  'appraisal.training-completed': EventJobPayload<'training.completed'>;
+  'appraisal.training-failed': EventJobPayload<'training.failed'>;
+  'appraisal.training-overdue': EventJobPayload<'training.overdue'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -81,6 +87,9 @@ export const JOBS = {
   trainingRequirementOverdueStep: 'training-requirement.overdue-step',
   trainingPlanEmployeeChanged: 'training-plan.employee-changed',
   trainingRecertify: 'training.recertify',
+  appraisalTrainingCompleted: 'appraisal.training-completed',
+  appraisalTrainingFailed: 'appraisal.training-failed',
+  appraisalTrainingOverdue: 'appraisal.training-overdue',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -120,6 +129,8 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // Training scheduling (issue 10): overdue escalations and digests are to come.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed'],
+  'appraisal-urgent': [],
+  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue'],
 };
 
 /**

@@ -6,6 +6,7 @@ import { Database, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory, personView } from '#libs/org';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import { TrainingEvents } from '../events/training-events.service.js';
 import { enrollmentView } from '../enrollments/enrollment-view.js';
 import type { EmployeeRow, EnrollmentRow, TrainingSessionRow } from '../rows.js';
 import { NextSession } from '../sessions/next-session.service.js';
@@ -27,10 +28,7 @@ const MARKS = { present: 'PRESENT', absent: 'ABSENT', excused: 'EXCUSED' } as co
  * session has started; each request is one transaction under the session's lock, all or
  * nothing. A completion writes the result and a Certificate; a failure writes the result, a
  * retake enrollment while attempts remain, and after the last one the manager's email.
- *
- * The events `training.completed` and `training.failed` are not published yet: DESIGN says to
- * emit an event only once its consumer exists, and none does; the Enrollment's `result` and the
- * Certificate rows hold the facts for when one does.
+ * Each decision publishes `training.completed` or `training.failed` in the same transaction.
  */
 @Injectable()
 export class AttendanceService {
@@ -47,6 +45,7 @@ export class AttendanceService {
     private readonly clock: Clock,
     private readonly requirements: RequirementsHook,
     private readonly recertification: RecertificationTimers,
+    private readonly events: TrainingEvents,
   ) {}
 
   async record(caller: Caller, sessionId: string, records: AttendanceRecordRequest[], correlationId: string): Promise<{ items: OutcomeView[] }> {
@@ -126,7 +125,8 @@ export class AttendanceService {
 
   private async complete(tx: Tx, parties: SessionParties, enrollment: EnrollmentRow, person: EmployeeRow, now: Date, correlationId: string): Promise<OutcomeView> {
     const done = await this.repository.decide(tx, enrollment.id, 'COMPLETED', now);
-    await this.requirements.completed(tx, done, parties.course.id, now);
+    const requirement = await this.requirements.completed(tx, done, parties.course.id, now);
+    await this.events.completed(tx, done, parties.course, requirement, now, correlationId);
     const certificate = await this.repository.issueCertificate(tx, done, parties.course.id, now, certificateExpiry(now, parties.course.certificateValidityMonths));
     await this.recertification.arm(tx, certificate, now, correlationId);
     return { enrollment: enrollmentView(done, person), certificate: certificateView(certificate, person), retake: null, managerTold: false };
@@ -140,6 +140,7 @@ export class AttendanceService {
     tx: Tx, parties: SessionParties, enrollment: EnrollmentRow, person: EmployeeRow, kind: 'retake' | 'failed' | 'absent', now: Date, correlationId: string, caller?: Caller,
   ): Promise<OutcomeView> {
     const failed = await this.repository.decide(tx, enrollment.id, 'FAILED', now);
+    await this.events.failed(tx, failed, parties.course, await this.requirements.openFor(tx, person.id, parties.course.id), kind !== 'retake', now, correlationId);
     if (kind === 'retake') {
       const retake = await this.nextSession.place(tx, parties.course, person, failed.attempt + 1, now, caller!.id, correlationId);
       return { enrollment: enrollmentView(failed, person), certificate: null, retake: retake && enrollmentView(retake, person), managerTold: false };

@@ -4,6 +4,7 @@ import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import type { JobPayload } from '#libs/queue';
 import { OnJob, TimerJobs, type JobContext } from '#libs/workflow';
+import { TrainingEvents } from '../events/training-events.service.js';
 import type { CourseRow, EmployeeRow } from '../rows.js';
 import { OverdueMailer } from './overdue.mailer.js';
 import { OverdueRepository, type RequirementRow } from './overdue.repository.js';
@@ -29,6 +30,7 @@ export class OverdueJobs {
     private readonly mailer: OverdueMailer,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
+    private readonly events: TrainingEvents,
   ) {}
 
   @OnJob('training-requirement.overdue-step')
@@ -49,6 +51,8 @@ export class OverdueJobs {
         const { step, dueOn } = parseOverdueTimerKey(timer.uniqueKey)!;
         const to = await this.recipient(tx, step, person);
         if (to) await this.mailer.step(tx, requirement.id, step, to, person, course, dueOn, context.correlationId);
+        // Past its due date: the other services (appraisal, the attrition risk) hear of it once, with the manager's step.
+        if (step === 'manager') await this.events.overdue(tx, person.id, course, requirement, context.correlationId);
         await this.audit.record(tx, {
           entityType: 'training-requirement', entityId: requirement.id, action: `training-requirement.overdue-${step}`, actorId: null,
           after: { courseId: course.id, employeeId: person.id, dueOn, to: to?.email ?? null, dueAt: timer.dueAt.toISOString() }, correlationId: context.correlationId, at: now,

@@ -41,6 +41,12 @@ const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffe
  * transaction-local table with one statement per rule, then four statements turn the stored
  * requirements into that set (add, reopen, redate, withdraw), whatever the number of people.
  */
+
+/** A requirement as the other features need it: which one, and its due date (the person's local date). */
+export interface RequirementDue {
+  id: string;
+  dueOn: Date;
+}
 @Injectable()
 export class PlansRepository {
   /** Serializes publishing a year's plan and re-applying it to people who changed. */
@@ -149,11 +155,21 @@ export class PlansRepository {
   }
 
   /** A completed enrollment completes the person's open requirements for the course (whatever the year). */
-  async complete(tx: Tx, enrollment: { id: string; employeeId: string }, courseId: string, now: Date): Promise<void> {
-    await tx.updateTable('TrainingRequirement')
+  /** The requirements it completed (at most one: one per year, employee and course, and one open at a time in practice). */
+  complete(tx: Tx, enrollment: { id: string; employeeId: string }, courseId: string, now: Date): Promise<RequirementDue[]> {
+    return tx.updateTable('TrainingRequirement')
       .set((eb) => ({ status: 'COMPLETED', completedAt: now, satisfiedByEnrollmentId: eb.fn.coalesce('satisfiedByEnrollmentId', eb.val(enrollment.id)), updatedAt: now }))
       .where('employeeId', '=', enrollment.employeeId).where('courseId', '=', courseId).where('status', '=', 'OPEN')
+      .returning(['id', 'dueOn'])
       .execute();
+  }
+
+  /** The person's open requirement for the course, the earliest due first. */
+  openFor(tx: Tx, employeeId: string, courseId: string): Promise<RequirementDue | undefined> {
+    return tx.selectFrom('TrainingRequirement').select(['id', 'dueOn'])
+      .where('employeeId', '=', employeeId).where('courseId', '=', courseId).where('status', '=', 'OPEN')
+      .orderBy('dueOn').limit(1)
+      .executeTakeFirst();
   }
 
   /** A withdrawn enrollment no longer meets anything. */

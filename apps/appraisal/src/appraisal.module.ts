@@ -1,0 +1,35 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Controller, Global, Module } from '@nestjs/common';
+import { PingAppraisal } from '#libs/contracts';
+import { QUEUES } from '#libs/queue';
+import { RpcHandler } from '#libs/rpc';
+import { queueProcessor } from '#libs/workflow';
+import { TrainingOutcomesModule } from './training-outcomes/training-outcomes.module.js';
+
+/** /health asks every service. */
+@Controller()
+export class AppraisalPingHandler {
+  @RpcHandler(PingAppraisal)
+  ping() {
+    return { ok: true };
+  }
+}
+
+/** Shared by the appraisal features: the appraisal queues. */
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.appraisalUrgent }, { name: QUEUES.appraisalBulk })],
+  controllers: [AppraisalPingHandler],
+})
+export class AppraisalCoreModule {}
+
+/**
+ * Appraisal and commissions (issue 11): targets, review cycles with KPIs from what the other
+ * services report, commission statements, the attrition risk. Urgent (deadline reminders and
+ * escalations) never waits behind bulk (events from other services, digests, cycle openings).
+ */
+@Module({
+  imports: [AppraisalCoreModule, TrainingOutcomesModule],
+  providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
+})
+export class AppraisalModule {}
