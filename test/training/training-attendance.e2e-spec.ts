@@ -53,13 +53,15 @@ describe('training: reminders, attendance and assessment', () => {
   }
 
   it('the training policy: defaults, a whole document on PUT (400 naming what is missing), HR and ADMIN only', async () => {
-    expect((await system.as(ORG.rep).get('/training-policy').expect(200)).body).toEqual({ version: 0, policy: { remindersBefore: ['P7D', 'P1D', 'PT1H'] } });
+    const defaults = { remindersBefore: ['P7D', 'P1D', 'PT1H'], digestWeekday: 1, digestLocalTime: '09:00' };
+    expect((await system.as(ORG.rep).get('/training-policy').expect(200)).body).toEqual({ version: 0, policy: defaults });
     const missing = await system.as(ORG.hr).put('/training-policy').send({}).expect(400);
-    expect(missing.body.errors).toEqual([{ field: 'remindersBefore', message: expect.stringContaining('required') }]);
-    await system.as(ORG.hr).put('/training-policy').send({ remindersBefore: ['P7D', 'soon'] }).expect(400);
-    await system.as(ORG.rep).put('/training-policy').send({ remindersBefore: ['P1D'] }).expect(403);
+    expect(missing.body.errors).toEqual(['remindersBefore', 'digestWeekday', 'digestLocalTime'].map((field) => ({ field, message: expect.stringContaining('required') })));
+    await system.as(ORG.hr).put('/training-policy').send({ ...defaults, remindersBefore: ['P7D', 'soon'] }).expect(400);
+    await system.as(ORG.hr).put('/training-policy').send({ ...defaults, digestWeekday: 8 }).expect(400);
+    await system.as(ORG.rep).put('/training-policy').send({ ...defaults, remindersBefore: ['P1D'] }).expect(403);
     expect(await system.prisma.trainingPolicy.count()).toBe(0);
-    const put = await system.as(ORG.hr).put('/training-policy').send({ remindersBefore: ['P7D', 'P1D', 'PT1H'] }).expect(200);
+    const put = await system.as(ORG.hr).put('/training-policy').send(defaults).expect(200);
     expect(put.body.version).toBe(1);
   });
 

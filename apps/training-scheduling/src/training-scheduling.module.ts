@@ -6,6 +6,7 @@ import { RpcHandler } from '#libs/rpc';
 import { queueProcessor } from '#libs/workflow';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoursesModule } from './courses/courses.module.js';
+import { DigestModule } from './digest/digest.module.js';
 import { TrainingEvents } from './events/training-events.service.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -34,10 +35,10 @@ export class TrainingCoreModule {}
 
 /**
  * Courses, sessions with calendar invitations, enrollments with capacity and waitlist (issue 10).
- * Urgent (reminders, escalations) never waits behind bulk (plan publishing, digests).
+ * Urgent (reminders, escalations) never waits behind bulk (plan publishing, the weekly digests).
  */
 @Module({
-  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule, RecertificationModule],
+  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule, RecertificationModule, DigestModule],
   providers: [queueProcessor(QUEUES.trainingUrgent, { concurrency: 10 }), queueProcessor(QUEUES.trainingBulk, { concurrency: 4 })],
 })
 export class TrainingSchedulingModule {}

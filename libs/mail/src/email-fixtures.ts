@@ -210,6 +210,22 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       courseTitle: 'Product knowledge',
       dueOn: '2027-06-30',
     },
+    'training-digest': {
+      recipient: sampleRecipient,
+      localDate: '2027-03-15',
+      year: 2027,
+      horizonDays: 14,
+      hasRequirements: true,
+      people: [
+        { name: 'Ray Rep', email: 'rep@example.com', total: 3, completed: 1, open: 2, overdue: 1 },
+        { name: 'Wang Fang', email: 'wang.fang@example.com', total: 0, completed: 0, open: 0, overdue: 0 },
+      ],
+      overdue: [{ person: { name: 'Ray Rep', email: 'rep@example.com' }, courseCode: 'CO-101', courseTitle: 'Compliance basics', dueOn: '2027-03-10', daysOverdue: 5 }],
+      sessions: [{
+        sessionId: 'a1b2c3d4-0000-4000-8000-000000000001', courseCode: 'PK-101', courseTitle: 'Product basics',
+        startsAt: '2027-03-18T01:00:00.000Z', endsAt: '2027-03-18T03:00:00.000Z', place: 'Room 3A', onlineUrl: null, freeSeats: 3, neededBy: ['Ray Rep'],
+      }],
+    },
   };
   return structuredClone(all[kind]);
 }

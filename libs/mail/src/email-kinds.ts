@@ -303,6 +303,64 @@ export interface TrainingOverdueData {
   dueOn: string;
 }
 
+/** One person who reports to the manager: their requirements of the plan year (withdrawn ones not counted). */
+export interface TrainingDigestPersonView {
+  name: string;
+  email: string;
+  total: number;
+  completed: number;
+  /** Not completed yet, overdue ones included (as GET /training-plans/:year/progress counts). */
+  open: number;
+  /** Open and past their due date in the person's zone. */
+  overdue: number;
+}
+
+export interface TrainingDigestOverdueView {
+  person: PersonView;
+  courseCode: string;
+  /** In the recipient's locale. */
+  courseTitle: string;
+  /** The person's local due date, YYYY-MM-DD. */
+  dueOn: string;
+  /** Calendar days past the due date, in the person's zone (at least 1). */
+  daysOverdue: number;
+}
+
+/** A session in the coming days of a course some of the manager's people still need, with seats left. */
+export interface TrainingDigestSessionView {
+  sessionId: string;
+  courseCode: string;
+  /** In the recipient's locale. */
+  courseTitle: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  freeSeats: number;
+  /** Names of the manager's people with an open requirement of the course and no seat yet. */
+  neededBy: string[];
+}
+
+/**
+ * The weekly digest to each manager with a team (training policy: Monday 09:00 in the manager's
+ * zone by default): completion by person, what is overdue, sessions coming up with free seats.
+ */
+export interface TrainingDigestData {
+  recipient: RecipientView;
+  /** The manager's local date the digest is for, YYYY-MM-DD. */
+  localDate: string;
+  /** The plan year it counts. */
+  year: number;
+  /** How many days ahead `sessions` looks. */
+  horizonDays: number;
+  /** Every direct report, requirements or not; sorted by name. */
+  people: TrainingDigestPersonView[];
+  /** Whether any of them has a requirement of the year; false: the short form, one sentence. */
+  hasRequirements: boolean;
+  overdue: TrainingDigestOverdueView[];
+  sessions: TrainingDigestSessionView[];
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -323,6 +381,7 @@ export interface EmailDataByKind {
   'training-reminder': TrainingReminderData;
   'training-failed': TrainingFailedData;
   'training-overdue': TrainingOverdueData;
+  'training-digest': TrainingDigestData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -347,6 +406,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-reminder',
   'training-failed',
   'training-overdue',
+  'training-digest',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

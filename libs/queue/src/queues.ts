@@ -58,6 +58,10 @@ export interface JobPayloads {
   'training-plan.employee-changed': EventJobPayload<'employee.changed'>;
   /** Some days before a certificate expires: a new requirement, and a seat or waitlist place (subject: the certificate). */
   'training.recertify': TimerFiredPayload;
+  /** The Monday digest of a batch of managers (subjects: the managers; see TIMER_BATCH_SIZES). */
+  'training.digest': TimerBatchPayload;
+  /** Daily, at start and after a policy change: every manager's next digest is armed at the policy's time. */
+  'training.digest-check': TimerFiredPayload;
   /** appraisal's subscriptions to the training outcomes (events.ts): its own record of them, for KPIs and attrition. */
   'appraisal.training-completed': EventJobPayload<'training.completed'>;
   'appraisal.training-failed': EventJobPayload<'training.failed'>;
@@ -87,6 +91,8 @@ export const JOBS = {
   trainingRequirementOverdueStep: 'training-requirement.overdue-step',
   trainingPlanEmployeeChanged: 'training-plan.employee-changed',
   trainingRecertify: 'training.recertify',
+  trainingDigest: 'training.digest',
+  trainingDigestCheck: 'training.digest-check',
   appraisalTrainingCompleted: 'appraisal.training-completed',
   appraisalTrainingFailed: 'appraisal.training-failed',
   appraisalTrainingOverdue: 'appraisal.training-overdue',
@@ -126,9 +132,10 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
-  // Training scheduling (issue 10): overdue escalations and digests are to come.
+  // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
+  // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
-  'training-bulk': ['training-plan.employee-changed'],
+  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
   'appraisal-urgent': [],
   'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue'],
 };
@@ -139,6 +146,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
  */
 export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
   'revisit.digest': 250,
+  'training.digest': 250,
 };
 
 /**

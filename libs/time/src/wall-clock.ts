@@ -100,3 +100,8 @@ export function firstInstantShowing(day: LocalDay, msOfDay: number, zone: string
 export function luxonWallTimeInstant(day: LocalDay, msOfDay: number, zone: string): number {
   return DateTime.fromMillis(day * MS_PER_DAY + msOfDay, { zone: 'utc' }).setZone(zone, { keepLocalTime: true }).toMillis();
 }
+
+/** "YYYY-MM-DD" of the instant in `zone`: the local date a digest or a daily timer is keyed by. */
+export function localDateOf(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+}

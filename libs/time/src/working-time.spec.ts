@@ -4,6 +4,7 @@ import {
   addWorkingTime,
   isWorkingMoment,
   nextLocalTime,
+  nextLocalWeekdayTime,
   parseIsoDuration,
   workingTimeBetween,
 } from './working-time.js';
@@ -370,5 +371,27 @@ describe('nextLocalTime', () => {
     expect(() => nextLocalTime('8:30', SHANGHAI, d('2026-03-16T00:00:00Z'))).toThrow(/HH:mm/);
     expect(() => nextLocalTime('24:00', SHANGHAI, d('2026-03-16T00:00:00Z'))).toThrow(/HH:mm/);
     expect(() => nextLocalTime('08:30', 'Nowhere/Town', d('2026-03-16T00:00:00Z'))).toThrow(/IANA/);
+  });
+});
+
+describe('nextLocalWeekdayTime', () => {
+  it('is the next Monday 09:00 local, strictly after the given instant', () => {
+    // Wednesday 2027-03-10 in Shanghai: Monday the 15th.
+    expect(utc(nextLocalWeekdayTime('09:00', 1, SHANGHAI, d('2027-03-10T02:00:00Z')))).toBe('2027-03-15T01:00:00.000Z');
+    // Monday 08:59: the same morning; exactly 09:00: a week later.
+    expect(utc(nextLocalWeekdayTime('09:00', 1, SHANGHAI, d('2027-03-15T00:59:00Z')))).toBe('2027-03-15T01:00:00.000Z');
+    expect(utc(nextLocalWeekdayTime('09:00', 1, SHANGHAI, d('2027-03-15T01:00:00Z')))).toBe('2027-03-22T01:00:00.000Z');
+  });
+
+  it('follows daylight saving in New York: 09:00 EST is 14:00Z, after 2027-03-14 09:00 EDT is 13:00Z', () => {
+    expect(utc(nextLocalWeekdayTime('09:00', 1, NEW_YORK, d('2027-03-05T12:00:00Z')))).toBe('2027-03-08T14:00:00.000Z');
+    expect(utc(nextLocalWeekdayTime('09:00', 1, NEW_YORK, d('2027-03-08T14:00:00Z')))).toBe('2027-03-15T13:00:00.000Z');
+    // Back to EST on 2027-11-07.
+    expect(utc(nextLocalWeekdayTime('09:00', 1, NEW_YORK, d('2027-11-02T12:00:00Z')))).toBe('2027-11-08T14:00:00.000Z');
+  });
+
+  it('takes any weekday and refuses one that is not', () => {
+    expect(utc(nextLocalWeekdayTime('17:30', 5, BERLIN, d('2027-03-15T00:00:00Z')))).toBe('2027-03-19T16:30:00.000Z');
+    expect(() => nextLocalWeekdayTime('09:00', 0, SHANGHAI, d('2027-03-15T00:00:00Z'))).toThrow('not an ISO weekday');
   });
 });

@@ -30,6 +30,7 @@ import {
 import {
   firstInstantShowing,
   isKnownZone,
+  isoWeekday,
   luxonWallTimeInstant,
   MS_PER_MINUTE,
   parseWallClockTime,
@@ -125,6 +126,22 @@ export function nextLocalTime(localTime: string, zone: string, after: Date): Dat
   }
   // Unreachable for real zones: a given wall time occurs at least once every two days.
   throw new Error(`No ${localTime} in ${zone} within two days after ${after.toISOString()}`);
+}
+
+/**
+ * The next instant strictly after `after` at which the wall clock in `zone` reads `localTime`
+ * ("HH:mm") on ISO weekday `weekday` (1 = Monday .. 7 = Sunday): a weekly wall time, which
+ * follows daylight saving like nextLocalTime (09:00 stays 09:00 local across the change).
+ */
+export function nextLocalWeekdayTime(localTime: string, weekday: number, zone: string, after: Date): Date {
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw new Error(`${weekday} is not an ISO weekday 1-7`);
+  let candidate = nextLocalTime(localTime, zone, after);
+  // At most eight steps: a wall time occurs on every local day (a skipped one resolves forward).
+  for (let step = 0; step < 8; step++) {
+    if (isoWeekday(toLocal(candidate.getTime(), zone).day) === weekday) return candidate;
+    candidate = nextLocalTime(localTime, zone, candidate);
+  }
+  throw new Error(`No ${localTime} on weekday ${weekday} in ${zone} within a week after ${after.toISOString()}`);
 }
 
 function instantOf(date: Date, name: string): number {

@@ -7,10 +7,8 @@ export interface CalendarContext {
   zone: string;
 }
 
-/** "YYYY-MM-DD" of the instant in `zone`. */
-export function localDateOf(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
-}
+/** Moved to libs/time (the training digest keys by local date too); re-exported for this service's features. */
+export { localDateOf } from '#libs/time';
 
 /** The local day containing `at`: [start, end) as instants (23 or 25 hours on DST days). */
 export function localDayBounds(at: Date, zone: string): { start: Date; end: Date } {

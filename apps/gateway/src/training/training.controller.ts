@@ -155,7 +155,7 @@ export class TrainingPolicyController {
   constructor(private readonly service: ServiceClient) {}
 
   @Get()
-  @Roles('The training policy: reminder offsets before each session', ANY_EMPLOYEE)
+  @Roles('The training policy: reminder offsets before each session, weekday and local time of the managers\' digest', ANY_EMPLOYEE)
   @ApiAnswers(200, 'VersionedTrainingPolicy', [503])
   get(@CurrentCaller() caller: Caller, @CorrelationId() correlationId: string) {
     return this.service.call(GetTrainingPolicy, caller, correlationId, {});
@@ -163,7 +163,7 @@ export class TrainingPolicyController {
 
   /** The body is the whole policy document: a missing field is a 400 naming it. */
   @Put()
-  @Roles('Replace the training policy (a new version); sessions armed before keep their reminders', CATALOGUE_WRITERS)
+  @Roles('Replace the training policy (a new version); sessions armed before keep their reminders, every manager\'s next digest moves to the new weekday and time', CATALOGUE_WRITERS)
   @ApiAnswers(200, 'VersionedTrainingPolicy', [400, 403, 503])
   put(@CurrentCaller() caller: Caller, @Body() body: unknown, @CorrelationId() correlationId: string) {
     return this.service.call(PutTrainingPolicy, caller, correlationId, { policy: body });

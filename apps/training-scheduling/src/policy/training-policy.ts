@@ -19,12 +19,21 @@ export const trainingPolicySchema = z
      * hours and minutes are absolute.
      */
     remindersBefore: z.array(beforeStart).max(10).refine((list) => new Set(list).size === list.length, 'each offset once'),
+    /** The weekly digest to each manager with a team goes out on this ISO weekday (1 = Monday .. 7 = Sunday), in the manager's zone. */
+    digestWeekday: z.number().int('an ISO weekday, 1 (Monday) to 7 (Sunday)').min(1, 'an ISO weekday, 1 (Monday) to 7 (Sunday)').max(7, 'an ISO weekday, 1 (Monday) to 7 (Sunday)'),
+    /** ... at this local time, "HH:mm" (the manager's zone: their work calendar's, else their own). */
+    digestLocalTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time "HH:mm", such as 09:00'),
   })
   .strict();
 
 export type TrainingPolicy = z.infer<typeof trainingPolicySchema>;
 
-export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { remindersBefore: ['P7D', 'P1D', 'PT1H'] };
+export const DEFAULT_TRAINING_POLICY: TrainingPolicy = { remindersBefore: ['P7D', 'P1D', 'PT1H'], digestWeekday: 1, digestLocalTime: '09:00' };
+
+/** A version stored before a field existed reads with that field's default (a PUT still names every field). */
+export function withDefaults(document: Partial<TrainingPolicy>): TrainingPolicy {
+  return { ...DEFAULT_TRAINING_POLICY, ...document };
+}
 
 export type TrainingPolicyValidation = { ok: true; policy: TrainingPolicy } | { ok: false; errors: { field: string; message: string }[] };
 

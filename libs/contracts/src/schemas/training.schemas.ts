@@ -74,6 +74,8 @@ export const AttendanceRecorded = z.object({ items: z.array(TrainingOutcomeView)
 
 export const TrainingPolicy = z.object({
   remindersBefore: z.array(z.string()).describe('ISO-8601 durations before the session start; days count in the attendee\'s zone'),
+  digestWeekday: z.number().int().describe('ISO weekday (1 = Monday .. 7 = Sunday) of the weekly digest to each manager with a team; default 1'),
+  digestLocalTime: z.string().describe('local time "HH:mm" of that digest, in the manager\'s zone; default 09:00'),
 });
 export const VersionedTrainingPolicy = z.object({ version: z.number().int().describe('0: the defaults, never replaced'), policy: TrainingPolicy });
 

@@ -17,6 +17,7 @@ import { riskAlertTemplate } from './risk-alert.js';
 import { trainingCancellationTemplate } from './training-cancellation.js';
 import { trainingFailedTemplate } from './training-failed.js';
 import { trainingInvitationTemplate } from './training-invitation.js';
+import { trainingDigestTemplate } from './training-digest.js';
 import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
 
@@ -41,4 +42,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-reminder': trainingReminderTemplate,
   'training-failed': trainingFailedTemplate,
   'training-overdue': trainingOverdueTemplate,
+  'training-digest': trainingDigestTemplate,
 };

@@ -71,3 +71,36 @@ describe('training reminders and failures', () => {
     expect(absent.text).toContain('无故缺席');
   });
 });
+
+describe('the training digest to a manager', () => {
+  test('lists each person, what is overdue and sessions with free seats, times in the manager\u2019s zone, in en', () => {
+    const data = sampleData('training-digest');
+    const en = renderEmail('training-digest', 'en', { ...data, recipient: { name: 'Mia', timezone: 'America/New_York' } });
+    expect(en.subject).toBe('Team training for the week of 2027-03-15: overdue 1, sessions with free seats 1');
+    expect(en.text).toContain('Hello Mia,');
+    expect(en.text).toContain('- Ray Rep (rep@example.com) | Requirements: 3 | Completed: 1 | Open: 2 | Of which overdue: 1');
+    expect(en.text).toContain('- Wang Fang (wang.fang@example.com) | Requirements: 0 | Completed: 0 | Open: 0 | Of which overdue: 0');
+    expect(en.text).toContain('- Ray Rep | Compliance basics (CO-101) | Due by: 2027-03-10 | Late: 5 days');
+    expect(en.text).toContain('- Product basics (PK-101) | Starts: 2027-03-17 21:00 (America/New_York) | Where: Room 3A | Free seats: 3 | Still needed by: Ray Rep');
+    expect(en.html).toContain('Sessions with free seats in the next 14 days (1)');
+    expect(en.text).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.html).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('in zh-CN, and says so when nothing is overdue and no session has a seat', () => {
+    const data = { ...sampleData('training-digest'), overdue: [], sessions: [] };
+    const zh = renderEmail('training-digest', 'zh-CN', data);
+    expect(zh.subject).toBe('2027-03-15 当周团队培训：逾期 0 项，0 个场次有空位');
+    expect(zh.text).toContain('没有逾期的培训。');
+    expect(zh.text).toContain('未来 14 天内，下属仍需参加的课程没有尚有空位的场次。');
+    expect(zh.text).toContain('已完成：1');
+  });
+
+  test('the short form when none of the people has a requirement', () => {
+    const data = { ...sampleData('training-digest'), hasRequirements: false, overdue: [], sessions: [] };
+    const en = renderEmail('training-digest', 'en', data);
+    expect(en.text).toContain('None of the 2 people who report to you has a training requirement for 2027');
+    expect(en.text).not.toContain('By person');
+    expect(en.html).not.toContain('Sessions with free seats');
+  });
+});
