@@ -31,13 +31,14 @@ export class CpuProfiler {
     await this.session.post('Profiler.start');
   }
 
-  async stop(): Promise<CpuProfile> {
+  /** With BENCH_CPU_PROF=<dir>, also written as <dir>/<name>.cpuprofile. */
+  async stop(name = 'scale-digest'): Promise<CpuProfile> {
     const { profile } = await this.session.post('Profiler.stop');
     this.session.disconnect();
     const dir = process.env.BENCH_CPU_PROF;
     if (dir) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'scale-digest.cpuprofile'), JSON.stringify(profile));
+      writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     }
     return profile as CpuProfile;
   }

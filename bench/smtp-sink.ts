@@ -9,8 +9,9 @@ export class BenchSmtpSink {
     readonly threadId: number,
   ) {}
 
-  static async start(): Promise<BenchSmtpSink> {
-    const worker = new Worker(new URL('./smtp-sink.worker.js', import.meta.url));
+  /** `keepLast`: keep the last message's raw text for lastMessage() (costs a copy per message). */
+  static async start({ keepLast = false }: { keepLast?: boolean } = {}): Promise<BenchSmtpSink> {
+    const worker = new Worker(new URL('./smtp-sink.worker.js', import.meta.url), { workerData: { keepLast } });
     const { port, threadId } = await new Promise<{ port: number; threadId: number }>((resolve, reject) => {
       worker.once('error', reject);
       worker.on('message', (m: { type: string; port?: number; threadId?: number; message?: string }) => {
@@ -39,6 +40,11 @@ export class BenchSmtpSink {
 
   async received(): Promise<number> {
     return (await this.ask<{ received: number }>('count', 'count')).received;
+  }
+
+  /** The raw text of the last message received (empty unless started with keepLast). */
+  async lastMessage(): Promise<string> {
+    return (await this.ask<{ raw: string }>('last', 'last')).raw;
   }
 
   async stop(): Promise<void> {

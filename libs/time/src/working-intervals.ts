@@ -18,6 +18,8 @@ export interface CompiledCalendar {
   workdays: ReadonlySet<LocalDay>;
   openMs: number;
   closeMs: number;
+  /** openIntervalOn's answers by day: the same days are asked for again and again (every person of a plan publish). */
+  intervals: Map<LocalDay, OpenInterval | null>;
 }
 
 /** One local day's open hours as instants: [open, close). Every instant in it reads that local date. */
@@ -68,6 +70,7 @@ function compile(calendar: WorkCalendarSpec, zone: string): CompiledCalendar {
     workdays: dates('workdays'),
     openMs: open * MS_PER_MINUTE,
     closeMs: close * MS_PER_MINUTE,
+    intervals: new Map(),
   };
 }
 
@@ -76,13 +79,29 @@ export function isWorkingDay(calendar: CompiledCalendar, day: LocalDay): boolean
   return calendar.days.has(isoWeekday(day)) || calendar.workdays.has(day);
 }
 
-/** The open hours of `day`, or null when it is not worked. */
+/** Days remembered per compiled calendar (about 27 years): a long-lived calendar object stays small. */
+const MAX_REMEMBERED_DAYS = 10_000;
+
+/**
+ * The open hours of `day`, or null when it is not worked. Remembered per compiled calendar: each
+ * answer costs two zone-offset look-ups in luxon, and a plan publish asks for the same few dozen
+ * days for each of thousands of people (10,000 people x 40 days was ~15 s of luxon).
+ */
 export function openIntervalOn(calendar: CompiledCalendar, day: LocalDay): OpenInterval | null {
+  const known = calendar.intervals.get(day);
+  if (known !== undefined) return known;
+  if (calendar.intervals.size >= MAX_REMEMBERED_DAYS) calendar.intervals.clear();
+  const interval = computeOpenInterval(calendar, day);
+  calendar.intervals.set(day, interval);
+  return interval;
+}
+
+function computeOpenInterval(calendar: CompiledCalendar, day: LocalDay): OpenInterval | null {
   if (!isWorkingDay(calendar, day)) return null;
   const open = firstInstantShowing(day, calendar.openMs, calendar.zone);
   const close = firstInstantShowing(day, calendar.closeMs, calendar.zone);
   // Hours lying wholly inside a DST gap are never shown by the clock that day.
-  return close > open ? { day, open, close } : null;
+  return close > open ? Object.freeze({ day, open, close }) : null;
 }
 
 export function noWorkingTimeError(calendar: CompiledCalendar): Error {
