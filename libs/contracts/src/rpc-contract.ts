@@ -5,13 +5,21 @@
  */
 export interface RpcContract<Req, Res> {
   readonly pattern: string;
+  /**
+   * How long the gateway waits for the answer; set-based bulk work (a plan publish for 10,000
+   * people) takes longer than the default, and a caller told 503 while it commits would retry it.
+   */
+  readonly timeoutMs?: number;
   /** Types only, never set: a function type keeps Req contravariant and Res covariant. */
   readonly types?: (request: Req) => Res;
 }
 
-export function rpcContract<Req, Res>(pattern: string): RpcContract<Req, Res> {
-  return { pattern };
+export function rpcContract<Req, Res>(pattern: string, options: { timeoutMs?: number } = {}): RpcContract<Req, Res> {
+  return { pattern, ...options };
 }
+
+/** What the gateway waits for a bulk operation's answer (see RpcContract.timeoutMs). */
+export const BULK_RPC_TIMEOUT_MS = 120_000;
 
 export type RequestOf<C> = C extends RpcContract<infer Req, unknown> ? Req : never;
 export type ResponseOf<C> = C extends RpcContract<never, infer Res> ? Res : never;

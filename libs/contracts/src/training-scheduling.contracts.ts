@@ -1,6 +1,6 @@
 import type { z } from 'zod/v4';
 import type { CourseCategory, Role } from '#generated/prisma';
-import { rpcContract } from './rpc-contract.js';
+import { BULK_RPC_TIMEOUT_MS, rpcContract } from './rpc-contract.js';
 import type { Ok } from './schemas/common.schemas.js';
 import type {
   AttendanceRecorded, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingSessionView, VersionedTrainingPolicy,
@@ -81,7 +81,7 @@ export const RecordAttendance = rpcContract<ById & { records: AttendanceRecordRe
 export const RecordAssessment = rpcContract<ById & { score: number }, z.infer<typeof TrainingOutcomeView>>('training-scheduling.attendance.assess');
 
 /** The plan document is validated by the service (400 with the path of the bad rule). */
-export const PutTrainingPlan = rpcContract<{ year: number; plan: unknown }, z.infer<typeof TrainingPlanView>>('training-scheduling.plans.put');
+export const PutTrainingPlan = rpcContract<{ year: number; plan: unknown }, z.infer<typeof TrainingPlanView>>('training-scheduling.plans.put', { timeoutMs: BULK_RPC_TIMEOUT_MS });
 export const GetTrainingPlan = rpcContract<{ year: number }, z.infer<typeof TrainingPlanView>>('training-scheduling.plans.get');
 export const GetTrainingPlanProgress = rpcContract<{ year: number }, z.infer<typeof TrainingPlanProgress>>('training-scheduling.plans.progress');
 

@@ -18,7 +18,7 @@ export class ServiceClient implements OnApplicationShutdown {
   async call<Req, Res>(contract: RpcContract<Req, Res>, caller: Caller | null, correlationId: string, body: NoInfer<Req>): Promise<Res> {
     try {
       return await firstValueFrom(
-        this.client.send<Res>(contract.pattern, { caller, correlationId, body }).pipe(timeout(REQUEST_TIMEOUT_MS)),
+        this.client.send<Res>(contract.pattern, { caller, correlationId, body }).pipe(timeout(contract.timeoutMs ?? REQUEST_TIMEOUT_MS)),
       );
     } catch (error) {
       if (isRpcErrorBody(error)) {

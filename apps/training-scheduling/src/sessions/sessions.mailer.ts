@@ -38,14 +38,22 @@ export class SessionsMailer {
   ) {}
 
   async invitation(tx: Tx, parties: SessionParties, to: SessionRecipient, occasion: 'new' | 'update' | 'promoted', correlationId: string | null): Promise<void> {
-    const { address, view } = await this.recipients.of(tx, to.employee);
-    await this.notifications.request(tx, {
-      idempotencyKey: invitationKey(parties.session.id, parties.session.icalSequence, to.employee.id, to.enrollmentId),
-      recipient: address,
-      kind: 'training-invitation',
-      data: { recipient: view, attendee: person(to.employee), session: mailView(parties, to.employee.locale), role: to.role, occasion },
-      correlationId,
-    });
+    await this.invitations(tx, parties, [to], occasion, correlationId);
+  }
+
+  /** One invitation (or update) each, reading each calendar once and writing the ledger rows in one statement. */
+  async invitations(tx: Tx, parties: SessionParties, to: SessionRecipient[], occasion: 'new' | 'update' | 'promoted', correlationId: string | null): Promise<void> {
+    const readers = await this.recipients.all(tx, to.map((r) => r.employee));
+    await this.notifications.requestAll(tx, to.map((r) => {
+      const { address, view } = readers.get(r.employee.id)!;
+      return {
+        idempotencyKey: invitationKey(parties.session.id, parties.session.icalSequence, r.employee.id, r.enrollmentId),
+        recipient: address,
+        kind: 'training-invitation' as const,
+        data: { recipient: view, attendee: person(r.employee), session: mailView(parties, r.employee.locale), role: r.role, occasion },
+        correlationId,
+      };
+    }));
   }
 
   /** A reminder before the session; `key` is the reminder timer's key (one email per timer key, ever). */
@@ -61,14 +69,22 @@ export class SessionsMailer {
   }
 
   async cancellation(tx: Tx, parties: SessionParties, to: SessionRecipient, reason: 'cancelled' | 'withdrawn', correlationId: string | null): Promise<void> {
-    const { address, view } = await this.recipients.of(tx, to.employee);
-    await this.notifications.request(tx, {
-      idempotencyKey: cancellationKey(parties.session.id, parties.session.icalSequence, to.employee.id, to.enrollmentId),
-      recipient: address,
-      kind: 'training-cancellation',
-      data: { recipient: view, attendee: person(to.employee), session: mailView(parties, to.employee.locale), role: to.role, reason },
-      correlationId,
-    });
+    await this.cancellations(tx, parties, [to], reason, correlationId);
+  }
+
+  /** One cancellation each (METHOD:CANCEL), as `invitations` does. */
+  async cancellations(tx: Tx, parties: SessionParties, to: SessionRecipient[], reason: 'cancelled' | 'withdrawn', correlationId: string | null): Promise<void> {
+    const readers = await this.recipients.all(tx, to.map((r) => r.employee));
+    await this.notifications.requestAll(tx, to.map((r) => {
+      const { address, view } = readers.get(r.employee.id)!;
+      return {
+        idempotencyKey: cancellationKey(parties.session.id, parties.session.icalSequence, r.employee.id, r.enrollmentId),
+        recipient: address,
+        kind: 'training-cancellation' as const,
+        data: { recipient: view, attendee: person(r.employee), session: mailView(parties, r.employee.locale), role: r.role, reason },
+        correlationId,
+      };
+    }));
   }
 }
 

@@ -10,7 +10,7 @@ import type { EmployeeRow, TrainingSessionRow } from '../rows.js';
 import { Reminders } from './reminders.service.js';
 import { Seats } from './seats.service.js';
 import { sessionView, type SessionViewBody } from './session-view.js';
-import { SessionsMailer, type SessionParties } from './sessions.mailer.js';
+import { SessionsMailer, type SessionParties, type SessionRecipient } from './sessions.mailer.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { trainerHolidayProblem } from './sessions.rules.js';
 import { TrainingAbsences } from './training-absences.service.js';
@@ -107,16 +107,15 @@ export class SessionsService {
         startsAt, endsAt, place, onlineUrl, capacity, version: session.version + 1, icalSequence: session.icalSequence + (calendarChanged ? 1 : 0), updatedAt: now,
       });
       const next = { ...parties, session: updated };
+      const attendees = calendarChanged || moved ? await this.repository.confirmedWithPeople(tx, session.id) : [];
       if (calendarChanged) {
-        await this.sendToEveryone(tx, next, (to) => this.mailer.invitation(tx, next, to, 'update', correlationId));
+        await this.mailer.invitations(tx, next, everyone(next, attendees), 'update', correlationId);
         // The old sequence's reminders never fire; the new sequence's are armed at the new times.
-        const attendees = await this.repository.confirmedWithPeople(tx, session.id);
         await this.reminders.cancel(tx, attendees.map((e) => e.id), now);
         await this.reminders.arm(tx, updated, attendees.map((e) => ({ enrollmentId: e.id, employee: e.person })), now, correlationId);
       }
       if (moved) {
         // The absences follow the session: the old hours are taken back, the new ones registered.
-        const attendees = await this.repository.confirmedWithPeople(tx, session.id);
         await this.trainingAbsences.remove(tx, attendees.map((e) => e.id), caller.id, now, correlationId);
         await this.trainingAbsences.register(tx, updated, attendees.map((e) => ({ enrollmentId: e.id, employee: e.person })), caller.id, now, correlationId);
       }
@@ -134,8 +133,9 @@ export class SessionsService {
       const { session } = parties;
       const updated = await this.repository.update(tx, session.id, { status: 'CANCELLED', version: session.version + 1, icalSequence: session.icalSequence + 1, updatedAt: now });
       const next = { ...parties, session: updated };
-      await this.sendToEveryone(tx, next, (to) => this.mailer.cancellation(tx, next, to, 'cancelled', correlationId));
-      const confirmed = (await this.repository.confirmedWithPeople(tx, session.id)).map((e) => e.id);
+      const attendees = await this.repository.confirmedWithPeople(tx, session.id);
+      await this.mailer.cancellations(tx, next, everyone(next, attendees), 'cancelled', correlationId);
+      const confirmed = attendees.map((e) => e.id);
       await this.reminders.cancel(tx, confirmed, now);
       await this.trainingAbsences.remove(tx, confirmed, caller.id, now, correlationId);
       return { action: 'session.cancelled', updated, before: { status: session.status }, after: { status: updated.status, sequence: updated.icalSequence } };
@@ -186,13 +186,6 @@ export class SessionsService {
   }
 
   /** Everyone whose calendar holds the session: the confirmed attendees and the trainer. */
-  private async sendToEveryone(tx: Tx, parties: SessionParties, send: (to: { employee: EmployeeRow; role: 'attendee' | 'trainer'; enrollmentId: string | null }) => Promise<void>): Promise<void> {
-    for (const enrollment of await this.repository.confirmedWithPeople(tx, parties.session.id)) {
-      await send({ employee: enrollment.person, role: 'attendee', enrollmentId: enrollment.id });
-    }
-    await send({ employee: parties.trainer, role: 'trainer', enrollmentId: null });
-  }
-
   /** 409 when the trainer teaches another session then; 422 on their holiday or during their absence. */
   private async assertTrainerFree(tx: Tx, trainer: EmployeeRow, startsAt: Date, endsAt: Date, exceptId?: string): Promise<void> {
     await this.repository.lockTrainer(tx, trainer.id);
@@ -214,4 +207,9 @@ export class SessionsService {
 
 function notFound(id: string): NotFoundError {
   return new NotFoundError(`Session ${id} does not exist.`, 'session.not_found');
+}
+
+/** Who hears of a change to the session: every confirmed attendee, then the trainer. */
+function everyone(parties: SessionParties, attendees: { id: string; person: EmployeeRow }[]): SessionRecipient[] {
+  return [...attendees.map((e) => ({ employee: e.person, role: 'attendee' as const, enrollmentId: e.id })), { employee: parties.trainer, role: 'trainer' as const, enrollmentId: null }];
 }
