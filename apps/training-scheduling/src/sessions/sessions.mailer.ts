@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
 import type { TrainingSessionMailView } from '#libs/mail';
-import { EmailRecipients, NotificationRequester } from '#libs/notifications';
+import { EmailRecipients, NotificationRequester, type AnyEmailRequest, type EmailRecipient } from '#libs/notifications';
 import type { CourseRow, EmployeeRow, TrainingSessionRow } from '../rows.js';
 import { cancellationKey, invitationKey, sessionUid } from './sessions.rules.js';
 
@@ -42,17 +42,12 @@ export class SessionsMailer {
   }
 
   /** One invitation (or update) each, reading each calendar once and writing the ledger rows in one statement. */
-  async invitations(tx: Tx, parties: SessionParties, to: SessionRecipient[], occasion: 'new' | 'update' | 'promoted', correlationId: string | null): Promise<void> {
-    const readers = await this.recipients.all(tx, to.map((r) => r.employee));
-    await this.notifications.requestAll(tx, to.map((r) => {
-      const { address, view } = readers.get(r.employee.id)!;
-      return {
-        idempotencyKey: invitationKey(parties.session.id, parties.session.icalSequence, r.employee.id, r.enrollmentId),
-        recipient: address,
-        kind: 'training-invitation' as const,
-        data: { recipient: view, attendee: person(r.employee), session: mailView(parties, r.employee.locale), role: r.role, occasion },
-        correlationId,
-      };
+  invitations(tx: Tx, parties: SessionParties, to: SessionRecipient[], occasion: 'new' | 'update' | 'promoted', correlationId: string | null): Promise<void> {
+    return this.toEach(tx, to, (r, view) => ({
+      idempotencyKey: invitationKey(parties.session.id, parties.session.icalSequence, r.employee.id, r.enrollmentId),
+      kind: 'training-invitation' as const,
+      data: { recipient: view, attendee: person(r.employee), session: mailView(parties, r.employee.locale), role: r.role, occasion },
+      correlationId,
     }));
   }
 
@@ -73,17 +68,20 @@ export class SessionsMailer {
   }
 
   /** One cancellation each (METHOD:CANCEL), as `invitations` does. */
-  async cancellations(tx: Tx, parties: SessionParties, to: SessionRecipient[], reason: 'cancelled' | 'withdrawn', correlationId: string | null): Promise<void> {
+  cancellations(tx: Tx, parties: SessionParties, to: SessionRecipient[], reason: 'cancelled' | 'withdrawn', correlationId: string | null): Promise<void> {
+    return this.toEach(tx, to, (r, view) => ({
+      idempotencyKey: cancellationKey(parties.session.id, parties.session.icalSequence, r.employee.id, r.enrollmentId),
+      kind: 'training-cancellation' as const,
+      data: { recipient: view, attendee: person(r.employee), session: mailView(parties, r.employee.locale), role: r.role, reason },
+      correlationId,
+    }));
+  }
+
+  private async toEach(tx: Tx, to: SessionRecipient[], email: (r: SessionRecipient, view: EmailRecipient['view']) => Omit<AnyEmailRequest, 'recipient'>): Promise<void> {
     const readers = await this.recipients.all(tx, to.map((r) => r.employee));
     await this.notifications.requestAll(tx, to.map((r) => {
       const { address, view } = readers.get(r.employee.id)!;
-      return {
-        idempotencyKey: cancellationKey(parties.session.id, parties.session.icalSequence, r.employee.id, r.enrollmentId),
-        recipient: address,
-        kind: 'training-cancellation' as const,
-        data: { recipient: view, attendee: person(r.employee), session: mailView(parties, r.employee.locale), role: r.role, reason },
-        correlationId,
-      };
+      return { ...email(r, view), recipient: address } as AnyEmailRequest;
     }));
   }
 }
