@@ -77,7 +77,7 @@ describe('training plans by level', () => {
       rules: [
         { course: 'NOPE-1', audience: {}, due: { date: '2027-06-30' } },
         { course: 'PK-101', audience: { roles: ['SALES_SPECIALIST', 'JANITOR'], when: 'amount > 5' }, due: { date: '2027-06-30' } },
-        { course: 'PK-101', audience: { productLines: ['X'] }, due: { date: '2027-02-30', withinWorkingDaysOfJoining: 3 } },
+        { course: 'PK-101', audience: { productLines: [] }, due: { date: '2027-02-30', withinWorkingDaysOfJoining: 3 } },
         { course: 'SS-201', audience: { teams: ['East'] }, due: { withinWorkingDaysOfJoining: 0 } },
       ],
     }).expect(400);
@@ -185,5 +185,23 @@ describe('training plans by level', () => {
     await system.as(ORG.hr).put(`/training-plans/${YEAR}`).send({ rules: [PLAN_V2.rules[1]] }).expect(200);
     expect(await requirement(NEW_HIRE, 'PK-101')).toMatchObject({ status: 'COMPLETED' });
     expect(await requirement(ORG.rep2, 'PK-101')).toMatchObject({ status: 'WITHDRAWN' });
+  });
+
+  it('a rule for product lines enrolls those who sell one of them; leaving the line releases them', async () => {
+    await system.as(ORG.hr).put('/org/employees').send({ employees: [
+      { email: REP_WEST, name: 'Wes West', role: 'SALES_SPECIALIST', managerEmail: ORG.director, team: 'East', productLines: ['Cloud', 'Storage'] },
+    ] }).expect(200);
+    const listed = await system.as(ORG.hr).get('/org/employees').expect(200);
+    expect(listed.body.items.find((e: { email: string }) => e.email === REP_WEST).productLines).toEqual(['Cloud', 'Storage']);
+    await system.as(ORG.hr).put(`/training-plans/${YEAR}`).send({ rules: [
+      PLAN_V2.rules[1],
+      { course: 'SS-201', audience: { productLines: ['Cloud', 'Edge'] }, due: { date: '2027-10-29' } },
+    ] }).expect(200);
+    expect((await requirements()).filter((r) => r.includes('SS-201') && !r.includes('WITHDRAWN') && !r.includes('COMPLETED'))).toEqual([`${REP_WEST} SS-201 OPEN 2027-10-29`]);
+    // The directory change is an employee.changed event: the plan re-applies to him without a republish.
+    await system.as(ORG.hr).put('/org/employees').send({ employees: [
+      { email: REP_WEST, name: 'Wes West', role: 'SALES_SPECIALIST', managerEmail: ORG.director, team: 'East', productLines: ['Storage'] },
+    ] }).expect(200);
+    await waitFor('Wes released from SS-201', () => requirement(REP_WEST, 'SS-201'), (row) => row?.status === 'WITHDRAWN');
   });
 });

@@ -19,6 +19,7 @@ export interface EmployeeInput {
   managerEmail?: string | null;
   team?: string | null;
   region?: string | null;
+  productLines?: string[];
   timezone?: string;
   locale?: string;
   calendar?: string;
@@ -36,6 +37,7 @@ export interface EmployeeView extends PersonView {
   manager: PersonView | null;
   team: string | null;
   region: string | null;
+  productLines: string[];
   timezone: string;
   locale: string;
   calendar: string;
@@ -85,6 +87,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
           role: row.role,
           team: row.team ?? null,
           region: row.region ?? null,
+          productLines: [...new Set(row.productLines ?? [])].sort(),
           ...(row.timezone ? { timezone: row.timezone } : {}),
           ...(row.locale ? { locale: row.locale } : {}),
           ...(row.calendar ? { calendar: row.calendar } : {}),
@@ -107,11 +110,11 @@ export class OrgAdminService implements OnApplicationBootstrap {
         await tx.updateTable('Employee').set({ managerId, updatedAt: new Date() }).where('email', '=', row.email).execute();
       }
       await this.refuseCycles(tx);
-      // Who joined or moved (role, team, region, manager): training plans re-apply to them.
+      // Who joined or moved (role, team, region, product lines, manager): training plans re-apply to them.
       const changed = rows.flatMap((row) => {
         const old = before.get(row.email);
         const now = byEmail.get(row.email)!;
-        const moved = !old || old.role !== now.role || old.team !== now.team || old.region !== now.region || old.managerId !== (row.managerEmail ? managerByEmail.get(row.managerEmail)!.id : null);
+        const moved = !old || old.role !== now.role || old.team !== now.team || old.region !== now.region || old.productLines.join('\n') !== now.productLines.join('\n') || old.managerId !== (row.managerEmail ? managerByEmail.get(row.managerEmail)!.id : null);
         return moved ? [now.id] : [];
       });
       if (changed.length > 0) await this.events.publish(tx, 'employee.changed', { employeeIds: changed }, null);
@@ -190,6 +193,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
       manager: e.managerId && managerById.has(e.managerId) ? personView(managerById.get(e.managerId)!) : null,
       team: e.team,
       region: e.region,
+      productLines: e.productLines,
       timezone: e.timezone,
       locale: e.locale,
       calendar: e.calendar,

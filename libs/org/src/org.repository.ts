@@ -4,7 +4,7 @@ import { Database, PrismaService, type Tx } from '#libs/database';
 import type { Absence, Employee, Role, WorkCalendar } from '#generated/prisma';
 
 /** The Employee model's columns, so reads return exactly what Prisma's would. */
-const EMPLOYEE = ['id', 'email', 'name', 'role', 'managerId', 'team', 'region', 'timezone', 'locale', 'calendar', 'createdAt', 'updatedAt'] as const;
+const EMPLOYEE = ['id', 'email', 'name', 'role', 'managerId', 'team', 'region', 'productLines', 'timezone', 'locale', 'calendar', 'createdAt', 'updatedAt'] as const;
 const ABSENCE = ['id', 'employeeId', 'delegateId', 'from', 'to', 'createdAt'] as const;
 
 /** Longest reporting chain followed, against a corrupt (cyclic or absurdly deep) hierarchy. */
@@ -69,7 +69,7 @@ export class OrgRepository {
         FROM chain c JOIN "Employee" e ON e.id = c."managerId"
         WHERE NOT e.id = ANY(c.seen) AND c.depth < ${MAX_CHAIN}
       )
-      SELECT e.id, e.email, e.name, e.role, e."managerId", e.team, e.region, e.timezone, e.locale, e.calendar, e."createdAt", e."updatedAt"
+      SELECT e.id, e.email, e.name, e.role, e."managerId", e.team, e.region, e."productLines", e.timezone, e.locale, e.calendar, e."createdAt", e."updatedAt"
       FROM chain c JOIN "Employee" e ON e.id = c.id ORDER BY c.depth`.execute(tx);
     return rows;
   }

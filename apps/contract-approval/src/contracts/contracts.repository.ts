@@ -137,17 +137,17 @@ export class ContractsRepository {
     const { rows } = await sql<Contract & PersonColumns>`
       WITH c AS (SELECT * FROM "Contract" WHERE id = ${contractId}::uuid FOR UPDATE)
       SELECT c.*, e.id AS "p_id", e.email AS "p_email", e.name AS "p_name", e.role AS "p_role", e."managerId" AS "p_managerId", e.team AS "p_team",
-             e.region AS "p_region", e.timezone AS "p_timezone", e.locale AS "p_locale", e.calendar AS "p_calendar", e."createdAt" AS "p_createdAt",
+             e.region AS "p_region", e."productLines" AS "p_productLines", e.timezone AS "p_timezone", e.locale AS "p_locale", e.calendar AS "p_calendar", e."createdAt" AS "p_createdAt",
              e."updatedAt" AS "p_updatedAt"
       FROM c LEFT JOIN "Employee" e ON e.id = c."ownerId" OR e.id = ANY(${peopleIds}::uuid[])`.execute(tx);
     if (rows.length === 0) return null;
     const people: Employee[] = [];
     let contract!: Contract;
     for (const row of rows) {
-      const { p_id, p_email, p_name, p_role, p_managerId, p_team, p_region, p_timezone, p_locale, p_calendar, p_createdAt, p_updatedAt, ...rest } = row;
+      const { p_id, p_email, p_name, p_role, p_managerId, p_team, p_region, p_productLines, p_timezone, p_locale, p_calendar, p_createdAt, p_updatedAt, ...rest } = row;
       contract = rest;
       if (p_id !== null) {
-        people.push({ id: p_id, email: p_email, name: p_name, role: p_role, managerId: p_managerId, team: p_team, region: p_region, timezone: p_timezone,
+        people.push({ id: p_id, email: p_email, name: p_name, role: p_role, managerId: p_managerId, team: p_team, region: p_region, productLines: p_productLines, timezone: p_timezone,
           locale: p_locale, calendar: p_calendar, createdAt: p_createdAt, updatedAt: p_updatedAt });
       }
     }

@@ -14,6 +14,8 @@ export class EmployeeDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() managerEmail?: string;
   @ApiPropertyOptional({ description: 'by region, customer type or product line' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) region?: string;
+  @ApiPropertyOptional({ type: [String], description: 'the product lines the person sells; omitted: none' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) productLines?: string[];
   @ApiPropertyOptional({ example: 'Asia/Shanghai' }) @IsOptional() @IsString() @Length(1, 64) timezone?: string;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES as readonly string[]) locale?: string;
   @ApiPropertyOptional({ example: 'standard' }) @IsOptional() @IsString() @Length(1, 64) calendar?: string;

@@ -77,7 +77,7 @@ export class PlansRepository {
     return new Map(rows.map((row) => [row.code, row.id]));
   }
 
-  /** The people in scope that a rule's roles, teams and regions admit (for the rules evaluated in JS). */
+  /** The people in scope that a rule's roles, teams, regions and product lines admit (for the rules evaluated in JS). */
   async candidates(tx: Tx, scope: Scope): Promise<EmployeeRow[]> {
     let query = tx.selectFrom('Employee').selectAll();
     if (scope !== 'everyone') query = query.where('id', 'in', scope.employeeIds.length > 0 ? scope.employeeIds : [randomUUID()]);
@@ -97,11 +97,12 @@ export class PlansRepository {
    * audience's columns still filter in SQL. Two rules for one course: the earlier due date wins.
    */
   async desire(tx: Tx, rule: PlanRule, courseId: string, scope: Scope, personal?: { ids: string[]; dues: string[] }): Promise<void> {
-    const { roles, teams, regions } = rule.audience;
+    const { roles, teams, regions, productLines } = rule.audience;
     const filters = [sql`TRUE`];
     if (roles) filters.push(sql`e."role"::text = ANY(${roles}::text[])`);
     if (teams) filters.push(sql`e."team" = ANY(${teams}::text[])`);
     if (regions) filters.push(sql`e."region" = ANY(${regions}::text[])`);
+    if (productLines) filters.push(sql`e."productLines" && ${productLines}::text[]`);
     if (scope !== 'everyone') filters.push(sql`e."id" = ANY(${scope.employeeIds}::uuid[])`);
     const where = sql.join(filters, sql` AND `);
     const conflict = sql`ON CONFLICT ("employeeId", "courseId") DO UPDATE SET "dueOn" = LEAST(training_plan_desired."dueOn", excluded."dueOn")`;

@@ -10,6 +10,8 @@ export interface PlanAudience {
   roles?: Role[];
   teams?: string[];
   regions?: string[];
+  /** Anyone selling one of them (the directory's productLines). */
+  productLines?: string[];
   when?: string;
 }
 export type PlanDue = { date: string } | { withinWorkingDaysOfJoining: number };
@@ -89,17 +91,13 @@ function validateAudience(input: unknown, path: string, errors: FieldError[]): P
     });
     audience.roles = input.roles as Role[];
   }
-  for (const key of ['teams', 'regions'] as const) {
+  for (const key of ['teams', 'regions', 'productLines'] as const) {
     const value = input[key];
     if (value === undefined) continue;
     if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
       errors.push({ field: `${path}.${key}`, message: 'must be a non-empty array of non-empty strings' });
     }
     audience[key] = value as string[];
-  }
-  if (input.productLines !== undefined) {
-    // The directory records no product line per person yet: a rule naming one could only match nobody.
-    errors.push({ field: `${path}.productLines`, message: 'is not supported yet: the organization directory records no product line per person' });
   }
   if (input.when !== undefined) {
     for (const message of findAudienceWhenProblems(input.when)) errors.push({ field: `${path}.when`, message });

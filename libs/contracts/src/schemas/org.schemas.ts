@@ -7,6 +7,7 @@ export const EmployeeView = PersonView.extend({
   manager: PersonView.nullable(),
   team: z.string().nullable(),
   region: z.string().nullable(),
+  productLines: z.array(z.string()),
   timezone: z.string(),
   locale: z.string(),
   calendar: z.string(),

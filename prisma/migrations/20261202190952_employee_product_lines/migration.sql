@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Employee" ADD COLUMN     "productLines" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
