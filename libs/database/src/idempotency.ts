@@ -79,9 +79,17 @@ export class IdempotentCreator {
       this.signal.notify();
       return result;
     } catch (error) {
+      // A concurrent twin under the same key may have committed first: this one then fails on the
+      // key, or earlier on what the twin created (a trainer's lock, then "already booked by" the
+      // twin's own session). Either way the twin's result is the answer.
+      if (keyed) {
+        const earlier = await replayed<T>(this.database.db, keyed, hash).catch((lookup: unknown) => {
+          if (lookup instanceof ConflictError) throw lookup;
+          throw error;
+        });
+        if (earlier) return earlier;
+      }
       if (!isUniqueViolation(error)) throw error;
-      const earlier = keyed && (await replayed<T>(this.database.db, keyed, hash));
-      if (earlier) return earlier;
       if (onOtherViolation) await onOtherViolation(error);
       throw error;
     }

@@ -21,7 +21,7 @@ export class AttendanceMailer {
       kind: 'training-failed',
       data: {
         recipient: view, person: { name: person.name, email: person.email }, session: mailView(parties, manager.locale), reason,
-        score: enrollment.score, passMark: course.passMark, attempt: enrollment.attempt, attemptsAllowed: course.attemptsAllowed,
+        score: enrollment.score, passMark: course.passMark, attempt: enrollment.attempt, attemptsAllowed: course.attemptsAllowed ?? 1,
       },
       correlationId,
     });

@@ -7,12 +7,13 @@ import { type EnrollmentRow } from '../rows.js';
 /** Enrollments; seat decisions run under the session's row lock (SessionsRepository.lock). */
 @Injectable()
 export class EnrollmentsRepository {
-  create(tx: Tx, row: { sessionId: string; employeeId: string; status: 'CONFIRMED' | 'WAITLISTED'; enrolledById: string }, now: Date): Promise<EnrollmentRow> {
+  /** `waitlistedAt`: SessionsRepository.waitlistStamp for a waitlist place, null for a seat. */
+  create(tx: Tx, row: { sessionId: string; employeeId: string; status: 'CONFIRMED' | 'WAITLISTED'; enrolledById: string; waitlistedAt: Date | null }, now: Date): Promise<EnrollmentRow> {
     return tx
       .insertInto('Enrollment')
       .values({
         id: randomUUID(), ...row,
-        waitlistedAt: row.status === 'WAITLISTED' ? now : null, confirmedAt: row.status === 'CONFIRMED' ? now : null,
+        confirmedAt: row.status === 'CONFIRMED' ? now : null,
         createdAt: now, updatedAt: now,
       })
       .returningAll()

@@ -55,7 +55,8 @@ export class EnrollmentsService {
         const place = placeFor(session, confirmed);
         if (place === 'FULL') throw new ConflictError(`Session ${sessionId} is full (${session.capacity} seats) and has no waitlist.`, 'session.full');
         const now = this.clock.now();
-        const enrollment = await this.repository.create(tx, { sessionId: session.id, employeeId: employee.id, status: place, enrolledById: caller.id }, now);
+        const waitlistedAt = place === 'WAITLISTED' ? await this.sessionsRepository.waitlistStamp(tx, session.id, now) : null;
+        const enrollment = await this.repository.create(tx, { sessionId: session.id, employeeId: employee.id, status: place, enrolledById: caller.id, waitlistedAt }, now);
         await this.requirements.enrolled(tx, enrollment, session.courseId, now);
         if (place === 'CONFIRMED') {
           const parties = await this.sessions.parties(tx, session);

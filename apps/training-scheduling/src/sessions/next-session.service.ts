@@ -41,11 +41,12 @@ export class NextSession {
   }
 
   private async enroll(tx: Tx, session: TrainingSessionRow, person: EmployeeRow, status: 'CONFIRMED' | 'WAITLISTED', attempt: number, now: Date, byId: string, correlationId: string | null): Promise<EnrollmentRow> {
+    const waitlistedAt = status === 'WAITLISTED' ? await this.repository.waitlistStamp(tx, session.id, now) : null;
     const enrollment = await tx
       .insertInto('Enrollment')
       .values({
         id: randomUUID(), sessionId: session.id, employeeId: person.id, status, enrolledById: byId, attempt,
-        waitlistedAt: status === 'WAITLISTED' ? now : null, confirmedAt: status === 'CONFIRMED' ? now : null, createdAt: now, updatedAt: now,
+        waitlistedAt, confirmedAt: status === 'CONFIRMED' ? now : null, createdAt: now, updatedAt: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -31,6 +31,17 @@ export class SessionsRepository {
     return (await tx.selectFrom('TrainingSession').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
+  /**
+   * When someone joining the session's waitlist at `now` is stamped: after everyone who joined
+   * before, even within the same millisecond (or under a clock that stands still), so that the
+   * waitlist order is the order of arrival. Call it under the session's lock.
+   */
+  async waitlistStamp(tx: Tx, sessionId: string, now: Date): Promise<Date> {
+    const row = await tx.selectFrom('Enrollment').select((eb) => eb.fn.max('waitlistedAt').as('last')).where('sessionId', '=', sessionId).executeTakeFirst();
+    const last = row?.last ? new Date(row.last) : null;
+    return last && last >= now ? new Date(last.getTime() + 1) : now;
+  }
+
   /** The session under a row lock until the transaction ends: every seat decision takes it first. */
   async lock(tx: Tx, id: string): Promise<TrainingSessionRow | null> {
     if (!isUuid(id)) return null;

@@ -67,8 +67,21 @@ describe('training reminders and failures', () => {
     const failed = renderEmail('training-failed', 'en', sampleData('training-failed'));
     expect(failed.subject).toBe('Training failed: Wang Fang, Product basics (PK-101)');
     expect(failed.text).toContain('score 55, pass mark 80');
-    const absent = renderEmail('training-failed', 'zh-CN', { ...sampleData('training-failed'), reason: 'absent' });
+    const absent = renderEmail('training-failed', 'zh-CN', { ...sampleData('training-failed'), reason: 'absent', score: null });
     expect(absent.text).toContain('无故缺席');
+  });
+
+  test('an unexcused absence as the service sends it: no score, and the course may have no assessment', () => {
+    const data = { ...sampleData('training-failed'), reason: 'absent' as const, score: null, passMark: null, attemptsAllowed: null, attempt: 1 };
+    const en = renderEmail('training-failed', 'en', data);
+    expect(en.subject).toBe('Mandatory training missed: Wang Fang, Product basics (PK-101)');
+    expect(en.text).toContain('Wang Fang was absent without excuse from the mandatory training session Product basics');
+    expect(renderEmail('training-failed', 'zh-CN', data).text).toContain('无故缺席');
+  });
+
+  test('a failed score of 0 is a failed attempt, not an absence', () => {
+    const failed = renderEmail('training-failed', 'en', { ...sampleData('training-failed'), score: 0 });
+    expect(failed.text).toContain('score 0, pass mark 80');
   });
 });
 

@@ -2,8 +2,11 @@ import type { EmailTemplate } from '../email-template.js';
 import { style } from './styles.js';
 import { trainingSessionSummaryHtml, trainingSessionSummaryText } from './training-session-summary.js';
 
+// An absence has no score (and its course may have no assessment): only a failed attempt names
+// score, pass mark and attempts. A score of 0 is a score.
 const intro =
-  '{{t "trainingFailed.intro" reason person=person.name course=session.courseTitle start=(instant session.startsAt) score=score passMark=passMark attempt=attempt attemptsAllowed=attemptsAllowed}}';
+  '{{#if score includeZero=true}}{{t "trainingFailed.intro.failed" person=person.name course=session.courseTitle score=score passMark=passMark attempt=attempt attemptsAllowed=attemptsAllowed}}'
+  + '{{else}}{{t "trainingFailed.intro.absent" person=person.name course=session.courseTitle start=(instant session.startsAt)}}{{/if}}';
 
 /** To the manager: the last allowed attempt failed, or an unexcused absence from a mandatory course. */
 export const trainingFailedTemplate: EmailTemplate<'training-failed'> = {
