@@ -215,7 +215,7 @@ describe('training: bad input and permissions, endpoint by endpoint, writing not
       { name: 'POST /sessions/:id/attendance naming one enrollment twice', as: TRAINER, method: 'post', path: () => `/sessions/${ids.session}/attendance`, body: () => ({ records: [{ enrollmentId: ids.enrollment, status: 'present' }, { enrollmentId: ids.enrollment, status: 'absent' }] }), status: 400, fields: ['records'] },
       ...[101, -1, 79.5, '80', null].map((score): Case => ({ name: `POST /enrollments/:id/assessment scoring ${JSON.stringify(score)}`, as: TRAINER, method: 'post', path: () => `/enrollments/${ids.enrollment}/assessment`, body: () => ({ score }), status: 400, fields: ['score'] })),
       { name: 'POST /enrollments/:id/assessment without a score', as: TRAINER, method: 'post', path: () => `/enrollments/${ids.enrollment}/assessment`, body: () => ({}), status: 400, fields: ['score'] },
-      { name: 'PUT /training-policy with offsets that are no list', as: ORG.hr, method: 'put', path: () => '/training-policy', body: () => ({ remindersBefore: 'P1D' }), status: 400, fields: ['remindersBefore'] },
+      { name: 'PUT /training-policy with offsets that are no list', as: ORG.hr, method: 'put', path: () => '/training-policy', body: () => ({ remindersBefore: 'P1D', digestWeekday: 1, digestLocalTime: '09:00' }), status: 400, fields: ['remindersBefore'] },
       { name: 'PUT /training-policy with an unknown field', as: ORG.hr, method: 'put', path: () => '/training-policy', body: () => ({ remindersBefore: ['P1D'], digestAt: 'monday' }), status: 400 },
     ];
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -371,7 +371,7 @@ describe('training: bad input and permissions, endpoint by endpoint, writing not
       { name: 'POST /sessions/:id/enrollments', as: ORG.hr, method: 'post', path: () => `/sessions/${ids.holidaySession}/enrollments`, body: () => ({ employeeEmail: ORG.rep }), text: 'employeeEmail' },
       { name: 'POST /sessions/:id/attendance', as: ORG.hr, method: 'post', path: () => `/sessions/${ids.holidaySession}/attendance`, body: () => ({ records: [{ enrollmentId: ids.noAssessmentEnrollment, status: 'present' }] }), text: null },
       { name: 'POST /enrollments/:id/assessment', as: ORG.hr, method: 'post', path: () => `/enrollments/${ids.noAssessmentEnrollment}/assessment`, body: () => ({ score: 90 }), text: null },
-      { name: 'PUT /training-policy', as: ORG.hr, method: 'put', path: () => '/training-policy', body: () => ({ remindersBefore: ['P2D'] }), text: null },
+      { name: 'PUT /training-policy', as: ORG.hr, method: 'put', path: () => '/training-policy', body: () => ({ remindersBefore: ['P2D'], digestWeekday: 1, digestLocalTime: '09:00' }), text: null },
     ];
     const cases: Case[] = endpoints.flatMap((e) => [
       ...(e.text ? [{ name: `${e.name}: a NUL byte in ${e.text}`, raw: () => JSON.stringify({ ...e.body(), [e.text!]: `Room\u00005` }) }] : []),

@@ -75,7 +75,7 @@ describe('training: a Redis flush with every reminder still sent once', () => {
   }
 
   it('arms the policy\u2019s three reminders for each attendee; the invitations go out; Redis is emptied while nothing is due', async () => {
-    await system.as(ORG.hr).put('/training-policy').send({ remindersBefore: OFFSETS.map((o) => o.before) }).expect(200);
+    await system.as(ORG.hr).put('/training-policy').send({ remindersBefore: OFFSETS.map((o) => o.before), digestWeekday: 1, digestLocalTime: '09:00' }).expect(200);
     const courseId: string = (await system.as(ORG.hr).post('/courses').send({
       code: 'RF-101', titleZh: '客户拜访', titleEn: 'Customer visits', category: 'sales_skills', levels: ['SALES_SPECIALIST'], durationMinutes: 120, mandatory: false,
     }).expect(201)).body.id;
