@@ -46,6 +46,15 @@ export class ProgressTimers implements OnApplicationBootstrap {
     return 'done';
   }
 
+  /**
+   * Targets were set for these people: the managers above them get their link now (a new manager
+   * is otherwise picked up by the next daily check). Harmless when armed already.
+   */
+  async armAbove(tx: Tx, employeeIds: string[], now: Date, correlationId: string | null): Promise<void> {
+    const managerIds = await this.repository.managersAbove(tx, employeeIds);
+    if (managerIds.length > 0) await this.chain.reconcile(tx, managerIds, await this.subjects(tx, managerIds), PROGRESS_SCHEDULE, now, correlationId);
+  }
+
   /** The managers with the zone their Monday is read in. */
   async subjects(tx: Tx, managerIds: string[]): Promise<ChainSubject[]> {
     const managers = await this.directory.findManyById(managerIds, tx);

@@ -26,4 +26,16 @@ export class ProgressRepository {
       ) SELECT "managerId", "employeeId" FROM line`.execute(tx);
     return result.rows;
   }
+
+  /** Everyone above these people in their reporting lines. */
+  async managersAbove(tx: Tx, employeeIds: string[]): Promise<string[]> {
+    if (employeeIds.length === 0) return [];
+    const result = await sql<{ id: string }>`
+      WITH RECURSIVE up AS (
+        SELECT e."managerId" AS id FROM "Employee" e WHERE e."id" = ANY(${employeeIds}::uuid[]) AND e."managerId" IS NOT NULL
+        UNION
+        SELECT e."managerId" FROM "Employee" e JOIN up ON e."id" = up.id WHERE e."managerId" IS NOT NULL
+      ) SELECT id FROM up`.execute(tx);
+    return result.rows.map((row) => row.id);
+  }
 }

@@ -7,6 +7,7 @@ import { Database } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { BadRequestError, ForbiddenError, type Caller, type FieldError } from '#libs/rpc';
 import { Clock } from '#libs/time';
+import { ProgressTimers } from '../progress/progress-timers.service.js';
 import { parsePeriod, PERIOD_FORMS, type Period } from '../periods/period.js';
 import { TargetProgressReader, type PersonProgress } from './target-progress.reader.js';
 import { TargetsRepository } from './targets.repository.js';
@@ -31,6 +32,7 @@ export class TargetsService {
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly progressTimers: ProgressTimers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,6 +74,7 @@ export class TargetsService {
       const before = new Map((await this.repository.lock(tx, period.text, ids)).map((row) => [row.employeeId, row]));
       const writes = targets.map((target, i) => ({ employeeId: ids[i], amount: centsText(toCents(target.amount)) }));
       const written = await this.repository.upsert(tx, period.text, caller.id, writes, now);
+      await this.progressTimers.armAbove(tx, ids, now, correlationId);
       await this.audit.recordAll(tx, writes.filter((w) => written.has(w.employeeId)).map((w) => {
         const previous = before.get(w.employeeId);
         return {
