@@ -5,6 +5,8 @@ export * from './contract-approval.contracts.js';
 export * from './customer-follow-up.contracts.js';
 export * from './training-scheduling.contracts.js';
 export * from './appraisal.contracts.js';
+export * from './appraisal-targets.contracts.js';
+export * from './schemas/targets.schemas.js';
 export * from './notifier.contracts.js';
 export * from './pings.js';
 export * from './schemas/common.schemas.js';

@@ -226,6 +226,21 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
         startsAt: '2027-03-18T01:00:00.000Z', endsAt: '2027-03-18T03:00:00.000Z', place: 'Room 3A', onlineUrl: null, freeSeats: 3, neededBy: ['Ray Rep'],
       }],
     },
+    'target-progress': {
+      recipient: sampleRecipient,
+      localDate: '2026-12-14',
+      currency: 'CNY',
+      behindCount: 1,
+      sections: [{
+        period: '2026-Q4', elapsedPct: 80.43,
+        people: [
+          { name: 'Ray Rep', email: 'rep@example.com', target: '300000.00', actual: '120000.00', expected: '241304.35', attainmentPct: 40, behindPace: true },
+          { name: 'Wang Fang', email: 'wang.fang@example.com', target: '0.00', actual: '5000.00', expected: '0.00', attainmentPct: null, behindPace: false },
+        ],
+        behind: ['Ray Rep'],
+        total: { people: 2, target: '300000.00', actual: '125000.00', expected: '241304.35', attainmentPct: 41.67, behindPace: true },
+      }],
+    },
   };
   return structuredClone(all[kind]);
 }

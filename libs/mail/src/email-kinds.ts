@@ -361,6 +361,41 @@ export interface TrainingDigestData {
   sessions: TrainingDigestSessionView[];
 }
 
+/** One person's target in a period, for the Monday progress email (amounts as decimal text, BASE_CURRENCY). */
+export interface TargetProgressPersonView {
+  name: string;
+  email: string;
+  target: string;
+  actual: string;
+  /** target x the elapsed share of the period in the person's zone. */
+  expected: string;
+  /** null for a zero target. */
+  attainmentPct: number | null;
+  behindPace: boolean;
+}
+
+export interface TargetProgressSectionView {
+  /** 2026-Q4 or 2026-12. */
+  period: string;
+  /** How far into the period, in the manager's zone, in %. */
+  elapsedPct: number;
+  people: TargetProgressPersonView[];
+  /** Names of those behind pace. */
+  behind: string[];
+  total: { people: number; target: string; actual: string; expected: string; attainmentPct: number | null; behindPace: boolean };
+}
+
+/** The Monday progress email to a manager: their reporting line's targets of the current quarter and month. */
+export interface TargetProgressData {
+  recipient: RecipientView;
+  /** The manager's local date (a Monday), YYYY-MM-DD. */
+  localDate: string;
+  currency: string;
+  sections: TargetProgressSectionView[];
+  /** People behind pace in any section. */
+  behindCount: number;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -382,6 +417,7 @@ export interface EmailDataByKind {
   'training-failed': TrainingFailedData;
   'training-overdue': TrainingOverdueData;
   'training-digest': TrainingDigestData;
+  'target-progress': TargetProgressData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -407,6 +443,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-failed',
   'training-overdue',
   'training-digest',
+  'target-progress',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

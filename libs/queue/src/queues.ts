@@ -66,6 +66,10 @@ export interface JobPayloads {
   'appraisal.training-completed': EventJobPayload<'training.completed'>;
   'appraisal.training-failed': EventJobPayload<'training.failed'>;
   'appraisal.training-overdue': EventJobPayload<'training.overdue'>;
+  /** The Monday target progress email of a batch of managers (subjects: the managers; see TIMER_BATCH_SIZES). */
+  'appraisal.target-progress': TimerBatchPayload;
+  /** Daily and at start: every manager's next progress email is armed (Monday 09:00 in their zone). */
+  'appraisal.target-progress-check': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -96,6 +100,8 @@ export const JOBS = {
   appraisalTrainingCompleted: 'appraisal.training-completed',
   appraisalTrainingFailed: 'appraisal.training-failed',
   appraisalTrainingOverdue: 'appraisal.training-overdue',
+  appraisalTargetProgress: 'appraisal.target-progress',
+  appraisalTargetProgressCheck: 'appraisal.target-progress-check',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -137,7 +143,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
   'appraisal-urgent': [],
-  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue'],
+  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
 };
 
 /**
@@ -147,6 +153,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
 export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
   'revisit.digest': 250,
   'training.digest': 250,
+  'appraisal.target-progress': 250,
 };
 
 /**

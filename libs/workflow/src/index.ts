@@ -17,3 +17,4 @@ export * from './jobs/index.js';
 export * from './events/event-publisher.js';
 export * from './timers/not-due-yet.error.js';
 export * from './timers/timer-jobs.js';
+export * from './timers/weekly-chain.js';

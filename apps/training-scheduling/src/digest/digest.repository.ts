@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Tx } from '#libs/database';
-import { JOBS } from '#libs/queue';
 import type { EmployeeRow } from '../rows.js';
 
 export interface DigestRequirement {
@@ -28,12 +27,6 @@ export interface DigestSession {
   place: string | null;
   onlineUrl: string | null;
   freeSeats: number;
-}
-
-export interface PendingLink {
-  managerId: string;
-  uniqueKey: string;
-  dueAt: Date;
 }
 
 /**
@@ -91,24 +84,5 @@ export class DigestRepository {
       HAVING s."capacity" - count(e."id") > 0
       ORDER BY s."startsAt", c."code", s."id"`.execute(tx);
     return result.rows;
-  }
-
-  /** The digest timers of a fired batch (those that still exist). */
-  firedTimers(tx: Tx, timerIds: string[]): Promise<{ id: string; subjectId: string; dueAt: Date; uniqueKey: string }[]> {
-    if (timerIds.length === 0) return Promise.resolve([]);
-    return tx.selectFrom('Timer').select(['id', 'subjectId', 'dueAt', 'uniqueKey']).where((eb) => eb('id', '=', eb.fn.any(eb.val(timerIds)))).execute();
-  }
-
-  /** The managers' digest links not fired or cancelled yet. */
-  pendingLinks(tx: Tx, managerIds: string[]): Promise<PendingLink[]> {
-    if (managerIds.length === 0) return Promise.resolve([]);
-    return tx
-      .selectFrom('Timer')
-      .select(['subjectId as managerId', 'uniqueKey', 'dueAt'])
-      .where('kind', '=', JOBS.trainingDigest)
-      .where('firedAt', 'is', null)
-      .where('cancelledAt', 'is', null)
-      .where((eb) => eb('subjectId', '=', eb.fn.any(eb.val(managerIds))))
-      .execute();
   }
 }

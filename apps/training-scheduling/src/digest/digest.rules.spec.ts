@@ -1,5 +1,8 @@
 import { DEFAULT_TRAINING_POLICY } from '../policy/training-policy.js';
-import { daysPast, nextTrainingDigest, parseTrainingDigestKey, trainingDigestKey } from './digest.rules.js';
+import { parseWeeklyLinkKey } from '#libs/workflow';
+import { daysPast, nextTrainingDigest, TRAINING_DIGEST_CHAIN, trainingDigestKey } from './digest.rules.js';
+
+const parseTrainingDigestKey = (key: string) => parseWeeklyLinkKey(TRAINING_DIGEST_CHAIN.keyPrefix, key);
 
 const at = (iso: string) => new Date(iso);
 const MONDAY_0900 = DEFAULT_TRAINING_POLICY;
@@ -30,7 +33,7 @@ describe('the Monday digest schedule', () => {
   it('keys one digest per manager and local date, and parses it back', () => {
     const id = '0b6f3f5e-1c1d-4d4e-9f9f-123456789abc';
     expect(trainingDigestKey(id, '2027-03-15')).toBe(`training-digest:${id}:2027-03-15`);
-    expect(parseTrainingDigestKey(trainingDigestKey(id, '2027-03-15'))).toEqual({ managerId: id, localDate: '2027-03-15' });
+    expect(parseTrainingDigestKey(trainingDigestKey(id, '2027-03-15'))).toEqual({ subjectId: id, localDate: '2027-03-15' });
     expect(parseTrainingDigestKey('training-digest-check:2027-03-15')).toBeNull();
   });
 

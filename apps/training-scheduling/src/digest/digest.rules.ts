@@ -1,4 +1,5 @@
-import { localDateOf, nextLocalWeekdayTime } from '#libs/time';
+import { JOBS, QUEUES } from '#libs/queue';
+import { nextWeeklyOccurrence, weeklyLinkKey, type WeeklyChainSpec, type WeeklyOccurrence, type WeeklySchedule } from '#libs/workflow';
 
 /**
  * The weekly training digest to each manager with a team (issue 10 item 9). Its weekday and local
@@ -10,31 +11,24 @@ import { localDateOf, nextLocalWeekdayTime } from '#libs/time';
 /** How far ahead the digest looks for sessions with free seats. */
 export const DIGEST_HORIZON_DAYS = 14;
 
-export interface DigestOccurrence {
-  at: Date;
-  /** The manager's local date the digest is for: part of its timer key and its email key. */
-  localDate: string;
+/** The digest's chain of weekly timers (libs/workflow WeeklyTimerChain): one link per manager and local date. */
+export const TRAINING_DIGEST_CHAIN: WeeklyChainSpec = {
+  kind: JOBS.trainingDigest, checkKind: JOBS.trainingDigestCheck, queue: QUEUES.trainingBulk, keyPrefix: 'training-digest',
+};
+
+/** The training policy's digest weekday and time as a weekly schedule. */
+export function digestSchedule(policy: { digestWeekday: number; digestLocalTime: string }): WeeklySchedule {
+  return { weekday: policy.digestWeekday, localTime: policy.digestLocalTime };
 }
 
 /** The first digest time strictly after `after` in `zone`. */
-export function nextTrainingDigest(after: Date, policy: { digestWeekday: number; digestLocalTime: string }, zone: string): DigestOccurrence {
-  const at = nextLocalWeekdayTime(policy.digestLocalTime, policy.digestWeekday, zone, after);
-  return { at, localDate: localDateOf(at, zone) };
+export function nextTrainingDigest(after: Date, policy: { digestWeekday: number; digestLocalTime: string }, zone: string): WeeklyOccurrence {
+  return nextWeeklyOccurrence(after, digestSchedule(policy), zone);
 }
 
 /** One digest per manager and local date: the timer's unique key and the email's idempotency key. */
 export function trainingDigestKey(managerId: string, localDate: string): string {
-  return `training-digest:${managerId}:${localDate}`;
-}
-
-export function parseTrainingDigestKey(key: string): { managerId: string; localDate: string } | null {
-  const match = /^training-digest:([0-9a-f-]{36}):(\d{4}-\d{2}-\d{2})$/.exec(key);
-  return match ? { managerId: match[1], localDate: match[2] } : null;
-}
-
-/** The daily check's timer key (one per UTC date), and the one a policy change arms (one per version). */
-export function digestCheckKey(utcDate: string): string {
-  return `training-digest-check:${utcDate}`;
+  return weeklyLinkKey(TRAINING_DIGEST_CHAIN.keyPrefix, managerId, localDate);
 }
 
 /** Whole calendar days from `dueOn` to `today` (both YYYY-MM-DD): positive when overdue. */

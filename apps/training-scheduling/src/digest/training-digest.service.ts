@@ -3,13 +3,12 @@ import { Database, type Tx } from '#libs/database';
 import type { TrainingDigestOverdueView, TrainingDigestPersonView, TrainingDigestSessionView } from '#libs/mail';
 import { OrgDirectory } from '#libs/org';
 import { Clock, localDateOf } from '#libs/time';
-import { NotDueYetError } from '#libs/workflow';
 import { TrainingPolicyStore } from '../policy/training-policy.store.js';
 import type { EmployeeRow } from '../rows.js';
 import { DigestTimers } from './digest-timers.service.js';
 import { DigestMailer, type DigestMail } from './digest.mailer.js';
 import { DigestRepository, type DigestRequirement, type DigestSession } from './digest.repository.js';
-import { daysPast, DIGEST_HORIZON_DAYS, parseTrainingDigestKey } from './digest.rules.js';
+import { daysPast, DIGEST_HORIZON_DAYS } from './digest.rules.js';
 
 /**
  * The weekly digest, when a batch of managers' digest timers fires (the sweeper hands them over
@@ -48,14 +47,8 @@ export class TrainingDigestService {
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
     return this.database.transaction(async (tx) => {
       const now = this.clock.now();
-      const timers = await this.repository.firedTimers(tx, timerIds);
-      const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
-      if (early) throw new NotDueYetError(early.id, early.dueAt);
-      const dateOf = new Map<string, string>();
-      for (const timer of timers) {
-        const key = parseTrainingDigestKey(timer.uniqueKey);
-        if (key) dateOf.set(timer.subjectId, key.localDate);
-      }
+      const links = await this.digestTimers.chain.fired(tx, timerIds, now);
+      const dateOf = new Map(links.map((link) => [link.subjectId, link.localDate]));
       const reports = await this.repository.reports(tx, [...dateOf.keys()]);
       const managers = await this.directory.findManyById([...new Set(reports.map((person) => person.managerId!))], tx);
       if (managers.length === 0) return 'skipped';

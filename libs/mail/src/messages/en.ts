@@ -275,6 +275,21 @@ export const enMessages = {
   'trainingDigest.freeSeats': 'Free seats',
   'trainingDigest.neededBy': 'Still needed by',
   'trainingDigest.footer': 'You receive this digest every week as the manager of your team; enrol your people in a session from the training calendar.',
+  'targetProgress.subject': 'Sales progress for the week of {date}: {behind} behind pace',
+  'targetProgress.intro': 'Sales targets of your reporting line as of Monday {date}: approved contracts so far in {currency}, against a linear pace.',
+  'targetProgress.heading': '{period}: {elapsed} of the period elapsed',
+  'targetProgress.target': 'Target',
+  'targetProgress.actual': 'Actual',
+  'targetProgress.attainment': 'Attainment',
+  'targetProgress.expected': 'Expected by now',
+  'targetProgress.behind': 'Behind pace',
+  'targetProgress.onPace': 'On pace',
+  'targetProgress.noTarget': 'no target',
+  'targetProgress.person': 'Person',
+  'targetProgress.behindList': 'Behind pace ({count})',
+  'targetProgress.nobodyBehind': 'Nobody is behind pace.',
+  'targetProgress.total': 'Team total ({people} people)',
+  'targetProgress.footer': 'You receive this every Monday as a manager whose reporting line has sales targets; GET /targets shows the same figures at any time.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enMessages;

@@ -18,6 +18,7 @@ import { trainingCancellationTemplate } from './training-cancellation.js';
 import { trainingFailedTemplate } from './training-failed.js';
 import { trainingInvitationTemplate } from './training-invitation.js';
 import { trainingDigestTemplate } from './training-digest.js';
+import { targetProgressTemplate } from './target-progress.js';
 import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
 
@@ -43,4 +44,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-failed': trainingFailedTemplate,
   'training-overdue': trainingOverdueTemplate,
   'training-digest': trainingDigestTemplate,
+  'target-progress': targetProgressTemplate,
 };
