@@ -4,6 +4,8 @@ import { PingAppraisal } from '#libs/contracts';
 import { QUEUES } from '#libs/queue';
 import { RpcHandler } from '#libs/rpc';
 import { queueProcessor } from '#libs/workflow';
+import { CyclesModule } from './cycles/cycles.module.js';
+import { TemplatesModule } from './templates/templates.module.js';
 import { TrainingOutcomesModule } from './training-outcomes/training-outcomes.module.js';
 
 /** /health asks every service. */
@@ -29,7 +31,7 @@ export class AppraisalCoreModule {}
  * escalations) never waits behind bulk (events from other services, digests, cycle openings).
  */
 @Module({
-  imports: [AppraisalCoreModule, TrainingOutcomesModule],
+  imports: [AppraisalCoreModule, TrainingOutcomesModule, TemplatesModule, CyclesModule],
   providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
 })
 export class AppraisalModule {}

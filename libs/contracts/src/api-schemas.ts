@@ -13,6 +13,7 @@ import { HealthReport } from './schemas/ops.schemas.js';
 import {
   AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
 } from './schemas/training.schemas.js';
+import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView } from './schemas/appraisal-cycles.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -30,6 +31,7 @@ export const API_SCHEMAS = {
   CoursePage, CourseView, EnrollmentView, TrainingSessionView,
   AttendanceRecorded, CertificateView, TrainingOutcomeView, TrainingPolicy, VersionedTrainingPolicy,
   TrainingPlanProgress, TrainingPlanView,
+  AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView,
   HealthReport,
 } satisfies Record<string, z.ZodType>;
 

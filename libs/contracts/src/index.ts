@@ -5,6 +5,7 @@ export * from './contract-approval.contracts.js';
 export * from './customer-follow-up.contracts.js';
 export * from './training-scheduling.contracts.js';
 export * from './appraisal.contracts.js';
+export * from './appraisal-cycles.contracts.js';
 export * from './notifier.contracts.js';
 export * from './pings.js';
 export * from './schemas/common.schemas.js';

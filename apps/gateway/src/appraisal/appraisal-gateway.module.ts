@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ServiceClientModule } from '../http/service-client.module.js';
+import { AppraisalCyclesController, AppraisalsController, AppraisalTemplatesController } from './appraisal-cycles.controller.js';
+
+/** The appraisal endpoints of the HTTP API. */
+@Module({
+  imports: [ServiceClientModule],
+  controllers: [AppraisalTemplatesController, AppraisalCyclesController, AppraisalsController],
+})
+export class AppraisalGatewayModule {}
