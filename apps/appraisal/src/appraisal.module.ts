@@ -6,6 +6,8 @@ import { RpcHandler } from '#libs/rpc';
 import { queueProcessor } from '#libs/workflow';
 import { ProgressModule } from './progress/progress.module.js';
 import { TargetsModule } from './targets/targets.module.js';
+import { CyclesModule } from './cycles/cycles.module.js';
+import { TemplatesModule } from './templates/templates.module.js';
 import { TrainingOutcomesModule } from './training-outcomes/training-outcomes.module.js';
 
 /** /health asks every service. */
@@ -31,7 +33,7 @@ export class AppraisalCoreModule {}
  * escalations) never waits behind bulk (events from other services, digests, cycle openings).
  */
 @Module({
-  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule],
+  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule],
   providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
 })
 export class AppraisalModule {}

@@ -7,6 +7,7 @@ export * from './training-scheduling.contracts.js';
 export * from './appraisal.contracts.js';
 export * from './appraisal-targets.contracts.js';
 export * from './schemas/targets.schemas.js';
+export * from './appraisal-cycles.contracts.js';
 export * from './notifier.contracts.js';
 export * from './pings.js';
 export * from './schemas/common.schemas.js';

@@ -1,1 +1,2 @@
 export * from './filtrex-inspector.js';
+export * from './filtrex-problems.js';

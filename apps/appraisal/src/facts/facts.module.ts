@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { KpiEvidenceFacts } from './kpi-evidence.facts.js';
 import { SalesFacts } from './sales-facts.repository.js';
 
 /** What appraisal reads of the other services' records (read-only), for targets, KPIs and commissions. */
 @Module({
-  providers: [SalesFacts],
-  exports: [SalesFacts],
+  providers: [SalesFacts, KpiEvidenceFacts],
+  exports: [SalesFacts, KpiEvidenceFacts],
 })
 export class FactsModule {}

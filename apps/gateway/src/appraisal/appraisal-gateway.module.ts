@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ServiceClientModule } from '../http/service-client.module.js';
 import { TargetsController } from './targets.controller.js';
+import { AppraisalCyclesController, AppraisalsController, AppraisalTemplatesController } from './appraisal-cycles.controller.js';
 
 /** The appraisal endpoints of the HTTP API. */
 @Module({
   imports: [ServiceClientModule],
-  controllers: [TargetsController],
+  controllers: [TargetsController, AppraisalTemplatesController, AppraisalCyclesController, AppraisalsController],
 })
 export class AppraisalGatewayModule {}

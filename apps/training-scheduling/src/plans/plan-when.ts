@@ -1,5 +1,5 @@
 import { compileExpression } from 'filtrex';
-import { inspectFiltrexExpression } from '#libs/expressions';
+import { findFiltrexProblems } from '#libs/expressions';
 
 /**
  * A plan rule's `when`: a filtrex expression over the person's facts. It is read (parsed, never
@@ -9,25 +9,11 @@ import { inspectFiltrexExpression } from '#libs/expressions';
 export const PERSON_FACTS = ['role', 'team', 'region'] as const;
 export type PersonFacts = Record<(typeof PERSON_FACTS)[number], string | null>;
 
-const FUNCTIONS: ReadonlySet<string> = new Set(['abs', 'ceil', 'floor', 'log', 'log2', 'log10', 'max', 'min', 'round', 'sqrt', 'exists', 'empty']);
-const FACTS: ReadonlySet<string> = new Set(PERSON_FACTS);
+const FUNCTIONS = ['abs', 'ceil', 'floor', 'log', 'log2', 'log10', 'max', 'min', 'round', 'sqrt', 'exists', 'empty'];
 
 /** Everything wrong with a `when`; [] when it is usable. */
 export function findAudienceWhenProblems(expression: unknown): string[] {
-  if (typeof expression !== 'string') return ['must be a string (a filtrex expression)'];
-  if (expression.trim() === '') return ['must not be empty'];
-  const found = inspectFiltrexExpression(expression);
-  if (!found.ok) return [`does not parse: ${found.parseError}`];
-  const problems: string[] = [];
-  for (const name of new Set(found.identifiers.map((symbol) => symbol.name).filter((n) => !FACTS.has(n)))) {
-    problems.push(`names unknown field "${name}" (known fields: ${PERSON_FACTS.join(', ')})`);
-  }
-  for (const name of new Set(found.functions.filter((n) => !FUNCTIONS.has(n)))) {
-    problems.push(`calls unknown function "${name}()" (known functions: ${[...FUNCTIONS].join(', ')})`);
-  }
-  for (const name of new Set(found.propertyAccesses)) problems.push(`uses property access "${name} of ..." which a person's facts do not support`);
-  if (found.usesDeprecatedSyntax) problems.push('uses deprecated filtrex syntax ("%" or "? :"); write "mod" or "if ... then ... else ..."');
-  return problems;
+  return findFiltrexProblems(expression, { fields: PERSON_FACTS, functions: FUNCTIONS, fieldsAre: "a person's facts" });
 }
 
 type Compiled = (data: Readonly<Record<string, unknown>>) => unknown;

@@ -1,0 +1,19 @@
+import type { z } from 'zod/v4';
+import { rpcContract } from './rpc-contract.js';
+import type { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView } from './schemas/appraisal-cycles.schemas.js';
+
+export * from './schemas/appraisal-cycles.schemas.js';
+
+export interface OpenAppraisalCycleRequest {
+  period: string;
+  scope: { team?: string; role?: string };
+  template: string;
+  deadlines: { self: string; peer: string; manager: string; calibration: string };
+}
+
+export const PutAppraisalTemplate = rpcContract<{ name: string; template: unknown }, z.infer<typeof AppraisalTemplateView>>('appraisal.templates.put');
+export const GetAppraisalTemplate = rpcContract<{ name: string }, z.infer<typeof AppraisalTemplateView>>('appraisal.templates.get');
+export const OpenAppraisalCycle = rpcContract<{ cycle: OpenAppraisalCycleRequest; idempotencyKey?: string }, z.infer<typeof AppraisalCycleView>>('appraisal.cycles.open');
+export const GetAppraisalCycle = rpcContract<{ id: string }, z.infer<typeof AppraisalCycleView>>('appraisal.cycles.get');
+export const ListAppraisals = rpcContract<{ cycle: string }, z.infer<typeof AppraisalList>>('appraisal.appraisals.list');
+export const GetAppraisal = rpcContract<{ id: string }, z.infer<typeof AppraisalView>>('appraisal.appraisals.get');
