@@ -4,6 +4,9 @@ import { PingAppraisal } from '#libs/contracts';
 import { QUEUES } from '#libs/queue';
 import { RpcHandler } from '#libs/rpc';
 import { queueProcessor } from '#libs/workflow';
+import { CommissionPlansModule } from './commission-plans/commission-plans.module.js';
+import { CommissionsModule } from './commissions/commissions.module.js';
+import { DisputesModule } from './disputes/disputes.module.js';
 import { TrainingOutcomesModule } from './training-outcomes/training-outcomes.module.js';
 
 /** /health asks every service. */
@@ -29,7 +32,7 @@ export class AppraisalCoreModule {}
  * escalations) never waits behind bulk (events from other services, digests, cycle openings).
  */
 @Module({
-  imports: [AppraisalCoreModule, TrainingOutcomesModule],
+  imports: [AppraisalCoreModule, TrainingOutcomesModule, CommissionPlansModule, CommissionsModule, DisputesModule],
   providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
 })
 export class AppraisalModule {}

@@ -12,10 +12,11 @@ import { NotificationsController } from './ops/notifications.controller.js';
 import { FollowUpGatewayModule } from './follow-up/follow-up-gateway.module.js';
 import { OrgController } from './org/org.controller.js';
 import { TrainingGatewayModule } from './training/training-gateway.module.js';
+import { CommissionsGatewayModule } from './commissions/commissions-gateway.module.js';
 
 /** The HTTP API: authentication, permission checks, the email-link pages; the rest goes over NATS. */
 @Module({
-  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule],
+  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, CommissionsGatewayModule],
   controllers: [OrgController, ContractsController, PolicyController, ActionsController, NotificationsController, HealthController, MetricsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -13,6 +13,7 @@ import { HealthReport } from './schemas/ops.schemas.js';
 import {
   AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
 } from './schemas/training.schemas.js';
+import { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -31,6 +32,7 @@ export const API_SCHEMAS = {
   AttendanceRecorded, CertificateView, TrainingOutcomeView, TrainingPolicy, VersionedTrainingPolicy,
   TrainingPlanProgress, TrainingPlanView,
   HealthReport,
+  CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

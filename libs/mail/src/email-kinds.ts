@@ -361,6 +361,29 @@ export interface TrainingDigestData {
   sessions: TrainingDigestSessionView[];
 }
 
+/**
+ * A commission dispute (appraisal): opened, to the person's manager; not resolved within the
+ * SLA, to FINANCE, then to ADMIN; resolved, to the person.
+ */
+export interface CommissionDisputeData {
+  recipient: RecipientView;
+  role: 'manager' | 'finance' | 'admin' | 'employee';
+  disputeId: string;
+  statementId: string;
+  period: string;
+  /** Whose statement it is. */
+  person: PersonView;
+  reason: string;
+  /** The statement's total, decimal string, in `currency`. */
+  total: string;
+  currency: string;
+  /** manager, finance: when it moves on if unresolved. */
+  dueAt: string | null;
+  /** employee: upheld or rejected, with the comment. */
+  outcome: string | null;
+  comment: string | null;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -382,6 +405,7 @@ export interface EmailDataByKind {
   'training-failed': TrainingFailedData;
   'training-overdue': TrainingOverdueData;
   'training-digest': TrainingDigestData;
+  'commission-dispute': CommissionDisputeData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -407,6 +431,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-failed',
   'training-overdue',
   'training-digest',
+  'commission-dispute',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

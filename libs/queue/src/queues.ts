@@ -66,6 +66,8 @@ export interface JobPayloads {
   'appraisal.training-completed': EventJobPayload<'training.completed'>;
   'appraisal.training-failed': EventJobPayload<'training.failed'>;
   'appraisal.training-overdue': EventJobPayload<'training.overdue'>;
+  /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
+  'commission-dispute.escalate': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -96,6 +98,7 @@ export const JOBS = {
   appraisalTrainingCompleted: 'appraisal.training-completed',
   appraisalTrainingFailed: 'appraisal.training-failed',
   appraisalTrainingOverdue: 'appraisal.training-overdue',
+  commissionDisputeEscalate: 'commission-dispute.escalate',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -136,7 +139,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
-  'appraisal-urgent': [],
+  'appraisal-urgent': ['commission-dispute.escalate'],
   'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue'],
 };
 

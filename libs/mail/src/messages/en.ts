@@ -274,6 +274,17 @@ export const enMessages = {
   'trainingDigest.where': 'Where',
   'trainingDigest.freeSeats': 'Free seats',
   'trainingDigest.neededBy': 'Still needed by',
+  'commissionDispute.subject.manager': 'Commission dispute from {person}: statement {period}',
+  'commissionDispute.subject.finance': 'Commission dispute not resolved by the manager: {person}, statement {period}',
+  'commissionDispute.subject.admin': 'Commission dispute not resolved by FINANCE: {person}, statement {period}',
+  'commissionDispute.subject.employee': 'Your commission dispute for {period} is resolved: {outcome}',
+  'commissionDispute.intro.manager': '{person} disputes their commission statement for {period} (total {total}). As their manager, please resolve it by {due}, or it goes to FINANCE.',
+  'commissionDispute.intro.finance': '{person} disputes their commission statement for {period} (total {total}) and their manager did not resolve it in time. Please resolve it by {due}, or it goes to ADMIN.',
+  'commissionDispute.intro.admin': '{person} disputes their commission statement for {period} (total {total}) and neither their manager nor FINANCE resolved it in time. Please see that it is resolved.',
+  'commissionDispute.intro.employee': 'Your dispute of your commission statement for {period} (total {total}) was resolved: {outcome}.',
+  'commissionDispute.reason': 'Reason given',
+  'commissionDispute.comment': 'Comment',
+  'commissionDispute.ids': 'Dispute {dispute}, statement {statement}.',
   'trainingDigest.footer': 'You receive this digest every week as the manager of your team; enrol your people in a session from the training calendar.',
 } as const satisfies Record<string, string>;
 

@@ -20,6 +20,7 @@ import { trainingInvitationTemplate } from './training-invitation.js';
 import { trainingDigestTemplate } from './training-digest.js';
 import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
+import { commissionDisputeTemplate } from './commission-dispute.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -43,4 +44,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-failed': trainingFailedTemplate,
   'training-overdue': trainingOverdueTemplate,
   'training-digest': trainingDigestTemplate,
+  'commission-dispute': commissionDisputeTemplate,
 };
