@@ -13,10 +13,11 @@ import { FollowUpGatewayModule } from './follow-up/follow-up-gateway.module.js';
 import { OrgController } from './org/org.controller.js';
 import { TrainingGatewayModule } from './training/training-gateway.module.js';
 import { AppraisalGatewayModule } from './appraisal/appraisal-gateway.module.js';
+import { CommissionsGatewayModule } from './commissions/commissions-gateway.module.js';
 
 /** The HTTP API: authentication, permission checks, the email-link pages; the rest goes over NATS. */
 @Module({
-  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule],
+  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule],
   controllers: [OrgController, ContractsController, PolicyController, ActionsController, NotificationsController, HealthController, MetricsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -15,6 +15,7 @@ import {
 } from './schemas/training.schemas.js';
 import { TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten } from './schemas/targets.schemas.js';
 import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView } from './schemas/appraisal-cycles.schemas.js';
+import { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -35,6 +36,7 @@ export const API_SCHEMAS = {
   TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten,
   AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView,
   HealthReport,
+  CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

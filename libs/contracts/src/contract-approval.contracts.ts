@@ -38,6 +38,8 @@ export const GetContract = rpcContract<ById, z.infer<typeof ContractView>>('cont
 export const ListContracts = rpcContract<ListContractsRequest, z.infer<typeof ContractPage>>('contract-approval.contracts.list');
 export const DecideContract = rpcContract<ById & { decision: DecisionRequest }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.decide');
 export const WithdrawContract = rpcContract<ById, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.withdraw');
+/** FINANCE or ADMIN: an APPROVED contract becomes REVERSED (its commission is clawed back). */
+export const ReverseContract = rpcContract<ById & { reason: string }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.reverse');
 export const ResubmitContract = rpcContract<ById & { contract: ContractRequest }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.resubmit');
 export const ContractAudit = rpcContract<ById, z.infer<typeof AuditTrail>>('contract-approval.contracts.audit');
 export const ApprovalInbox = rpcContract<Nothing, z.infer<typeof Inbox>>('contract-approval.approvals.inbox');

@@ -19,3 +19,4 @@ export * from './schemas/training.schemas.js';
 export * from './schemas/notifier.schemas.js';
 export * from './schemas/org.schemas.js';
 export * from './schemas/ops.schemas.js';
+export * from './commissions.contracts.js';

@@ -396,6 +396,29 @@ export interface TargetProgressData {
   behindCount: number;
 }
 
+/**
+ * A commission dispute (appraisal): opened, to the person's manager; not resolved within the
+ * SLA, to FINANCE, then to ADMIN; resolved, to the person.
+ */
+export interface CommissionDisputeData {
+  recipient: RecipientView;
+  role: 'manager' | 'finance' | 'admin' | 'employee';
+  disputeId: string;
+  statementId: string;
+  period: string;
+  /** Whose statement it is. */
+  person: PersonView;
+  reason: string;
+  /** The statement's total, decimal string, in `currency`. */
+  total: string;
+  currency: string;
+  /** manager, finance: when it moves on if unresolved. */
+  dueAt: string | null;
+  /** employee: upheld or rejected, with the comment. */
+  outcome: string | null;
+  comment: string | null;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -418,6 +441,7 @@ export interface EmailDataByKind {
   'training-overdue': TrainingOverdueData;
   'training-digest': TrainingDigestData;
   'target-progress': TargetProgressData;
+  'commission-dispute': CommissionDisputeData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -444,6 +468,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-overdue',
   'training-digest',
   'target-progress',
+  'commission-dispute',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

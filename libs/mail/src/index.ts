@@ -22,6 +22,7 @@ export {
   type VisitOverdueEscalationData,
   type ComplaintAssignedData,
   type ComplaintEscalationData,
+  type CommissionDisputeData,
   type ComplaintMailView,
   type ComplaintPhase,
   type ComplaintReminderData,

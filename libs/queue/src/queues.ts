@@ -70,6 +70,8 @@ export interface JobPayloads {
   'appraisal.target-progress': TimerBatchPayload;
   /** Daily and at start: every manager's next progress email is armed (Monday 09:00 in their zone). */
   'appraisal.target-progress-check': TimerFiredPayload;
+  /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
+  'commission-dispute.escalate': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -102,6 +104,7 @@ export const JOBS = {
   appraisalTrainingOverdue: 'appraisal.training-overdue',
   appraisalTargetProgress: 'appraisal.target-progress',
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
+  commissionDisputeEscalate: 'commission-dispute.escalate',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -142,7 +145,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
-  'appraisal-urgent': [],
+  'appraisal-urgent': ['commission-dispute.escalate'],
   'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
 };
 

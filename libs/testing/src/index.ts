@@ -7,3 +7,4 @@ export * from './test-config.js';
 export * from './test-database.js';
 export * from './wait-for.js';
 export * from './without-redis.js';
+export * from './seed-employees.js';

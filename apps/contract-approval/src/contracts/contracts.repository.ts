@@ -163,6 +163,16 @@ export class ContractsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** APPROVED to REVERSED; decidedAt keeps the approval instant. */
+  async recordReversal(tx: Tx, contractId: string, at: Date): Promise<Contract> {
+    return tx
+      .updateTable('Contract')
+      .set((eb) => ({ status: 'REVERSED', reversedAt: at, version: eb('version', '+', 1), updatedAt: new Date() }))
+      .where('id', '=', contractId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
   async recordOutcome(tx: Tx, contractId: string, status: ContractStatus, decidedAt: Date | null): Promise<Contract> {
     return tx
       .updateTable('Contract')

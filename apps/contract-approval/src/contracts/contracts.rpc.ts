@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
-  ApprovalInbox, ContractAudit, DecideByAction, DecideContract, GetContract, ListContracts, PingContractApproval, ResubmitContract, SubmitContract,
+  ApprovalInbox, ContractAudit, DecideByAction, DecideContract, GetContract, ListContracts, PingContractApproval, ResubmitContract, ReverseContract, SubmitContract,
   ViewAction, WithdrawContract, type RpcRequestOf,
 } from '#libs/contracts';
 import { RpcHandler } from '#libs/rpc';
@@ -49,6 +49,11 @@ export class ContractsHandlers {
   @RpcHandler(WithdrawContract)
   withdraw(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof WithdrawContract>) {
     return this.contracts.withdraw(caller, body.id, correlationId);
+  }
+
+  @RpcHandler(ReverseContract)
+  reverse(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof ReverseContract>) {
+    return this.contracts.reverse(caller, body.id, body.reason, correlationId);
   }
 
   @RpcHandler(ResubmitContract)

@@ -1,10 +1,15 @@
-import { isRiskier, mayResubmit, mayWithdraw, withdrawalReach } from './contracts.rules.js';
+import { isRiskier, mayResubmit, mayReverse, mayWithdraw, withdrawalReach } from './contracts.rules.js';
 
 describe('contracts rules', () => {
   it('lets a contract be withdrawn only while a decision is open on it', () => {
     expect(mayWithdraw('PENDING_APPROVAL')).toBe(true);
     expect(mayWithdraw('CHANGES_REQUESTED')).toBe(true);
     for (const status of ['APPROVED', 'REJECTED', 'WITHDRAWN'] as const) expect(mayWithdraw(status)).toBe(false);
+  });
+
+  it('reverses only an approved contract', () => {
+    expect(mayReverse('APPROVED')).toBe(true);
+    for (const status of ['PENDING_APPROVAL', 'CHANGES_REQUESTED', 'REJECTED', 'WITHDRAWN', 'REVERSED'] as const) expect(mayReverse(status)).toBe(false);
   });
 
   it('takes a resubmission only after changes were requested', () => {

@@ -8,6 +8,16 @@ export function mayWithdraw(status: Status): boolean {
   return status === 'PENDING_APPROVAL' || status === 'CHANGES_REQUESTED';
 }
 
+/**
+ * Only an approved contract is reversed (FINANCE or ADMIN, later, with a reason): a cancelled deal,
+ * a refund. Commission paid on it is clawed back by appraisal.
+ */
+export function mayReverse(status: Status): boolean {
+  return status === 'APPROVED';
+}
+
+export const REVERSING_ROLES: readonly string[] = ['FINANCE', 'ADMIN'];
+
 /** Only a contract sent back for changes takes a resubmission. */
 export function mayResubmit(status: Status): boolean {
   return status === 'CHANGES_REQUESTED';

@@ -17,7 +17,7 @@ import { explainAutoApproval, selectStages } from '../policy/policy.rules.js';
 import type { ContractFacts } from '../policy/policy.types.js';
 import { ContractReader } from './contract-reader.service.js';
 import { ContractsRepository } from './contracts.repository.js';
-import { isRiskier, mayResubmit, mayWithdraw, withdrawalReach } from './contracts.rules.js';
+import { isRiskier, mayResubmit, mayReverse, mayWithdraw, REVERSING_ROLES, withdrawalReach } from './contracts.rules.js';
 import type { Contract } from './contract-views.js';
 
 const SUBMIT_SCOPE = 'contracts.submit';
@@ -119,6 +119,23 @@ export class ContractsService {
         }, correlationId);
       }
       return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
+    });
+  }
+
+  /** FINANCE or ADMIN undo an approved contract (audited with the reason); nobody is emailed. */
+  async reverse(caller: Caller, contractId: string, reason: string, correlationId: string) {
+    if (!REVERSING_ROLES.includes(caller.role)) throw new ForbiddenError('Only FINANCE and ADMIN may reverse a contract.');
+    return this.inTransaction(async (tx) => {
+      const ctx = await this.flowContext(tx, contractId, correlationId);
+      if (!mayReverse(ctx.contract.status)) {
+        throw new ConflictError(`Contract ${contractId} is ${ctx.contract.status}; only an approved contract can be reversed.`, 'contract.not_approved');
+      }
+      const updated = await this.contracts.recordReversal(tx, contractId, ctx.now);
+      await this.audit.record(tx, {
+        entityType: 'contract', entityId: contractId, action: 'contract.reversed', actorId: caller.id,
+        before: { status: ctx.contract.status }, after: { status: updated.status, reason }, correlationId, at: ctx.now,
+      });
+      return this.reader.decisionView(tx, updated, ctx.submitter);
     });
   }
 

@@ -28,6 +28,11 @@ export class DecisionDto {
 
 export const CONTRACT_STATUSES = ['PENDING_APPROVAL', 'APPROVED', 'REJECTED', 'CHANGES_REQUESTED', 'WITHDRAWN'] as const;
 
+export class ReverseContractDto {
+  @ApiProperty({ example: 'Customer cancelled the order', description: 'why the approved contract is undone (audited)' })
+  @IsString() @Length(1, 2000) reason: string;
+}
+
 export class ListContractsQuery {
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES) status?: (typeof CONTRACT_STATUSES)[number];
   @ApiPropertyOptional({ description: 'employee id or email' }) @IsOptional() @IsString() owner?: string;

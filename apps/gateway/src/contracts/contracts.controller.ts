@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ApprovalInbox, ContractAudit, DecideContract, GetContract, ListContracts, ResubmitContract, SubmitContract, WithdrawContract } from '#libs/contracts';
+import { ApprovalInbox, ContractAudit, DecideContract, GetContract, ListContracts, ResubmitContract, ReverseContract, SubmitContract, WithdrawContract } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
 import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles, SALES_ROLES } from '../auth/roles.decorator.js';
 import { pageLimit } from '../http/page-limit.js';
 import { ServiceClient } from '../http/service-client.js';
-import { ContractDto, DecisionDto, ListContractsQuery } from './contract.dto.js';
+import { ContractDto, DecisionDto, ListContractsQuery, ReverseContractDto } from './contract.dto.js';
 import { idempotencyKey } from './idempotency-key.js';
 
 @ApiTags('contracts')
@@ -58,6 +58,14 @@ export class ContractsController {
   @ApiAnswers(200, 'ContractWithRoute', [404, 409, 503])
   withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
     return this.service.call(WithdrawContract, caller, correlationId, { id });
+  }
+
+  @Post('contracts/:id/reverse')
+  @HttpCode(200)
+  @Roles('Reverse an APPROVED contract (status REVERSED, audited with the reason); commission paid on it is clawed back in the owner\u2019s next statement. 409 unless APPROVED', ['FINANCE', 'ADMIN'])
+  @ApiAnswers(200, 'ContractWithRoute', [400, 404, 409, 503])
+  reverse(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: ReverseContractDto, @CorrelationId() correlationId: string) {
+    return this.service.call(ReverseContract, caller, correlationId, { id, reason: body.reason });
   }
 
   @Put('contracts/:id')

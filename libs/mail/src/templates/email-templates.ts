@@ -21,6 +21,7 @@ import { trainingDigestTemplate } from './training-digest.js';
 import { targetProgressTemplate } from './target-progress.js';
 import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
+import { commissionDisputeTemplate } from './commission-dispute.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -45,4 +46,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-overdue': trainingOverdueTemplate,
   'training-digest': trainingDigestTemplate,
   'target-progress': targetProgressTemplate,
+  'commission-dispute': commissionDisputeTemplate,
 };

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
+import type { CommissionLine, CommissionStatement } from '#generated/kysely';
+import type { Tx } from '#libs/database';
+import { isUuid } from '#libs/rpc';
+import type { Period } from '../periods/period.js';
+import type { Adjustment, ComputedStatement } from './commissions.rules.js';
+
+export type StatementRow = Selectable<CommissionStatement>;
+export type LineRow = Omit<Selectable<CommissionLine>, 'adjustments'> & { adjustments: Adjustment[] };
+
+const day = (text: string) => new Date(`${text}T00:00:00Z`);
+
+/** Statements per (employee, period) and their lines. */
+@Injectable()
+export class CommissionsRepository {
+  async lock(tx: Tx, id: string): Promise<StatementRow | null> {
+    if (!isUuid(id)) return null;
+    return (await tx.selectFrom('CommissionStatement').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
+  }
+
+  async lockFor(tx: Tx, employeeId: string, period: string): Promise<StatementRow | null> {
+    return (await tx.selectFrom('CommissionStatement').selectAll().where('employeeId', '=', employeeId).where('period', '=', period).forUpdate().executeTakeFirst()) ?? null;
+  }
+
+  async findById(tx: Tx, id: string): Promise<StatementRow | null> {
+    if (!isUuid(id)) return null;
+    return (await tx.selectFrom('CommissionStatement').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  /**
+   * Writes the figures of an OPEN statement (inserted on first read) and replaces its lines.
+   * Null when the statement is APPROVED: frozen, nothing written.
+   */
+  async writeOpen(tx: Tx, employeeId: string, period: Period, planVersion: number, computed: ComputedStatement, now: Date): Promise<StatementRow | null> {
+    const figures = {
+      planVersion, target: computed.target, sales: computed.sales, attainmentPct: computed.attainmentPct, tier: computed.tier, total: computed.total, computedAt: now,
+    };
+    const row = await tx
+      .insertInto('CommissionStatement')
+      .values({ id: randomUUID(), employeeId, period: period.text, periodFirstDay: day(period.firstDay), periodEndDay: day(period.endDay), status: 'OPEN', ...figures })
+      .onConflict((oc) => oc.columns(['employeeId', 'period']).doUpdateSet(figures).where('CommissionStatement.status', '=', 'OPEN'))
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return null;
+    await tx.deleteFrom('CommissionLine').where('statementId', '=', row.id).execute();
+    if (computed.lines.length > 0) {
+      await tx.insertInto('CommissionLine').values(computed.lines.map((line, position) => ({
+        id: randomUUID(), statementId: row.id, position, kind: line.kind, contractId: line.contractId, amountBase: line.amountBase, discountPct: line.discountPct,
+        tier: line.tier, ratePct: line.ratePct, baseCommission: line.baseCommission, adjustments: JSON.stringify(line.adjustments), commission: line.commission,
+        clawsBackStatementId: line.clawsBackStatementId,
+      }))).execute();
+    }
+    return row;
+  }
+
+  approve(tx: Tx, id: string, by: string, at: Date): Promise<StatementRow> {
+    return tx.updateTable('CommissionStatement').set({ status: 'APPROVED', approvedAt: at, approvedById: by }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async lines(tx: Tx, statementId: string): Promise<LineRow[]> {
+    const rows = await tx.selectFrom('CommissionLine').selectAll().where('statementId', '=', statementId).orderBy('position').execute();
+    return rows.map((row) => ({ ...row, adjustments: row.adjustments as Adjustment[] }));
+  }
+}

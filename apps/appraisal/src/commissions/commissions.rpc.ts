@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { ApproveCommissionStatement, GetCommissionStatement, GetCommissionStatementCsv, type RpcRequestOf } from '#libs/contracts';
+import { RpcHandler } from '#libs/rpc';
+import { CommissionsService } from './commissions.service.js';
+
+@Controller()
+export class CommissionsHandlers {
+  constructor(private readonly commissions: CommissionsService) {}
+
+  @RpcHandler(GetCommissionStatement)
+  get(@Payload() { caller, body }: RpcRequestOf<typeof GetCommissionStatement>) {
+    return this.commissions.statement(caller, body);
+  }
+
+  @RpcHandler(GetCommissionStatementCsv)
+  csv(@Payload() { caller, body }: RpcRequestOf<typeof GetCommissionStatementCsv>) {
+    return this.commissions.csv(caller, body);
+  }
+
+  @RpcHandler(ApproveCommissionStatement)
+  approve(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof ApproveCommissionStatement>) {
+    return this.commissions.approve(caller, body.id, correlationId);
+  }
+}
