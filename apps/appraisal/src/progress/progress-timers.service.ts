@@ -7,8 +7,6 @@ import { TimerWriter, WeeklyTimerChain, type ChainSubject } from '#libs/workflow
 import { ProgressRepository } from './progress.repository.js';
 import { PROGRESS_SCHEDULE, TARGET_PROGRESS_CHAIN } from './progress.rules.js';
 
-const MANAGERS_PER_TRANSACTION = 500;
-
 /**
  * The Monday emails are a chain of timers, one per manager and local date (WeeklyTimerChain).
  * Once a day and whenever a replica starts, every manager (anyone with a direct report) gets the
@@ -36,13 +34,11 @@ export class ProgressTimers implements OnApplicationBootstrap {
 
   async check(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
     const now = this.clock.now();
-    if (!(await this.chain.startCheck(this.database.db, payload.timerId, now, correlationId))) return 'skipped';
-    const managerIds = await this.repository.managerIds(this.database.db, null);
-    for (let i = 0; i < managerIds.length; i += MANAGERS_PER_TRANSACTION) {
-      const batch = managerIds.slice(i, i + MANAGERS_PER_TRANSACTION);
-      await this.database.transaction(async (tx) => this.chain.reconcile(tx, batch, await this.subjects(tx, batch), PROGRESS_SCHEDULE, now, correlationId));
-    }
-    this.logger.log(`Checked the target progress email schedule of ${managerIds.length} managers.`);
+    const checked = await this.chain.runCheck(this.database, payload.timerId, now, correlationId,
+      () => this.repository.managerIds(this.database.db, null),
+      async (tx, batch) => this.chain.reconcile(tx, batch, await this.subjects(tx, batch), PROGRESS_SCHEDULE, now, correlationId));
+    if (checked === null) return 'skipped';
+    this.logger.log(`Checked the target progress email schedule of ${checked} managers.`);
     return 'done';
   }
 

@@ -5,8 +5,6 @@ import { Clock } from '#libs/time';
 import { DigestTimers } from './digest-timers.service.js';
 import { DigestRepository } from './digest.repository.js';
 
-const MANAGERS_PER_TRANSACTION = 500;
-
 /**
  * Once a day, whenever a replica starts and after every training policy change, every manager
  * gets the link of their digest chain the policy asks for (DigestTimers.reconcile): a chain a
@@ -31,14 +29,11 @@ export class DigestCheckService implements OnApplicationBootstrap {
 
   async run(payload: TimerFiredPayload, correlationId: string | null): Promise<'done' | 'skipped'> {
     const now = this.clock.now();
-    // Tomorrow's check first, so a day whose work keeps failing does not end the chain.
-    if (!(await this.digestTimers.chain.startCheck(this.database.db, payload.timerId, now, correlationId))) return 'skipped';
-    const managerIds = await this.repository.managerIds(this.database.db);
-    for (let i = 0; i < managerIds.length; i += MANAGERS_PER_TRANSACTION) {
-      const batch = managerIds.slice(i, i + MANAGERS_PER_TRANSACTION);
-      await this.database.transaction((tx) => this.digestTimers.reconcile(tx, batch, now, correlationId));
-    }
-    this.logger.log(`Checked the training digest schedule of ${managerIds.length} managers.`);
+    const checked = await this.digestTimers.chain.runCheck(this.database, payload.timerId, now, correlationId,
+      () => this.repository.managerIds(this.database.db),
+      (tx, batch) => this.digestTimers.reconcile(tx, batch, now, correlationId));
+    if (checked === null) return 'skipped';
+    this.logger.log(`Checked the training digest schedule of ${checked} managers.`);
     return 'done';
   }
 }

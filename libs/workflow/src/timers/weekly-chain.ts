@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
-import type { Tx } from '#libs/database';
+import type { Database, Tx } from '#libs/database';
 import { INSTALLATION_SUBJECT, type JobName, type QueueName } from '#libs/queue';
 import { localDateOf, nextLocalWeekdayTime } from '#libs/time';
 import type { ArmTimer, TimerWriter } from '../timer.writer.js';
 import { NotDueYetError } from './not-due-yet.error.js';
+
+/** Subjects per transaction of the daily check: short transactions, each a few set-based statements. */
+const SUBJECTS_PER_CHECK_TRANSACTION = 500;
 
 /** A weekday (ISO, 1 = Monday) and a wall time (HH:mm), read in each subject's own zone. */
 export interface WeeklySchedule {
@@ -145,6 +148,23 @@ export class WeeklyTimerChain {
     if (timer.dueAt.getTime() > now.getTime()) throw new NotDueYetError(timer.id, timer.dueAt);
     await this.armCheck(tx, DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: 1 }).startOf('day').toJSDate(), correlationId);
     return true;
+  }
+
+  /**
+   * The daily check's whole run: `startCheck`, then the candidates (every manager) reconciled in
+   * short transactions of SUBJECTS_PER_CHECK_TRANSACTION each. Null when the check timer is gone.
+   */
+  async runCheck(
+    database: Database, timerId: string, now: Date, correlationId: string | null,
+    candidates: () => Promise<string[]>, reconcileBatch: (tx: Tx, batch: string[]) => Promise<unknown>,
+  ): Promise<number | null> {
+    if (!(await this.startCheck(database.db, timerId, now, correlationId))) return null;
+    const ids = await candidates();
+    for (let i = 0; i < ids.length; i += SUBJECTS_PER_CHECK_TRANSACTION) {
+      const batch = ids.slice(i, i + SUBJECTS_PER_CHECK_TRANSACTION);
+      await database.transaction((tx) => reconcileBatch(tx, batch));
+    }
+    return ids.length;
   }
 
   private link(subjectId: string, next: WeeklyOccurrence, correlationId: string | null): ArmTimer {
