@@ -36,6 +36,7 @@ import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type SqlSnapshot } from './sql-counter.js';
 import { fmt, median, pad, percentile } from './stats.js';
+import { cleanupStep } from './cleanup-step.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -85,13 +86,7 @@ const state: {
 let cleaned: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
-    const step = async (what: string, work: () => Promise<unknown> | undefined, limitMs = 15_000) => {
-      try {
-        await Promise.race([work(), sleep(limitMs).then(() => { throw new Error(`timed out after ${limitMs / 1000} s`); })]);
-      } catch (error) {
-        console.error(`cleanup: ${what} failed: ${(error as Error).message}`);
-      }
-    };
+    const step = (what: string, work: () => Promise<unknown> | undefined, limitMs = 15_000) => cleanupStep(what, work, limitMs);
     await step('load generator', () => state.load?.stop());
     await step('probe queue', () => state.probeQueue?.close());
     // After an overload, graceful shutdown waits for transactions still queued for a connection.

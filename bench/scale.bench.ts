@@ -49,6 +49,7 @@ import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
+import { cleanupStep } from './cleanup-step.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -79,13 +80,7 @@ const state: { db?: BenchDatabase; smtp?: BenchSmtpSink; app?: INestApplication;
 let cleaned: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
-    const step = async (what: string, work: () => Promise<unknown> | undefined, limitMs = 30_000) => {
-      try {
-        await Promise.race([work(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${limitMs / 1000} s`)), limitMs).unref())]);
-      } catch (error) {
-        console.error(`cleanup: ${what} failed: ${(error as Error).message}`);
-      }
-    };
+    const step = cleanupStep;
     await step('app', () => state.app?.close());
     await step('notifier processes', () => state.notifiers?.stop());
     await step('sweep Prisma client', () => state.prisma?.$disconnect());

@@ -49,6 +49,7 @@ import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type TracedStatement } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
 import { expectedRequirements, people, planV1, planV2, seedCourses, seedEmployees, seedEnrollments, type TrainingShape } from './training-seed.js';
+import { cleanupStep } from './cleanup-step.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -81,13 +82,7 @@ const state: { db?: BenchDatabase; smtp?: BenchSmtpSink; app?: INestApplication;
 let cleaned: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
-    const step = async (what: string, work: () => Promise<unknown> | undefined, limitMs = 30_000) => {
-      try {
-        await Promise.race([work(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${limitMs / 1000} s`)), limitMs).unref())]);
-      } catch (error) {
-        console.error(`cleanup: ${what} failed: ${(error as Error).message}`);
-      }
-    };
+    const step = cleanupStep;
     await step('app', () => state.app?.close());
     await step('bench client', () => state.client?.end());
     await step('SMTP sink', () => state.smtp?.stop());
