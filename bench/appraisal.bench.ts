@@ -13,6 +13,7 @@
 //  4. December 2026's commission statement of every specialist: GET /commission-statements
 //     ?period=2026-12&employee=<id> (computed and stored on read), BENCH_CONCURRENCY in flight:
 //     time, statements per person, the lines checked against the contracts.
+//     4b. The floor of a set-based run, for comparison (bench/statements-set-based.ts).
 //  5. Redis used_memory and the run's keys before, after the opening and after the statements.
 //
 // Business time is a frozen clock (Monday 2027-01-04 10:00 in Shanghai): 2026 is over, the
@@ -50,6 +51,7 @@ import { printCpu, printProfile } from './bench-report.js';
 import { redisUsage } from './redis-usage.js';
 import { cpuSeconds, cpuSnapshot, type CpuSnapshot } from './cpu-meter.js';
 import { CpuProfiler, sqlCoverage } from './scale-profile.js';
+import { setBasedStatements } from './statements-set-based.js';
 // By path: #libs/testing is the test harness (jest, smtp-server), left out of the build; this one file is not.
 import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
@@ -371,6 +373,13 @@ async function main(): Promise<void> {
   if (statementRun.seconds >= TARGET_STATEMENTS_S) problems.push(`statements ${fmt(statementRun.seconds, 1)} s (target ${TARGET_STATEMENTS_S} s)`);
   const memoryEnd = await redisMemory('after the statements');
 
+  log();
+  log(`4b. The floor of a set-based run (not an operation of the service: each input read once for all ${n(ids.length)} people, every statement computed with the same rules, nothing written)`);
+  const floor = await setBasedStatements(state.app, ids, MONTH);
+  const [stored] = await query<{ total: string }>(`SELECT sum(total)::text AS total FROM "CommissionStatement" WHERE period = $1`, [MONTH]);
+  log(`  read ${n(floor.contracts)} contracts, the targets and the plan in ${fmt(floor.readSeconds, 2)} s (3 statements); computed ${n(ids.length)} statements in ${fmt(floor.computeSeconds, 2)} s; total ${floor.total} CNY, the stored statements' ${stored.total}: ${floor.total === stored.total ? 'equal' : 'DIFFERENT'}`);
+  if (floor.total !== stored.total) problems.push(`set-based total ${floor.total}, stored ${stored.total}`);
+
   // 5. Summary.
   log();
   log('Summary');
@@ -379,6 +388,7 @@ async function main(): Promise<void> {
     ['SQL statements of the opening', `${opened.statements} (${AUTOMATIC_KPIS.length} automatic KPIs)`, 'per KPI, not per person'],
     ['slowest KPI reader', opened.perKpi.length ? opened.perKpi.reduce((a, b) => (b[1] > a[1] ? b : a)).map((v, i) => (i === 1 ? `${fmt(Number(v) / 1000, 2)} s` : v)).join(' ') : '-', ''],
     [`${MONTH} statements for ${n(ids.length)}`, `${fmt(statementRun.seconds, 1)} s (${fmt(statementRun.perPerson, 1)} SQL/person)`, `< ${TARGET_STATEMENTS_S} s`],
+    ['  set-based floor: read, compute (nothing written)', `${fmt(floor.readSeconds, 1)} s + ${fmt(floor.computeSeconds, 1)} s`, ''],
     ['Redis used_memory start / idle / opened / end', [memoryStart, memoryBaseline, memoryOpened, memoryEnd].map((m) => `${fmt(m.used / 1048576, 1)}`).join(' / ') + ' MiB', 'flat'],
     ['Redis keys under the prefix idle / opened / end', `${memoryBaseline.keys} / ${memoryOpened.keys} / ${memoryEnd.keys}`, 'flat'],
   ];
