@@ -72,6 +72,8 @@ export interface JobPayloads {
   'appraisal.target-progress-check': TimerFiredPayload;
   /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
   'commission-dispute.escalate': TimerFiredPayload;
+  /** training-scheduling's subscription to `appraisal.signed-off`: each weak KPI becomes a course enrollment, the manager is told. */
+  'training-feedback.enroll': EventJobPayload<'appraisal.signed-off'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -105,6 +107,7 @@ export const JOBS = {
   appraisalTargetProgress: 'appraisal.target-progress',
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
   commissionDisputeEscalate: 'commission-dispute.escalate',
+  trainingFeedbackEnroll: 'training-feedback.enroll',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -144,7 +147,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
-  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
+  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check', 'training-feedback.enroll'],
   'appraisal-urgent': ['commission-dispute.escalate'],
   'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
 };
