@@ -72,5 +72,6 @@ export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] }
   'training.overdue': [{ queue: 'appraisal-bulk', job: 'appraisal.training-overdue' }],
   'appraisal.signed-off': [
     { queue: 'training-bulk', job: 'training-feedback.enroll' },
+    { queue: 'appraisal-bulk', job: 'promotion.nominate' },
   ],
 };

@@ -74,6 +74,8 @@ export interface JobPayloads {
   'commission-dispute.escalate': TimerFiredPayload;
   /** training-scheduling's subscription to `appraisal.signed-off`: each weak KPI becomes a course enrollment, the manager is told. */
   'training-feedback.enroll': EventJobPayload<'appraisal.signed-off'>;
+  /** appraisal's subscription to `appraisal.signed-off`: a streak of the template's promotion band nominates the person to HR. */
+  'promotion.nominate': EventJobPayload<'appraisal.signed-off'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -108,6 +110,7 @@ export const JOBS = {
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
   commissionDisputeEscalate: 'commission-dispute.escalate',
   trainingFeedbackEnroll: 'training-feedback.enroll',
+  promotionNominate: 'promotion.nominate',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -149,7 +152,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check', 'training-feedback.enroll'],
   'appraisal-urgent': ['commission-dispute.escalate'],
-  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
+  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check', 'promotion.nominate'],
 };
 
 /**
