@@ -72,6 +72,8 @@ export interface JobPayloads {
   'appraisal.target-progress-check': TimerFiredPayload;
   /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
   'commission-dispute.escalate': TimerFiredPayload;
+  /** A review step's reminder or escalation (the timer key names the step and which; subject: the appraisal, or the peer review). */
+  'appraisal-review.deadline': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -104,6 +106,7 @@ export const JOBS = {
   appraisalTrainingOverdue: 'appraisal.training-overdue',
   appraisalTargetProgress: 'appraisal.target-progress',
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
+  appraisalReviewDeadline: 'appraisal-review.deadline',
   commissionDisputeEscalate: 'commission-dispute.escalate',
 } as const satisfies Record<string, JobName>;
 
@@ -145,7 +148,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
-  'appraisal-urgent': ['commission-dispute.escalate'],
+  'appraisal-urgent': ['commission-dispute.escalate', 'appraisal-review.deadline'],
   'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
 };
 
