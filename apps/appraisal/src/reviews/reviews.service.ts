@@ -89,7 +89,7 @@ export class ReviewsService {
       if (!mayReviewAsManager(caller, appraisal)) throw new ForbiddenError('The manager of record reviews (HR for a person without a manager).');
       const template = (await this.templates.byId(tx, cycle.templateId))!;
       await this.repository.managerRating(tx, appraisal.id, review.rating);
-      const sheet = (await this.scorer.rescore(tx, template.document, { appraisalIds: [appraisal.id] }, now)).get(appraisal.id)!;
+      const sheet = (await this.scorer.rescore(tx, template.document, { appraisalIds: [appraisal.id] }, now, true)).get(appraisal.id)!;
       await this.repository.update(tx, appraisal.id, {
         managerComment: review.comment, managerReviewedAt: now, managerReviewedById: caller.id, reviewedBand: sheet.band, status: 'CALIBRATION',
       });

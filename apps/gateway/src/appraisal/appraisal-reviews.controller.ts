@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CalibrateAppraisal, PickPeers, SignOffAppraisal, SubmitManagerReview, SubmitSelfReview } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
@@ -18,6 +18,7 @@ export class AppraisalReviewsController {
   constructor(private readonly service: ServiceClient) {}
 
   @Post(':id/self-review')
+  @HttpCode(200)
   @Roles('The person\u2019s self review {comment}; moves the appraisal on to peer ratings. 403 for anyone else, 409 once given', ANY_EMPLOYEE)
   @ApiAnswers(200, 'AppraisalView', [400, 403, 404, 409, 503])
   self(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: SelfReviewDto, @CorrelationId() correlationId: string) {
@@ -25,6 +26,7 @@ export class AppraisalReviewsController {
   }
 
   @Post(':id/peers')
+  @HttpCode(200)
   @Roles('The manager (or someone above the person) picks the peers {peers}; each gets an email with a single-use link to rate teamwork, anonymous to the person. 409 once picked', ANY_EMPLOYEE)
   @ApiAnswers(200, 'AppraisalView', [400, 403, 404, 409, 503])
   peers(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: PickPeersDto, @CorrelationId() correlationId: string) {
@@ -32,6 +34,7 @@ export class AppraisalReviewsController {
   }
 
   @Post(':id/manager-review')
+  @HttpCode(200)
   @Roles('The manager of record rates {rating 1-5, comment} after the self review; unanswered peer links close. 409 before the self review or once reviewed', ANY_EMPLOYEE)
   @ApiAnswers(200, 'AppraisalView', [400, 403, 404, 409, 503])
   manager(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: ManagerReviewDto, @CorrelationId() correlationId: string) {
@@ -39,6 +42,7 @@ export class AppraisalReviewsController {
   }
 
   @Post(':id/calibration')
+  @HttpCode(200)
   @Roles('A director above the manager, HR or ADMIN sets the band {band, reason?}; a band other than the computed one needs a reason (400 without)', ANY_EMPLOYEE)
   @ApiAnswers(200, 'AppraisalView', [400, 403, 404, 409, 503])
   calibrate(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: CalibrationDto, @CorrelationId() correlationId: string) {
@@ -46,6 +50,7 @@ export class AppraisalReviewsController {
   }
 
   @Post(':id/sign-off')
+  @HttpCode(200)
   @Roles('Sign-off by a director above the manager, HR or ADMIN: KPIs frozen, the result emailed to the person, a weak KPI enrolls them in a course. 409 on a second sign-off', ANY_EMPLOYEE)
   @ApiAnswers(200, 'AppraisalView', [403, 404, 409, 503])
   signOff(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
