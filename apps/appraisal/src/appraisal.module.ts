@@ -7,6 +7,7 @@ import { queueProcessor } from '#libs/workflow';
 import { ProgressModule } from './progress/progress.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { CyclesModule } from './cycles/cycles.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { CommissionPlansModule } from './commission-plans/commission-plans.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
@@ -37,7 +38,7 @@ export class AppraisalCoreModule {}
  * escalations) never waits behind bulk (events from other services, digests, cycle openings).
  */
 @Module({
-  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule, CommissionPlansModule, CommissionsModule, DisputesModule, PromotionsModule],
+  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule, ReviewsModule, CommissionPlansModule, CommissionsModule, DisputesModule, PromotionsModule],
   providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
 })
 export class AppraisalModule {}

@@ -469,6 +469,60 @@ export interface PromotionNominationData {
   reason: string | null;
 }
 
+/** A peer asked to rate a colleague's teamwork (appraisal): a single-use link, anonymous to the colleague. */
+export interface AppraisalPeerRequestData {
+  recipient: RecipientView;
+  person: PersonView;
+  period: string;
+  dueAt: string;
+  peerReviewUrl: string;
+}
+
+export type AppraisalReviewStep = 'self' | 'peer' | 'manager' | 'calibration';
+
+/**
+ * A review step's deadline (appraisal): `remind` to whoever owes the step before it passes,
+ * `escalate` to the one above them once it has.
+ */
+export interface AppraisalDeadlineData {
+  recipient: RecipientView;
+  action: 'remind' | 'escalate';
+  step: AppraisalReviewStep;
+  /** The appraised person. */
+  person: PersonView;
+  /** escalate: who owes the step (for a peer step, the peer stays unnamed to no one but the manager who picked them). */
+  owner: PersonView | null;
+  period: string;
+  dueAt: string;
+  appraisalId: string;
+}
+
+/** A signed-off appraisal, to its person: the KPIs with their evidence, the band, the comments. */
+export interface AppraisalResultData {
+  recipient: RecipientView;
+  period: string;
+  appraisalId: string;
+  score: number | null;
+  band: string;
+  /** Set when calibration moved the band off the computed one. */
+  calibration: { from: string | null; reason: string } | null;
+  kpis: {
+    kind: string;
+    status: 'SCORED' | 'NO_DATA' | 'PENDING';
+    value: number | null;
+    score: number | null;
+    /** The renormalised share of the overall score, in percent. */
+    weightPct: number | null;
+    /** How many records stand behind the number, and the first of their ids. */
+    evidenceCount: number;
+    evidence: { sourceKind: string; sourceId: string }[];
+  }[];
+  selfComment: string | null;
+  managerComment: string | null;
+  /** Peers' comments, without their names. */
+  peerComments: string[];
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -494,6 +548,9 @@ export interface EmailDataByKind {
   'commission-dispute': CommissionDisputeData;
   'training-feedback': TrainingFeedbackData;
   'promotion-nomination': PromotionNominationData;
+  'appraisal-peer-request': AppraisalPeerRequestData;
+  'appraisal-deadline': AppraisalDeadlineData;
+  'appraisal-result': AppraisalResultData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -523,6 +580,9 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'commission-dispute',
   'training-feedback',
   'promotion-nomination',
+  'appraisal-peer-request',
+  'appraisal-deadline',
+  'appraisal-result',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
@@ -535,6 +595,8 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
   ? Omit<T, 'actionUrl'> & { actionTokenId: string }
   : T extends { surveyUrl: string }
     ? Omit<T, 'surveyUrl'> & { surveyTokenId: string }
-    : T;
+    : T extends { peerReviewUrl: string }
+      ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
+      : T;
 
 export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

@@ -76,6 +76,8 @@ export interface JobPayloads {
   'training-feedback.enroll': EventJobPayload<'appraisal.signed-off'>;
   /** appraisal's subscription to `appraisal.signed-off`: a streak of the template's promotion band nominates the person to HR. */
   'promotion.nominate': EventJobPayload<'appraisal.signed-off'>;
+  /** A review step's reminder or escalation (the timer key names the step and which; subject: the appraisal, or the peer review). */
+  'appraisal-review.deadline': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -108,6 +110,7 @@ export const JOBS = {
   appraisalTrainingOverdue: 'appraisal.training-overdue',
   appraisalTargetProgress: 'appraisal.target-progress',
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
+  appraisalReviewDeadline: 'appraisal-review.deadline',
   commissionDisputeEscalate: 'commission-dispute.escalate',
   trainingFeedbackEnroll: 'training-feedback.enroll',
   promotionNominate: 'promotion.nominate',
@@ -151,7 +154,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check', 'training-feedback.enroll'],
-  'appraisal-urgent': ['commission-dispute.escalate'],
+  'appraisal-urgent': ['commission-dispute.escalate', 'appraisal-review.deadline'],
   'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check', 'promotion.nominate'],
 };
 

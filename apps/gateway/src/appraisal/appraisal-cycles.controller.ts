@@ -51,7 +51,10 @@ export class AppraisalCyclesController {
   @ApiAnswers(201, 'AppraisalCycleView', [400, 409, 422, 503])
   open(@CurrentCaller() caller: Caller, @Body() body: OpenCycleDto, @Headers('idempotency-key') key: string | undefined, @CorrelationId() correlationId: string) {
     return this.service.call(OpenAppraisalCycle, caller, correlationId, {
-      cycle: { period: body.period, scope: { ...body.scope }, template: body.template, deadlines: { ...body.deadlines } },
+      cycle: {
+        period: body.period, scope: { ...body.scope }, template: body.template, deadlines: { ...body.deadlines },
+        ...(body.peers !== undefined ? { peers: body.peers } : {}), ...(body.reminderAt !== undefined ? { reminderAt: body.reminderAt } : {}),
+      },
       idempotencyKey: idempotencyKey(key),
     });
   }

@@ -6,10 +6,10 @@ describe('training feedback email', () => {
   it('names each weak KPI with its score and threshold, and the course or that none was found', () => {
     const email = renderEmail('training-feedback', 'en', sampleData('training-feedback'));
     expect(email.subject).toBe('Training after the 2026-Q4 appraisal: Ray Rep');
-    expect(email.text).toContain('- Sales attainment: score 42.5, threshold 60 (course category sales_skills): enrolled in Consultative selling (SS-101), session starting 2027-01-12 09:00 (Asia/Shanghai)');
-    expect(email.text).toContain('- Customer satisfaction: score 30, threshold 50 (course category customer_relationship): no course found for their role in this category');
+    expect(email.text).toContain('- Sales attainment (%): score 42.5, threshold 60 (course category sales_skills): enrolled in Consultative selling (SS-101), session starting 2027-01-12 09:00 (Asia/Shanghai)');
+    expect(email.text).toContain('- Customer satisfaction (1-5): score 30, threshold 50 (course category customer_relationship): no course found for their role in this category');
     const zh = renderEmail('training-feedback', 'zh-CN', sampleData('training-feedback'));
-    expect(zh.text).toContain('销售目标达成：得分 42.5，阈值 60');
+    expect(zh.text).toContain('销售目标达成率（%）：得分 42.5，阈值 60');
     expect(zh.text).toContain('该类别下没有适合其岗位的课程');
   });
 });

@@ -1,7 +1,7 @@
 import type { EmailTemplate } from '../email-template.js';
 import { style } from './styles.js';
 
-const item = '{{t "trainingFeedback.item" kpi=(t "kpi" kpi) score=score threshold=threshold category=category}}';
+const item = '{{t "trainingFeedback.item" kpi=(t "appraisalResult.kpi" kpi) score=score threshold=threshold category=category}}';
 // The instant helper needs a string: only an enrollment has a session start; NO_COURSE has no course either.
 const outcome = '{{#if sessionStartsAt}}{{t "trainingFeedback.outcome" outcome course=courseTitle code=courseCode start=(instant sessionStartsAt)}}'
   + '{{else if courseCode}}{{t "trainingFeedback.outcome" outcome course=courseTitle code=courseCode}}'
