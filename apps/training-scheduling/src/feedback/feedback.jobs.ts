@@ -47,7 +47,9 @@ export class FeedbackJobs {
       const now = this.clock.now();
       const items: FeedbackItem[] = [];
       for (const kpi of weak) items.push(await this.train(tx, person, kpi, payload, now, correlationId));
-      const manager = payload.managerId ? await this.directory.findById(payload.managerId, tx) : null;
+      // The reviewer of record; a cycle opened for someone without a manager falls back to whoever manages them now.
+      const managerId = payload.managerId ?? person.managerId;
+      const manager = managerId ? await this.directory.findById(managerId, tx) : null;
       if (manager) await this.mailer.tellManager(tx, manager, person, payload, items, correlationId);
       await this.audit.record(tx, {
         entityType: 'appraisal', entityId: payload.appraisalId, action: 'training-feedback.enrolled', actorId: null, onBehalfOfId: person.id,

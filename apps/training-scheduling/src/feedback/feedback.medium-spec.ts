@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Database } from '#libs/database';
-import { QUEUES, type JobPayload } from '#libs/queue';
+import { QUEUES, type AppraisalSignedOffFacts, type JobPayload } from '#libs/queue';
 import { featureTestingModule, seedEmployees, SMALL_TEAM, type FeatureTestingModule } from '#libs/testing';
 import type { Caller } from '#libs/rpc';
 import { ManualClock } from '#libs/time';
@@ -41,7 +41,7 @@ describe('training feedback from a signed-off appraisal (medium)', () => {
     await t?.close();
   });
 
-  const facts = () => ({
+  const facts = (): AppraisalSignedOffFacts => ({
     appraisalId: randomUUID(), cycleId: randomUUID(), period: '2026-Q4', employeeId: callers.get('rep')!.id, managerId: callers.get('manager')!.id,
     band: 'below', score: 48, signedOffAt: clock.now().toISOString(),
     weakKpis: [
@@ -51,7 +51,7 @@ describe('training feedback from a signed-off appraisal (medium)', () => {
   });
 
   /** Publishes as the appraisal service does and returns the job training-bulk receives. */
-  async function publish(signedOff: ReturnType<typeof facts>): Promise<JobPayload<'training-feedback.enroll'>> {
+  async function publish(signedOff: AppraisalSignedOffFacts): Promise<JobPayload<'training-feedback.enroll'>> {
     const eventId = await t.get(Database).transaction((tx) => t.get(EventPublisher).publish(tx, 'appraisal.signed-off', signedOff, 'corr-signed-off'));
     const row = await t.prisma.outbox.findFirstOrThrow({ where: { queue: QUEUES.trainingBulk, jobName: 'training-feedback.enroll', payload: { path: ['eventId'], equals: eventId } } });
     return row.payload as unknown as JobPayload<'training-feedback.enroll'>;
@@ -86,5 +86,12 @@ describe('training feedback from a signed-off appraisal (medium)', () => {
     const row = await t.prisma.trainingFeedback.findFirstOrThrow({ where: { appraisalId: later.appraisalId } });
     expect(row.outcome).toBe('ALREADY_ENROLLED');
     expect(await t.prisma.enrollment.count({ where: { employeeId: callers.get('rep')!.id } })).toBe(1);
+  });
+
+  it('tells the person\u2019s current manager when the appraisal has no reviewer of record', async () => {
+    const orphan = { ...facts(), managerId: null, weakKpis: [facts().weakKpis[1]] };
+    expect(await run(await publish(orphan))).toBe('done');
+    const emails = await t.prisma.notification.findMany({ where: { kind: 'training-feedback', idempotencyKey: { startsWith: `training-feedback:${orphan.appraisalId}:` } } });
+    expect(emails.map((e) => e.recipientEmail)).toEqual(['manager@salesflow.test']);
   });
 });
