@@ -419,6 +419,56 @@ export interface CommissionDisputeData {
   comment: string | null;
 }
 
+/** One weak KPI of a signed-off appraisal and the training it led to. */
+export interface TrainingFeedbackItemView {
+  /** The KPI kind (salesAttainment, ...). */
+  kpi: string;
+  score: number;
+  threshold: number;
+  /** The course category the template names for it. */
+  category: string;
+  outcome: 'CONFIRMED' | 'WAITLISTED' | 'ALREADY_ENROLLED' | 'NO_SESSION' | 'NO_COURSE';
+  courseCode: string | null;
+  /** In the recipient's locale. */
+  courseTitle: string | null;
+  /** CONFIRMED, WAITLISTED, ALREADY_ENROLLED: the session's start. */
+  sessionStartsAt: string | null;
+}
+
+/** To the manager (training-scheduling): a signed-off appraisal's weak KPIs and the courses the person was enrolled in. */
+export interface TrainingFeedbackData {
+  recipient: RecipientView;
+  person: PersonView;
+  period: string;
+  appraisalId: string;
+  items: TrainingFeedbackItemView[];
+}
+
+/** One signed-off appraisal of a promotion streak. */
+export interface PromotionEvidenceView {
+  period: string;
+  score: number;
+  band: string;
+}
+
+/**
+ * A promotion nomination (appraisal): nominated, to HR and the manager (who decides); confirmed or
+ * declined, to HR with the manager's reason.
+ */
+export interface PromotionNominationData {
+  recipient: RecipientView;
+  role: 'hr' | 'manager';
+  status: 'PENDING' | 'CONFIRMED' | 'DECLINED';
+  nominationId: string;
+  person: PersonView;
+  band: string;
+  streak: number;
+  /** Oldest first. */
+  evidence: PromotionEvidenceView[];
+  decidedBy: PersonView | null;
+  reason: string | null;
+}
+
 /** A peer asked to rate a colleague's teamwork (appraisal): a single-use link, anonymous to the colleague. */
 export interface AppraisalPeerRequestData {
   recipient: RecipientView;
@@ -496,6 +546,8 @@ export interface EmailDataByKind {
   'training-digest': TrainingDigestData;
   'target-progress': TargetProgressData;
   'commission-dispute': CommissionDisputeData;
+  'training-feedback': TrainingFeedbackData;
+  'promotion-nomination': PromotionNominationData;
   'appraisal-peer-request': AppraisalPeerRequestData;
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
@@ -526,6 +578,8 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-digest',
   'target-progress',
   'commission-dispute',
+  'training-feedback',
+  'promotion-nomination',
   'appraisal-peer-request',
   'appraisal-deadline',
   'appraisal-result',

@@ -23,6 +23,8 @@ export {
   type ComplaintAssignedData,
   type ComplaintEscalationData,
   type CommissionDisputeData,
+  type TrainingFeedbackItemView,
+  type PromotionNominationData,
   type AppraisalPeerRequestData,
   type AppraisalDeadlineData,
   type AppraisalResultData,

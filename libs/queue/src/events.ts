@@ -70,5 +70,8 @@ export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] }
   'training.completed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-completed' }],
   'training.failed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-failed' }],
   'training.overdue': [{ queue: 'appraisal-bulk', job: 'appraisal.training-overdue' }],
-  'appraisal.signed-off': [],
+  'appraisal.signed-off': [
+    { queue: 'training-bulk', job: 'training-feedback.enroll' },
+    { queue: 'appraisal-bulk', job: 'promotion.nominate' },
+  ],
 };
