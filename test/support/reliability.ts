@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
+import { Redis } from 'ioredis';
+import { deleteRedisPrefix, waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
 import { ORG } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
 
@@ -99,3 +100,15 @@ export const KIND = {
 
 /** A calendar that is always working time, so second-long SLAs count in wall-clock seconds. */
 export const ALWAYS = '24x7';
+
+/** Deletes every Redis key of this system's queue prefix (never another test file's) and checks none is left. */
+export async function flushRedis(system: TestSystem): Promise<void> {
+  const { config } = system;
+  await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX);
+  const redis = new Redis(config.REDIS_URL);
+  try {
+    expect(await redis.keys(`${config.QUEUE_PREFIX}:*`)).toEqual([]);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,9 +1,8 @@
-import { Redis } from 'ioredis';
-import { deleteRedisPrefix, idempotencyKeyOf as keyOf, waitFor, type ReceivedEmail } from '#libs/testing';
+import { idempotencyKeyOf as keyOf, waitFor, type ReceivedEmail } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { countByKey, engineHasPassed, ledger } from '../support/reliability.js';
+import { countByKey, engineHasPassed, flushRedis, ledger } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -49,18 +48,6 @@ describe('training: a Redis flush with every reminder still sent once', () => {
   const reminderMails = (before?: string): ReceivedEmail[] =>
     system.smtp.received.filter((mail) => keyOf(mail).startsWith(`training-reminder:${sessionId}:`) && (before === undefined || keyOf(mail).split(':')[3] === before));
 
-  /** Deletes every Redis key of this instance (never anyone else's) and checks none is left. */
-  async function flushRedis(): Promise<void> {
-    const { config } = system;
-    await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX);
-    const redis = new Redis(config.REDIS_URL);
-    try {
-      expect(await redis.keys(`${config.QUEUE_PREFIX}:*`)).toEqual([]);
-    } finally {
-      redis.disconnect();
-    }
-  }
-
   /** The clock a minute short of `at`: once the engine has passed that, nothing due at `at` may have been sent. */
   async function notBefore(at: Date, before: string): Promise<void> {
     clock.set(new Date(at.getTime() - 60_000));
@@ -90,7 +77,7 @@ describe('training: a Redis flush with every reminder still sent once', () => {
     expect(new Set(timers.map((t) => t.dueAt.toISOString()))).toEqual(new Set(OFFSETS.map((o) => o.dueAt.toISOString())));
 
     await waitFor('the invitations', async () => system.smtp.received.filter((mail) => keyOf(mail).startsWith(`training-invitation:${sessionId}:`)).length, (n) => n === 1 + ATTENDEES.length);
-    await flushRedis();
+    await flushRedis(system);
   });
 
   it('the 7-day reminder: not a minute early, then once to each attendee', async () => {
@@ -113,7 +100,7 @@ describe('training: a Redis flush with every reminder still sent once', () => {
         (row) => row?.status === 'retrying' && row.attempts >= 1,
       );
       expect(retrying!.lastError).toContain('451');
-      await flushRedis();
+      await flushRedis(system);
     } finally {
       system.smtp.acceptAll();
     }
@@ -123,7 +110,7 @@ describe('training: a Redis flush with every reminder still sent once', () => {
   it('the 1-hour reminder: Redis is emptied the moment it falls due; it still arrives, once', async () => {
     await notBefore(OFFSETS[2].dueAt, 'PT1H');
     clock.set(OFFSETS[2].dueAt);
-    await flushRedis();
+    await flushRedis(system);
     await received('PT1H');
   });
 

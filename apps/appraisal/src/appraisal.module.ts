@@ -7,11 +7,13 @@ import { queueProcessor } from '#libs/workflow';
 import { ProgressModule } from './progress/progress.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { CyclesModule } from './cycles/cycles.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { CommissionPlansModule } from './commission-plans/commission-plans.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { TrainingOutcomesModule } from './training-outcomes/training-outcomes.module.js';
+import { PromotionsModule } from './promotions/promotions.module.js';
 
 /** /health asks every service. */
 @Controller()
@@ -36,7 +38,7 @@ export class AppraisalCoreModule {}
  * escalations) never waits behind bulk (events from other services, digests, cycle openings).
  */
 @Module({
-  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule, CommissionPlansModule, CommissionsModule, DisputesModule],
+  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule, ReviewsModule, CommissionPlansModule, CommissionsModule, DisputesModule, PromotionsModule],
   providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
 })
 export class AppraisalModule {}

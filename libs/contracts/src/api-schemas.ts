@@ -14,8 +14,9 @@ import {
   AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
 } from './schemas/training.schemas.js';
 import { TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten } from './schemas/targets.schemas.js';
-import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView } from './schemas/appraisal-cycles.schemas.js';
+import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView } from './schemas/appraisal-cycles.schemas.js';
 import { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
+import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -34,9 +35,10 @@ export const API_SCHEMAS = {
   AttendanceRecorded, CertificateView, TrainingOutcomeView, TrainingPolicy, VersionedTrainingPolicy,
   TrainingPlanProgress, TrainingPlanView,
   TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten,
-  AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView,
+  AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView,
   HealthReport,
   CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan,
+  PromotionNominationPage, PromotionNominationView,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

@@ -419,6 +419,110 @@ export interface CommissionDisputeData {
   comment: string | null;
 }
 
+/** One weak KPI of a signed-off appraisal and the training it led to. */
+export interface TrainingFeedbackItemView {
+  /** The KPI kind (salesAttainment, ...). */
+  kpi: string;
+  score: number;
+  threshold: number;
+  /** The course category the template names for it. */
+  category: string;
+  outcome: 'CONFIRMED' | 'WAITLISTED' | 'ALREADY_ENROLLED' | 'NO_SESSION' | 'NO_COURSE';
+  courseCode: string | null;
+  /** In the recipient's locale. */
+  courseTitle: string | null;
+  /** CONFIRMED, WAITLISTED, ALREADY_ENROLLED: the session's start. */
+  sessionStartsAt: string | null;
+}
+
+/** To the manager (training-scheduling): a signed-off appraisal's weak KPIs and the courses the person was enrolled in. */
+export interface TrainingFeedbackData {
+  recipient: RecipientView;
+  person: PersonView;
+  period: string;
+  appraisalId: string;
+  items: TrainingFeedbackItemView[];
+}
+
+/** One signed-off appraisal of a promotion streak. */
+export interface PromotionEvidenceView {
+  period: string;
+  score: number;
+  band: string;
+}
+
+/**
+ * A promotion nomination (appraisal): nominated, to HR and the manager (who decides); confirmed or
+ * declined, to HR with the manager's reason.
+ */
+export interface PromotionNominationData {
+  recipient: RecipientView;
+  role: 'hr' | 'manager';
+  status: 'PENDING' | 'CONFIRMED' | 'DECLINED';
+  nominationId: string;
+  person: PersonView;
+  band: string;
+  streak: number;
+  /** Oldest first. */
+  evidence: PromotionEvidenceView[];
+  decidedBy: PersonView | null;
+  reason: string | null;
+}
+
+/** A peer asked to rate a colleague's teamwork (appraisal): a single-use link, anonymous to the colleague. */
+export interface AppraisalPeerRequestData {
+  recipient: RecipientView;
+  person: PersonView;
+  period: string;
+  dueAt: string;
+  peerReviewUrl: string;
+}
+
+export type AppraisalReviewStep = 'self' | 'peer' | 'manager' | 'calibration';
+
+/**
+ * A review step's deadline (appraisal): `remind` to whoever owes the step before it passes,
+ * `escalate` to the one above them once it has.
+ */
+export interface AppraisalDeadlineData {
+  recipient: RecipientView;
+  action: 'remind' | 'escalate';
+  step: AppraisalReviewStep;
+  /** The appraised person. */
+  person: PersonView;
+  /** escalate: who owes the step (for a peer step, the peer stays unnamed to no one but the manager who picked them). */
+  owner: PersonView | null;
+  period: string;
+  dueAt: string;
+  appraisalId: string;
+}
+
+/** A signed-off appraisal, to its person: the KPIs with their evidence, the band, the comments. */
+export interface AppraisalResultData {
+  recipient: RecipientView;
+  period: string;
+  appraisalId: string;
+  score: number | null;
+  band: string;
+  /** Set when calibration moved the band off the computed one. */
+  calibration: { from: string | null; reason: string } | null;
+  kpis: {
+    kind: string;
+    status: 'SCORED' | 'NO_DATA' | 'PENDING';
+    value: number | null;
+    score: number | null;
+    /** The renormalised share of the overall score, in percent. */
+    weightPct: number | null;
+    /** How many records stand behind the number, and the first of their ids. */
+    evidenceCount: number;
+    evidence: { sourceKind: string; sourceId: string }[];
+  }[];
+  selfComment: string | null;
+  managerComment: string | null;
+  /** Peers' comments, without their names. */
+  peerComments: string[];
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -442,6 +546,11 @@ export interface EmailDataByKind {
   'training-digest': TrainingDigestData;
   'target-progress': TargetProgressData;
   'commission-dispute': CommissionDisputeData;
+  'training-feedback': TrainingFeedbackData;
+  'promotion-nomination': PromotionNominationData;
+  'appraisal-peer-request': AppraisalPeerRequestData;
+  'appraisal-deadline': AppraisalDeadlineData;
+  'appraisal-result': AppraisalResultData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -469,6 +578,11 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-digest',
   'target-progress',
   'commission-dispute',
+  'training-feedback',
+  'promotion-nomination',
+  'appraisal-peer-request',
+  'appraisal-deadline',
+  'appraisal-result',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
@@ -481,6 +595,8 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
   ? Omit<T, 'actionUrl'> & { actionTokenId: string }
   : T extends { surveyUrl: string }
     ? Omit<T, 'surveyUrl'> & { surveyTokenId: string }
-    : T;
+    : T extends { peerReviewUrl: string }
+      ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
+      : T;
 
 export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

@@ -3,3 +3,4 @@ export * from './notifications.module.js';
 export * from './action-link.js';
 export * from './survey-link.js';
 export * from './email-recipients.js';
+export * from './peer-review-link.js';

@@ -19,6 +19,23 @@ export interface EventPayloads {
   'training.failed': TrainingOutcomeFacts & { failedAt: string; attempt: number; final: boolean };
   /** A mandatory requirement passed its due date open: its manager was just told. */
   'training.overdue': Omit<TrainingOutcomeFacts, 'enrollmentId'> & { requirementId: string; dueOn: string };
+  /** An appraisal was signed off: its final band and score, and the KPIs below their template threshold. */
+  'appraisal.signed-off': AppraisalSignedOffFacts;
+}
+
+/** What feedback enrollment (training), promotion nomination and the attrition risk need of a signed-off appraisal. */
+export interface AppraisalSignedOffFacts {
+  appraisalId: string;
+  cycleId: string;
+  period: string;
+  employeeId: string;
+  /** The reviewer of record (the manager when the cycle opened), if any. */
+  managerId: string | null;
+  band: string;
+  score: number;
+  signedOffAt: string;
+  /** KPIs scored below the threshold the template gives them, with the course category it names. */
+  weakKpis: { kind: string; score: number; threshold: number; courseCategory: string }[];
 }
 
 /** What appraisal (KPIs) and the attrition risk need to know of a training outcome. */
@@ -53,4 +70,8 @@ export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] }
   'training.completed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-completed' }],
   'training.failed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-failed' }],
   'training.overdue': [{ queue: 'appraisal-bulk', job: 'appraisal.training-overdue' }],
+  'appraisal.signed-off': [
+    { queue: 'training-bulk', job: 'training-feedback.enroll' },
+    { queue: 'appraisal-bulk', job: 'promotion.nominate' },
+  ],
 };

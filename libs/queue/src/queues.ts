@@ -72,6 +72,12 @@ export interface JobPayloads {
   'appraisal.target-progress-check': TimerFiredPayload;
   /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
   'commission-dispute.escalate': TimerFiredPayload;
+  /** training-scheduling's subscription to `appraisal.signed-off`: each weak KPI becomes a course enrollment, the manager is told. */
+  'training-feedback.enroll': EventJobPayload<'appraisal.signed-off'>;
+  /** appraisal's subscription to `appraisal.signed-off`: a streak of the template's promotion band nominates the person to HR. */
+  'promotion.nominate': EventJobPayload<'appraisal.signed-off'>;
+  /** A review step's reminder or escalation (the timer key names the step and which; subject: the appraisal, or the peer review). */
+  'appraisal-review.deadline': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -104,7 +110,10 @@ export const JOBS = {
   appraisalTrainingOverdue: 'appraisal.training-overdue',
   appraisalTargetProgress: 'appraisal.target-progress',
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
+  appraisalReviewDeadline: 'appraisal-review.deadline',
   commissionDisputeEscalate: 'commission-dispute.escalate',
+  trainingFeedbackEnroll: 'training-feedback.enroll',
+  promotionNominate: 'promotion.nominate',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -144,9 +153,9 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
-  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
-  'appraisal-urgent': ['commission-dispute.escalate'],
-  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
+  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check', 'training-feedback.enroll'],
+  'appraisal-urgent': ['commission-dispute.escalate', 'appraisal-review.deadline'],
+  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check', 'promotion.nominate'],
 };
 
 /**

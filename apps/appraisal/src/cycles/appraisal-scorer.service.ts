@@ -14,7 +14,8 @@ import { CyclesRepository } from './cycles.repository.js';
 export class AppraisalScorer {
   constructor(private readonly repository: CyclesRepository) {}
 
-  async rescore(tx: Tx, template: TemplateDocument, where: { cycleId: string } | { appraisalIds: string[] }, at: Date): Promise<Map<string, Sheet>> {
+  /** `manualClosed`: the manager has reviewed, so a manual KPI still without input has no data (not "not rated yet"). */
+  async rescore(tx: Tx, template: TemplateDocument, where: { cycleId: string } | { appraisalIds: string[] }, at: Date, manualClosed = false): Promise<Map<string, Sheet>> {
     const rows = await this.repository.kpiRows(tx, where);
     const values = new Map<string, KpiValues>();
     for (const row of rows) {
@@ -23,7 +24,7 @@ export class AppraisalScorer {
       values.set(row.appraisalId, of);
     }
     const sheets = new Map<string, Sheet>();
-    for (const [appraisalId, kpiValues] of values) sheets.set(appraisalId, scoreSheet(template, kpiValues));
+    for (const [appraisalId, kpiValues] of values) sheets.set(appraisalId, scoreSheet(template, kpiValues, manualClosed));
     await this.repository.writeSheets(tx, sheets, at);
     return sheets;
   }

@@ -19,6 +19,8 @@ export interface CycleRow {
   openedById: string;
   openedAt: Date;
   appraisals: number;
+  peersPerPerson: number;
+  reminderAt: number;
 }
 
 export interface AppraisalRow {
@@ -72,7 +74,7 @@ export class CyclesRepository {
     await tx.insertInto('AppraisalCycle').values({
       id: row.id, period: cycle.period.text, scopeKind: cycle.scope.kind, scopeValue: cycle.scope.value, templateId: row.templateId,
       selfDueAt: cycle.deadlines.self, peerDueAt: cycle.deadlines.peer, managerDueAt: cycle.deadlines.manager, calibrationDueAt: cycle.deadlines.calibration,
-      openedById: row.openedById, openedAt: row.at, appraisals: 0, createdAt: row.at,
+      openedById: row.openedById, openedAt: row.at, appraisals: 0, peersPerPerson: cycle.peersPerPerson, reminderAt: cycle.reminderAt, createdAt: row.at,
     }).execute();
   }
 

@@ -12,7 +12,14 @@ export interface CycleRequest {
   scope: { kind: 'TEAM' | 'ROLE'; value: string };
   template: string;
   deadlines: Record<DeadlineName, Date>;
+  /** How many peers the manager picks for each person. */
+  peersPerPerson: number;
+  /** Where in each step's window (0-1 of its owner's working time) the reminder goes out. */
+  reminderAt: number;
 }
+
+export const DEFAULT_PEERS = 3;
+export const DEFAULT_REMINDER_AT = 0.75;
 
 export type CycleValidation = { ok: true; cycle: CycleRequest } | { ok: false; errors: FieldError[] };
 
@@ -61,6 +68,13 @@ export function validateCycle(input: unknown, now: Date): CycleValidation {
       previous = name;
     }
   }
+  const peersPerPerson = input.peers ?? DEFAULT_PEERS;
+  if (typeof peersPerPerson !== 'number' || !Number.isInteger(peersPerPerson) || peersPerPerson < 1 || peersPerPerson > 10) errors.push({ field: 'peers', message: 'must be a whole number of peers from 1 to 10' });
+  const reminderAt = input.reminderAt ?? DEFAULT_REMINDER_AT;
+  if (typeof reminderAt !== 'number' || !(reminderAt > 0 && reminderAt < 1)) errors.push({ field: 'reminderAt', message: 'must be a fraction of each step\u2019s window between 0 and 1 (0.75: a quarter of the working time before the deadline)' });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, cycle: { period: period!, scope: scope!, template: input.template as string, deadlines: deadlines as Record<DeadlineName, Date> } };
+  return {
+    ok: true,
+    cycle: { period: period!, scope: scope!, template: input.template as string, deadlines: deadlines as Record<DeadlineName, Date>, peersPerPerson: peersPerPerson as number, reminderAt: reminderAt as number },
+  };
 }

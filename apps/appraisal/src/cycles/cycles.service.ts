@@ -11,6 +11,8 @@ import { KpiEvidenceFacts, type EvidenceScope } from '../facts/kpi-evidence.fact
 import { parsePeriod } from '../periods/period.js';
 import { TemplatesRepository, type TemplateRow } from '../templates/templates.repository.js';
 import { KPI_KINDS, type KpiKind } from '../templates/templates.rules.js';
+import { ReviewDeadlines } from '../reviews/review-deadlines.service.js';
+import { ReviewsRepository, type PeerReviewRow, type ReviewedAppraisal } from '../reviews/reviews.repository.js';
 import { AppraisalScorer } from './appraisal-scorer.service.js';
 import { CyclesRepository, type AppraisalRow, type CycleRow } from './cycles.repository.js';
 import { validateCycle } from './cycles.rules.js';
@@ -42,6 +44,8 @@ export class CyclesService {
     private readonly templates: TemplatesRepository,
     private readonly facts: KpiEvidenceFacts,
     private readonly scorer: AppraisalScorer,
+    private readonly reviews: ReviewsRepository,
+    private readonly deadlines: ReviewDeadlines,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -77,7 +81,9 @@ export class CyclesService {
       await this.repository.valuesFromEvidence(tx, id);
       await this.scorer.rescore(tx, template.document, { cycleId: id }, now);
       await this.repository.setAppraisalCount(tx, id, count);
-      const view = cycleView((await this.repository.cycle(tx, id))!, template, caller.email);
+      const opened = (await this.repository.cycle(tx, id))!;
+      await this.deadlines.armOpening(tx, opened, await this.repository.appraisals(tx, id, null), now, correlationId);
+      const view = cycleView(opened, template, caller.email);
       await this.audit.record(tx, {
         entityType: 'appraisal-cycle', entityId: id, action: 'appraisal-cycle.opened', actorId: caller.id,
         after: { ...view, evidenceRows: evidence }, correlationId, at: now,
@@ -104,21 +110,25 @@ export class CyclesService {
   async appraisal(caller: Caller, id: string): Promise<AppraisalViewBody> {
     if (!isUuid(id)) throw new NotFoundError(`Appraisal ${id} does not exist.`, 'appraisal.not_found');
     const db = this.database.db;
-    const row = await this.repository.appraisal(db, id);
+    const row = await this.reviews.find(db, id);
     if (!row) throw new NotFoundError(`Appraisal ${id} does not exist.`, 'appraisal.not_found');
     const employee = (await this.directory.findById(row.employeeId))!;
     if (!SEE_ALL.has(caller.role) && caller.id !== employee.id && !(await this.directory.isAbove(caller.id, employee))) {
       throw new ForbiddenError('You may read your own appraisal and those of your reporting line.');
     }
     const cycle = (await this.repository.cycle(db, row.cycleId))!;
-    const [template, manager, kpis, evidence] = await Promise.all([
+    const [template, manager, kpis, evidence, peers] = await Promise.all([
       this.templates.byId(db, cycle.templateId),
       row.managerId ? this.directory.findById(row.managerId) : Promise.resolve(null),
       this.repository.kpiRows(db, { appraisalIds: [id] }),
       this.repository.evidence(db, id),
+      this.reviews.peerReviews(db, id),
     ]);
+    // The person never learns who was asked: ratings are anonymous to them.
+    const peerNames = caller.id === employee.id ? null : await this.peerNames(peers);
     return {
       ...summary(row),
+      review: reviewView(row, peers, peerNames),
       employee: personView(employee),
       cycle: { id: cycle.id, period: cycle.period, template: { name: template!.name, version: template!.version } },
       manager: manager ? personView(manager) : null,
@@ -130,6 +140,11 @@ export class CyclesService {
         evidence: evidence.filter((e) => e.kpi === kpi.kpi).map((e) => ({ sourceKind: e.sourceKind as AppraisalViewBody['kpis'][number]['evidence'][number]['sourceKind'], sourceId: e.sourceId, value: Number(e.value) })),
       })),
     };
+  }
+
+  private async peerNames(peers: PeerReviewRow[]): Promise<{ name: string; answered: boolean }[]> {
+    const people = new Map((await this.directory.findManyById(peers.map((p) => p.peerId))).map((e) => [e.id, e]));
+    return peers.map((p) => ({ name: people.get(p.peerId)?.name ?? p.peerId, answered: p.answeredAt !== null }));
   }
 
   private async foundCycle(id: string): Promise<CycleRow> {
@@ -146,6 +161,17 @@ function summary(row: AppraisalRow) {
   return { id: row.id, cycleId: row.cycleId, status: row.status, score: num(row.score), band: row.band };
 }
 
+function reviewView(row: ReviewedAppraisal, peers: PeerReviewRow[], names: { name: string; answered: boolean }[] | null): AppraisalViewBody['review'] {
+  const at = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    self: row.selfReviewedAt ? { comment: row.selfComment ?? '', at: at(row.selfReviewedAt)! } : null,
+    peers: { asked: peers.length, answered: peers.filter((p) => p.answeredAt).length, names, comments: peers.flatMap((p) => p.comment ?? []).sort() },
+    manager: row.managerReviewedAt ? { comment: row.managerComment ?? '', at: at(row.managerReviewedAt)! } : null,
+    calibration: row.calibratedAt ? { from: row.reviewedBand, band: row.band ?? '', reason: row.calibrationReason, at: at(row.calibratedAt)! } : null,
+    signedOffAt: at(row.signedOffAt),
+  };
+}
+
 function cycleView(row: CycleRow, template: TemplateRow, openedBy: string): CycleViewBody {
   return {
     id: row.id,
@@ -154,6 +180,8 @@ function cycleView(row: CycleRow, template: TemplateRow, openedBy: string): Cycl
     template: { name: template.name, version: template.version },
     deadlines: { self: row.selfDueAt.toISOString(), peer: row.peerDueAt.toISOString(), manager: row.managerDueAt.toISOString(), calibration: row.calibrationDueAt.toISOString() },
     appraisals: row.appraisals,
+    peers: row.peersPerPerson,
+    reminderAt: row.reminderAt,
     openedBy,
     openedAt: row.openedAt.toISOString(),
   };

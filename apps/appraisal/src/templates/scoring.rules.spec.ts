@@ -47,6 +47,12 @@ describe('scoring rules', () => {
     expect(sheet.notes[0].message).toContain('not rated yet');
   });
 
+  it('once the manager has reviewed, a manual KPI still without input has no data', () => {
+    const sheet = scoreSheet(template(), { salesAttainment: 100, customerSatisfaction: 5 }, true);
+    expect(sheet.kpis.find((k) => k.kind === 'teamwork')).toMatchObject({ status: 'NO_DATA', score: null });
+    expect(sheet.notes[0].message).toContain('no data in the period');
+  });
+
   it('has no score when no KPI has data', () => {
     expect(scoreSheet(template(), {})).toMatchObject({ weighted: null, score: null, band: null });
   });

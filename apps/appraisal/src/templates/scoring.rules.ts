@@ -68,16 +68,17 @@ function evaluate(formula: string, data: Record<string, number>): unknown {
  * Scores every KPI with data by its rule, leaves out those without (an automatic KPI with no data
  * in the period: NO_DATA; a manual one not filled in yet: PENDING), renormalises the weights of
  * the rest to sum to 1, and says so in the notes. A formula that reads a KPI left out, or gives
- * no finite number, yields to the weighted score, also noted.
+ * no finite number, yields to the weighted score, also noted. Once the manager has reviewed
+ * (`manualClosed`), no more input can come: a manual KPI still without one has no data.
  */
-export function scoreSheet(template: TemplateDocument, values: KpiValues): Sheet {
+export function scoreSheet(template: TemplateDocument, values: KpiValues, manualClosed = false): Sheet {
   const notes: SheetNote[] = [];
   const scored = template.kpis.filter((kpi) => values[kpi.kind] !== undefined && values[kpi.kind] !== null);
   const scoredWeight = scored.reduce((sum, kpi) => sum + kpi.weight, 0);
   const lines: KpiLine[] = template.kpis.map((kpi) => {
     const value = values[kpi.kind];
     if (value === undefined || value === null) {
-      return { kind: kpi.kind, weight: kpi.weight, status: KPI_KINDS[kpi.kind].manual ? 'PENDING' : 'NO_DATA', value: null, score: null, effectiveWeight: null };
+      return { kind: kpi.kind, weight: kpi.weight, status: KPI_KINDS[kpi.kind].manual && !manualClosed ? 'PENDING' : 'NO_DATA', value: null, score: null, effectiveWeight: null };
     }
     return { kind: kpi.kind, weight: kpi.weight, status: 'SCORED', value, score: linearScore(value, kpi.scoring), effectiveWeight: kpi.weight / scoredWeight };
   });

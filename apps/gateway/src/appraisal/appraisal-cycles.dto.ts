@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 
 export class CycleScopeDto {
   @ApiPropertyOptional({ example: 'East', description: 'everyone in this team (or give a role, not both)' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
@@ -19,6 +19,8 @@ export class OpenCycleDto {
   @ApiProperty({ type: CycleScopeDto }) @IsObject() @ValidateNested() @Type(() => CycleScopeDto) scope: CycleScopeDto;
   @ApiProperty({ example: 'sales-2026', description: 'the template name; its latest version is used and kept' }) @IsString() template: string;
   @ApiProperty({ type: CycleDeadlinesDto }) @IsObject() @ValidateNested() @Type(() => CycleDeadlinesDto) deadlines: CycleDeadlinesDto;
+  @ApiPropertyOptional({ example: 3, description: 'how many peers the manager picks for each person (1-10, default 3)' }) @IsOptional() @IsNumber() peers?: number;
+  @ApiPropertyOptional({ example: 0.75, description: 'each step\u2019s reminder at this fraction of its owner\u2019s working time before the deadline (0-1, default 0.75); the escalation at the deadline' }) @IsOptional() @IsNumber() reminderAt?: number;
 }
 
 export class ListAppraisalsQuery {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
-import { actionTokenFor, actionUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
+import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
 import type { OutgoingEmail } from './mail-transport.js';
 import type { Notification } from './sending.repository.js';
 
@@ -29,6 +29,10 @@ export class SendingMailer {
     if (typeof snapshot.surveyTokenId === 'string') {
       const { surveyTokenId, ...rest } = snapshot;
       return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.JWT_SECRET, surveyTokenId)) };
+    }
+    if (typeof snapshot.peerReviewTokenId === 'string') {
+      const { peerReviewTokenId, ...rest } = snapshot;
+      return { ...rest, peerReviewUrl: peerReviewUrl(this.config.PUBLIC_BASE_URL, peerReviewTokenFor(this.config.JWT_SECRET, peerReviewTokenId)) };
     }
     if (typeof snapshot.actionTokenId !== 'string') return snapshot;
     const { actionTokenId, ...rest } = snapshot;
