@@ -138,7 +138,7 @@ const sumMs = (statements: TracedStatement[]) => statements.reduce((sum, st) => 
 // ---------------------------------------------------------------- 3. the cycle
 
 /** The engine's polling, told apart from the opening's own statements (which include the gateway's caller lookup). */
-const POLLING_SQL = /^(BEGIN|COMMIT|ROLLBACK)$|from "Outbox" where "publishedAt" is null|^WITH due AS \( SELECT id FROM "Timer"|^select 1$/i;
+const POLLING_SQL = /^(BEGIN|COMMIT|ROLLBACK)$|from "Outbox" where "publishedAt" is (not )?null|^WITH due AS \( SELECT id FROM "Timer"|^SELECT pg_try_advisory_xact_lock|^select 1$/i;
 const ownSql = (text: string) => !POLLING_SQL.test(text);
 
 async function openCycle(): Promise<{ seconds: number; statements: number; perKpi: [string, number][]; ok: boolean }> {
