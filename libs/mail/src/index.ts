@@ -29,6 +29,7 @@ export {
   type SurveyLowScoreData,
   type SurveyRequestData,
   type RiskAlertData,
+  type AttritionAlertData,
   type TrainingCancellationData,
   type TrainingDigestData,
   type TrainingDigestOverdueView,

@@ -72,6 +72,10 @@ export interface JobPayloads {
   'appraisal.target-progress-check': TimerFiredPayload;
   /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
   'commission-dispute.escalate': TimerFiredPayload;
+  /** The daily attrition scan (appraisal; a chain of timers, one per Shanghai date). */
+  'attrition.scan': TimerFiredPayload;
+  /** customer-follow-up's subscription to `attrition.flagged`: the alert, its tasks and the manager's email. */
+  'risk.attrition-flagged': EventJobPayload<'attrition.flagged'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -105,6 +109,8 @@ export const JOBS = {
   appraisalTargetProgress: 'appraisal.target-progress',
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
   commissionDisputeEscalate: 'commission-dispute.escalate',
+  attritionScan: 'attrition.scan',
+  riskAttritionFlagged: 'risk.attrition-flagged',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -140,13 +146,13 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
-  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
+  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged'],
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
   'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
   'appraisal-urgent': ['commission-dispute.escalate'],
-  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
+  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check', 'attrition.scan'],
 };
 
 /**

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ServiceClientModule } from '../http/service-client.module.js';
 import { TargetsController } from './targets.controller.js';
+import { AttritionPolicyController } from './attrition-policy.controller.js';
 import { AppraisalCyclesController, AppraisalsController, AppraisalTemplatesController } from './appraisal-cycles.controller.js';
 
 /** The appraisal endpoints of the HTTP API. */
 @Module({
   imports: [ServiceClientModule],
-  controllers: [TargetsController, AppraisalTemplatesController, AppraisalCyclesController, AppraisalsController],
+  controllers: [TargetsController, AppraisalTemplatesController, AppraisalCyclesController, AppraisalsController, AttritionPolicyController],
 })
 export class AppraisalGatewayModule {}

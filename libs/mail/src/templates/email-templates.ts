@@ -22,6 +22,7 @@ import { targetProgressTemplate } from './target-progress.js';
 import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
 import { commissionDisputeTemplate } from './commission-dispute.js';
+import { attritionAlertTemplate } from './attrition-alert.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -47,4 +48,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-digest': trainingDigestTemplate,
   'target-progress': targetProgressTemplate,
   'commission-dispute': commissionDisputeTemplate,
+  'attrition-alert': attritionAlertTemplate,
 };
