@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '#libs/database';
+import type { JobPayload } from '#libs/queue';
 import { idempotencyKeyOf as keyOf } from '#libs/testing';
 import { ManualClock } from '#libs/time';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 import { engineIdle } from '../followup/engine-idle.js';
+import { AttritionJobs } from '../../apps/appraisal/src/attrition/attrition.jobs.js';
+import { AttritionAlertsJobs } from '../../apps/customer-follow-up/src/risk/attrition-alerts.jobs.js';
 
 /**
  * Issue 11 item 8 (salesperson attrition risk), through HTTP, NATS, the timers, BullMQ, the
@@ -218,6 +221,19 @@ describe('appraisal: salesperson attrition risk', () => {
     await system.as(ORG.rep2).post(`/risk-alerts/${alertId}/snooze`).send({ until: '2027-05-01T00:00:00Z', reason: 'peer' }).expect(403);
     await system.as(ORG.finance).post(`/risk-alerts/${alertId}/acknowledge`).expect(403);
     expect((await list(ORG.admin))[0].status).toBe('open');
+  });
+
+  it('guarantee: a duplicate of the scan\u2019s job and a redelivered flag change nothing (no second event, email or task)', async () => {
+    const fired = await system.prisma.timer.findUniqueOrThrow({ where: { uniqueKey: 'attrition-scan:2027-04-08' } });
+    const context = { outboxId: randomUUID(), correlationId: null };
+    expect(await system.app.get(AttritionJobs).scan({ timerId: fired.id, subjectId: fired.subjectId }, { ...context, queue: 'appraisal-bulk' })).toBe('skipped');
+    const delivered = await system.prisma.outbox.findFirstOrThrow({ where: { jobName: 'risk.attrition-flagged' } });
+    const payload = delivered.payload as unknown as JobPayload<'risk.attrition-flagged'>;
+    expect(await system.app.get(AttritionAlertsJobs).flagged(payload, { ...context, queue: 'followup-bulk' })).toBe('skipped');
+    await engineIdle(system, clock, 'after the duplicates');
+    expect(await system.prisma.outbox.count({ where: { jobName: 'risk.attrition-flagged' } })).toBe(1);
+    expect(await system.prisma.notification.count({ where: { kind: 'attrition-alert' } })).toBe(1);
+    expect((await list(ORG.admin))[0].sendCount).toBe(1);
   });
 
   it('guarantee: the next day\u2019s scan flags him again but does not email within the cooldown', async () => {
