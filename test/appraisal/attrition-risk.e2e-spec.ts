@@ -29,6 +29,8 @@ interface AlertBody {
   type: string;
   rule: string;
   severity: number;
+  active: boolean;
+  clearedAt: string | null;
   status: string;
   sendCount: number;
   employee: { email: string } | null;
@@ -262,5 +264,24 @@ describe('appraisal: salesperson attrition risk', () => {
 
     const acknowledged = await system.as(ORG.hr).post(`/risk-alerts/${alertId}/acknowledge`).expect(200);
     expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: { email: ORG.hr } });
+  });
+
+  it('guarantee: an alert whose person is no longer flagged is cleared (kept, inactive, no email); flagged again, it re-opens, but within the cooldown of its last email it is not sent again (no flapping emails)', async () => {
+    const defaults = (await system.as(ORG.hr).get('/attrition-policy').expect(200)).body.policy;
+    // Only two signals on, and three sent-back contracts no longer enough: one signal holds for Ray.
+    const narrow = { ...defaults, scoreDrop: null, missedTargets: null, commissionDrop: null, contractsSentBack: { windowDays: 90, minimum: 10 } };
+    await system.as(ORG.hr).put('/attrition-policy').send(narrow).expect(200);
+    await moveTo(scanOf('2027-05-22'), 'a scan under the narrow policy');
+    expect((await list(ORG.admin))[0]).toMatchObject({ severity: 0, active: false, status: 'acknowledged', clearedAt: scanOf('2027-05-22').toISOString(), sendCount: 2 });
+    expect(await system.prisma.auditEntry.count({ where: { entityId: alertId, action: 'risk-alert.cleared' } })).toBe(1);
+    expect(attritionMails()).toHaveLength(2);
+
+    await system.as(ORG.hr).put('/attrition-policy').send(defaults).expect(200);
+    await moveTo(scanOf('2027-05-23'), 'a scan under the default policy again');
+    expect((await list(ORG.admin))[0]).toMatchObject({ severity: 4, active: true, status: 'open', clearedAt: null, sendCount: 2 });
+    // Re-opened twice: when the snooze ended, and now that the acknowledged risk came back.
+    expect(await system.prisma.auditEntry.count({ where: { entityId: alertId, action: 'risk-alert.reopened' } })).toBe(2);
+    expect(attritionMails()).toHaveLength(2);
+    expect(await system.prisma.riskTask.count()).toBe(3);
   });
 });

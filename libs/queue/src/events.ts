@@ -21,6 +21,8 @@ export interface EventPayloads {
   'training.overdue': Omit<TrainingOutcomeFacts, 'enrollmentId'> & { requirementId: string; dueOn: string };
   /** appraisal's daily attrition scan flagged a person: the risk module records the alert (cooldown, snooze) and asks their manager. */
   'attrition.flagged': AttritionFlag;
+  /** An attrition scan finished: whoever it did not flag no longer holds the risk (their alert is cleared, kept with its history). */
+  'attrition.scanned': { flaggedEmployeeIds: string[]; scannedAt: string };
 }
 
 /** The numbers of each attrition signal (the policy's threshold next to what was measured). */
@@ -95,4 +97,5 @@ export const SUBSCRIBERS: { readonly [E in EventName]: readonly Subscription[] }
   'training.failed': [{ queue: 'appraisal-bulk', job: 'appraisal.training-failed' }],
   'training.overdue': [{ queue: 'appraisal-bulk', job: 'appraisal.training-overdue' }],
   'attrition.flagged': [{ queue: 'followup-bulk', job: 'risk.attrition-flagged' }],
+  'attrition.scanned': [{ queue: 'followup-bulk', job: 'risk.attrition-scanned' }],
 };

@@ -76,6 +76,8 @@ export interface JobPayloads {
   'attrition.scan': TimerFiredPayload;
   /** customer-follow-up's subscription to `attrition.flagged`: the alert, its tasks and the manager's email. */
   'risk.attrition-flagged': EventJobPayload<'attrition.flagged'>;
+  /** customer-follow-up's subscription to `attrition.scanned`: clears the alerts of people no longer flagged. */
+  'risk.attrition-scanned': EventJobPayload<'attrition.scanned'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -111,6 +113,7 @@ export const JOBS = {
   commissionDisputeEscalate: 'commission-dispute.escalate',
   attritionScan: 'attrition.scan',
   riskAttritionFlagged: 'risk.attrition-flagged',
+  riskAttritionScanned: 'risk.attrition-scanned',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -146,7 +149,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
-  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged'],
+  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned'],
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],

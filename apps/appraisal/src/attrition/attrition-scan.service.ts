@@ -26,7 +26,8 @@ export interface AttritionScanSummary {
  * The daily salesperson attrition scan (issue 11 item 8): one set-based statement per signal over
  * everyone in the policy's roles, the pure rules per person, and an `attrition.flagged` event per
  * flagged person, which customer-follow-up's risk module records as an alert of type attrition
- * (cooldown, snooze, tasks, the manager's email). Appraisal never writes the alert itself, and
+ * (cooldown, snooze, tasks, the manager's email), then `attrition.scanned` naming everyone flagged,
+ * so the alerts of the others are cleared. Appraisal never writes the alert itself, and
  * never acts on the person: the event only asks their manager to.
  */
 @Injectable()
@@ -59,7 +60,10 @@ export class AttritionScanService {
     for (let i = 0; i < flags.length; i += FLAGS_PER_TRANSACTION) {
       await this.database.transaction((tx) => this.publish(tx, flags.slice(i, i + FLAGS_PER_TRANSACTION), now, correlationId));
     }
-    if (flags.length > 0) this.signal.notify();
+    await this.database.transaction((tx) =>
+      this.events.publish(tx, 'attrition.scanned', { flaggedEmployeeIds: flags.map((f) => f.employeeId), scannedAt: now.toISOString() }, correlationId),
+    );
+    this.signal.notify();
     const summary = { people: people.size, flagged: flags.length, policyVersion: version };
     this.logger.log(`Attrition scan at ${now.toISOString()} (policy version ${version}): ${summary.flagged} people flagged of ${summary.people} with at least one signal's data.`);
     return summary;

@@ -55,6 +55,34 @@ export class AttritionAlertsService {
     return outcome;
   }
 
+  /**
+   * Clears the attrition alerts of everyone the scan did not flag (severity 0, kept with its history
+   * and clearedAt), unless a later scan flagged them already. The list makes the order of this event
+   * and the scan's flags irrelevant; a redelivery finds nothing left to clear.
+   */
+  async clear(event: JobPayload<'risk.attrition-scanned'>, correlationId: string | null): Promise<'done' | 'skipped'> {
+    const cleared = await this.database.transaction(async (tx) => {
+      const now = this.clock.now();
+      const { rows } = await sql<{ id: string; severity: number }>`
+        WITH cleared AS (
+          SELECT id, severity FROM "RiskAlert"
+          WHERE type = ${RISK_TYPE_ATTRITION} AND rule = ${ATTRITION_RULE} AND severity > 0
+            AND NOT ("subjectId" = ANY(${event.flaggedEmployeeIds}::uuid[]))
+            AND (evidence->'facts'->>'scannedAt') < ${event.scannedAt}
+          FOR UPDATE
+        )
+        UPDATE "RiskAlert" a SET severity = 0, "updatedAt" = ${now},
+          evidence = jsonb_set(a.evidence, '{delivery,clearedAt}', to_jsonb(${event.scannedAt}::text))
+        FROM cleared WHERE a.id = cleared.id
+        RETURNING a.id, cleared.severity`.execute(tx);
+      await this.audit.recordAll(tx, rows.map((row) => ({
+        entityType: 'risk-alert', entityId: row.id, action: 'risk-alert.cleared', actorId: null, before: { severity: row.severity }, after: { severity: 0 }, correlationId, at: now,
+      })));
+      return rows.length;
+    });
+    return cleared > 0 ? 'done' : 'skipped';
+  }
+
   /** The person's alert under a lock; the advisory lock makes two flags about one person without an alert yet take turns. */
   private async lockAlertOf(tx: Tx, employeeId: string): Promise<RiskAlertRow | null> {
     await sql`SELECT pg_advisory_xact_lock(hashtext('attrition-alert'), hashtext(${employeeId}))`.execute(tx);
