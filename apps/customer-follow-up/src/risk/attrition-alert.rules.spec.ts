@@ -11,7 +11,7 @@ const flag = (scannedAt: string, severity = 2, eventId = 'ev-1'): AttritionFlag 
 const T = '2027-04-08T22:00:00.000Z';
 const sent = (overrides: Partial<ExistingAttritionAlert> = {}): ExistingAttritionAlert => ({
   id: 'a1', status: 'open', severity: 2, snoozedUntil: null, lastSentAt: new Date(T),
-  evidence: { facts: {}, delivery: { sends: 1, lastSentSeverity: 2, clearedAt: null }, eventId: 'ev-1' }, ...overrides,
+  evidence: { facts: { scannedAt: T }, delivery: { sends: 1, lastSentSeverity: 2, clearedAt: null }, eventId: 'ev-1' }, ...overrides,
 });
 const later = (days: number) => new Date(new Date(T).getTime() + days * DAY).toISOString();
 
@@ -21,8 +21,10 @@ describe('an attrition flag against the person\u2019s alert', () => {
     expect(planAttritionAlert(null, flag(T), false)).toMatchObject({ status: 'open', send: null, lastSentAt: null });
   });
 
-  it('the same event twice is a duplicate', () => {
+  it('the same event twice, or an older scan\u2019s event arriving late, is a duplicate', () => {
     expect(planAttritionAlert(sent(), flag(T), true).duplicate).toBe(true);
+    expect(planAttritionAlert(sent(), flag(later(-1), 3, 'ev-0'), true).duplicate).toBe(true);
+    expect(planAttritionAlert(sent(), flag(later(1), 2, 'ev-2'), true).duplicate).toBe(false);
   });
 
   it('within the cooldown nothing is sent unless more signals hold; after it a reminder', () => {

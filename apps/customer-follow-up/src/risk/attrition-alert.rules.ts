@@ -32,7 +32,7 @@ export interface ExistingAttritionAlert {
 }
 
 export interface AttritionAlertPlan {
-  /** The event was applied already (a redelivery): nothing to do. */
+  /** The event was applied already, or a later scan's was (a redelivery arriving late): nothing to do. */
   duplicate: boolean;
   status: RiskAlertStatus;
   snoozedUntil: Date | null;
@@ -41,6 +41,13 @@ export interface AttritionAlertPlan {
   /** Null: no email this time (cooldown, snooze, acknowledged, or nobody to ask). */
   send: { occasion: RiskOccasion; sendNumber: number } | null;
   reopened: boolean;
+}
+
+/** The event and scan the alert's evidence last came from. */
+function appliedFlag(evidence: unknown): { eventId: string; scannedAt: string } | null {
+  if (typeof evidence !== 'object' || evidence === null) return null;
+  const { eventId, facts } = evidence as { eventId?: unknown; facts?: { scannedAt?: unknown } };
+  return typeof eventId === 'string' && typeof facts?.scannedAt === 'string' ? { eventId, scannedAt: facts.scannedAt } : null;
 }
 
 /**
@@ -52,12 +59,12 @@ export interface AttritionAlertPlan {
 export function planAttritionAlert(found: ExistingAttritionAlert | null, flag: AttritionFlag & { eventId: string }, emailable: boolean): AttritionAlertPlan {
   const now = new Date(flag.scannedAt);
   const stored = readStoredEvidence(found?.evidence);
-  const previousEvent = found && typeof (found.evidence as { eventId?: unknown }).eventId === 'string' ? (found.evidence as { eventId: string }).eventId : null;
+  const applied = appliedFlag(found?.evidence);
   const delivery = decideDelivery(found && { ...found, lastSentSeverity: stored.delivery.lastSentSeverity }, flag.severity, now, flag.cooldownDays);
   const occasion = emailable ? delivery.send : null;
   const sends = stored.delivery.sends + (occasion ? 1 : 0);
   return {
-    duplicate: previousEvent === flag.eventId,
+    duplicate: applied !== null && (applied.eventId === flag.eventId || applied.scannedAt > flag.scannedAt),
     status: delivery.status,
     snoozedUntil: delivery.status === 'snoozed' ? (found?.snoozedUntil ?? null) : null,
     lastSentAt: occasion ? now : (found?.lastSentAt ?? null),
