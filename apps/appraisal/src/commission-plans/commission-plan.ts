@@ -1,5 +1,6 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { zodFieldErrors } from '../validation/zod-field-errors.js';
 
 const percent = (what: string) => z.number({ invalid_type_error: `${what}: a number` }).min(0, `${what}: 0 or more`).max(1000, `${what}: at most 1000`);
 const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'an amount in BASE_CURRENCY as a decimal string with at most 2 decimals, such as "20000.00"');
@@ -52,11 +53,5 @@ export type PlanValidation = { ok: true; plan: CommissionPlanDocument } | { ok: 
 export function validateCommissionPlan(input: unknown): PlanValidation {
   const parsed = commissionPlanSchema.safeParse(input);
   if (parsed.success) return { ok: true, plan: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)',
-      message: issue.message,
-    })),
-  };
+  return { ok: false, errors: zodFieldErrors(parsed.error) };
 }
