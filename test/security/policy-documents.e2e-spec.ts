@@ -48,12 +48,14 @@ describe('a policy PUT replaces only with a complete document; PATCH /follow-up-
     expect(await followUpPolicy(system)).toEqual({ version: before.version + 1, policy: expected });
   });
 
-  it('guarantee: a PATCH whose merged result is invalid is a 400 naming the field, writing nothing; a non-ADMIN gets 403', async () => {
+  it('guarantee: a PATCH whose merged result is invalid, or that names no field, is a 400 writing nothing; a non-ADMIN gets 403', async () => {
     const before = await followUpPolicy(system);
     const versions = await system.prisma.followUpPolicy.count();
     const bad = await system.as(ORG.admin).patch('/follow-up-policy').send({ risk: { cooldownDays: -1 }, bogus: 1 });
     expect(bad.status).toBe(400);
     expect((bad.body.errors as FieldErrors).map((e) => e.field).sort()).toEqual(['(root)', 'risk.cooldownDays']);
+    const empty = await system.as(ORG.admin).patch('/follow-up-policy').send({});
+    expect({ status: empty.status, errors: empty.body.errors as FieldErrors }).toEqual({ status: 400, errors: [{ field: '(root)', message: 'name at least one field to change' }] });
     await system.as(ORG.manager).patch('/follow-up-policy').send({ surveyCapDays: 10 }).expect(403);
     expect(await system.prisma.followUpPolicy.count()).toBe(versions);
     expect(await followUpPolicy(system)).toEqual(before);

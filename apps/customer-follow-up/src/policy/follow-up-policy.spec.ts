@@ -29,20 +29,23 @@ describe('follow-up policy', () => {
     ]);
   });
 
-  it('a PATCH merges nested objects field by field and replaces everything else', () => {
-    const merged = mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, { cadenceDays: { A: 7 }, surveyCapDays: 45 });
-    expect(validateFollowUpPolicy(merged)).toEqual({
+  it('a PATCH merges nested objects field by field, replaces everything else, then checks the whole', () => {
+    expect(mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, { cadenceDays: { A: 7 }, surveyCapDays: 45 })).toEqual({
       ok: true,
       policy: { ...DEFAULT_FOLLOW_UP_POLICY, cadenceDays: { A: 7, B: 30, C: 90 }, surveyCapDays: 45 },
     });
-    expect(mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, 'x')).toBe('x');
+    const bad = mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, { risk: { cooldownDays: -1 } });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual(['risk.cooldownDays']);
+    expect(mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, 'x').ok).toBe(false);
+  });
+
+  it('guarantee: an empty PATCH is refused instead of storing a version identical to the active one', () => {
+    expect(mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, {})).toEqual({ ok: false, errors: [{ field: '(root)', message: 'name at least one field to change' }] });
   });
 
   it('a "__proto__" key in a PATCH stays a field of its own and is refused, never a prototype', () => {
-    const merged = mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, JSON.parse('{"__proto__": {"surveyCapDays": 1}}'));
-    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
-    const result = validateFollowUpPolicy(merged);
-    expect(result.ok).toBe(false);
+    const result = mergeFollowUpPolicy(DEFAULT_FOLLOW_UP_POLICY, JSON.parse('{"__proto__": {"surveyCapDays": 1}}'));
+    expect(result.ok ? [] : result.errors).toEqual([{ field: '(root)', message: expect.stringContaining('__proto__') }]);
   });
 
   it('refuses unknown fields and bad numbers with field paths', () => {

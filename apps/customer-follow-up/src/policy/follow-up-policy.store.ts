@@ -4,7 +4,7 @@ import { AuditWriter } from '#libs/audit';
 import { Database, type Tx } from '#libs/database';
 import { BadRequestError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
-import { DEFAULT_FOLLOW_UP_POLICY, mergeFollowUpPolicy, validateFollowUpPolicy, type FollowUpPolicy } from './follow-up-policy.js';
+import { DEFAULT_FOLLOW_UP_POLICY, mergeFollowUpPolicy, type PolicyValidation, validateFollowUpPolicy, type FollowUpPolicy } from './follow-up-policy.js';
 
 /** The active follow-up policy: the defaults until an admin replaces it (each replacement a new version). */
 @Injectable()
@@ -23,7 +23,7 @@ export class FollowUpPolicyStore {
 
   /** PUT: the body is the whole policy. */
   async replace(caller: Caller, input: unknown, correlationId: string) {
-    return this.save(caller, correlationId, 'policy.replaced', () => input);
+    return this.save(caller, correlationId, 'policy.replaced', () => validateFollowUpPolicy(input));
   }
 
   /** PATCH: the body's fields merged into the active policy, then the whole checked as a PUT would be. */
@@ -31,12 +31,12 @@ export class FollowUpPolicyStore {
     return this.save(caller, correlationId, 'policy.changed', (active) => mergeFollowUpPolicy(active, changes));
   }
 
-  private async save(caller: Caller, correlationId: string, action: string, documentFrom: (active: FollowUpPolicy) => unknown) {
+  private async save(caller: Caller, correlationId: string, action: string, validate: (active: FollowUpPolicy) => PolicyValidation) {
     return this.database.transaction(async (tx) => {
       // One writer at a time, so a PATCH merges into the version it replaces and no change is lost.
       await sql`SELECT pg_advisory_xact_lock(hashtext('follow-up-policy'))`.execute(tx);
       const previous = await this.active(tx);
-      const validation = validateFollowUpPolicy(documentFrom(previous.policy));
+      const validation = validate(previous.policy);
       if (!validation.ok) throw new BadRequestError('The follow-up policy is invalid; the active policy was kept.', validation.errors);
       const row = await tx
         .insertInto('FollowUpPolicy')

@@ -98,11 +98,19 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * A PATCH body applied to the active policy: objects merge field by field, anything else replaces.
  * Built from entries, so a "__proto__" key stays an own (and then refused) field instead of a prototype.
+ * An empty body is refused rather than stored as a new version identical to the active one.
  */
-export function mergeFollowUpPolicy(active: unknown, changes: unknown): unknown {
+export function mergeFollowUpPolicy(active: FollowUpPolicy, changes: unknown): PolicyValidation {
+  if (isPlainObject(changes) && Object.keys(changes).length === 0) {
+    return { ok: false, errors: [{ field: '(root)', message: 'name at least one field to change' }] };
+  }
+  return validateFollowUpPolicy(merged(active, changes));
+}
+
+function merged(active: unknown, changes: unknown): unknown {
   if (!isPlainObject(active) || !isPlainObject(changes)) return changes;
   const keys = [...new Set([...Object.keys(active), ...Object.keys(changes)])];
   return Object.fromEntries(
-    keys.map((key) => [key, Object.hasOwn(changes, key) ? mergeFollowUpPolicy(active[key], changes[key]) : active[key]]),
+    keys.map((key) => [key, Object.hasOwn(changes, key) ? merged(active[key], changes[key]) : active[key]]),
   );
 }
