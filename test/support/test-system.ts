@@ -25,7 +25,7 @@ export interface TestSystem {
   database: Database;
   http: ReturnType<typeof supertest>;
   token(email: string): string;
-  as(email: string): { get(path: string): supertest.Test; post(path: string): supertest.Test; put(path: string): supertest.Test };
+  as(email: string): { get(path: string): supertest.Test; post(path: string): supertest.Test; put(path: string): supertest.Test; patch(path: string): supertest.Test };
   /** Another replica of every service on the same database, queues and NATS subjects. */
   startReplica(): Promise<INestApplication>;
   close(): Promise<void>;
@@ -68,6 +68,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       get: (path: string) => http.get(path).set('Authorization', `Bearer ${token(email)}`),
       post: (path: string) => http.post(path).set('Authorization', `Bearer ${token(email)}`),
       put: (path: string) => http.put(path).set('Authorization', `Bearer ${token(email)}`),
+      patch: (path: string) => http.patch(path).set('Authorization', `Bearer ${token(email)}`),
     }),
     startReplica: start,
     async close() {
