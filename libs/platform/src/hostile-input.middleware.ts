@@ -2,20 +2,21 @@ import type { NextFunction, Request, Response } from 'express';
 import { BadRequestError, type FieldError } from '#libs/rpc';
 import { findHostileInput } from './hostile-input.js';
 
-/** Each path segment as the router will decode it into a parameter; one that does not decode is left to the router's own 400. */
-function decodedSegments(path: string): string[] {
-  return path.split('/').map((segment) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return '';
-    }
-  });
+/** A path segment as the router will decode it into a parameter (UTF-8 that encodes a surrogate does not decode). */
+function pathSegmentProblem(segment: string): FieldError | null {
+  try {
+    return findHostileInput(decodeURIComponent(segment), '(path)');
+  } catch {
+    return { field: '(path)', message: 'must be percent-encoded UTF-8' };
+  }
 }
 
 function hostilePart(request: Request): FieldError | null {
-  const inPath = decodedSegments(request.path).map((segment) => findHostileInput(segment, '(path)')).find((problem) => problem !== null);
-  return inPath ?? findHostileInput(request.query) ?? findHostileInput(request.body);
+  for (const segment of request.path.split('/')) {
+    const problem = pathSegmentProblem(segment);
+    if (problem) return problem;
+  }
+  return findHostileInput(request.query) ?? findHostileInput(request.body);
 }
 
 /**
