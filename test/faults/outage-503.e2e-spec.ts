@@ -4,6 +4,7 @@ import { ListContracts } from '#libs/contracts';
 import { waitFor } from '#libs/testing';
 import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import { startTestSystem } from '../support/test-system.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -63,6 +64,28 @@ describe('faults: an outage answers 503 with Retry-After, naming nothing interna
       expect(JSON.stringify(exception.getResponse())).not.toContain(ListContracts.pattern);
     } finally {
       await client.onApplicationShutdown();
+    }
+  });
+
+  it('guarantee: with Redis cut off, a write is still served (201, never a 500: the job waits as an outbox row) and its email goes out once Redis is back', async () => {
+    const redis = new TcpProxy();
+    await redis.start();
+    const other = await startTestSystem({ env: { REDIS_URL: redis.through(system.config.REDIS_URL) } });
+    try {
+      await seedOrg(other);
+      await redis.cut();
+      let id = '';
+      try {
+        const submitted = await other.as(ORG.rep).post('/contracts').send({ ...SMALL_CONTRACT, title: 'While Redis is away', discountPct: 8 });
+        expect([submitted.status, submitted.body.code]).toEqual([201, undefined]);
+        id = submitted.body.id;
+      } finally {
+        await redis.restore();
+      }
+      await other.smtp.waitForEmail('the approval request, once Redis is back', (mail) => mail.to.includes(ORG.manager) && mail.text.includes(id), 30_000);
+    } finally {
+      await other.close();
+      await redis.stop();
     }
   });
 });
