@@ -105,7 +105,7 @@ const BODY_CASES: Case[] = ENDPOINTS.flatMap((e) => [
 
 const LISTS: [string, string | null][] = [
   ['/contracts', ORG.rep], ['/customers', ORG.rep], ['/complaints', ORG.manager], ['/courses', ORG.rep],
-  ['/targets?period=2027-07', ORG.manager], ['/org/employees', ORG.admin], ['/notifications', ORG.admin], ['/dead-letters', ORG.admin],
+  ['/targets?period=2027-07', ORG.manager], ['/promotion-nominations', ORG.hr], ['/org/employees', ORG.admin], ['/notifications', ORG.admin], ['/dead-letters', ORG.admin],
 ];
 const QUERY_AND_PATH_CASES: Case[] = [
   ...LISTS.map(([path, as]): Case => ({ name: `GET ${path.split('?')[0]}: a malformed cursor`, as, method: 'get', path: `${path}${path.includes('?') ? '&' : '?'}cursor=not-a-cursor`, field: 'cursor' })),
