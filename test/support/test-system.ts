@@ -35,6 +35,8 @@ export interface TestSystemOptions {
   clock?: Clock;
   engine?: Partial<EngineTimings>;
   env?: Record<string, string>;
+  /** Rewrites the test database's URL the system connects with (a proxy that can cut it off). */
+  databaseUrl?: (url: string) => string;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface TestSystemOptions {
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const db = await createTestDatabase();
   const smtp = await new SmtpSink().start();
-  const config = testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url, ...options.env });
+  const config = testConfig({ DATABASE_URL: options.databaseUrl?.(db.url) ?? db.url, SMTP_URL: smtp.url, ...options.env });
   const apps: INestApplication[] = [];
   const start = async () => {
     const app = await createHttpApp(AllInOneModule.forRoot({ config, clock: options.clock, engine: { ...TEST_ENGINE, ...options.engine } }), { serveNats: true });
