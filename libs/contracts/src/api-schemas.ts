@@ -17,6 +17,7 @@ import { TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, Ta
 import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView } from './schemas/appraisal-cycles.schemas.js';
 import { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
+import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -39,6 +40,7 @@ export const API_SCHEMAS = {
   HealthReport,
   CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan,
   PromotionNominationPage, PromotionNominationView,
+  VersionedAttritionPolicy,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

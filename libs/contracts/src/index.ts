@@ -21,3 +21,4 @@ export * from './schemas/org.schemas.js';
 export * from './schemas/ops.schemas.js';
 export * from './commissions.contracts.js';
 export * from './promotions.contracts.js';
+export * from './attrition.contracts.js';

@@ -224,6 +224,25 @@ export interface RiskAlertData {
   visit: { lastCompletedAt: string | null; workingDays: number; cadenceDays: number; factor: number; thresholdWorkingDays: number } | null;
 }
 
+/** A salesperson attrition alert to the person's manager (issue 11 item 8): the signals that held and the countermeasures as tasks. */
+export interface AttritionAlertData {
+  recipient: RecipientView;
+  alertId: string;
+  employee: PersonView;
+  /** The number of signals that held. */
+  severity: number;
+  occasion: 'new' | 'worse' | 'reminder';
+  cooldownDays: number;
+  /** One per signal; null when that signal did not hold. */
+  scoreDrop: { previous: number; previousPeriod: string; latest: number; latestPeriod: string; drop: number; minDrop: number } | null;
+  missedTargets: { periods: number; periodKind: string; belowPct: number; attainments: string } | null;
+  commissionDrop: { latest: number; latestPeriod: string; trailingAverage: number; trailing: number; ratioPct: number; belowPct: number } | null;
+  trainingOverdue: { count: number; minimum: number } | null;
+  contractsSentBack: { count: number; contracts: number; windowDays: number; minimum: number } | null;
+  /** The countermeasures, each a task of the recipient with a due date in their working time. */
+  tasks: { kind: 'conversation' | 'pay_promotion_review' | 'development_plan'; dueAt: string }[];
+}
+
 /** A training session as its emails snapshot it (issue 10). */
 export interface TrainingSessionMailView {
   id: string;
@@ -551,6 +570,7 @@ export interface EmailDataByKind {
   'appraisal-peer-request': AppraisalPeerRequestData;
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
+  'attrition-alert': AttritionAlertData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -583,6 +603,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'appraisal-peer-request',
   'appraisal-deadline',
   'appraisal-result',
+  'attrition-alert',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

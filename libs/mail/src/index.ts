@@ -35,6 +35,7 @@ export {
   type SurveyLowScoreData,
   type SurveyRequestData,
   type RiskAlertData,
+  type AttritionAlertData,
   type TrainingCancellationData,
   type TrainingDigestData,
   type TrainingDigestOverdueView,

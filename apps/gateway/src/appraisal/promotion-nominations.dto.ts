@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length } from 'class-validator';
 import { PROMOTION_DECISIONS, PROMOTION_STATUSES, type PromotionDecision, type PromotionStatus } from '#libs/contracts';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class PromotionDecisionDto {
   @ApiProperty({ enum: PROMOTION_DECISIONS }) @IsIn(PROMOTION_DECISIONS) decision: PromotionDecision;
@@ -10,6 +11,6 @@ export class PromotionDecisionDto {
 
 export class ListPromotionNominationsQuery {
   @ApiPropertyOptional({ enum: PROMOTION_STATUSES }) @IsOptional() @IsIn(PROMOTION_STATUSES) status?: PromotionStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }

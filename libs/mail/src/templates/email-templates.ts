@@ -27,6 +27,7 @@ import { promotionNominationTemplate } from './promotion-nomination.js';
 import { appraisalDeadlineTemplate } from './appraisal-deadline.js';
 import { appraisalPeerRequestTemplate } from './appraisal-peer-request.js';
 import { appraisalResultTemplate } from './appraisal-result.js';
+import { attritionAlertTemplate } from './attrition-alert.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -57,4 +58,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'appraisal-peer-request': appraisalPeerRequestTemplate,
   'appraisal-deadline': appraisalDeadlineTemplate,
   'appraisal-result': appraisalResultTemplate,
+  'attrition-alert': attritionAlertTemplate,
 };
