@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { deleteRedisPrefix, waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
 import { ORG } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
@@ -101,14 +100,12 @@ export const KIND = {
 /** A calendar that is always working time, so second-long SLAs count in wall-clock seconds. */
 export const ALWAYS = '24x7';
 
-/** Deletes every Redis key of this system's queue prefix (never another test file's) and checks none is left. */
+/**
+ * Deletes every Redis key of this system's queue prefix (never another test file's) and checks
+ * Redis really lost something. It does not check that nothing is left afterwards: the running
+ * engine (sweeper, relay, sentinel) may write new keys within milliseconds, which is the point.
+ */
 export async function flushRedis(system: TestSystem): Promise<void> {
   const { config } = system;
-  await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX);
-  const redis = new Redis(config.REDIS_URL);
-  try {
-    expect(await redis.keys(`${config.QUEUE_PREFIX}:*`)).toEqual([]);
-  } finally {
-    redis.disconnect();
-  }
+  expect(await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX)).toBeGreaterThan(0);
 }
