@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     NATS_URL: process.env.NATS_URL,
     QUEUE_PREFIX: prefix,
     SMTP_URL: state.smtp.url,
-    JWT_SECRET: `bench-${randomBytes(12).toString('hex')}`,
+    JWT_SECRET: `bench-${randomBytes(16).toString('hex')}`,
     BOOTSTRAP_ADMIN_EMAIL: 'bench-admin@scale.bench',
     LOG_LEVEL: 'warn',
     PUBLIC_BASE_URL: 'http://salesflow.bench',

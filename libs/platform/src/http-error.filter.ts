@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, errorCodeForStatus } from '#libs/rpc';
+import { RateLimitedException } from './rate-limited.exception.js';
 
 /** One error shape for every HTTP answer: {statusCode, code, message, errors?} (ErrorBody in #libs/contracts). */
 @Catch()
@@ -14,6 +15,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
+      if (exception instanceof RateLimitedException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       const status = exception.getStatus();
       const body = exception.getResponse();
       // Nest hands body-parser's JSON SyntaxError over as a BadRequestException with it as the cause.

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { Response } from 'express';
+import { RateLimitedException } from '#libs/platform';
 
 /**
  * The skeleton of every page opened by a single-use email link: GET shows the page and changes
@@ -56,6 +57,7 @@ function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: 
   if (!(error instanceof HttpException)) throw error;
   const status = error.getStatus();
   const body = error.getResponse() as { message?: string };
+  if (error instanceof RateLimitedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   if (html) res.status(status).type('html').send(errorPage(status, body.message ?? 'Error'));
   else res.status(status).json(body);
 }

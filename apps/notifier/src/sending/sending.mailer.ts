@@ -28,10 +28,10 @@ export class SendingMailer {
     const snapshot = data as Record<string, unknown>;
     if (typeof snapshot.surveyTokenId === 'string') {
       const { surveyTokenId, ...rest } = snapshot;
-      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.JWT_SECRET, surveyTokenId)) };
+      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.LINK_SECRET, surveyTokenId)) };
     }
     if (typeof snapshot.actionTokenId !== 'string') return snapshot;
     const { actionTokenId, ...rest } = snapshot;
-    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };
+    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.LINK_SECRET, actionTokenId)) };
   }
 }
