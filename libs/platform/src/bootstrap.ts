@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { openApiComponents } from '#libs/contracts';
 import { PrefixedNatsServer } from '#libs/rpc';
 import { createValidationPipe } from './validation.pipe.js';
+import { DOCS_GATE, docsGuard, securityHeaders, type DocsGate } from './web-hygiene.js';
 
 type RootModule = Parameters<typeof NestFactory.create>[0];
 
@@ -18,6 +19,8 @@ function natsStrategy(config: AppConfig): MicroserviceOptions {
 export async function createHttpApp(root: RootModule, options: { serveNats: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create(root, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders());
+  app.use(['/docs', '/docs-json'], docsGuard(app.get<DocsGate>(DOCS_GATE, { strict: false })));
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   const config = app.get<AppConfig>(APP_CONFIG);

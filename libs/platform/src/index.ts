@@ -3,3 +3,4 @@ export * from './bootstrap.js';
 export * from './platform.module.js';
 export * from './service-main.js';
 export * from './rate-limited.exception.js';
+export * from './web-hygiene.js';

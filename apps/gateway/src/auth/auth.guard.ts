@@ -36,15 +36,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
-    const client = clientAddress(request);
-    await this.limiter.refuseIfLimited('token', client);
-    const employee = await this.employeeOf(match[1]).catch(async (error: unknown) => {
-      if (error instanceof UnauthorizedException) await this.limiter.recordFailure('token', client);
-      throw error;
-    });
+    const employee = await this.authenticate(request);
     request.caller = { id: employee.id, email: employee.email, name: employee.name, role: employee.role };
     const roles = this.reflector.getAllAndOverride<string[] | typeof ANY_EMPLOYEE>(ROLES_KEY, targets);
     if (!roles) throw new ForbiddenException('This endpoint declares no roles.');
@@ -52,6 +44,18 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`This needs one of the roles ${roles.join(', ')}; you are ${employee.role}.`);
     }
     return true;
+  }
+
+  /** The employee the bearer token names; 401 otherwise, and 429 once the client has failed too often. */
+  async authenticate(request: Request) {
+    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
+    const client = clientAddress(request);
+    await this.limiter.refuseIfLimited('token', client);
+    return this.employeeOf(match[1]).catch(async (error: unknown) => {
+      if (error instanceof UnauthorizedException) await this.limiter.recordFailure('token', client);
+      throw error;
+    });
   }
 
   private async employeeOf(token: string) {
