@@ -57,7 +57,7 @@ const PHASE_MS = env('BENCH_PHASE_S', 15) * 1000;
 /** Phase 2's end-to-end submissions/s, which sets phase 4's rate. */
 let measuredSubmissionRate: number | undefined;
 const BUDGET_MS = env('BENCH_BUDGET_S', 150) * 1000;
-const JWT_SECRET = `bench-${randomBytes(12).toString('hex')}`;
+const JWT_SECRET = `bench-${randomBytes(16).toString('hex')}`;
 const ADMIN = 'bench-admin@salesflow.bench';
 const MANAGERS = 10;
 const REPS_PER_MANAGER = 5;

@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   state.config = benchConfig({
     // All four services share this one pool here; run apart, each has DATABASE_POOL_SIZE (10) of its
     // own. With 10 shared, the notifier's sent-marks queued behind 500 ms digest transactions.
-    databaseUrl: state.db.url, prefix, smtpUrl: state.smtp.url, jwtSecret: `bench-${randomBytes(12).toString('hex')}`, admin: 'bench-admin@scale.bench', poolSize: process.env.BENCH_POOL ?? '20',
+    databaseUrl: state.db.url, prefix, smtpUrl: state.smtp.url, jwtSecret: `bench-${randomBytes(16).toString('hex')}`, admin: 'bench-admin@scale.bench', poolSize: process.env.BENCH_POOL ?? '20',
   });
   state.prefixes.push(prefix);
   ({ redis: state.redis, client: state.client } = await benchClients(state.config));

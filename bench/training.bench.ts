@@ -73,7 +73,7 @@ const TARGET_EMAILS_PER_SECOND = 400;
 const NOW = new Date('2027-03-01T02:00:00Z');
 const YEAR = 2027;
 const ADMIN = 'bench-admin@training.bench';
-const JWT_SECRET = `bench-${randomBytes(12).toString('hex')}`;
+const JWT_SECRET = `bench-${randomBytes(16).toString('hex')}`;
 const SHAPE: TrainingShape = { employees: EMPLOYEES, trainers: SESSIONS, now: NOW };
 
 const log = (line = '') => console.log(line);

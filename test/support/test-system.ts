@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
+import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import { AllInOneModule } from '../../apps/all-in-one/all-in-one.module.js';
 import type { AppConfig } from '#libs/config';
@@ -37,6 +38,8 @@ export interface TestSystemOptions {
   env?: Record<string, string>;
   /** Rewrites the test database's URL the system connects with (a proxy that can cut it off). */
   databaseUrl?: (url: string) => string;
+  /** Receives the log lines (at LOG_LEVEL, e.g. env: { LOG_LEVEL: 'info' }) instead of stdout. */
+  logStream?: DestinationStream;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const config = testConfig({ DATABASE_URL: options.databaseUrl?.(db.url) ?? db.url, SMTP_URL: smtp.url, ...options.env });
   const apps: INestApplication[] = [];
   const start = async () => {
-    const app = await createHttpApp(AllInOneModule.forRoot({ config, clock: options.clock, engine: { ...TEST_ENGINE, ...options.engine } }), { serveNats: true });
+    const app = await createHttpApp(AllInOneModule.forRoot({ config, clock: options.clock, engine: { ...TEST_ENGINE, ...options.engine }, logStream: options.logStream }), { serveNats: true });
     await app.init();
     apps.push(app);
     return app;

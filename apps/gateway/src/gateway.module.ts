@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { DOCS_GATE } from '#libs/platform';
 import { TerminusModule } from '@nestjs/terminus';
+import { AbuseModule } from './abuse/abuse.module.js';
 import { ActionsController } from './actions/actions.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { DocsAccess } from './auth/docs-access.js';
 import { ContractsController } from './contracts/contracts.controller.js';
 import { PolicyController } from './contracts/policy.controller.js';
 import { ServiceClientModule } from './http/service-client.module.js';
@@ -17,8 +20,8 @@ import { CommissionsGatewayModule } from './commissions/commissions-gateway.modu
 
 /** The HTTP API: authentication, permission checks, the email-link pages; the rest goes over NATS. */
 @Module({
-  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule],
+  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule, AbuseModule],
   controllers: [OrgController, ContractsController, PolicyController, ActionsController, NotificationsController, HealthController, MetricsController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, DocsAccess, { provide: DOCS_GATE, useExisting: DocsAccess }],
 })
 export class GatewayModule {}

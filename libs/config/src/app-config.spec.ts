@@ -1,6 +1,7 @@
-import { ConfigError, configFromProcessEnv, databaseUrlFromProcessEnv, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
+import { createHmac } from 'node:crypto';
+import { ConfigError, configFromProcessEnv, databaseUrlFromProcessEnv, deriveLinkSecret, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
 
-const OWN_SECRET = 'a-secret-of-this-installation';
+const OWN_SECRET = 'a-secret-of-this-installation-0123456789';
 
 function messageOf(work: () => unknown): string {
   try {
@@ -51,9 +52,49 @@ describe('JWT_SECRET outside development and tests', () => {
     expect(messageOf(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' }))).toMatch(/JWT_SECRET: must be at least 16 characters/);
   });
 
+  it('refuses a secret shorter than 32 bytes in production, counting bytes, not characters', () => {
+    const thirtyOne = 'x'.repeat(31);
+    expect(messageOf(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: thirtyOne }))).toMatch(/JWT_SECRET: must be at least 32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    // 16 characters of 3 bytes each: 48 bytes.
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: '密'.repeat(16) }).JWT_SECRET).toBe('密'.repeat(16));
+    expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: thirtyOne }).JWT_SECRET).toBe(thirtyOne);
+  });
+
   it('reads NODE_ENV from the process: jest runs with NODE_ENV=test', () => {
     expect(process.env.NODE_ENV).toBe('test');
     expect(configFromProcessEnv({ JWT_SECRET: '' }).NODE_ENV).toBe('test');
+  });
+});
+
+describe('the email-link key (LINK_SECRET)', () => {
+  it('is derived from JWT_SECRET with HKDF when unset: neither the secret itself nor its plain HMAC', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: OWN_SECRET });
+    expect(config.LINK_SECRET).toBe(deriveLinkSecret(OWN_SECRET));
+    expect(config.LINK_SECRET).not.toBe(OWN_SECRET);
+    expect(config.LINK_SECRET).not.toBe(createHmac('sha256', OWN_SECRET).digest('base64url'));
+    expect(deriveLinkSecret(`${OWN_SECRET}-other`)).not.toBe(config.LINK_SECRET);
+  });
+
+  it('is used as given when set, and must then differ from JWT_SECRET and be 32 bytes in production', () => {
+    const link = 'a-link-secret-of-this-installation-0123';
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: OWN_SECRET, LINK_SECRET: link }).LINK_SECRET).toBe(link);
+    expect(messageOf(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: OWN_SECRET, LINK_SECRET: OWN_SECRET }))).toMatch(/LINK_SECRET: must differ from JWT_SECRET/);
+    expect(messageOf(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: OWN_SECRET, LINK_SECRET: 'short-link-secret-1' }))).toMatch(/LINK_SECRET: must be at least 32 bytes/);
+  });
+});
+
+describe('JWT_MAX_LIFETIME', () => {
+  it('defaults to 12 hours, in seconds', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).JWT_MAX_LIFETIME).toBe(12 * 3600);
+  });
+
+  it.each([['90', 90], ['90s', 90], ['30m', 1800], ['2h', 7200], ['1d', 86_400]])('reads %s as %d seconds', (given, seconds) => {
+    expect(loadConfig({ NODE_ENV: 'test', JWT_MAX_LIFETIME: given }).JWT_MAX_LIFETIME).toBe(seconds);
+  });
+
+  it.each([['0'], ['12 hours'], ['-1h'], ['1w']])('refuses %s, naming the variable', (given) => {
+    expect(messageOf(() => loadConfig({ NODE_ENV: 'test', JWT_MAX_LIFETIME: given }))).toMatch(/JWT_MAX_LIFETIME/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -13,6 +14,21 @@ export const DEVELOPMENT_JWT_SECRET = 'change-me-in-production-please';
 
 /** NODE_ENV values where the development JWT secret may be used; jest sets `test` when it is unset. */
 export const RELAXED_ENVIRONMENTS: readonly string[] = ['development', 'test'];
+
+/** Outside development and tests a secret must be at least this long: 256 bits for HS256 and HMAC-SHA256. */
+export const PRODUCTION_SECRET_MIN_BYTES = 32;
+
+/** The HKDF label of the email-link key derived from JWT_SECRET when LINK_SECRET is unset. */
+export const LINK_KEY_INFO = 'salesflow email-link key v1';
+
+const DURATION_UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** `90s`, `30m`, `12h`, `1d` or a bare number of seconds. */
+const durationSeconds = z
+  .string()
+  .regex(/^\d+[smhd]?$/, 'a whole number of seconds, or one followed by s, m, h or d (e.g. 12h)')
+  .transform((value) => Number.parseInt(value, 10) * (DURATION_UNIT_SECONDS[value.slice(-1)] ?? 1))
+  .refine((seconds) => seconds > 0, 'must be more than zero');
 
 const schema = z.object({
   // Anything but development or test is treated as production, so a typo fails safe.
@@ -32,6 +48,16 @@ const schema = z.object({
   NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(160),
   MAIL_FROM: z.string().min(3).default('salesflow <no-reply@salesflow.local>'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Bearer tokens must carry exp, and exp - iat may not exceed this.
+  JWT_MAX_LIFETIME: durationSeconds.default('12h'),
+  // Derives every email-link token; unset, it is derived from JWT_SECRET with HKDF (LINK_KEY_INFO).
+  LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Bearer-token failures (401) or unknown email-link tokens one client may cause per window before 429.
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  LINK_GUESS_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  // Bearer token for GET /metrics; outside development and tests /metrics is refused without it.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   PUBLIC_BASE_URL: url(['http', 'https']).default('http://127.0.0.1:3000'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
@@ -40,17 +66,32 @@ const schema = z.object({
   ACTION_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
 });
 
-export type AppConfig = Readonly<Omit<z.infer<typeof schema>, 'JWT_SECRET'> & { JWT_SECRET: string }>;
+export type AppConfig = Readonly<Omit<z.infer<typeof schema>, 'JWT_SECRET' | 'LINK_SECRET'> & { JWT_SECRET: string; LINK_SECRET: string }>;
 
 export class ConfigError extends Error {}
 
-/** Why the JWT secret cannot be used in this environment, or undefined when it can. */
-function jwtSecretProblem(nodeEnv: string, secret: string | undefined): string | undefined {
-  if (RELAXED_ENVIRONMENTS.includes(nodeEnv)) return undefined;
+function byteLength(secret: string): number {
+  return Buffer.byteLength(secret, 'utf8');
+}
+
+/** Why the secrets cannot be used in this environment: one line per problem. */
+function secretProblems(nodeEnv: string, secret: string | undefined, linkSecret: string | undefined): string[] {
+  const problems: string[] = [];
+  if (linkSecret !== undefined && linkSecret === secret) problems.push('LINK_SECRET: must differ from JWT_SECRET (a leaked email link key must not sign API tokens)');
+  if (RELAXED_ENVIRONMENTS.includes(nodeEnv)) return problems;
   const where = `NODE_ENV is "${nodeEnv}"; only development and test may run without a secret of their own`;
-  if (secret === undefined) return `JWT_SECRET: must be set (${where})`;
-  if (secret === DEVELOPMENT_JWT_SECRET) return `JWT_SECRET: is the documented development value, which anyone can read (${where})`;
-  return undefined;
+  if (secret === undefined) problems.push(`JWT_SECRET: must be set (${where})`);
+  else if (secret === DEVELOPMENT_JWT_SECRET) problems.push(`JWT_SECRET: is the documented development value, which anyone can read (${where})`);
+  else if (byteLength(secret) < PRODUCTION_SECRET_MIN_BYTES) problems.push(`JWT_SECRET: must be at least ${PRODUCTION_SECRET_MIN_BYTES} bytes outside development and test (${where})`);
+  if (linkSecret !== undefined && byteLength(linkSecret) < PRODUCTION_SECRET_MIN_BYTES) {
+    problems.push(`LINK_SECRET: must be at least ${PRODUCTION_SECRET_MIN_BYTES} bytes outside development and test (${where})`);
+  }
+  return problems;
+}
+
+/** The email-link key when LINK_SECRET is unset: HKDF-SHA256 of JWT_SECRET under a label of its own. */
+export function deriveLinkSecret(jwtSecret: string): string {
+  return Buffer.from(hkdfSync('sha256', jwtSecret, '', LINK_KEY_INFO, 32)).toString('base64url');
 }
 
 /** Validates the environment once; throws naming every bad variable. */
@@ -58,10 +99,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  const secret = jwtSecretProblem(cleaned.NODE_ENV ?? 'production', cleaned.JWT_SECRET);
-  if (secret) lines.push(secret);
+  lines.push(...secretProblems(cleaned.NODE_ENV ?? 'production', cleaned.JWT_SECRET, cleaned.LINK_SECRET));
   if (!parsed.success || lines.length > 0) throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
-  return Object.freeze({ ...parsed.data, JWT_SECRET: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET });
+  const jwtSecret = parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  return Object.freeze({ ...parsed.data, JWT_SECRET: jwtSecret, LINK_SECRET: parsed.data.LINK_SECRET ?? deriveLinkSecret(jwtSecret) });
 }
 
 /** The only place that reads process.env; `defaults` fill what the environment leaves unset. */

@@ -17,7 +17,7 @@ let database: Database;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  prisma = new PrismaService(loadConfig({ DATABASE_URL: testDb.url, DATABASE_POOL_SIZE: '4', JWT_SECRET: 'database-spec-secret-000' }));
+  prisma = new PrismaService(loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, DATABASE_POOL_SIZE: '4', JWT_SECRET: 'database-spec-secret-000' }));
   database = new Database(prisma);
 });
 
@@ -100,7 +100,7 @@ describe('the Kysely path', () => {
   });
 
   it('survives the server dropping an idle pooled connection', async () => {
-    const fresh = new PrismaService(loadConfig({ DATABASE_URL: testDb.url, DATABASE_POOL_SIZE: '1', JWT_SECRET: 'database-spec-secret-000' }));
+    const fresh = new PrismaService(loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, DATABASE_POOL_SIZE: '1', JWT_SECRET: 'database-spec-secret-000' }));
     const freshDb = new Database(fresh);
     try {
       const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(freshDb.db);

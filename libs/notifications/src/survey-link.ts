@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 
 /**
  * Survey links follow the approval links (action-link.ts): the token is derived from the Survey
- * row's id with the server secret when the email is rendered, and only its hash is stored. A
+ * row's id with the email-link key (LINK_SECRET, see #libs/config) when the email is rendered, and only its hash is stored. A
  * separate HMAC domain keeps a survey token from ever being a valid action token, and vice versa.
  */
 export function surveyTokenFor(secret: string, surveyId: string): string {

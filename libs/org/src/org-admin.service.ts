@@ -4,9 +4,10 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService, type Tx } from '#libs/database';
 import type { Employee, Role } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
-import { BadRequestError, toPage, type FieldError, type Page } from '#libs/rpc';
+import { BadRequestError, ConflictError, ForbiddenError, toPage, type FieldError, type Page } from '#libs/rpc';
 import { Clock, isKnownZone, validateCalendar } from '#libs/time';
 import { EventPublisher } from '#libs/workflow';
+import { adminRoleRefusal, type RoleChange } from './admin-role.rules.js';
 import { AbsenceWriter } from './absence.writer.js';
 import { OrgRepository } from './org.repository.js';
 import { OrgDirectory } from './org-directory.service.js';
@@ -81,6 +82,7 @@ export class OrgAdminService implements OnApplicationBootstrap {
     const result = await this.database.transaction(async (tx) => {
       await this.validateEmployees(rows, tx);
       const before = new Map((await this.repository.findManyByEmail(rows.map((r) => r.email), tx)).map((e) => [e.email, e]));
+      await this.refuseAdminRoleChanges(actor, rows.map((row) => ({ email: row.email, role: row.role, current: before.get(row.email)?.role ?? null })), tx);
       for (const row of rows) {
         const data = {
           name: row.name,
@@ -131,6 +133,14 @@ export class OrgAdminService implements OnApplicationBootstrap {
     this.signal.notify();
     const employees = await this.repository.findManyByEmail(result);
     return { items: await this.views(employees) };
+  }
+
+  /** Before anything is written; the ADMIN rows stay locked, so two requests cannot each remove one of the last two. */
+  private async refuseAdminRoleChanges(actor: PersonView, changes: RoleChange[], tx: Tx): Promise<void> {
+    const admins = await this.repository.lockAdmins(tx);
+    const actorRole = admins.some((admin) => admin.id === actor.id) ? 'ADMIN' : ((await this.repository.findManyById([actor.id], tx))[0]?.role ?? null);
+    const refusal = adminRoleRefusal(actorRole, changes, admins.length);
+    if (refusal) throw refusal.status === 403 ? new ForbiddenError(refusal.message) : new ConflictError(refusal.message, 'org.last_admin');
   }
 
   private async validateEmployees(rows: (EmployeeInput & { managerEmail: string | null })[], tx: Tx): Promise<void> {

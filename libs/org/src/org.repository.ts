@@ -35,6 +35,11 @@ export class OrgRepository {
     return tx.selectFrom('Employee').select(EMPLOYEE).where('email', 'in', emails.map((e) => e.toLowerCase())).execute();
   }
 
+  /** Every ADMIN, locked until the transaction ends. */
+  async lockAdmins(tx: Tx): Promise<{ id: string }[]> {
+    return tx.selectFrom('Employee').select('id').where('role', '=', 'ADMIN').orderBy('id').forUpdate().execute();
+  }
+
   async findManyById(ids: string[], tx: Tx = this.database.db): Promise<Employee[]> {
     if (ids.length === 0) return [];
     return tx.selectFrom('Employee').select(EMPLOYEE).where('id', '=', sql<string>`ANY(${ids}::uuid[])`).execute();

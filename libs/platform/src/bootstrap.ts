@@ -10,6 +10,7 @@ import { PrefixedNatsServer } from '#libs/rpc';
 import { markFormBody } from './form-body.js';
 import { refuseHostileInput } from './hostile-input.middleware.js';
 import { createValidationPipe } from './validation.pipe.js';
+import { DOCS_GATE, docsGuard, securityHeaders, type DocsGate } from './web-hygiene.js';
 
 type RootModule = Parameters<typeof NestFactory.create>[0];
 
@@ -25,6 +26,8 @@ export async function createHttpApp(root: RootModule, options: { serveNats: bool
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(refuseHostileInput, markFormBody);
+  app.use(securityHeaders());
+  app.use(['/docs', '/docs-json'], docsGuard(app.get<DocsGate>(DOCS_GATE, { strict: false })));
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, errorCodeForStatus, isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '#libs/rpc';
+import { RateLimitedException } from './rate-limited.exception.js';
 
 /**
  * One error shape for every HTTP answer: {statusCode, code, message, errors?} (ErrorBody in
@@ -20,6 +21,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
+      if (exception instanceof RateLimitedException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       const body = exception.getResponse();
       // Nest hands body-parser's JSON SyntaxError over as a BadRequestException with it as the cause.
       const code = (exception.cause as { type?: string } | undefined)?.type === 'entity.parse.failed' ? 'malformed_json' : errorCodeForStatus(status);

@@ -4,3 +4,5 @@ export * from './platform.module.js';
 export * from './service-main.js';
 export * from './form-body.js';
 export * from './hostile-input.js';
+export * from './rate-limited.exception.js';
+export * from './web-hygiene.js';

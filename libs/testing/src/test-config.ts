@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '#libs/config';
 
 export const TEST_ADMIN_EMAIL = 'admin@salesflow.test';
-export const TEST_JWT_SECRET = 'test-secret-for-salesflow-tests';
+// At least 32 bytes, so a test may also run with NODE_ENV=production.
+export const TEST_JWT_SECRET = 'test-secret-for-salesflow-tests-0123456789';
 
 /** A prefix of its own, so test files sharing Redis and NATS never see each other's queues or subjects. */
 export function uniqueQueuePrefix(): string {
@@ -15,6 +16,7 @@ export function uniqueQueuePrefix(): string {
  */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({
+    NODE_ENV: 'test',
     DATABASE_POOL_SIZE: '4',
     QUEUE_PREFIX: uniqueQueuePrefix(),
     JWT_SECRET: TEST_JWT_SECRET,
@@ -22,6 +24,9 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     // Quiet unless someone debugging a test asks for the logs.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_BASE_URL: 'http://salesflow.test',
+    // Test files send many bad tokens and links from one address on purpose; the limits have tests of their own.
+    AUTH_FAILURE_LIMIT: '100000',
+    LINK_GUESS_LIMIT: '100000',
     ...env,
   });
 }

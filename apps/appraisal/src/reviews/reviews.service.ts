@@ -76,7 +76,7 @@ export class ReviewsService {
       const { peers: names } = valid(validatePeerPick(input, cycle.peersPerPerson));
       const peers = await this.resolvePeers(tx, names, appraisal);
       const rows = peers.map((peer) => ({ id: randomUUID(), appraisalId: appraisal.id, peerId: peer.id, requestedById: caller.id, requestedAt: now }));
-      await this.repository.insertPeerReviews(tx, rows.map((row) => ({ ...row, tokenHash: hashPeerReviewToken(peerReviewTokenFor(this.config.JWT_SECRET, row.id)) })));
+      await this.repository.insertPeerReviews(tx, rows.map((row) => ({ ...row, tokenHash: hashPeerReviewToken(peerReviewTokenFor(this.config.LINK_SECRET, row.id)) })));
       for (const [i, peer] of peers.entries()) await this.mailer.peerRequest(tx, peer, rows[i].id, person, cycle.period, cycle.peerDueAt, correlationId);
       await this.deadlines.armPeers(tx, cycle, rows, now, correlationId);
       return { action: 'appraisal.peers-picked', after: { peers: rows.length } };

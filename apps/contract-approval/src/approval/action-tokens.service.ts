@@ -28,7 +28,7 @@ export class ActionTokens {
     const createdAt = new Date();
     const rows = links.map(({ stepId, employeeId }) => {
       const id = randomUUID();
-      return sql`(${id}::uuid, ${hashActionToken(actionTokenFor(this.config.JWT_SECRET, id))}, ${stepId}::uuid, ${employeeId}::uuid, ${round}::int, ${expiresAt}::timestamp, ${createdAt}::timestamp)`;
+      return sql`(${id}::uuid, ${hashActionToken(actionTokenFor(this.config.LINK_SECRET, id))}, ${stepId}::uuid, ${employeeId}::uuid, ${round}::int, ${expiresAt}::timestamp, ${createdAt}::timestamp)`;
     });
     const { rows: issued } = await sql<{ id: string; stepId: string; employeeId: string }>`
       WITH wanted (id, "tokenHash", "stepId", "employeeId", round, "expiresAt", "createdAt") AS (VALUES ${sql.join(rows)}),

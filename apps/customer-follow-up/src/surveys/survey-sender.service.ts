@@ -60,7 +60,7 @@ export class SurveySender {
     const id = randomUUID();
     const survey = await this.repository.create(tx, {
       id, customerId: customer.id, contactEmail, reason, sourceId,
-      tokenHash: hashSurveyToken(surveyTokenFor(this.config.JWT_SECRET, id)),
+      tokenHash: hashSurveyToken(surveyTokenFor(this.config.LINK_SECRET, id)),
       expiresAt: linkExpiry(now, policy.surveyLinkTtlDays), createdAt: now,
     });
     await this.mailer.request(tx, survey, contact, customer, await this.ownerZone(tx, customer), correlationId);

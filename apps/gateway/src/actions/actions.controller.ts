@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DecideByAction, ViewAction } from '#libs/contracts';
+import { LinkGuesses } from '../abuse/link-guesses.js';
 import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
@@ -14,16 +15,19 @@ import { actionPage, errorPage, localeOf, resultPage } from './action-page.js';
 @ApiTags('email links')
 @Controller('actions')
 export class ActionsController {
-  constructor(private readonly service: ServiceClient) {}
+  constructor(
+    private readonly service: ServiceClient,
+    private readonly guesses: LinkGuesses,
+  ) {}
 
   @Get(':token')
   @ApiPageAnswers(null, [404, 410, 503])
   @Public('The page behind an approval email link (changes nothing)')
-  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
+  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
     await showLinkPage(
       res,
       async () => {
-        const view = await this.service.call(ViewAction, null, correlationId, { token });
+        const view = await this.guesses.lookUp(req, () => this.service.call(ViewAction, null, correlationId, { token }));
         return actionPage(view, localeOf(view));
       },
       (status, message) => errorPage(status, message, localeOf(null, language)),
@@ -40,6 +44,7 @@ export class ActionsController {
     @Headers('accept') accept: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CorrelationId() correlationId: string,
+    @Req() req: Request,
     @Res() res: Response,
   ) {
     const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
@@ -47,7 +52,7 @@ export class ActionsController {
     await actOnLink(
       res,
       wantsHtml(contentType, accept),
-      () => this.service.call(DecideByAction, null, correlationId, { token, decision }),
+      () => this.guesses.lookUp(req, () => this.service.call(DecideByAction, null, correlationId, { token, decision })),
       (contract) => resultPage(contract, locale),
       (status, message) => errorPage(status, message, locale),
     );

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AbuseModule } from '../abuse/abuse.module.js';
 import { ServiceClientModule } from '../http/service-client.module.js';
 import { TargetsController } from './targets.controller.js';
 import { AttritionPolicyController } from './attrition-policy.controller.js';
@@ -9,7 +10,7 @@ import { PromotionNominationsController } from './promotion-nominations.controll
 
 /** The appraisal endpoints of the HTTP API. */
 @Module({
-  imports: [ServiceClientModule],
+  imports: [ServiceClientModule, AbuseModule],
   controllers: [TargetsController, AppraisalTemplatesController, AppraisalCyclesController, AppraisalsController, AppraisalReviewsController, PeerReviewsController, PromotionNominationsController, AttritionPolicyController],
 })
 export class AppraisalGatewayModule {}

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AnswerPeerReview, ViewPeerReview } from '#libs/contracts';
+import { LinkGuesses } from '../abuse/link-guesses.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { ApiPageAnswers } from '../http/api-answers.js';
@@ -14,16 +15,19 @@ import { peerPageLocale, peerReviewErrorPage, peerReviewPage, peerReviewThanksPa
 @ApiTags('email links')
 @Controller('peer-reviews')
 export class PeerReviewsController {
-  constructor(private readonly service: ServiceClient) {}
+  constructor(
+    private readonly service: ServiceClient,
+    private readonly guesses: LinkGuesses,
+  ) {}
 
   @Get(':token')
   @ApiPageAnswers(null, [404, 410, 503])
   @Public('The teamwork rating form behind a peer review email link (changes nothing)')
-  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
+  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
     await showLinkPage(
       res,
       async () => {
-        const view = await this.service.call(ViewPeerReview, null, correlationId, { token });
+        const view = await this.guesses.lookUp(req, () => this.service.call(ViewPeerReview, null, correlationId, { token }));
         return peerReviewPage(view, peerPageLocale(view.locale));
       },
       (status, message) => peerReviewErrorPage(status, message, peerPageLocale(language)),
@@ -40,6 +44,7 @@ export class PeerReviewsController {
     @Headers('accept') accept: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CorrelationId() correlationId: string,
+    @Req() req: Request,
     @Res() res: Response,
   ) {
     const answer = { rating: body.rating, ...(body.comment ? { comment: body.comment } : {}) };
@@ -47,7 +52,7 @@ export class PeerReviewsController {
     await actOnLink(
       res,
       wantsHtml(contentType, accept),
-      () => this.service.call(AnswerPeerReview, null, correlationId, { token, answer }),
+      () => this.guesses.lookUp(req, () => this.service.call(AnswerPeerReview, null, correlationId, { token, answer })),
       (answered) => peerReviewThanksPage(answered.rating, locale),
       (status, message) => peerReviewErrorPage(status, message, locale),
     );

@@ -6,6 +6,8 @@ import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { OrgDirectory } from '#libs/org';
 import type { Caller } from '#libs/rpc';
+import { FailureLimiter } from '../abuse/failure-limiter.js';
+import { bearerSubject } from './bearer-claims.js';
 import { ANY_EMPLOYEE, PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 
 export type AuthedRequest = Request & { caller: Caller; id: string };
@@ -20,9 +22,10 @@ export class AuthGuard implements CanActivate {
   private readonly key: KeyObject;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reflector: Reflector,
     private readonly directory: OrgDirectory,
+    private readonly limiter: FailureLimiter,
   ) {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
   }
@@ -33,19 +36,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
-    let subject: string;
-    try {
-      const claims = jwt.verify(match[1], this.key, { algorithms: ['HS256'] });
-      if (typeof claims === 'string' || typeof claims.sub !== 'string') throw new Error('no sub claim');
-      subject = claims.sub;
-    } catch (error) {
-      throw new UnauthorizedException(`The bearer token is invalid: ${(error as Error).message}.`);
-    }
-    const employee = await this.directory.findByIdOrEmail(subject);
-    if (!employee) throw new UnauthorizedException('The token names no employee of this organization.');
+    const employee = await this.authenticate(request);
     request.caller = { id: employee.id, email: employee.email, name: employee.name, role: employee.role };
     const roles = this.reflector.getAllAndOverride<string[] | typeof ANY_EMPLOYEE>(ROLES_KEY, targets);
     if (!roles) throw new ForbiddenException('This endpoint declares no roles.');
@@ -54,4 +45,34 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+
+  /** The employee the bearer token names; 401 otherwise, and 429 once the client has failed too often. */
+  async authenticate(request: Request) {
+    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
+    const client = clientAddress(request);
+    await this.limiter.refuseIfLimited('token', client);
+    return this.employeeOf(match[1]).catch(async (error: unknown) => {
+      if (error instanceof UnauthorizedException) await this.limiter.recordFailure('token', client);
+      throw error;
+    });
+  }
+
+  private async employeeOf(token: string) {
+    let subject: string;
+    try {
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] });
+      subject = bearerSubject(claims, this.config.JWT_MAX_LIFETIME, Math.floor(Date.now() / 1000));
+    } catch (error) {
+      throw new UnauthorizedException(`The bearer token is invalid: ${(error as Error).message}.`);
+    }
+    const employee = await this.directory.findByIdOrEmail(subject);
+    if (!employee) throw new UnauthorizedException('The token names no employee of this organization.');
+    return employee;
+  }
+}
+
+/** The address failures are counted under (the socket's peer; behind a proxy, configure Express's trust proxy). */
+export function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

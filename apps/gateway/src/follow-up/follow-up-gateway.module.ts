@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AbuseModule } from '../abuse/abuse.module.js';
 import { ServiceClientModule } from '../http/service-client.module.js';
 import { ComplaintsController } from './complaints.controller.js';
 import { CustomersGatewayModule } from './customers-gateway.module.js';
@@ -9,7 +10,7 @@ import { SurveysController } from './surveys.controller.js';
 
 /** The customer follow-up endpoints of the HTTP API. */
 @Module({
-  imports: [ServiceClientModule, CustomersGatewayModule],
+  imports: [ServiceClientModule, CustomersGatewayModule, AbuseModule],
   controllers: [FollowUpPolicyController, RevisitsController, ComplaintsController, SurveysController, RiskAlertsController],
 })
 export class FollowUpGatewayModule {}

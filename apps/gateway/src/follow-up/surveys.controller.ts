@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AnswerSurvey, ViewSurvey } from '#libs/contracts';
+import { LinkGuesses } from '../abuse/link-guesses.js';
 import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
@@ -14,16 +15,19 @@ import { SurveyAnswerDto } from './surveys.dto.js';
 @ApiTags('email links')
 @Controller('surveys')
 export class SurveysController {
-  constructor(private readonly service: ServiceClient) {}
+  constructor(
+    private readonly service: ServiceClient,
+    private readonly guesses: LinkGuesses,
+  ) {}
 
   @Get(':token')
   @ApiPageAnswers(null, [404, 410, 503])
   @Public('The satisfaction survey behind a survey email link (changes nothing)')
-  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Res() res: Response) {
+  async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
     await showLinkPage(
       res,
       async () => {
-        const view = await this.service.call(ViewSurvey, null, correlationId, { token });
+        const view = await this.guesses.lookUp(req, () => this.service.call(ViewSurvey, null, correlationId, { token }));
         return surveyPage(view, surveyLocale(view.locale));
       },
       (status, message) => surveyErrorPage(status, message, surveyLocale(language)),
@@ -40,6 +44,7 @@ export class SurveysController {
     @Headers('accept') accept: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CorrelationId() correlationId: string,
+    @Req() req: Request,
     @Res() res: Response,
   ) {
     const answer = { score: body.score, ...(body.comment ? { comment: body.comment } : {}) };
@@ -47,7 +52,7 @@ export class SurveysController {
     await actOnLink(
       res,
       wantsHtml(contentType, accept),
-      () => this.service.call(AnswerSurvey, null, correlationId, { token, answer }),
+      () => this.guesses.lookUp(req, () => this.service.call(AnswerSurvey, null, correlationId, { token, answer })),
       (answered) => surveyThanksPage(answered.score, locale),
       (status, message) => surveyErrorPage(status, message, locale),
     );

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 import { RETRY_AFTER_SECONDS } from '#libs/rpc';
+import { RateLimitedException } from '#libs/platform';
 
 /**
  * The skeleton of every page opened by a single-use email link: GET shows the page and changes
@@ -58,6 +59,7 @@ function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: 
   const status = error.getStatus();
   const body = error.getResponse() as { message?: string };
   if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (error instanceof RateLimitedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   if (html) res.status(status).type('html').send(errorPage(status, body.message ?? 'Error'));
   else res.status(status).json(body);
 }

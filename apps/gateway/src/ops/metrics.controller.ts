@@ -1,14 +1,16 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Public } from '../auth/roles.decorator.js';
+import { checkMetricsAccess } from './metrics-access.js';
 
 let defaultsCollected = false;
 
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
-  constructor() {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     // Default metrics register once per process, however many apps it hosts.
     if (!defaultsCollected) {
       collectDefaultMetrics();
@@ -17,10 +19,11 @@ export class MetricsController {
   }
 
   @Get()
-  @Public('Prometheus metrics')
+  @Public('Prometheus metrics (Authorization: Bearer <METRICS_TOKEN> when METRICS_TOKEN is set)')
   @ApiOkResponse({ description: 'The Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Header('Content-Type', register.contentType)
-  metrics(): Promise<string> {
+  metrics(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    checkMetricsAccess(this.config, authorization);
     return register.metrics();
   }
 }

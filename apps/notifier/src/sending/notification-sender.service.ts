@@ -48,7 +48,7 @@ export class NotificationSender {
       if (isPermanentSmtpFailure(error)) {
         if (onPermanent) await this.ledger.markDeadWith(row.id, message, (tx) => onPermanent(tx, message));
         else await this.ledger.markDead(row.id, message);
-        throw new PermanentJobError(`SMTP refused ${row.kind} email ${row.id} to ${row.recipientEmail}: ${message}`);
+        throw new PermanentJobError(`SMTP refused ${row.kind} email ${row.id}: ${message}`);
       }
       await this.ledger.markRetrying(row.id, lease, message);
       throw error;
@@ -59,7 +59,8 @@ export class NotificationSender {
     this.logger.log({
       correlationId: row.correlationId,
       notificationId: row.id,
-      msg: `Sent ${row.kind} email ${row.id} to ${row.recipientEmail} (Message-ID ${row.messageId}).`,
+      // The ledger id names the recipient; an address (a customer's contact, say) has no place in a log.
+      msg: `Sent ${row.kind} email ${row.id} (Message-ID ${row.messageId}).`,
     });
     return job ? new RecordedOutcome('done') : 'done';
   }

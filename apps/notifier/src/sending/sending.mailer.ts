@@ -28,14 +28,14 @@ export class SendingMailer {
     const snapshot = data as Record<string, unknown>;
     if (typeof snapshot.surveyTokenId === 'string') {
       const { surveyTokenId, ...rest } = snapshot;
-      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.JWT_SECRET, surveyTokenId)) };
+      return { ...rest, surveyUrl: surveyUrl(this.config.PUBLIC_BASE_URL, surveyTokenFor(this.config.LINK_SECRET, surveyTokenId)) };
     }
     if (typeof snapshot.peerReviewTokenId === 'string') {
       const { peerReviewTokenId, ...rest } = snapshot;
-      return { ...rest, peerReviewUrl: peerReviewUrl(this.config.PUBLIC_BASE_URL, peerReviewTokenFor(this.config.JWT_SECRET, peerReviewTokenId)) };
+      return { ...rest, peerReviewUrl: peerReviewUrl(this.config.PUBLIC_BASE_URL, peerReviewTokenFor(this.config.LINK_SECRET, peerReviewTokenId)) };
     }
     if (typeof snapshot.actionTokenId !== 'string') return snapshot;
     const { actionTokenId, ...rest } = snapshot;
-    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.JWT_SECRET, actionTokenId)) };
+    return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.LINK_SECRET, actionTokenId)) };
   }
 }

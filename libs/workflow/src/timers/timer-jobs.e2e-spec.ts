@@ -17,7 +17,7 @@ let timers: TimerJobs;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  prisma = new PrismaService(loadConfig({ DATABASE_URL: testDb.url, DATABASE_POOL_SIZE: '2', JWT_SECRET: 'timer-jobs-spec-secret-00' }));
+  prisma = new PrismaService(loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, DATABASE_POOL_SIZE: '2', JWT_SECRET: 'timer-jobs-spec-secret-00' }));
   database = new Database(prisma);
   clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
   timers = new TimerJobs(database, new OutboxSignal(), clock);
