@@ -2,3 +2,4 @@ export * from './all-exceptions.filter.js';
 export * from './bootstrap.js';
 export * from './platform.module.js';
 export * from './service-main.js';
+export * from './metrics-endpoint.js';

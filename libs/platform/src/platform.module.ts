@@ -10,6 +10,7 @@ import { OrgModule } from '#libs/org';
 import { Clock, TimeModule } from '#libs/time';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
+import { MetricsEndpoint } from './metrics-endpoint.js';
 import { BullRootModule, WorkflowModule, type EngineTimings } from '#libs/workflow';
 
 export interface PlatformOptions {
@@ -48,7 +49,7 @@ export class PlatformModule {
         NotificationsModule,
         OrgModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, GracefulShutdown],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, GracefulShutdown, MetricsEndpoint],
       exports: [BullRootModule],
     };
   }
