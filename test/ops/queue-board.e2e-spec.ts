@@ -6,6 +6,7 @@ import { useTestSystem } from '../support/use-test-system.js';
 interface BoardQueue {
   name: string;
   counts: Record<string, number>;
+  isPaused: boolean;
 }
 
 describe('Bull Board at /admin/queues', () => {
@@ -22,6 +23,13 @@ describe('Bull Board at /admin/queues', () => {
     await system.as(ORG.hr).get('/admin/queues').expect(403);
     const api = await system.as(ORG.hr).get('/admin/queues/api/queues').expect(403);
     expect(api.body.queues).toBeUndefined();
+  });
+
+  it('refuses a non-ADMIN the board\u2019s actions too: pausing a queue is 403 and the queue keeps running', async () => {
+    await system.as(ORG.hr).put('/admin/queues/api/queues/approval-urgent/pause').expect(403);
+    await system.http.put('/admin/queues/api/queues/approval-urgent/pause').expect(401);
+    const api = await system.as(ORG.admin).get('/admin/queues/api/queues').expect(200);
+    expect((api.body.queues as BoardQueue[]).find((queue) => queue.name === 'approval-urgent')?.isPaused).toBe(false);
   });
 
   it('refuses a forged token with 401', async () => {
