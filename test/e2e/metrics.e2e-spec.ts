@@ -52,6 +52,14 @@ describe('Prometheus metrics: each present, and moving when its event happens', 
     expect(read.some((sample) => Object.values(sample.labels).some((value) => value.includes(submitted.body.id)))).toBe(false);
   });
 
+  it('an email-link page is counted under its template, never with the token in a label', async () => {
+    const token = 'metricsprobetoken0123456789abcdef';
+    const answer = await system.http.get(`/actions/${token}`);
+    const samples = await scrape(system);
+    expect(valueOf(samples, 'salesflow_http_request_duration_seconds_count', { route: '/actions/:token', status: String(answer.status) })).toBeGreaterThan(0);
+    expect(samples.some((sample) => Object.values(sample.labels).some((value) => value.includes(token)))).toBe(false);
+  });
+
   it('a refused request is counted too, with its status', async () => {
     const before = valueOf(await scrape(system), 'salesflow_http_request_duration_seconds_count', { route: '/contracts', status: '401' });
     await system.http.post('/contracts').send({}).expect(401);

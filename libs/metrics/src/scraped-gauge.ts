@@ -7,12 +7,16 @@ export interface Reading<L extends string> {
 
 export type Reader<L extends string> = () => Promise<Reading<L>[]>;
 
-/** A scrape must answer even when Postgres or Redis does not: a slow read leaves its gauge empty. */
+/**
+ * A scrape must answer even when Postgres or Redis does not: a failed or slow read leaves its
+ * gauge without samples (NaN for a gauge without labels) and counts in the failures counter,
+ * which shows it from the next scrape on (prom-client reads the counter before the gauge).
+ */
 export const SCRAPE_READ_TIMEOUT_MS = 2000;
 
 const readFailures = new Counter({
   name: 'salesflow_metric_read_failures_total',
-  help: 'Scrapes in which a gauge read from Postgres or Redis failed or took too long (the gauge was left empty).',
+  help: 'Scrapes in which a gauge read from Postgres or Redis failed or took too long (the gauge showed no value).',
   labelNames: ['metric'],
 });
 
@@ -48,6 +52,8 @@ export class ScrapedGauge<L extends string = never> {
           for (const reading of await withinScrape(read(), config.name)) this.set(reading.labels ?? {}, reading.value);
         } catch {
           readFailures.inc({ metric: config.name });
+          // A gauge without labels always shows a value (0 after reset): NaN says "unknown", not "none".
+          if (!config.labelNames?.length) this.set(NaN);
         }
       },
     });
