@@ -201,9 +201,9 @@ describe('complaints: assignment, deadlines, reminders and escalation', () => {
     expect(await system.prisma.complaint.count()).toBe(before);
   });
 
-  describe('with second-long deadlines (PUT /follow-up-policy)', () => {
+  describe('with second-long deadlines (PATCH /follow-up-policy)', () => {
     beforeAll(async () => {
-      await system.as(ORG.admin).put('/follow-up-policy').send({
+      await system.as(ORG.admin).patch('/follow-up-policy').send({
         complaintDeadlines: {
           critical: { acknowledge: 'PT2S', resolve: 'PT4S' },
           high: { acknowledge: 'PT2S', resolve: 'PT4S' },

@@ -135,6 +135,50 @@ describe('customer import: streamed CSV and NDJSON uploads, validated and upsert
     expect(await customersWith(`${p}-3`)).toEqual([expect.objectContaining({ name: 'Second', tier: 'B', version: 2 })]);
   });
 
+  it('guarantee (issue 12 item 9): contacts merge by email: a row with an empty name cell and a new phone updates that contact\u2019s phone and keeps its name; a nameless contact the customer does not have is refused in its row only', async () => {
+    const p = prefix();
+    const first = [HEADER, `${p}-1,Alpha,${ORG.rep},B,active,,,Ann Lee,ann@alpha.test,+86 21 5555 0100,en`].join('\n');
+    expect(await imported(ORG.rep, first)).toMatchObject({ status: 'done', upserted: 1, rejected: 0 });
+    const second = [
+      HEADER,
+      `${p}-1,Alpha,${ORG.rep},,,,,,ANN@alpha.test,+86 21 5555 0199,`,
+      `${p}-1,Alpha,${ORG.rep},,,,,,nobody@alpha.test,+86 21 5555 0111,`,
+    ].join('\n');
+    const status = await imported(ORG.rep, second);
+    expect(status).toMatchObject({ status: 'done', upserted: 1, rejected: 1 });
+    expect(status.errors).toEqual([{ row: 3, reason: `contact nobody@alpha.test is not a contact of ${p}-1 yet, so its name is required` }]);
+    const [alpha] = await customersWith(p);
+    expect(alpha).toMatchObject({ name: 'Alpha', version: 2 });
+    expect(alpha.contacts).toEqual([{ name: 'Ann Lee', email: 'ann@alpha.test', phone: '+86 21 5555 0199', locale: 'en' }]);
+  });
+
+  it('guarantee (issue 12 item 5): a cell starting with = + - @ or a tab (CSV injection) rejects its row and one with a NUL byte rejects its row, naming the column; the other rows are imported', async () => {
+    const p = prefix();
+    const csv = [
+      HEADER,
+      `${p}-1,=HYPERLINK(""http://evil.example""),${ORG.rep},,,,,,,,`,
+      `${p}-2,Beta,${ORG.rep},,,+cmd|' /C calc'!A0,,,,,`,
+      `${p}-3,Gamma,${ORG.rep},,,,-2+3,,,,`,
+      `${p}-4,Delta,${ORG.rep},,,,,@SUM(A1),d@delta.test,,`,
+      `${p}-5,"\t=1+1",${ORG.rep},,,,,,,,`,
+      `${p}-7,Ni\u0000ne,${ORG.rep},,,,,,,,`,
+      `${p}-8,Fine,${ORG.rep},,,,,Ed,ed@fine.test,+86 21 5555 0100,`,
+    ].join('\n');
+    const status = await imported(ORG.rep, csv);
+    // A leading CR is refused too (unit test): in a CSV cell the reader takes a lone CR for a line break.
+    expect(status).toMatchObject({ status: 'done', rowsTotal: 7, upserted: 1, rejected: 6 });
+    const formula = (column: string, start: string) => `${column} starts with ${JSON.stringify(start)}, which a spreadsheet would run as a formula; remove it`;
+    expect(status.errors).toEqual([
+      { row: 2, reason: formula('name', '=') },
+      { row: 3, reason: formula('industry', '+') },
+      { row: 4, reason: formula('region', '-') },
+      { row: 5, reason: formula('contactName', '@') },
+      { row: 6, reason: formula('name', '\t') },
+      { row: 7, reason: 'name must not contain a NUL byte' },
+    ]);
+    expect((await customersWith(p)).map((c) => [c.code, c.contacts])).toEqual([[`${p}-8`, [{ name: 'Ed', email: 'ed@fine.test', phone: '+86 21 5555 0100', locale: 'zh-CN' }]]]);
+  });
+
   it('an import changes an existing customer only where the uploader could by hand: a peer\u2019s rows are rejected, new codes are created', async () => {
     const p = prefix();
     expect(await imported(ORG.rep, [HEADER, `${p}-1,Mine,${ORG.rep},B,,,,,,,`].join('\n'))).toMatchObject({ upserted: 1 });

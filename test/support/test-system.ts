@@ -25,7 +25,7 @@ export interface TestSystem {
   database: Database;
   http: ReturnType<typeof supertest>;
   token(email: string): string;
-  as(email: string): { get(path: string): supertest.Test; post(path: string): supertest.Test; put(path: string): supertest.Test };
+  as(email: string): { get(path: string): supertest.Test; post(path: string): supertest.Test; put(path: string): supertest.Test; patch(path: string): supertest.Test };
   /** Another replica of every service on the same database, queues and NATS subjects. */
   startReplica(): Promise<INestApplication>;
   close(): Promise<void>;
@@ -35,6 +35,8 @@ export interface TestSystemOptions {
   clock?: Clock;
   engine?: Partial<EngineTimings>;
   env?: Record<string, string>;
+  /** Rewrites the test database's URL the system connects with (a proxy that can cut it off). */
+  databaseUrl?: (url: string) => string;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface TestSystemOptions {
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const db = await createTestDatabase();
   const smtp = await new SmtpSink().start();
-  const config = testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url, ...options.env });
+  const config = testConfig({ DATABASE_URL: options.databaseUrl?.(db.url) ?? db.url, SMTP_URL: smtp.url, ...options.env });
   const apps: INestApplication[] = [];
   const start = async () => {
     const app = await createHttpApp(AllInOneModule.forRoot({ config, clock: options.clock, engine: { ...TEST_ENGINE, ...options.engine } }), { serveNats: true });
@@ -68,6 +70,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       get: (path: string) => http.get(path).set('Authorization', `Bearer ${token(email)}`),
       post: (path: string) => http.post(path).set('Authorization', `Bearer ${token(email)}`),
       put: (path: string) => http.put(path).set('Authorization', `Bearer ${token(email)}`),
+      patch: (path: string) => http.patch(path).set('Authorization', `Bearer ${token(email)}`),
     }),
     startReplica: start,
     async close() {

@@ -13,6 +13,8 @@ import { CommissionPlansModule } from './commission-plans/commission-plans.modul
 import { CommissionsModule } from './commissions/commissions.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { TrainingOutcomesModule } from './training-outcomes/training-outcomes.module.js';
+import { PromotionsModule } from './promotions/promotions.module.js';
+import { AttritionModule } from './attrition/attrition.module.js';
 
 /** /health asks every service. */
 @Controller()
@@ -37,7 +39,7 @@ export class AppraisalCoreModule {}
  * escalations) never waits behind bulk (events from other services, digests, cycle openings).
  */
 @Module({
-  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule, ReviewsModule, CommissionPlansModule, CommissionsModule, DisputesModule],
+  imports: [AppraisalCoreModule, TrainingOutcomesModule, TargetsModule, ProgressModule, TemplatesModule, CyclesModule, ReviewsModule, CommissionPlansModule, CommissionsModule, DisputesModule, PromotionsModule, AttritionModule],
   providers: [queueProcessor(QUEUES.appraisalUrgent, { concurrency: 10 }), queueProcessor(QUEUES.appraisalBulk, { concurrency: 4 })],
 })
 export class AppraisalModule {}

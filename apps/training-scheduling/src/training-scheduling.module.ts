@@ -9,6 +9,7 @@ import { CoursesModule } from './courses/courses.module.js';
 import { DigestModule } from './digest/digest.module.js';
 import { TrainingEvents } from './events/training-events.service.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { TrainingPolicyModule } from './policy/training-policy.module.js';
 import { RecertificationModule } from './recertification/recertification.module.js';
@@ -38,7 +39,7 @@ export class TrainingCoreModule {}
  * Urgent (reminders, escalations) never waits behind bulk (plan publishing, the weekly digests).
  */
 @Module({
-  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule, RecertificationModule, DigestModule],
+  imports: [TrainingCoreModule, TrainingPolicyModule, CoursesModule, SessionsModule, EnrollmentsModule, AttendanceModule, PlansModule, RecertificationModule, DigestModule, FeedbackModule],
   providers: [queueProcessor(QUEUES.trainingUrgent, { concurrency: 10 }), queueProcessor(QUEUES.trainingBulk, { concurrency: 4 })],
 })
 export class TrainingSchedulingModule {}

@@ -16,6 +16,8 @@ import {
 import { TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten } from './schemas/targets.schemas.js';
 import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView } from './schemas/appraisal-cycles.schemas.js';
 import { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
+import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
+import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -37,6 +39,8 @@ export const API_SCHEMAS = {
   AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView,
   HealthReport,
   CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan,
+  PromotionNominationPage, PromotionNominationView,
+  VersionedAttritionPolicy,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

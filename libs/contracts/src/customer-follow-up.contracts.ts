@@ -70,6 +70,8 @@ export interface CreateComplaintRequest {
 export const GetFollowUpPolicy = rpcContract<Nothing, z.infer<typeof VersionedFollowUpPolicy>>('customer-follow-up.policy.get');
 /** The policy document is validated by the service, so it travels as it came. */
 export const PutFollowUpPolicy = rpcContract<{ policy: unknown }, z.infer<typeof VersionedFollowUpPolicy>>('customer-follow-up.policy.put');
+/** Fields to change in the active policy; merged, then validated as a whole by the service. */
+export const PatchFollowUpPolicy = rpcContract<{ changes: unknown }, z.infer<typeof VersionedFollowUpPolicy>>('customer-follow-up.policy.patch');
 
 export const CreateCustomer = rpcContract<{ customer: CreateCustomerRequest; idempotencyKey?: string }, z.infer<typeof CustomerView>>('customer-follow-up.customers.create');
 export const GetCustomer = rpcContract<ById, z.infer<typeof CustomerView>>('customer-follow-up.customers.get');

@@ -10,7 +10,9 @@ export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
 export const COMPLAINT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 
 export const RISK_TYPE_CUSTOMER_DEMAND = 'customer_demand';
-export const RISK_ALERT_TYPES = [RISK_TYPE_CUSTOMER_DEMAND] as const;
+/** Salesperson attrition (issue 11 item 8): computed by appraisal, recorded here as an alert about the person. */
+export const RISK_TYPE_ATTRITION = 'attrition';
+export const RISK_ALERT_TYPES = [RISK_TYPE_CUSTOMER_DEMAND, RISK_TYPE_ATTRITION] as const;
 export const RISK_ALERT_STATUSES = ['open', 'acknowledged', 'snoozed'] as const;
 
 /** A snooze longer than a year is a dismissal in disguise. */

@@ -20,3 +20,5 @@ export * from './schemas/notifier.schemas.js';
 export * from './schemas/org.schemas.js';
 export * from './schemas/ops.schemas.js';
 export * from './commissions.contracts.js';
+export * from './promotions.contracts.js';
+export * from './attrition.contracts.js';

@@ -31,6 +31,10 @@ export class PrismaService extends PrismaClient {
     // the pool; unheard, that would end the process. The adapter listens only once Prisma connects,
     // and Kysely may use the pool before.
     pool.on('error', (error) => logger.warn(`An idle database connection failed and was dropped: ${error.message}`));
+    // pg-pool removes its own listener while a client is checked out, so a connection lost between
+    // two statements of a transaction would emit 'error' unheard and end the process. The next
+    // statement on that client fails by itself (a 503 at the edge); this only keeps the process up.
+    pool.on('connect', (client) => client.on('error', (error) => logger.warn(`A database connection in use failed: ${error.message}`)));
     super({
       // The adapter's own @types/pg is a newer minor than ours; the runtime pg is one and the same.
       adapter: new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { disposeExternalPool: true }),

@@ -159,6 +159,24 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       answeredAt: '2026-12-01T06:00:00Z',
       atRiskVisitDueAt: '2026-12-03T06:00:00Z',
     },
+    'attrition-alert': {
+      recipient: sampleRecipient,
+      alertId: 'ra_02ATTR01',
+      employee: { name: 'Li Lei', email: 'li.lei@example.com' },
+      severity: 3,
+      occasion: 'new',
+      cooldownDays: 30,
+      scoreDrop: { previous: 82, previousPeriod: '2026-Q2', latest: 64, latestPeriod: '2026-Q3', drop: 18, minDrop: 10 },
+      missedTargets: { periods: 3, periodKind: 'month', belowPct: 80, attainments: '2026-09 40%, 2026-10 55%, 2026-11 62%' },
+      commissionDrop: null,
+      trainingOverdue: { count: 1, minimum: 1 },
+      contractsSentBack: null,
+      tasks: [
+        { kind: 'conversation', dueAt: '2026-12-04T10:00:00Z' },
+        { kind: 'pay_promotion_review', dueAt: '2026-12-15T10:00:00Z' },
+        { kind: 'development_plan', dueAt: '2026-12-15T10:00:00Z' },
+      ],
+    },
     'risk-alert': {
       recipient: sampleRecipient,
       alertId: 'ra_01JDA7C3',
@@ -287,6 +305,28 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
         behind: ['Ray Rep'],
         total: { people: 2, target: '300000.00', actual: '125000.00', expected: '241304.35', attainmentPct: 41.67, behindPace: true },
       }],
+    },
+    'training-feedback': {
+      recipient: sampleRecipient,
+      person: { name: 'Ray Rep', email: 'rep@example.com' },
+      period: '2026-Q4',
+      appraisalId: '5e6f7a8b-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
+      items: [
+        { kpi: 'salesAttainment', score: 42.5, threshold: 60, category: 'sales_skills', outcome: 'CONFIRMED', courseCode: 'SS-101', courseTitle: 'Consultative selling', sessionStartsAt: '2027-01-12T01:00:00.000Z' },
+        { kpi: 'customerSatisfaction', score: 30, threshold: 50, category: 'customer_relationship', outcome: 'NO_COURSE', courseCode: null, courseTitle: null, sessionStartsAt: null },
+      ],
+    },
+    'promotion-nomination': {
+      recipient: sampleRecipient,
+      role: 'hr',
+      status: 'PENDING',
+      nominationId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      person: { name: 'Ray Rep', email: 'rep@example.com' },
+      band: 'exceeds',
+      streak: 2,
+      evidence: [{ period: '2026-Q3', score: 93.5, band: 'exceeds' }, { period: '2026-Q4', score: 95, band: 'exceeds' }],
+      decidedBy: null,
+      reason: null,
     },
   };
   return structuredClone(all[kind]);

@@ -224,6 +224,25 @@ export interface RiskAlertData {
   visit: { lastCompletedAt: string | null; workingDays: number; cadenceDays: number; factor: number; thresholdWorkingDays: number } | null;
 }
 
+/** A salesperson attrition alert to the person's manager (issue 11 item 8): the signals that held and the countermeasures as tasks. */
+export interface AttritionAlertData {
+  recipient: RecipientView;
+  alertId: string;
+  employee: PersonView;
+  /** The number of signals that held. */
+  severity: number;
+  occasion: 'new' | 'worse' | 'reminder';
+  cooldownDays: number;
+  /** One per signal; null when that signal did not hold. */
+  scoreDrop: { previous: number; previousPeriod: string; latest: number; latestPeriod: string; drop: number; minDrop: number } | null;
+  missedTargets: { periods: number; periodKind: string; belowPct: number; attainments: string } | null;
+  commissionDrop: { latest: number; latestPeriod: string; trailingAverage: number; trailing: number; ratioPct: number; belowPct: number } | null;
+  trainingOverdue: { count: number; minimum: number } | null;
+  contractsSentBack: { count: number; contracts: number; windowDays: number; minimum: number } | null;
+  /** The countermeasures, each a task of the recipient with a due date in their working time. */
+  tasks: { kind: 'conversation' | 'pay_promotion_review' | 'development_plan'; dueAt: string }[];
+}
+
 /** A training session as its emails snapshot it (issue 10). */
 export interface TrainingSessionMailView {
   id: string;
@@ -419,6 +438,56 @@ export interface CommissionDisputeData {
   comment: string | null;
 }
 
+/** One weak KPI of a signed-off appraisal and the training it led to. */
+export interface TrainingFeedbackItemView {
+  /** The KPI kind (salesAttainment, ...). */
+  kpi: string;
+  score: number;
+  threshold: number;
+  /** The course category the template names for it. */
+  category: string;
+  outcome: 'CONFIRMED' | 'WAITLISTED' | 'ALREADY_ENROLLED' | 'NO_SESSION' | 'NO_COURSE';
+  courseCode: string | null;
+  /** In the recipient's locale. */
+  courseTitle: string | null;
+  /** CONFIRMED, WAITLISTED, ALREADY_ENROLLED: the session's start. */
+  sessionStartsAt: string | null;
+}
+
+/** To the manager (training-scheduling): a signed-off appraisal's weak KPIs and the courses the person was enrolled in. */
+export interface TrainingFeedbackData {
+  recipient: RecipientView;
+  person: PersonView;
+  period: string;
+  appraisalId: string;
+  items: TrainingFeedbackItemView[];
+}
+
+/** One signed-off appraisal of a promotion streak. */
+export interface PromotionEvidenceView {
+  period: string;
+  score: number;
+  band: string;
+}
+
+/**
+ * A promotion nomination (appraisal): nominated, to HR and the manager (who decides); confirmed or
+ * declined, to HR with the manager's reason.
+ */
+export interface PromotionNominationData {
+  recipient: RecipientView;
+  role: 'hr' | 'manager';
+  status: 'PENDING' | 'CONFIRMED' | 'DECLINED';
+  nominationId: string;
+  person: PersonView;
+  band: string;
+  streak: number;
+  /** Oldest first. */
+  evidence: PromotionEvidenceView[];
+  decidedBy: PersonView | null;
+  reason: string | null;
+}
+
 /** A peer asked to rate a colleague's teamwork (appraisal): a single-use link, anonymous to the colleague. */
 export interface AppraisalPeerRequestData {
   recipient: RecipientView;
@@ -496,9 +565,12 @@ export interface EmailDataByKind {
   'training-digest': TrainingDigestData;
   'target-progress': TargetProgressData;
   'commission-dispute': CommissionDisputeData;
+  'training-feedback': TrainingFeedbackData;
+  'promotion-nomination': PromotionNominationData;
   'appraisal-peer-request': AppraisalPeerRequestData;
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
+  'attrition-alert': AttritionAlertData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -526,9 +598,12 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'training-digest',
   'target-progress',
   'commission-dispute',
+  'training-feedback',
+  'promotion-nomination',
   'appraisal-peer-request',
   'appraisal-deadline',
   'appraisal-result',
+  'attrition-alert',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

@@ -8,7 +8,7 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Kinds not about one contract: their content is checked in their own specs. */
-const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score', 'risk-alert', 'training-invitation', 'training-cancellation', 'training-reminder', 'training-failed', 'training-overdue', 'training-digest', 'target-progress', 'commission-dispute', 'appraisal-peer-request', 'appraisal-deadline', 'appraisal-result']);
+const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score', 'risk-alert', 'training-invitation', 'training-cancellation', 'training-reminder', 'training-failed', 'training-overdue', 'training-digest', 'target-progress', 'commission-dispute', 'appraisal-peer-request', 'appraisal-deadline', 'appraisal-result', 'training-feedback', 'promotion-nomination', 'attrition-alert']);
 
 const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'revisit-digest': { 'zh-CN': '2026-12-01 客户回访', en: 'Customer revisits for 2026-12-01' },
@@ -33,9 +33,12 @@ const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'commission-dispute': { 'zh-CN': '经理未按时处理的佣金异议', en: 'Commission dispute not resolved by the manager' },
   'training-digest': { 'zh-CN': '2027-03-15 当周团队培训', en: 'Team training for the week of 2027-03-15' },
   'target-progress': { 'zh-CN': '2026-12-14 当周销售进度', en: 'Sales progress for the week of 2026-12-14' },
+  'training-feedback': { 'zh-CN': '2026-Q4 考核后的培训安排', en: 'Training after the 2026-Q4 appraisal' },
+  'promotion-nomination': { 'zh-CN': '晋升提名', en: 'Promotion nomination' },
   'appraisal-peer-request': { 'zh-CN': '请为 Wang Fang 的团队合作评分', en: 'Please rate the teamwork of Wang Fang' },
   'appraisal-deadline': { 'zh-CN': '已逾期：Wang Fang 的经理评估', en: 'Overdue: the manager review of Wang Fang' },
   'appraisal-result': { 'zh-CN': '您 2026-Q4 的绩效评估', en: 'Your appraisal for 2026-Q4' },
+  'attrition-alert': { 'zh-CN': '人员流失风险', en: 'Attrition risk' },
 };
 
 const KINDS_WITH_ACTION: readonly EmailKind[] = [

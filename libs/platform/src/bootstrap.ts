@@ -1,11 +1,14 @@
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { openApiComponents } from '#libs/contracts';
 import { PrefixedNatsServer } from '#libs/rpc';
+import { markFormBody } from './form-body.js';
+import { refuseHostileInput } from './hostile-input.middleware.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 type RootModule = Parameters<typeof NestFactory.create>[0];
@@ -16,8 +19,12 @@ function natsStrategy(config: AppConfig): MicroserviceOptions {
 
 /** An HTTP app (gateway or all-in-one); `serveNats` also answers the services' NATS subjects. */
 export async function createHttpApp(root: RootModule, options: { serveNats: boolean }): Promise<INestApplication> {
-  const app = await NestFactory.create(root, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // The parsers Nest would add at init, added here so the checks below run on what they parsed.
+  app.useBodyParser('json');
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(refuseHostileInput, markFormBody);
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -72,8 +72,18 @@ export interface JobPayloads {
   'appraisal.target-progress-check': TimerFiredPayload;
   /** A commission dispute's SLA ran out at its stage (the timer key names it): FINANCE, then ADMIN, are told. */
   'commission-dispute.escalate': TimerFiredPayload;
+  /** training-scheduling's subscription to `appraisal.signed-off`: each weak KPI becomes a course enrollment, the manager is told. */
+  'training-feedback.enroll': EventJobPayload<'appraisal.signed-off'>;
+  /** appraisal's subscription to `appraisal.signed-off`: a streak of the template's promotion band nominates the person to HR. */
+  'promotion.nominate': EventJobPayload<'appraisal.signed-off'>;
   /** A review step's reminder or escalation (the timer key names the step and which; subject: the appraisal, or the peer review). */
   'appraisal-review.deadline': TimerFiredPayload;
+  /** The daily attrition scan (appraisal; a chain of timers, one per Shanghai date). */
+  'attrition.scan': TimerFiredPayload;
+  /** customer-follow-up's subscription to `attrition.flagged`: the alert, its tasks and the manager's email. */
+  'risk.attrition-flagged': EventJobPayload<'attrition.flagged'>;
+  /** customer-follow-up's subscription to `attrition.scanned`: clears the alerts of people no longer flagged. */
+  'risk.attrition-scanned': EventJobPayload<'attrition.scanned'>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -108,6 +118,11 @@ export const JOBS = {
   appraisalTargetProgressCheck: 'appraisal.target-progress-check',
   appraisalReviewDeadline: 'appraisal-review.deadline',
   commissionDisputeEscalate: 'commission-dispute.escalate',
+  trainingFeedbackEnroll: 'training-feedback.enroll',
+  promotionNominate: 'promotion.nominate',
+  attritionScan: 'attrition.scan',
+  riskAttritionFlagged: 'risk.attrition-flagged',
+  riskAttritionScanned: 'risk.attrition-scanned',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -143,13 +158,13 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
-  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules'],
+  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned'],
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
-  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check'],
+  'training-bulk': ['training-plan.employee-changed', 'training.digest', 'training.digest-check', 'training-feedback.enroll'],
   'appraisal-urgent': ['commission-dispute.escalate', 'appraisal-review.deadline'],
-  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check'],
+  'appraisal-bulk': ['appraisal.training-completed', 'appraisal.training-failed', 'appraisal.training-overdue', 'appraisal.target-progress', 'appraisal.target-progress-check', 'promotion.nominate', 'attrition.scan'],
 };
 
 /**

@@ -5,3 +5,4 @@ export * from './rpc-exception.filter.js';
 export * from './rpc-handler.js';
 export * from './page.js';
 export * from './is-uuid.js';
+export * from './unavailable.js';

@@ -1,4 +1,5 @@
 export * from './clock.js';
+export * from './policy-duration.js';
 export * from './time.module.js';
 export * from './wall-clock.js';
 export * from './work-calendar.js';

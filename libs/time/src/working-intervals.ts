@@ -4,10 +4,13 @@ import {
   isKnownZone,
   isoWeekday,
   type LocalDay,
+  MS_PER_DAY,
   MS_PER_MINUTE,
   parseLocalDate,
   parseWallClockTime,
+  toLocal,
 } from './wall-clock.js';
+import { steadyOffsetBetween } from './zone-offsets.js';
 
 /** A calendar with its text parsed once, bound to the zone its hours are read in. */
 export interface CompiledCalendar {
@@ -16,6 +19,8 @@ export interface CompiledCalendar {
   days: ReadonlySet<number>;
   holidays: ReadonlySet<LocalDay>;
   workdays: ReadonlySet<LocalDay>;
+  /** Holidays and make-up days together, ascending: the days that break a week's regular hours. */
+  irregularDays: readonly LocalDay[];
   openMs: number;
   closeMs: number;
   /** openIntervalOn's answers by day: the same days are asked for again and again (every person of a plan publish). */
@@ -62,12 +67,14 @@ function compile(calendar: WorkCalendarSpec, zone: string): CompiledCalendar {
         return day;
       }),
     );
+  const [holidays, workdays] = [dates('holidays'), dates('workdays')];
   return {
     name: calendar.name,
     zone,
     days: new Set(calendar.days),
-    holidays: dates('holidays'),
-    workdays: dates('workdays'),
+    holidays,
+    workdays,
+    irregularDays: [...new Set([...holidays, ...workdays])].sort((a, b) => a - b),
     openMs: open * MS_PER_MINUTE,
     closeMs: close * MS_PER_MINUTE,
     intervals: new Map(),
@@ -98,6 +105,12 @@ export function openIntervalOn(calendar: CompiledCalendar, day: LocalDay): OpenI
 
 function computeOpenInterval(calendar: CompiledCalendar, day: LocalDay): OpenInterval | null {
   if (!isWorkingDay(calendar, day)) return null;
+  // One offset from two days before to two days after: every reading below would find just it.
+  const offset = steadyOffsetBetween(calendar.zone, (day - 2) * MS_PER_DAY, (day + 3) * MS_PER_DAY);
+  if (offset !== null) {
+    const midnight = day * MS_PER_DAY - offset * MS_PER_MINUTE;
+    return Object.freeze({ day, open: midnight + calendar.openMs, close: midnight + calendar.closeMs });
+  }
   const open = firstInstantShowing(day, calendar.openMs, calendar.zone);
   const close = firstInstantShowing(day, calendar.closeMs, calendar.zone);
   // Hours lying wholly inside a DST gap are never shown by the clock that day.
@@ -108,4 +121,14 @@ export function noWorkingTimeError(calendar: CompiledCalendar): Error {
   return new Error(
     `Work calendar "${calendar.name}" has no working time in ${MAX_IDLE_DAYS} consecutive days; check its days and holidays`,
   );
+}
+
+/** The open interval containing `at`, or the next one after it, with the instant counting starts from. */
+export function firstOpenFrom(calendar: CompiledCalendar, at: number): { at: number; interval: OpenInterval } {
+  const firstDay = toLocal(at, calendar.zone).day;
+  for (let day = firstDay; day <= firstDay + MAX_IDLE_DAYS; day++) {
+    const interval = openIntervalOn(calendar, day);
+    if (interval !== null && interval.close > at) return { at: Math.max(interval.open, at), interval };
+  }
+  throw noWorkingTimeError(calendar);
 }

@@ -14,21 +14,15 @@
  * - Calendar hours hold the instants whose wall clock reads inside them: a boundary skipped by a
  *   spring-forward gap is the moment the clock jumps; one that occurs twice (fall-back) is its
  *   first occurrence. nextLocalTime instead follows luxon for a skipped time (see there).
- * - Work is O(days spanned). A calendar with no working time in MAX_IDLE_DAYS consecutive days
- *   throws instead of looping forever.
+ * - Work is O(weeks spanned), with a small constant: a week without holidays, make-up days or a
+ *   change of UTC offset is counted at once (plain-week.ts, working-weeks.ts); the rest day by day. A calendar
+ *   with no working time in MAX_IDLE_DAYS consecutive days throws instead of looping forever.
  */
 import { Duration } from 'luxon';
 import type { WorkCalendarSpec } from './work-calendar.js';
+import { compileCalendar, firstOpenFrom, openIntervalOn } from './working-intervals.js';
+import { addDays, addMs, msBetween } from './working-weeks.js';
 import {
-  compileCalendar,
-  type CompiledCalendar,
-  MAX_IDLE_DAYS,
-  noWorkingTimeError,
-  type OpenInterval,
-  openIntervalOn,
-} from './working-intervals.js';
-import {
-  firstInstantShowing,
   isKnownZone,
   isoWeekday,
   luxonWallTimeInstant,
@@ -94,16 +88,7 @@ export function isWorkingMoment(at: Date, calendar: WorkCalendarSpec, zone: stri
 
 /** Milliseconds of working time in [from, to); 0 when `to` is not after `from`. */
 export function workingTimeBetween(from: Date, to: Date, calendar: WorkCalendarSpec, zone: string): number {
-  const compiled = compileCalendar(calendar, zone);
-  const [start, end] = [instantOf(from, 'from'), instantOf(to, 'to')];
-  if (end <= start) return 0;
-  const lastDay = toLocal(end, compiled.zone).day;
-  let total = 0;
-  for (let day = toLocal(start, compiled.zone).day; day <= lastDay; day++) {
-    const interval = openIntervalOn(compiled, day);
-    if (interval !== null) total += Math.max(0, Math.min(interval.close, end) - Math.max(interval.open, start));
-  }
-  return total;
+  return msBetween(compileCalendar(calendar, zone), instantOf(from, 'from'), instantOf(to, 'to'));
 }
 
 /**
@@ -150,52 +135,3 @@ function instantOf(date: Date, name: string): number {
   return instant;
 }
 
-/** The open interval containing `at`, or the next one after it, with the instant counting starts from. */
-function firstOpenFrom(calendar: CompiledCalendar, at: number): { at: number; interval: OpenInterval } {
-  const firstDay = toLocal(at, calendar.zone).day;
-  for (let day = firstDay; day <= firstDay + MAX_IDLE_DAYS; day++) {
-    const interval = openIntervalOn(calendar, day);
-    if (interval !== null && interval.close > at) return { at: Math.max(interval.open, at), interval };
-  }
-  throw noWorkingTimeError(calendar);
-}
-
-function addMs(calendar: CompiledCalendar, start: number, ms: number): number {
-  let remaining = ms;
-  let idle = 0;
-  for (let day = toLocal(start, calendar.zone).day; ; day++) {
-    const interval = openIntervalOn(calendar, day);
-    if (interval === null || interval.close <= start) {
-      if (++idle > MAX_IDLE_DAYS) throw noWorkingTimeError(calendar);
-      continue;
-    }
-    idle = 0;
-    const from = Math.max(interval.open, start);
-    const available = interval.close - from;
-    if (remaining <= available) return from + remaining;
-    remaining -= available;
-  }
-}
-
-function addDays(calendar: CompiledCalendar, start: number, days: number): number {
-  const { at, interval } = firstOpenFrom(calendar, start);
-  const { msOfDay } = toLocal(at, calendar.zone);
-  let target = interval.day;
-  let counted = 0;
-  let idle = 0;
-  let landing: OpenInterval | null = null;
-  while (counted < days) {
-    target++;
-    landing = openIntervalOn(calendar, target);
-    if (landing !== null) {
-      counted++;
-      idle = 0;
-    } else if (++idle > MAX_IDLE_DAYS) {
-      throw noWorkingTimeError(calendar);
-    }
-  }
-  if (landing === null) return at;
-  // A clock time skipped by a DST gap resolves to the jump, which can be the closing itself.
-  const result = firstInstantShowing(target, msOfDay, calendar.zone);
-  return Math.min(Math.max(result, landing.open), landing.close);
-}

@@ -18,3 +18,4 @@ export * from './events/event-publisher.js';
 export * from './timers/not-due-yet.error.js';
 export * from './timers/timer-jobs.js';
 export * from './timers/weekly-chain.js';
+export * from './timers/daily-scan-chain.js';

@@ -1,12 +1,10 @@
-import { Duration } from 'luxon';
 import { z } from 'zod';
+import { zodFieldErrors } from '../validation/zod-field-errors.js';
+import { workingDurationProblem } from '#libs/time';
 
 const percent = (what: string) => z.number({ invalid_type_error: `${what}: a number` }).min(0, `${what}: 0 or more`).max(1000, `${what}: at most 1000`);
 const money = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'an amount in BASE_CURRENCY as a decimal string with at most 2 decimals, such as "20000.00"');
-const workingDuration = z.string().refine((value) => {
-  const parsed = Duration.fromISO(value);
-  return parsed.isValid && parsed.toMillis() > 0 && parsed.toMillis() <= 60 * 24 * 3600_000;
-}, 'an ISO-8601 duration of working time, such as P2D or PT8H');
+const workingDuration = z.string().refine((value) => workingDurationProblem(value) === null, (value) => ({ message: workingDurationProblem(value) ?? '' }));
 
 /**
  * A commission plan as data (PUT /commission-plan). Rates are percent of the contract's amount in
@@ -52,11 +50,5 @@ export type PlanValidation = { ok: true; plan: CommissionPlanDocument } | { ok: 
 export function validateCommissionPlan(input: unknown): PlanValidation {
   const parsed = commissionPlanSchema.safeParse(input);
   if (parsed.success) return { ok: true, plan: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)',
-      message: issue.message,
-    })),
-  };
+  return { ok: false, errors: zodFieldErrors(parsed.error) };
 }

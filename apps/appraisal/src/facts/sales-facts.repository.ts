@@ -57,8 +57,8 @@ export class SalesFacts {
   }
 }
 
-/** decidedAt (UTC, without zone) as a local timestamp in the owner's zone. */
-const localDecidedAt = sql`((c."decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(wc."timezone", e."timezone"))`;
+/** decidedAt (UTC, without zone) as a local timestamp in the owner's zone (aliases: c the contract, e its owner, wc their calendar). */
+export const localDecidedAt = sql`((c."decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(wc."timezone", e."timezone"))`;
 
 function inPeriod(ownerIds: string[], period: Period): RawBuilder<unknown> {
   // The UTC window a day wider on each side lets an index on decidedAt narrow the rows before the

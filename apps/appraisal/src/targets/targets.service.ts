@@ -63,7 +63,8 @@ export class TargetsService {
     });
     if (errors.length > 0) throw new BadRequestError(`The targets for ${period.text} are invalid; nothing was written.`, errors);
     const below = new Set((await this.directory.reportingSubtree(caller.id)).filter((id) => id !== caller.id));
-    const outside = resolved.filter((person) => !maySetTarget(caller.role, caller.id, below, person!.id)).map((person) => person!.email);
+    // Named as the caller named them (an id stays an id), so a 403 reveals no one's email.
+    const outside = resolved.flatMap((person, i) => (maySetTarget(caller.role, caller.id, below, person!.id) ? [] : [`targets[${i}] (${targets[i].employee})`]));
     if (outside.length > 0) {
       throw new ForbiddenError(`You may set targets for the people below you in your reporting line only; not for ${outside.join(', ')}. Nothing was written.`, 'target.outside_remit');
     }

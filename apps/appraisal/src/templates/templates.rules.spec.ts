@@ -66,4 +66,21 @@ describe('validateTemplate', () => {
     input.kpis[1].courseCategory = 'juggling';
     expect(fields(input)).toEqual(['kpis[0].courseCategory', 'kpis[1].courseCategory']);
   });
+
+  it('takes an optional promotion policy, the band defaulting to the top one', () => {
+    const named = validateTemplate({ ...valid(), promotion: { streak: 3, band: 'meets' } });
+    expect(named.ok && named.template.promotion).toEqual({ streak: 3, band: 'meets' });
+    const top = validateTemplate({ ...valid(), promotion: { streak: 2 } });
+    expect(top.ok && top.template.promotion).toEqual({ streak: 2, band: 'exceeds' });
+    expect(validateTemplate(valid()).ok && (validateTemplate(valid()) as { template: TemplateDocument }).template.promotion).toBeUndefined();
+  });
+
+  it('refuses a promotion streak that is not a whole number from 1 to 12, a band the template lacks and unknown keys', () => {
+    expect(fields({ ...valid(), promotion: { streak: 0 } })).toEqual(['promotion.streak']);
+    expect(fields({ ...valid(), promotion: { streak: 2.5 } })).toEqual(['promotion.streak']);
+    expect(fields({ ...valid(), promotion: { streak: 13 } })).toEqual(['promotion.streak']);
+    expect(fields({ ...valid(), promotion: { streak: 2, band: 'stellar' } })).toEqual(['promotion.band']);
+    expect(fields({ ...valid(), promotion: { streak: 2, bonus: true } })).toEqual(['promotion.bonus']);
+    expect(fields({ ...valid(), promotion: 'often' })).toEqual(['promotion']);
+  });
 });

@@ -52,7 +52,17 @@ export interface TemplateDocument {
    * KPI's score by its kind; absent: the weighted score.
    */
   formula?: string;
+  /** Optional promotion policy (item 7); the band is the top band unless the document names one. */
+  promotion?: PromotionPolicy;
 }
+
+/** `streak` signed-off appraisals in a row (by cycle period) rated `band` nominate the person to HR. */
+export interface PromotionPolicy {
+  band: string;
+  streak: number;
+}
+
+export const MAX_PROMOTION_STREAK = 12;
 
 export type TemplateValidation = { ok: true; template: TemplateDocument } | { ok: false; errors: FieldError[] };
 
@@ -75,7 +85,7 @@ export function isTemplateName(name: string): boolean {
 export function validateTemplate(input: unknown): TemplateValidation {
   if (!isObject(input)) return { ok: false, errors: [{ field: '(root)', message: 'must be a JSON object {kpis, bands, formula?}' }] };
   const errors: FieldError[] = [];
-  unknownKeys(input, ['kpis', 'bands', 'formula'], '', errors);
+  unknownKeys(input, ['kpis', 'bands', 'formula', 'promotion'], '', errors);
   const kpis: TemplateKpi[] = [];
   if (!Array.isArray(input.kpis) || input.kpis.length === 0) errors.push({ field: 'kpis', message: 'must be a non-empty array of KPIs' });
   else {
@@ -99,8 +109,9 @@ export function validateTemplate(input: unknown): TemplateValidation {
     for (const message of problems) errors.push({ field: 'formula', message });
     if (problems.length === 0) formula = input.formula as string;
   }
+  const promotion = input.promotion === undefined ? undefined : validatePromotion(input.promotion, bands, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, template: { kpis, bands: bands!, ...(formula !== undefined ? { formula } : {}) } };
+  return { ok: true, template: { kpis, bands: bands!, ...(formula !== undefined ? { formula } : {}), ...(promotion ? { promotion } : {}) } };
 }
 
 function validateKpi(input: unknown, path: string, errors: FieldError[]): TemplateKpi | null {
@@ -173,6 +184,23 @@ function validateBands(input: unknown, errors: FieldError[]): RatingBand[] | nul
   });
   if (errors.length > before) return null;
   return (input as Json[]).map((band) => ({ name: band.name as string, min: band.min as number }));
+}
+
+function validatePromotion(input: unknown, bands: RatingBand[] | null, errors: FieldError[]): PromotionPolicy | undefined {
+  if (!isObject(input)) {
+    errors.push({ field: 'promotion', message: 'must be an object {streak, band?}' });
+    return undefined;
+  }
+  const before = errors.length;
+  unknownKeys(input, ['streak', 'band'], 'promotion', errors);
+  if (!Number.isInteger(input.streak) || (input.streak as number) < 1 || (input.streak as number) > MAX_PROMOTION_STREAK) {
+    errors.push({ field: 'promotion.streak', message: `must be a whole number of appraisals from 1 to ${MAX_PROMOTION_STREAK}` });
+  }
+  if (input.band !== undefined && (typeof input.band !== 'string' || (bands !== null && !bands.some((band) => band.name === input.band)))) {
+    errors.push({ field: 'promotion.band', message: `must name one of the template’s bands${bands ? ` (${bands.map((band) => band.name).join(', ')})` : ''}` });
+  }
+  if (errors.length > before || !bands) return undefined;
+  return { band: (input.band as string | undefined) ?? bands[bands.length - 1].name, streak: input.streak as number };
 }
 
 /** Everything wrong with an overall formula; [] when it is usable. */

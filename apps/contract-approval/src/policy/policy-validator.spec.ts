@@ -118,7 +118,8 @@ describe('validatePolicy', () => {
     ['sla in weeks', (p) => (p.stages[0].sla = 'P1W'), 'stages[0].sla', /days, hours, minutes and seconds/],
     ['sla in months', (p) => (p.stages[0].sla = 'P1M'), 'stages[0].sla', /days, hours, minutes and seconds/],
     ['empty sla duration', (p) => (p.stages[0].sla = 'PT'), 'stages[0].sla', /not an ISO-8601 duration/],
-    ['zero sla', (p) => (p.stages[0].sla = 'PT0H'), 'stages[0].sla', /longer than zero/],
+    ['zero sla', (p) => (p.stages[0].sla = 'PT0H'), 'stages[0].sla', /shorter than PT1S/],
+    ['sla over P90D', (p) => (p.stages[0].sla = 'P99999999D'), 'stages[0].sla', /longer than P90D/],
     ['negative sla', (p) => (p.stages[0].sla = '-PT8H'), 'stages[0].sla', /not an ISO-8601 duration/],
     ['missing sla', (p) => delete p.stages[0].sla, 'stages[0].sla', /ISO-8601 duration string/],
   ])('refuses %s at its field path', (_label, mutate, field, message) => {

@@ -13,3 +13,11 @@ describe('findSlaProblem', () => {
     expect(findSlaProblem(8)).toMatch(/ISO-8601/);
   });
 });
+
+describe('findSlaProblem bounds', () => {
+  it('refuses an SLA outside PT1S..P90D, naming the bound', () => {
+    expect(findSlaProblem('P99999999D')).toContain('longer than P90D');
+    expect(findSlaProblem('PT0.5S')).toContain('shorter than PT1S');
+    expect(findSlaProblem('P90D')).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { Duration } from 'luxon';
+import { policyDurationBoundProblem } from '#libs/time';
 
 // Only day/hour/minute/second parts: weeks, months and years have no fixed length in working time.
 const DAY_TIME_DURATION = /^P(?!$)(\d+(?:[.,]\d+)?D)?(?:T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$/;
@@ -9,6 +10,5 @@ export function findSlaProblem(sla: unknown): string | null {
   if (!DAY_TIME_DURATION.test(sla) || !Duration.fromISO(sla).isValid) {
     return `"${sla}" is not an ISO-8601 duration made of days, hours, minutes and seconds (e.g. "PT8H", "P2D")`;
   }
-  if (Duration.fromISO(sla).as('milliseconds') <= 0) return `"${sla}" must be longer than zero`;
-  return null;
+  return policyDurationBoundProblem(sla);
 }

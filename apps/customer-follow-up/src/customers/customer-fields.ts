@@ -29,13 +29,26 @@ export function normalizeContact(input: { name: string; email: string; phone?: s
   };
 }
 
-/** Contacts are keyed by email: a contact with a known email replaces that one, others are appended. */
-export function mergeContacts(existing: Contact[], incoming: Contact[]): Contact[] {
+/** What an import row says about a contact: its email (the key), and whichever other fields the row filled. */
+export interface ContactChange {
+  email: string;
+  name?: string;
+  phone?: string;
+  locale?: ContactLocale;
+}
+
+/**
+ * Contacts are keyed by email: a change to a known email sets the fields it gives and keeps the
+ * rest (an empty name cell keeps the name); an unknown email with a name is appended. An unknown
+ * email without a name is not a contact yet: callers refuse such rows before merging.
+ */
+export function mergeContacts(existing: Contact[], incoming: ContactChange[]): Contact[] {
   const merged = [...existing];
-  for (const contact of incoming) {
-    const at = merged.findIndex((c) => c.email === contact.email);
-    if (at >= 0) merged[at] = contact;
-    else merged.push(contact);
+  for (const change of incoming) {
+    const at = merged.findIndex((c) => c.email === change.email);
+    const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as ContactChange;
+    if (at >= 0) merged[at] = { ...merged[at], ...given };
+    else if (change.name !== undefined) merged.push(normalizeContact({ ...change, name: change.name }));
   }
   return merged;
 }

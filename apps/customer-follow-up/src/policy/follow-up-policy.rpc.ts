@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { GetFollowUpPolicy, PingCustomerFollowUp, PutFollowUpPolicy, type RpcRequestOf } from '#libs/contracts';
+import { GetFollowUpPolicy, PatchFollowUpPolicy, PingCustomerFollowUp, PutFollowUpPolicy, type RpcRequestOf } from '#libs/contracts';
 import { RpcHandler } from '#libs/rpc';
 import { FollowUpPolicyStore } from './follow-up-policy.store.js';
 
@@ -16,6 +16,11 @@ export class FollowUpPolicyHandlers {
   @RpcHandler(PutFollowUpPolicy)
   put(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof PutFollowUpPolicy>) {
     return this.store.replace(caller, body.policy, correlationId);
+  }
+
+  @RpcHandler(PatchFollowUpPolicy)
+  patch(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof PatchFollowUpPolicy>) {
+    return this.store.change(caller, body.changes, correlationId);
   }
 
   @RpcHandler(PingCustomerFollowUp)

@@ -14,12 +14,12 @@ export class RevisitAccess {
 
   async assertMayRead(tx: Tx, caller: Caller, owner: Employee, now: Date): Promise<void> {
     if (caller.role === 'ADMIN' || (await this.actsFor(tx, caller, owner, now))) return;
-    throw new ForbiddenError(`You may not see the visits of ${owner.email}.`);
+    throw new ForbiddenError('You may not see these visits: only their owner, the owner\u2019s delegate while they are absent, their managers and ADMIN may.');
   }
 
   async assertMayComplete(tx: Tx, caller: Caller, owner: Employee, now: Date): Promise<void> {
     if (await this.actsFor(tx, caller, owner, now)) return;
-    throw new ForbiddenError(`Only ${owner.email}, their delegate while they are absent, or their managers may record this visit.`);
+    throw new ForbiddenError('Only the visit\u2019s owner, their delegate while they are absent, or their managers may record this visit.');
   }
 
   private async actsFor(tx: Tx, caller: Caller, owner: Employee, now: Date): Promise<boolean> {

@@ -1,7 +1,18 @@
+import { RISK_TYPE_ATTRITION } from '#libs/contracts';
 import { personView, type PersonView } from '#libs/org';
 import type { CustomerRow as Customer, EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { readStoredEvidence } from './risk-alert-record.js';
 import type { RiskEvidence } from './risk.rules.js';
+import type { AttritionEvidence } from './attrition-alert.rules.js';
+import type { RiskTaskRow } from './risk-tasks.repository.js';
+
+export interface RiskTaskView {
+  id: string;
+  kind: string;
+  owner: PersonView | null;
+  dueAt: string;
+  status: RiskTaskRow['status'];
+}
 
 export interface RiskAlertView {
   id: string;
@@ -13,9 +24,13 @@ export interface RiskAlertView {
   active: boolean;
   status: RiskAlert['status'];
   /** The numbers of the last scan at which the rule held. */
-  evidence: RiskEvidence | null;
+  evidence: RiskEvidence | AttritionEvidence | null;
   customer: { id: string; code: string; name: string; tier: string } | null;
   owner: PersonView | null;
+  /** Attrition: the person the alert is about (null for customer alerts). */
+  employee: PersonView | null;
+  /** The countermeasures as tasks, each with its owner and due date. */
+  tasks: RiskTaskView[];
   snoozedUntil: string | null;
   snoozeReason: string | null;
   acknowledgedAt: string | null;
@@ -31,12 +46,18 @@ export interface RiskAlertView {
 export interface RiskAlertRefs {
   customers: ReadonlyMap<string, Customer>;
   people: ReadonlyMap<string, Employee>;
+  tasks: readonly RiskTaskRow[];
 }
 
 export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertView {
   const stored = readStoredEvidence(alert.evidence);
   const customer = refs.customers.get(alert.subjectId);
   const owner = customer ? refs.people.get(customer.ownerId) : undefined;
+  const employee = alert.type === RISK_TYPE_ATTRITION ? refs.people.get(alert.subjectId) : undefined;
+  const person = (id: string) => {
+    const found = refs.people.get(id);
+    return found ? personView(found) : null;
+  };
   const acknowledgedBy = alert.acknowledgedById ? refs.people.get(alert.acknowledgedById) : undefined;
   return {
     id: alert.id,
@@ -48,6 +69,8 @@ export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertV
     evidence: stored.facts,
     customer: customer ? { id: customer.id, code: customer.code, name: customer.name, tier: customer.tier } : null,
     owner: owner ? personView(owner) : null,
+    employee: employee ? personView(employee) : null,
+    tasks: refs.tasks.filter((t) => t.alertId === alert.id).map((t) => ({ id: t.id, kind: t.kind, owner: person(t.ownerId), dueAt: t.dueAt.toISOString(), status: t.status })),
     snoozedUntil: alert.snoozedUntil?.toISOString() ?? null,
     snoozeReason: alert.snoozeReason,
     acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,

@@ -2,14 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { Updateable } from 'kysely';
 import type { RiskAlert } from '#generated/kysely';
 import type { Tx } from '#libs/database';
+import { RISK_TYPE_ATTRITION } from '#libs/contracts';
 import { isUuid } from '#libs/rpc';
 import type { CustomerRow, RiskAlertRow } from '../rows.js';
+
+/** Who may read which alerts; null: every alert (ADMIN). */
+export interface RiskAlertVisibility {
+  /** Alerts about customers owned by these employees. */
+  customerOwners: string[];
+  /** Attrition alerts about these employees; null: every attrition alert (HR). */
+  attritionSubjects: string[] | null;
+}
 
 export interface RiskAlertFilter {
   type?: string;
   status?: RiskAlertRow['status'];
-  /** Null: every alert. Otherwise alerts about customers owned by these employees. */
-  visibleTo: string[] | null;
+  visibleTo: RiskAlertVisibility | null;
 }
 
 /** Risk alerts as the API reads and changes them. */
@@ -36,7 +44,7 @@ export class RiskAlertsRepository {
     return tx.selectFrom('Customer').selectAll().where('id', 'in', ids).execute();
   }
 
-  /** Newest first; take = limit + 1 (see toPage). Alerts hang on customers by id only, so visibility is a join here. */
+  /** Newest first; take = limit + 1 (see toPage). Demand alerts hang on customers by id only, so their visibility is a join here; attrition alerts hang on the person. */
   async list(db: Tx, filter: RiskAlertFilter, page: { cursor?: string; limit: number }): Promise<RiskAlertRow[]> {
     const after = page.cursor ? await this.findById(db, page.cursor) : null;
     let query = db.selectFrom('RiskAlert as a').selectAll('a');
@@ -44,8 +52,15 @@ export class RiskAlertsRepository {
     if (filter.status) query = query.where('a.status', '=', filter.status);
     const visibleTo = filter.visibleTo;
     if (visibleTo) {
+      const { customerOwners, attritionSubjects } = visibleTo;
       query = query.where((eb) =>
-        eb.exists(eb.selectFrom('Customer as c').select('c.id').whereRef('c.id', '=', 'a.subjectId').where((inner) => inner('c.ownerId', '=', inner.fn.any(inner.val(visibleTo))))),
+        eb.or([
+          eb.and([
+            eb('a.type', '<>', RISK_TYPE_ATTRITION),
+            eb.exists(eb.selectFrom('Customer as c').select('c.id').whereRef('c.id', '=', 'a.subjectId').where((inner) => inner('c.ownerId', '=', inner.fn.any(inner.val(customerOwners))))),
+          ]),
+          eb.and([eb('a.type', '=', RISK_TYPE_ATTRITION), attritionSubjects ? eb('a.subjectId', '=', eb.fn.any(eb.val(attritionSubjects))) : eb.lit(true)]),
+        ]),
       );
     }
     if (after) query = query.where((eb) => eb(eb.refTuple('a.createdAt', 'a.id'), '<', eb.tuple(after.createdAt, after.id)));

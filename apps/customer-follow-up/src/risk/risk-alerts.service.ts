@@ -3,32 +3,37 @@ import type { Updateable } from 'kysely';
 import type { RiskAlert as RiskAlertTable } from '#generated/kysely';
 import { AuditWriter } from '#libs/audit';
 import { Database, type Tx } from '#libs/database';
+import { RISK_TYPE_ATTRITION } from '#libs/contracts';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import type { EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { parseSnooze, type ListRiskAlertsQuery, type SnoozeInput } from './risk-alert-input.js';
 import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
-import { RiskAlertsRepository } from './risk-alerts.repository.js';
+import { RiskAlertsRepository, type RiskAlertVisibility } from './risk-alerts.repository.js';
+import { RiskTasksRepository } from './risk-tasks.repository.js';
 
 /**
  * GET /risk-alerts, acknowledge and snooze. ADMIN sees every alert; anyone else the alerts about
  * customers owned by themselves or their reporting line. Acting on an alert is for whom it
  * concerns: anyone above the owner in the reporting line (the manager it was emailed to and
  * theirs), the owner only when they have no manager (then it was emailed to them), and ADMIN.
+ * An attrition alert is about a person: only those above them, HR and ADMIN see it and act on
+ * it; never the person, never their peers.
  */
 @Injectable()
 export class RiskAlertsService {
   constructor(
     private readonly database: Database,
     private readonly repository: RiskAlertsRepository,
+    private readonly tasks: RiskTasksRepository,
     private readonly directory: OrgDirectory,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
   async list(caller: Caller, query: ListRiskAlertsQuery): Promise<Page<RiskAlertView>> {
-    const visibleTo = caller.role === 'ADMIN' ? null : await this.directory.reportingSubtree(caller.id);
+    const visibleTo = caller.role === 'ADMIN' ? null : await this.visibility(caller);
     const rows = await this.repository.list(this.database.db, { type: query.type, status: query.status, visibleTo }, query);
     const refs = await this.refs(this.database.db, rows);
     return toPage(rows, query.limit, (row) => riskAlertView(row, refs));
@@ -64,10 +69,17 @@ export class RiskAlertsService {
     return this.database.transaction(async (tx) => {
       const alert = await this.repository.lock(tx, id);
       if (!alert) throw new NotFoundError(`Risk alert ${id} does not exist.`);
-      const [customer] = await this.repository.customersByIds(tx, [alert.subjectId]);
-      const owner = customer ? await this.directory.findById(customer.ownerId, tx) : null;
-      if (!(await this.mayAct(tx, caller, owner))) {
-        throw new ForbiddenError(`Only the managers of the customer\u2019s owner (the owner when they have none) and ADMIN may acknowledge or snooze risk alert ${alert.id}.`);
+      if (alert.type === RISK_TYPE_ATTRITION) {
+        const person = await this.directory.findById(alert.subjectId, tx);
+        if (!(await this.mayActOnAttrition(tx, caller, person))) {
+          throw new ForbiddenError(`Only the managers above the person, HR and ADMIN may acknowledge or snooze attrition alert ${alert.id}.`);
+        }
+      } else {
+        const [customer] = await this.repository.customersByIds(tx, [alert.subjectId]);
+        const owner = customer ? await this.directory.findById(customer.ownerId, tx) : null;
+        if (!(await this.mayAct(tx, caller, owner))) {
+          throw new ForbiddenError(`Only the managers of the customer\u2019s owner (the owner when they have none) and ADMIN may acknowledge or snooze risk alert ${alert.id}.`);
+        }
       }
       const now = this.clock.now();
       const { action, data } = decide(alert, now);
@@ -82,6 +94,18 @@ export class RiskAlertsService {
     });
   }
 
+  /** Customers of the caller's subtree; attrition alerts of the people below the caller (HR: all). */
+  private async visibility(caller: Caller): Promise<RiskAlertVisibility> {
+    const subtree = await this.directory.reportingSubtree(caller.id);
+    return { customerOwners: subtree, attritionSubjects: caller.role === 'HR' ? null : subtree.filter((id) => id !== caller.id) };
+  }
+
+  private async mayActOnAttrition(tx: Tx, caller: Caller, person: Employee | null): Promise<boolean> {
+    if (caller.role === 'ADMIN' || caller.role === 'HR') return true;
+    if (!person || person.id === caller.id) return false;
+    return this.directory.isAbove(caller.id, person, tx);
+  }
+
   private async mayAct(tx: Tx, caller: Caller, owner: Employee | null): Promise<boolean> {
     if (caller.role === 'ADMIN') return true;
     if (!owner) return false;
@@ -90,9 +114,13 @@ export class RiskAlertsService {
   }
 
   private async refs(tx: Tx, alerts: RiskAlert[]): Promise<RiskAlertRefs> {
-    const customers = await this.repository.customersByIds(tx, [...new Set(alerts.map((a) => a.subjectId))]);
-    const personIds = new Set([...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? [])]);
+    const attrition = alerts.filter((a) => a.type === RISK_TYPE_ATTRITION);
+    const customers = await this.repository.customersByIds(tx, [...new Set(alerts.filter((a) => a.type !== RISK_TYPE_ATTRITION).map((a) => a.subjectId))]);
+    const tasks = await this.tasks.ofAlerts(tx, attrition.map((a) => a.id));
+    const personIds = new Set([
+      ...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? []), ...attrition.map((a) => a.subjectId), ...tasks.map((t) => t.ownerId),
+    ]);
     const people = await this.directory.findManyById([...personIds], tx);
-    return { customers: new Map(customers.map((c) => [c.id, c])), people: new Map(people.map((e) => [e.id, e])) };
+    return { customers: new Map(customers.map((c) => [c.id, c])), people: new Map(people.map((e) => [e.id, e])), tasks };
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Tx } from '#libs/database';
-import { INSTALLATION_SUBJECT } from '#libs/queue';
 import type { RiskAlertRow as RiskAlert } from '../rows.js';
 import type { AlertWrite } from './risk-alert-plan.js';
 import { RISK_TYPE_CUSTOMER_DEMAND, type CustomerRiskFacts, type RiskPolicy, type RiskWindows } from './risk.rules.js';
@@ -153,19 +152,5 @@ export class RiskScanRepository {
   customersByIds(tx: Tx, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return tx.selectFrom('Customer').select(['id', 'code', 'name', 'tier', 'ownerId']).where('id', 'in', ids).execute();
-  }
-
-  /** Whether the scan of this timer already completed (a duplicate job finds its audit entry). */
-  async scanCompleted(tx: Tx, timerId: string): Promise<boolean> {
-    const entry = await tx
-      .selectFrom('AuditEntry')
-      .select('id')
-      .where('entityType', '=', 'risk-scan')
-      .where('entityId', '=', INSTALLATION_SUBJECT)
-      .where('action', '=', 'risk-scan.completed')
-      .where(sql<string>`"after"->>'timerId'`, '=', timerId)
-      .limit(1)
-      .executeTakeFirst();
-    return entry !== undefined;
   }
 }

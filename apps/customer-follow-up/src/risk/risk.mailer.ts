@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
-import type { RiskAlertData } from '#libs/mail';
+import type { AttritionAlertData, RiskAlertData } from '#libs/mail';
+import type { AttritionFlag } from '#libs/queue';
 import { NotificationRequester, type EmailRequest } from '#libs/notifications';
 import { riskAlertEmailKey } from './risk-alert-record.js';
 import type { RiskOccasion } from './risk-delivery.js';
 import type { RiskFlag } from './risk.rules.js';
+import type { RiskTaskRow } from './risk-tasks.repository.js';
 
 /** One email about one alert, with everything it shows. */
 export interface RiskAlertEmail {
@@ -31,6 +33,31 @@ function evidenceOf(flag: RiskFlag): Pick<RiskAlertData, 'satisfaction' | 'compl
     case 'no_recent_visit':
       return { ...none, visit: flag.evidence };
   }
+}
+
+/** One email about a person's attrition alert, to their manager. */
+export interface AttritionAlertEmail {
+  alertId: string;
+  sendNumber: number;
+  occasion: RiskOccasion;
+  flag: AttritionFlag;
+  person: Employee;
+  recipient: Employee;
+  recipientZone: string;
+  tasks: RiskTaskRow[];
+}
+
+/** Each signal's numbers under its own name (null: it did not hold), as the template shows them. */
+function signalsOf(flag: AttritionFlag): Pick<AttritionAlertData, 'scoreDrop' | 'missedTargets' | 'commissionDrop' | 'trainingOverdue' | 'contractsSentBack'> {
+  const data: ReturnType<typeof signalsOf> = { scoreDrop: null, missedTargets: null, commissionDrop: null, trainingOverdue: null, contractsSentBack: null };
+  for (const s of flag.signals) {
+    if (s.signal === 'score_drop') data.scoreDrop = s.numbers;
+    else if (s.signal === 'missed_targets') data.missedTargets = s.numbers;
+    else if (s.signal === 'commission_drop') data.commissionDrop = s.numbers;
+    else if (s.signal === 'training_overdue') data.trainingOverdue = s.numbers;
+    else data.contractsSentBack = s.numbers;
+  }
+  return data;
 }
 
 /**
@@ -63,5 +90,27 @@ export class RiskAlertMailer {
       };
     });
     for (let i = 0; i < requests.length; i += 500) await this.notifications.requestAll(tx, requests.slice(i, i + 500));
+  }
+
+  /** Bulk: an attrition alert is about weeks, not hours, and comes from a daily scan over everyone. */
+  async requestAttrition(tx: Tx, email: AttritionAlertEmail, correlationId: string | null): Promise<void> {
+    const data: AttritionAlertData = {
+      recipient: { name: email.recipient.name, timezone: email.recipientZone },
+      alertId: email.alertId,
+      employee: { name: email.person.name, email: email.person.email },
+      severity: email.flag.severity,
+      occasion: email.occasion,
+      cooldownDays: email.flag.cooldownDays,
+      ...signalsOf(email.flag),
+      tasks: email.tasks.map((task) => ({ kind: task.kind as AttritionAlertData['tasks'][number]['kind'], dueAt: task.dueAt.toISOString() })),
+    };
+    await this.notifications.request(tx, {
+      idempotencyKey: riskAlertEmailKey(email.alertId, email.sendNumber),
+      recipient: { id: email.recipient.id, email: email.recipient.email, locale: email.recipient.locale },
+      kind: 'attrition-alert',
+      data,
+      correlationId,
+      bulk: true,
+    });
   }
 }

@@ -21,7 +21,7 @@ export class AppraisalTemplatesController {
   /** The body is the template document itself ({kpis, bands, formula?}); the service validates it whole. */
   @Put(':name')
   @Roles(
-    'Publish an appraisal template as a new version: KPIs {kind, weight, scoring {kind: linear, floor, target, cap?}, threshold?, courseCategory?} whose weights sum to 100, rating bands {name, min} from 0, an optional filtrex formula over weighted and the KPI scores. 400 with field messages, nothing written',
+    'Publish an appraisal template as a new version: KPIs {kind, weight, scoring {kind: linear, floor, target, cap?}, threshold?, courseCategory?} whose weights sum to 100, rating bands {name, min} from 0, an optional filtrex formula over weighted and the KPI scores, an optional promotion policy {streak, band?} (a streak of that band, the top one by default, nominates the person to HR). 400 with field messages, nothing written',
     HR_ADMIN,
   )
   @ApiAnswers(200, 'AppraisalTemplateView', [400, 409, 503])

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class TargetDto {
   @ApiProperty({ description: 'an employee id or email' }) @IsString() @Length(1, 200) employee: string;
@@ -16,6 +17,6 @@ export class PutTargetsDto {
 export class ListTargetsQuery {
   @ApiProperty({ example: '2026-Q4', description: 'a year (2026), a quarter (2026-Q4) or a month (2026-12)' }) @IsString() period: string;
   @ApiPropertyOptional({ description: 'only people of this team' }) @IsOptional() @IsString() @Length(1, 100) team?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class ContractDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() customerId?: string;
@@ -36,7 +37,7 @@ export class ReverseContractDto {
 export class ListContractsQuery {
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES) status?: (typeof CONTRACT_STATUSES)[number];
   @ApiPropertyOptional({ description: 'employee id or email' }) @IsOptional() @IsString() owner?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES, type ComplaintSeverity } from '#libs/contracts';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class CreateComplaintDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() customerId: string;
@@ -19,6 +20,6 @@ export class ListComplaintsQuery {
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES }) @IsOptional() @IsIn(COMPLAINT_STATUSES) status?: (typeof COMPLAINT_STATUSES)[number];
   @ApiPropertyOptional({ description: 'employee id or email' }) @IsOptional() @IsString() assignee?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() customerId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { PageCursor } from '../http/page-cursor.js';
 
 export const CUSTOMER_TIERS = ['A', 'B', 'C'] as const;
 export const CUSTOMER_STATUSES = ['prospect', 'active', 'dormant', 'lost'] as const;
@@ -54,6 +55,6 @@ export class ListCustomersQuery {
   @ApiPropertyOptional({ description: 'employee id or email' }) @IsOptional() @IsString() owner?: string;
   @ApiPropertyOptional({ enum: CUSTOMER_TIERS }) @IsOptional() @IsIn(CUSTOMER_TIERS) tier?: (typeof CUSTOMER_TIERS)[number];
   @ApiPropertyOptional({ enum: CUSTOMER_STATUSES }) @IsOptional() @IsIn(CUSTOMER_STATUSES) status?: (typeof CUSTOMER_STATUSES)[number];
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsUUID() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { GetFollowUpPolicy, PutFollowUpPolicy } from '#libs/contracts';
+import { GetFollowUpPolicy, PatchFollowUpPolicy, PutFollowUpPolicy } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
 import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
@@ -19,11 +19,19 @@ export class FollowUpPolicyController {
     return this.service.call(GetFollowUpPolicy, caller, correlationId, {});
   }
 
-  /** The body is the policy document; omitted fields take their defaults. */
+  /** The body is the whole policy document: a missing field is a 400 naming it (PATCH changes some fields). */
   @Put()
-  @Roles('Replace the follow-up policy (a new version)', ['ADMIN'])
+  @Roles('Replace the follow-up policy with a complete document (a new version)', ['ADMIN'])
   @ApiAnswers(200, 'VersionedFollowUpPolicy', [400, 503])
   put(@CurrentCaller() caller: Caller, @Body() body: unknown, @CorrelationId() correlationId: string) {
     return this.service.call(PutFollowUpPolicy, caller, correlationId, { policy: body });
+  }
+
+  /** The body holds the fields to change; nested objects merge, the result is checked as a whole. */
+  @Patch()
+  @Roles('Change some fields of the follow-up policy (a new version)', ['ADMIN'])
+  @ApiAnswers(200, 'VersionedFollowUpPolicy', [400, 503])
+  patch(@CurrentCaller() caller: Caller, @Body() body: unknown, @CorrelationId() correlationId: string) {
+    return this.service.call(PatchFollowUpPolicy, caller, correlationId, { changes: body });
   }
 }

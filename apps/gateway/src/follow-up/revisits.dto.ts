@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { DUE_FILTERS, VISIT_OUTCOMES, type DueFilter, type VisitOutcome } from '#libs/contracts';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class ListRevisitsQuery {
   @ApiPropertyOptional({ description: 'employee id or email; the caller by default' }) @IsOptional() @IsString() owner?: string;
   @ApiPropertyOptional({ enum: DUE_FILTERS, description: 'today: due on the owner\u2019s local today; overdue: due before it; all (default): every planned visit' })
   @IsOptional() @IsIn(DUE_FILTERS) due?: DueFilter;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }
 

@@ -15,7 +15,7 @@ export class RiskAlertsController {
   constructor(private readonly service: ServiceClient) {}
 
   @Get()
-  @Roles('Risk alerts about customers owned by the caller or their reporting line (ADMIN: all), newest first, with their evidence', ANY_EMPLOYEE)
+  @Roles('Risk alerts about customers owned by the caller or their reporting line, and attrition alerts about the people below the caller (HR: all attrition alerts; ADMIN: all), newest first, with their evidence and tasks', ANY_EMPLOYEE)
   @ApiAnswers(200, 'RiskAlertPage', [400, 503])
   list(@CurrentCaller() caller: Caller, @Query() query: ListRiskAlertsQuery, @CorrelationId() correlationId: string) {
     return this.service.call(ListRiskAlerts, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
@@ -23,7 +23,7 @@ export class RiskAlertsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Roles('Acknowledge a risk alert (the owner\u2019s managers, the owner when they have none, ADMIN): no more emails about it unless it gets worse; 409 when already acknowledged', ANY_EMPLOYEE)
+  @Roles('Acknowledge a risk alert (the owner\u2019s managers, the owner when they have none, ADMIN; attrition: the person\u2019s managers, HR, ADMIN): no more emails about it unless it gets worse; 409 when already acknowledged', ANY_EMPLOYEE)
   @ApiAnswers(200, 'RiskAlertView', [404, 409, 503])
   acknowledge(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
     return this.service.call(AcknowledgeRiskAlert, caller, correlationId, { id });
@@ -31,7 +31,7 @@ export class RiskAlertsController {
 
   @Post(':id/snooze')
   @HttpCode(200)
-  @Roles('Snooze a risk alert until a future instant (the owner\u2019s managers, the owner when they have none, ADMIN): no email about it before then, even if it gets worse', ANY_EMPLOYEE)
+  @Roles('Snooze a risk alert until a future instant (the owner\u2019s managers, the owner when they have none, ADMIN; attrition: the person\u2019s managers, HR, ADMIN): no email about it before then, even if it gets worse', ANY_EMPLOYEE)
   @ApiAnswers(200, 'RiskAlertView', [400, 404, 503])
   snooze(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: SnoozeRiskAlertDto, @CorrelationId() correlationId: string) {
     return this.service.call(SnoozeRiskAlert, caller, correlationId, { id, snooze: { ...body } });

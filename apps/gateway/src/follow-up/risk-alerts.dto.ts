@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { MAX_SNOOZE_DAYS, MAX_SNOOZE_REASON, RISK_ALERT_STATUSES, RISK_ALERT_TYPES } from '#libs/contracts';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class ListRiskAlertsQuery {
   @ApiPropertyOptional({ enum: RISK_ALERT_TYPES }) @IsOptional() @IsIn(RISK_ALERT_TYPES) type?: (typeof RISK_ALERT_TYPES)[number];
   @ApiPropertyOptional({ enum: RISK_ALERT_STATUSES }) @IsOptional() @IsIn(RISK_ALERT_STATUSES) status?: (typeof RISK_ALERT_STATUSES)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }
 

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { Response } from 'express';
+import { RETRY_AFTER_SECONDS } from '#libs/rpc';
 
 /**
  * The skeleton of every page opened by a single-use email link: GET shows the page and changes
@@ -56,6 +57,7 @@ function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: 
   if (!(error instanceof HttpException)) throw error;
   const status = error.getStatus();
   const body = error.getResponse() as { message?: string };
+  if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   if (html) res.status(status).type('html').send(errorPage(status, body.message ?? 'Error'));
   else res.status(status).json(body);
 }

@@ -1,9 +1,9 @@
-import { HttpException, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { firstValueFrom, timeout } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Caller, RpcContract } from '#libs/contracts';
 import { natsRequestDuration } from '#libs/metrics';
-import { PrefixedNatsClient, errorCodeForStatus, isRpcErrorBody } from '#libs/rpc';
+import { PrefixedNatsClient, UNAVAILABLE, errorCodeForStatus, isRpcErrorBody } from '#libs/rpc';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -11,6 +11,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 @Injectable()
 export class ServiceClient implements OnApplicationShutdown {
   private readonly client: PrefixedNatsClient;
+  private readonly logger = new Logger(ServiceClient.name);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.client = new PrefixedNatsClient(config.QUEUE_PREFIX, { servers: [config.NATS_URL] });
@@ -30,7 +31,9 @@ export class ServiceClient implements OnApplicationShutdown {
         const code = error.code ?? errorCodeForStatus(error.status);
         throw new HttpException({ statusCode: error.status, code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);
       }
-      throw new HttpException({ statusCode: 503, code: 'service_unavailable', message: `The service did not answer: ${(error as Error).message ?? String(error)}` }, 503);
+      // The transport's message names the subject (and so the service and the prefix): logged, not answered.
+      this.logger.warn(`No answer to ${contract.pattern}: ${(error as Error).message ?? String(error)}`);
+      throw new HttpException({ statusCode: 503, code: UNAVAILABLE.code, message: UNAVAILABLE.message }, 503);
     }
   }
 

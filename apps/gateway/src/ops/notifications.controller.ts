@@ -9,6 +9,7 @@ import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { pageLimit } from '../http/page-limit.js';
 import { ServiceClient } from '../http/service-client.js';
+import { PageCursor } from '../http/page-cursor.js';
 
 const STATUSES = ['queued', 'sending', 'sent', 'retrying', 'dead', 'suppressed'] as const;
 
@@ -16,12 +17,12 @@ class NotificationsQuery {
   @ApiPropertyOptional({ description: 'employee id or email' }) @IsOptional() @IsString() recipient?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() kind?: string;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: (typeof STATUSES)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }
 
 class PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }
 

@@ -6,6 +6,7 @@ import {
 import { ROLES } from '#libs/contracts';
 import type { Role } from '#generated/prisma';
 import { LOCALES } from '#libs/org';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class EmployeeDto {
   @ApiProperty({ example: 'li.na@example.com' }) @IsEmail() email: string;
@@ -35,7 +36,7 @@ export class AbsenceDto {
 }
 
 export class ListEmployeesQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() team?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES as readonly string[]) role?: Role;

@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { COURSE_CATEGORIES, ROLES } from '#libs/contracts';
 import type { CourseCategory, Role } from '#generated/prisma';
+import { PageCursor } from '../http/page-cursor.js';
 
 export class CourseDto {
   @ApiProperty({ example: 'PK-101', description: 'unique; letters, digits, dot, dash, underscore' })
@@ -31,7 +32,7 @@ export class UpdateCourseDto extends CourseDto {
 
 export class ListCoursesQuery {
   @ApiPropertyOptional({ enum: COURSE_CATEGORIES }) @IsOptional() @IsIn(COURSE_CATEGORIES) category?: CourseCategory;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
+  @PageCursor() cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() limit?: number;
 }
 

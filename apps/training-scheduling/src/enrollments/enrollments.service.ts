@@ -89,7 +89,7 @@ export class EnrollmentsService {
       if (!session || !enrollment) throw notFound(id);
       const employee = await this.directory.findById(enrollment.employeeId, tx);
       if (!employee) throw notFound(id);
-      if (!(await this.mayActFor(tx, caller, employee))) throw new ForbiddenError(`Only ${employee.email}, their managers and HR may withdraw enrollment ${id}.`);
+      if (!(await this.mayActFor(tx, caller, employee))) throw new ForbiddenError(`Only the enrolled person, their managers and HR may withdraw enrollment ${id}.`);
       if (enrollment.status === 'WITHDRAWN') throw new ConflictError(`Enrollment ${id} is already withdrawn.`, 'enrollment.withdrawn');
       const now = this.clock.now();
       const withdrawn = await this.repository.withdraw(tx, id, now);
@@ -119,7 +119,7 @@ export class EnrollmentsService {
     const self = !employeeEmail || employeeEmail.toLowerCase() === caller.email.toLowerCase();
     const employee = await this.directory.findByIdOrEmail(self ? caller.id : employeeEmail, tx);
     if (!employee) throw new UnprocessableError(`${employeeEmail} is not in the organization directory.`, 'enrollment.employee_unknown');
-    if (!(await this.mayActFor(tx, caller, employee))) throw new ForbiddenError(`Only ${employee.email}, their managers and HR may enroll them.`);
+    if (!(await this.mayActFor(tx, caller, employee))) throw new ForbiddenError('Only the person, their managers and HR may enroll them.');
     return employee;
   }
 

@@ -23,3 +23,14 @@ describe('training policy', () => {
     expect(withDefaults({ remindersBefore: ['P1D'] })).toEqual({ remindersBefore: ['P1D'], digestWeekday: 1, digestLocalTime: '09:00' });
   });
 });
+
+describe('training policy bounds', () => {
+  it('refuses a reminder offset outside PT1S..P90D, naming it', () => {
+    const result = validateTrainingPolicy({ ...DEFAULT_TRAINING_POLICY, remindersBefore: ['P1D', 'P99999999D', 'PT0S'] });
+    expect(result.ok ? [] : result.errors).toEqual([
+      { field: 'remindersBefore[1]', message: expect.stringContaining('longer than P90D') },
+      { field: 'remindersBefore[2]', message: expect.stringContaining('shorter than PT1S') },
+    ]);
+    expect(validateTrainingPolicy({ ...DEFAULT_TRAINING_POLICY, remindersBefore: ['P90D'] }).ok).toBe(true);
+  });
+});

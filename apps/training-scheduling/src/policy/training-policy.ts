@@ -1,10 +1,10 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { policyDurationBoundProblem } from '#libs/time';
 
-const beforeStart = z.string().refine((value) => {
-  const parsed = Duration.fromISO(value);
-  return parsed.isValid && parsed.toMillis() > 0 && parsed.toMillis() <= 366 * 24 * 3600_000;
-}, 'an ISO-8601 duration before the session starts, such as P7D, P1D or PT1H (at most a year)');
+const FORM = 'an ISO-8601 duration before the session starts, such as P7D, P1D or PT1H';
+const beforeStartProblem = (value: string): string | null => (Duration.fromISO(value).isValid ? policyDurationBoundProblem(value) : FORM);
+const beforeStart = z.string().refine((value) => beforeStartProblem(value) === null, (value) => ({ message: beforeStartProblem(value) ?? '' }));
 
 /**
  * Training rules as data (GET/PUT /training-policy). A PUT takes the whole document: no field has

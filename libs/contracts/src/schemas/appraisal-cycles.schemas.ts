@@ -14,6 +14,8 @@ export const AppraisalTemplateDocument = z.object({
   })),
   bands: z.array(z.object({ name: z.string(), min: z.number() })).describe('ordered by min; the first at 0'),
   formula: z.string().optional().describe('filtrex over weighted and each KPI score by kind; absent: the weighted score'),
+  promotion: z.object({ streak: z.number().int().describe('1-12 signed-off appraisals in a row, by cycle period'), band: z.string().describe('default: the top band') })
+    .optional().describe('a streak of this band nominates the person for promotion to HR'),
 });
 
 export const AppraisalTemplateView = z.object({

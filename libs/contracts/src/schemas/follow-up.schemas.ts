@@ -84,6 +84,24 @@ const VisitEvidence = z.object({
   lastCompletedAt: z.string().nullable(), workingDays: z.number(), cadenceDays: z.number(), factor: z.number(), thresholdWorkingDays: z.number(),
 });
 
+const AttritionEvidence = z.object({
+  signals: z.array(z.object({
+    signal: z.enum(['score_drop', 'missed_targets', 'commission_drop', 'training_overdue', 'contracts_sent_back']),
+    numbers: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).describe("the policy's thresholds next to what was measured"),
+    sources: z.array(z.object({ kind: z.string(), id: z.string() })).describe('the records behind the numbers (appraisal, sales-target, contract, commission-statement, training-outcome)'),
+  })),
+  policyVersion: z.number().int(),
+  scannedAt: z.string(),
+});
+
+export const RiskTaskView = z.object({
+  id: z.string(),
+  kind: z.string().describe('attrition: conversation, pay_promotion_review, development_plan'),
+  owner: PersonView.nullable(),
+  dueAt: z.string().describe("in the owner's working time"),
+  status: z.enum(['OPEN', 'DONE']),
+});
+
 export const RiskAlertView = z.object({
   id: z.string(),
   type: z.string(),
@@ -91,9 +109,11 @@ export const RiskAlertView = z.object({
   severity: z.number().describe('0 once the rule no longer held at a scan'),
   active: z.boolean(),
   status: z.enum(RiskAlertStatus),
-  evidence: z.union([SatisfactionEvidence, ComplaintEvidence, ContractEvidence, VisitEvidence]).nullable().describe('the numbers of the last scan at which the rule held'),
+  evidence: z.union([SatisfactionEvidence, ComplaintEvidence, ContractEvidence, VisitEvidence, AttritionEvidence]).nullable().describe('the numbers of the last scan at which the rule held'),
   customer: z.object({ id: z.string(), code: z.string(), name: z.string(), tier: z.string() }).nullable(),
   owner: PersonView.nullable(),
+  employee: PersonView.nullable().describe('attrition: the person the alert is about'),
+  tasks: z.array(RiskTaskView).describe("the countermeasures as tasks with owners and due dates"),
   snoozedUntil: z.string().nullable(),
   snoozeReason: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),

@@ -22,9 +22,12 @@ import { targetProgressTemplate } from './target-progress.js';
 import { trainingOverdueTemplate } from './training-overdue.js';
 import { trainingReminderTemplate } from './training-reminder.js';
 import { commissionDisputeTemplate } from './commission-dispute.js';
+import { trainingFeedbackTemplate } from './training-feedback.js';
+import { promotionNominationTemplate } from './promotion-nomination.js';
 import { appraisalDeadlineTemplate } from './appraisal-deadline.js';
 import { appraisalPeerRequestTemplate } from './appraisal-peer-request.js';
 import { appraisalResultTemplate } from './appraisal-result.js';
+import { attritionAlertTemplate } from './attrition-alert.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -50,7 +53,10 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'training-digest': trainingDigestTemplate,
   'target-progress': targetProgressTemplate,
   'commission-dispute': commissionDisputeTemplate,
+  'training-feedback': trainingFeedbackTemplate,
+  'promotion-nomination': promotionNominationTemplate,
   'appraisal-peer-request': appraisalPeerRequestTemplate,
   'appraisal-deadline': appraisalDeadlineTemplate,
   'appraisal-result': appraisalResultTemplate,
+  'attrition-alert': attritionAlertTemplate,
 };

@@ -1,6 +1,6 @@
-import type { Contact } from '../customer-fields.js';
+import type { Contact, ContactChange } from '../customer-fields.js';
 import {
-  changedFields, changesRevisitPlan, checkImportColumns, parseImportRow, planUpserts, refusedData, type ExistingCustomer, type ImportRow,
+  changedFields, changesRevisitPlan, checkImportColumns, parseImportRow, planUpserts, refusedData, refuseNewNamelessContacts, type ExistingCustomer, type ImportRow,
 } from './customer-import.rules.js';
 
 const good = { code: 'C-1', name: 'Acme', ownerEmail: 'Rep@X.test', tier: 'A', status: 'active', industry: '', region: 'Shanghai', contactName: 'Wang', contactEmail: 'Wang@Acme.test', contactPhone: '', contactLocale: '' };
@@ -12,15 +12,36 @@ function reason(row: object): string {
 }
 
 describe('import rows', () => {
-  it('accepts a CSV-shaped row: empty cells are absent, emails lower-cased, the contact locale defaults to zh-CN', () => {
+  it('accepts a CSV-shaped row: empty cells are absent (also in the contact, whose defaults apply when it is added), emails lower-cased', () => {
     const result = parseImportRow(JSON.stringify(good));
     expect(result).toEqual({
       ok: true,
       row: {
         code: 'C-1', name: 'Acme', ownerEmail: 'rep@x.test', tier: 'A', status: 'active', industry: undefined, region: 'Shanghai',
-        contacts: [{ name: 'Wang', email: 'wang@acme.test', phone: null, locale: 'zh-CN' }],
+        contacts: [{ name: 'Wang', email: 'wang@acme.test' }],
       },
     });
+  });
+
+  it('accepts a contact with an email and no name: it updates that contact (merging decides whether it exists)', () => {
+    const result = parseImportRow(JSON.stringify({ ...good, contactName: '', contactPhone: '+86 21 5555 0199' }));
+    expect(result.ok && result.row.contacts).toEqual([{ email: 'wang@acme.test', phone: '+86 21 5555 0199' }]);
+  });
+
+  it.each(['=', '+', '-', '@', '\t', '\r'])('refuses a cell starting with %j, which a spreadsheet runs as a formula (CSV injection)', (start) => {
+    const cell = `${start}HYPERLINK("http://evil.example","x")`;
+    expect(reason({ ...good, name: cell })).toMatch(/^name starts with ".*", which a spreadsheet would run as a formula; remove it$/);
+    expect(reason({ ...good, contactName: cell })).toMatch(/^contactName starts with/);
+    expect(reason({ code: 'C-1', name: 'Acme', ownerEmail: 'rep@x.test', contacts: [{ name: cell, email: 'a@b.test' }] })).toMatch(/^contacts\[0\]\.name starts with/);
+  });
+
+  it('lets a phone number start with + or - (its pattern allows no function call)', () => {
+    expect(parseImportRow(JSON.stringify({ ...good, contactPhone: '+86 21 5555 0100' })).ok).toBe(true);
+  });
+
+  it('rejects a row with a NUL byte or an unpaired surrogate, naming the field', () => {
+    expect(reason({ ...good, region: 'Shang\u0000hai' })).toBe('region must not contain a NUL byte');
+    expect(reason({ ...good, name: 'Acme\ud800' })).toBe('name must be well-formed Unicode (an unpaired surrogate was sent)');
   });
 
   it('accepts an NDJSON row with a contacts list', () => {
@@ -34,7 +55,7 @@ describe('import rows', () => {
         'contact email "not-an-email" is not an email address; contact locale must be one of zh-CN, en (got "fr")',
     );
     expect(reason({ ...good, ownerEmail: 'nobody' })).toBe('ownerEmail "nobody" is not an email address');
-    expect(reason({ ...good, contactName: '', contactEmail: '', contactPhone: '123' })).toBe('contactPhone and contactLocale need a contactName and a contactEmail');
+    expect(reason({ ...good, contactName: '', contactEmail: '', contactPhone: '123' })).toBe('contactPhone and contactLocale need a contactEmail');
     expect(reason({ ...good, extra: 1 })).toBe('unknown field "extra"');
     expect(reason({ ...good, name: 'x'.repeat(201) })).toBe('name is longer than 200 characters');
   });
@@ -55,6 +76,8 @@ describe('import rows', () => {
 });
 
 const contact = (email: string, name = email): Contact => ({ name, email, phone: null, locale: 'zh-CN' });
+const change = (email: string, name = email): ContactChange => ({ email, name });
+const nameless = (email: string): ContactChange => ({ email });
 const row = (fields: Partial<ImportRow> & { code: string }): ImportRow => ({ name: 'Name', ownerEmail: 'rep@x.test', contacts: [], ...fields });
 const existing: ExistingCustomer = {
   id: 'c1', code: 'C-1', name: 'Acme', ownerId: 'rep', tier: 'A', status: 'active', industry: 'machinery', region: 'Shanghai',
@@ -69,7 +92,7 @@ describe('planUpserts', () => {
 
   it('keeps what a row leaves empty, merges contacts by email, and expects the version it read', () => {
     const [plan] = planUpserts(
-      [{ row: row({ code: 'C-1', name: 'Acme', status: 'dormant', contacts: [contact('b@acme.test', 'Bo'), contact('c@acme.test')] }), ownerId: 'rep2' }],
+      [{ row: row({ code: 'C-1', name: 'Acme', status: 'dormant', contacts: [change('b@acme.test', 'Bo'), change('c@acme.test')] }), ownerId: 'rep2' }],
       new Map([['C-1', existing]]),
     );
     expect(plan.expectedVersion).toBe(4);
@@ -86,8 +109,8 @@ describe('planUpserts', () => {
   it('applies rows for the same code in file order: the later one wins, contacts accumulate', () => {
     const plans = planUpserts(
       [
-        { row: row({ code: 'N-2', tier: 'B', contacts: [contact('x@n.test')] }), ownerId: 'rep' },
-        { row: row({ code: 'N-2', name: 'Renamed', contacts: [contact('y@n.test')] }), ownerId: 'rep' },
+        { row: row({ code: 'N-2', tier: 'B', contacts: [change('x@n.test')] }), ownerId: 'rep' },
+        { row: row({ code: 'N-2', name: 'Renamed', contacts: [change('y@n.test')] }), ownerId: 'rep' },
       ],
       new Map(),
     );
@@ -96,8 +119,14 @@ describe('planUpserts', () => {
   });
 
   it('plans nothing for a row that changes nothing (a re-import writes no new versions)', () => {
-    const same = row({ code: 'C-1', name: 'Acme', tier: 'A', contacts: [contact('a@acme.test')] });
+    const same = row({ code: 'C-1', name: 'Acme', tier: 'A', contacts: [change('a@acme.test')] });
     expect(planUpserts([{ row: same, ownerId: 'rep' }], new Map([['C-1', existing]]))).toEqual([]);
+  });
+
+  it('merges a contact field by field: a row without a name sets the new phone and keeps the name (issue 12 item 9)', () => {
+    const withPhone: ExistingCustomer = { ...existing, contacts: [{ name: 'Wang', email: 'a@acme.test', phone: '+86 1', locale: 'en' }] };
+    const [plan] = planUpserts([{ row: row({ code: 'C-1', name: 'Acme', contacts: [{ email: 'a@acme.test', phone: '+86 2' }] }), ownerId: 'rep' }], new Map([['C-1', withPhone]]));
+    expect(plan.after.contacts).toEqual([{ name: 'Wang', email: 'a@acme.test', phone: '+86 2', locale: 'en' }]);
   });
 
   it('orders the plan by code so concurrent imports lock in one order', () => {
@@ -112,6 +141,20 @@ describe('planUpserts', () => {
     expect(changesRevisitPlan(plan({ tier: 'B' }))).toBe(true);
     expect(changesRevisitPlan(plan({ status: 'lost' }))).toBe(true);
     expect(changesRevisitPlan(plan({ name: 'Acme Renamed', region: 'Beijing' }))).toBe(false);
+  });
+});
+
+describe('refuseNewNamelessContacts', () => {
+  it('keeps a nameless contact row for a known email, or one an earlier row of the file added; refuses it for an unknown email', () => {
+    const rows = [
+      { row: row({ code: 'C-1', contacts: [nameless('a@acme.test')] }), ownerId: 'rep' },
+      { row: row({ code: 'C-1', contacts: [nameless('new@acme.test')] }), ownerId: 'rep' },
+      { row: row({ code: 'N-1', contacts: [change('x@n.test')] }), ownerId: 'rep' },
+      { row: row({ code: 'N-1', contacts: [nameless('x@n.test')] }), ownerId: 'rep' },
+    ];
+    const { kept, refused } = refuseNewNamelessContacts(rows, new Map([['C-1', existing]]));
+    expect(kept).toEqual([rows[0], rows[2], rows[3]]);
+    expect(refused).toEqual([{ row: rows[1], reason: 'contact new@acme.test is not a contact of C-1 yet, so its name is required' }]);
   });
 });
 

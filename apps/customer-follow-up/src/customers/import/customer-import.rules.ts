@@ -1,7 +1,8 @@
 import type { CustomerStatus, CustomerTier } from '#generated/prisma';
+import { findHostileInput } from '#libs/platform';
 import type { FieldError } from '#libs/rpc';
 import {
-  CONTACT_LOCALES, CUSTOMER_STATUSES, CUSTOMER_TIERS, EMAIL_PATTERN, PHONE_PATTERN, mergeContacts, normalizeContact, type Contact,
+  CONTACT_LOCALES, CUSTOMER_STATUSES, CUSTOMER_TIERS, EMAIL_PATTERN, PHONE_PATTERN, mergeContacts, type Contact, type ContactChange, type ContactLocale,
 } from '../customer-fields.js';
 
 /** The CSV header (any order; the required ones must be there) and the keys of an NDJSON row. */
@@ -23,7 +24,7 @@ export interface ImportRow {
   status?: CustomerStatus;
   industry?: string;
   region?: string;
-  contacts: Contact[];
+  contacts: ContactChange[];
 }
 
 export type ParsedImportRow = { ok: true; row: ImportRow } | { ok: false; reason: string };
@@ -52,6 +53,8 @@ export function parseImportRow(raw: string): ParsedImportRow {
     return { ok: false, reason: 'not valid JSON' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
+  const hostile = findHostileInput(value);
+  if (hostile) return { ok: false, reason: `${hostile.field} ${hostile.message}` };
   const fields = value as Record<string, unknown>;
   const problems: string[] = [];
   const allowed = new Set<string>([...IMPORT_COLUMNS, ...NDJSON_ONLY_KEYS]);
@@ -66,6 +69,7 @@ export function parseImportRow(raw: string): ParsedImportRow {
     }
     const trimmed = String(given).trim();
     if (trimmed === '') return undefined;
+    if (field !== 'contactPhone') refuseFormula(field, String(given), problems);
     const limit = (LIMITS as Record<string, number>)[field];
     if (limit !== undefined && trimmed.length > limit) problems.push(`${field} is longer than ${limit} characters`);
     return trimmed;
@@ -94,27 +98,50 @@ export function parseImportRow(raw: string): ParsedImportRow {
   return { ok: true, row: { code: code!, name: name!, ownerEmail: ownerEmail!, tier, status, industry, region, contacts } };
 }
 
-function flatContact(text: (field: 'contactName' | 'contactEmail' | 'contactPhone' | 'contactLocale') => string | undefined, problems: string[]): Contact[] {
+/**
+ * OWASP's CSV-injection guidance: a cell a spreadsheet would run as a formula is refused (its row
+ * rejected, saying why) rather than stored and later exported into someone's spreadsheet. Refused,
+ * not prefixed with a quote, so what is stored is always what was sent. Phone numbers are exempt:
+ * their pattern allows digits and ( ) - . + only, which can form no function call.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function refuseFormula(field: string, given: string, problems: string[]): void {
+  const start = FORMULA_START.exec(given) ?? FORMULA_START.exec(given.trim());
+  if (start) problems.push(`${field} starts with ${JSON.stringify(start[0])}, which a spreadsheet would run as a formula; remove it`);
+}
+
+/** A row's contact: the email is the key; a name is needed only for a contact the customer does not have yet (checked when merging). */
+function contactChange(contact: { name?: string; email?: string; phone?: string; locale?: string }): ContactChange {
+  return {
+    email: contact.email!.toLowerCase(),
+    ...(contact.name !== undefined ? { name: contact.name } : {}),
+    ...(contact.phone !== undefined ? { phone: contact.phone } : {}),
+    ...(contact.locale !== undefined ? { locale: contact.locale as ContactLocale } : {}),
+  };
+}
+
+function flatContact(text: (field: 'contactName' | 'contactEmail' | 'contactPhone' | 'contactLocale') => string | undefined, problems: string[]): ContactChange[] {
   const name = text('contactName');
   const email = text('contactEmail');
   const phone = text('contactPhone');
   const locale = text('contactLocale');
   if (name === undefined && email === undefined) {
-    if (phone !== undefined || locale !== undefined) problems.push('contactPhone and contactLocale need a contactName and a contactEmail');
+    if (phone !== undefined || locale !== undefined) problems.push('contactPhone and contactLocale need a contactEmail');
     return [];
   }
   const before = problems.length;
   checkContact({ name, email, phone, locale }, 'contact', problems);
-  return problems.length === before ? [normalizeContact({ name: name!, email: email!, phone, locale })] : [];
+  return problems.length === before ? [contactChange({ name, email, phone, locale })] : [];
 }
 
-function listedContacts(value: unknown, problems: string[]): Contact[] {
+function listedContacts(value: unknown, problems: string[]): ContactChange[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     problems.push('contacts must be a list');
     return [];
   }
-  const contacts: Contact[] = [];
+  const contacts: ContactChange[] = [];
   value.forEach((item: unknown, index) => {
     const label = `contacts[${index}]`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -130,19 +157,19 @@ function listedContacts(value: unknown, problems: string[]): Contact[] {
         problems.push(`${label}.${key} must be text`);
         return undefined;
       }
+      if (given.trim() !== '' && key !== 'phone') refuseFormula(`${label}.${key}`, given, problems);
       return given.trim() || undefined;
     };
     const contact = { name: field('name'), email: field('email'), phone: field('phone'), locale: field('locale') };
     const before = problems.length;
     checkContact(contact, label, problems);
-    if (problems.length === before) contacts.push(normalizeContact({ ...contact, name: contact.name!, email: contact.email! }));
+    if (problems.length === before) contacts.push(contactChange(contact));
   });
   return contacts;
 }
 
 function checkContact(contact: { name?: string; email?: string; phone?: string; locale?: string }, label: string, problems: string[]): void {
-  if (contact.name === undefined) problems.push(`${label} name is required`);
-  else if (contact.name.length > LIMITS.contactName) problems.push(`${label} name is longer than ${LIMITS.contactName} characters`);
+  if (contact.name !== undefined && contact.name.length > LIMITS.contactName) problems.push(`${label} name is longer than ${LIMITS.contactName} characters`);
   if (contact.email === undefined) problems.push(`${label} email is required`);
   else if (contact.email.length > LIMITS.contactEmail || !EMAIL_PATTERN.test(contact.email)) problems.push(`${label} email "${contact.email}" is not an email address`);
   if (contact.phone !== undefined && !PHONE_PATTERN.test(contact.phone)) problems.push(`${label} phone "${contact.phone}" is not a phone number`);
@@ -178,6 +205,30 @@ export interface PlannedUpsert {
   before: ExistingCustomer | null;
   /** The version the row must still have when written (0: it must not exist yet). */
   expectedVersion: number;
+}
+
+/**
+ * Rows (in file order) whose contact without a name is not a contact of their customer yet, as
+ * the customer stands with the rows before them applied: such a row would create a nameless
+ * contact, so it is refused; the others are kept.
+ */
+export function refuseNewNamelessContacts<R extends AcceptedRow>(rows: R[], existing: Map<string, ExistingCustomer>): { kept: R[]; refused: { row: R; reason: string }[] } {
+  const known = new Map<string, Set<string>>();
+  const kept: R[] = [];
+  const refused: { row: R; reason: string }[] = [];
+  for (const accepted of rows) {
+    const { code, contacts } = accepted.row;
+    const emails = known.get(code) ?? new Set((existing.get(code)?.contacts ?? []).map((c) => c.email));
+    known.set(code, emails);
+    const unknown = contacts.filter((c) => c.name === undefined && !emails.has(c.email));
+    if (unknown.length > 0) {
+      refused.push({ row: accepted, reason: unknown.map((c) => `contact ${c.email} is not a contact of ${code} yet, so its name is required`).join('; ') });
+      continue;
+    }
+    for (const contact of contacts) emails.add(contact.email);
+    kept.push(accepted);
+  }
+  return { kept, refused };
 }
 
 const NEW_CUSTOMER_DEFAULTS = { tier: 'C', status: 'prospect', industry: null, region: null, contacts: [] } as const;

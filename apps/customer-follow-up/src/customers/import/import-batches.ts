@@ -9,7 +9,7 @@ import type { CustomerImportRow } from '../../rows.js';
 import { CustomerAccess } from '../customer-access.js';
 import { CustomerImportRepository, type Rejection, type StagedRow } from './customer-import.repository.js';
 import {
-  changedFields, changesRevisitPlan, parseImportRow, planUpserts, refusedData, type AcceptedRow, type ExistingCustomer,
+  changedFields, changesRevisitPlan, parseImportRow, planUpserts, refusedData, refuseNewNamelessContacts, type AcceptedRow, type ExistingCustomer,
 } from './customer-import.rules.js';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -74,7 +74,9 @@ export class ImportBatches {
     const { accepted, rejected } = await this.validate(tx, staged);
     const existing = new Map((await this.repository.lockByCodes(tx, [...new Set(accepted.map((a) => a.row.code))])).map((c) => [c.code, c] as const));
     const writable = await this.refuseUnwritable(tx, upload, accepted, existing, rejected);
-    const planned = planUpserts(writable.map((w) => w.accepted), existing);
+    const { kept, refused } = refuseNewNamelessContacts(writable, existing);
+    rejected.push(...refused.map(({ row, reason }) => ({ rowNumber: row.rowNumber, reason })));
+    const planned = planUpserts(kept, existing);
     const now = this.clock.now();
     const written = await this.repository.upsert(tx, planned, now);
     if (written.length !== planned.length) throw new ImportBatchRaceError(`Customers changed while import ${importId} was writing a batch; the batch will be retried.`);
@@ -89,7 +91,7 @@ export class ImportBatches {
     );
     await this.repository.recordRejections(tx, importId, rejected);
     await this.repository.deleteStagedThrough(tx, importId, staged[staged.length - 1].rowNumber);
-    await this.repository.addProgress(tx, importId, { rows: staged.length, upserted: writable.length, rejected: rejected.length });
+    await this.repository.addProgress(tx, importId, { rows: staged.length, upserted: kept.length, rejected: rejected.length });
     return 'more';
   }
 
@@ -119,14 +121,14 @@ export class ImportBatches {
     accepted: (AcceptedRow & { rowNumber: number })[],
     existing: Map<string, ExistingCustomer>,
     rejected: Rejection[],
-  ): Promise<{ accepted: AcceptedRow }[]> {
+  ): Promise<(AcceptedRow & { rowNumber: number })[]> {
     const uploader = await this.directory.findById(upload.uploadedById, tx);
     const everyOwner = uploader?.role === 'ADMIN';
     const ownersWritable = everyOwner || !uploader ? null : new Set(await this.directory.reportingSubtree(uploader.id, tx));
-    const writable: { accepted: AcceptedRow }[] = [];
+    const writable: (AcceptedRow & { rowNumber: number })[] = [];
     for (const row of accepted) {
       const current = existing.get(row.row.code);
-      if (!current || everyOwner || ownersWritable?.has(current.ownerId)) writable.push({ accepted: row });
+      if (!current || everyOwner || ownersWritable?.has(current.ownerId)) writable.push(row);
       else rejected.push({ rowNumber: row.rowNumber, reason: `customer ${row.row.code} exists and is owned outside your reporting line; only its owner, their managers or ADMIN may change it` });
     }
     return writable;
