@@ -21,7 +21,7 @@ import { Queue } from 'bullmq';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
-import { loadConfig, type AppConfig } from '#libs/config';
+import type { AppConfig } from '#libs/config';
 import { createHttpApp } from '#libs/platform';
 import { QUEUES } from '#libs/queue';
 import { redisOptionsFromUrl } from '#libs/workflow';
@@ -36,6 +36,8 @@ import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
 import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type SqlSnapshot } from './sql-counter.js';
 import { fmt, median, pad, percentile } from './stats.js';
+import { runBench } from './bench-run.js';
+import { benchConfig } from './bench-config.js';
 import { cleanupStep } from './cleanup-step.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -329,20 +331,8 @@ async function main(): Promise<void> {
   // 1. The ceiling: raw BullMQ on the same Redis, before the app starts.
   const rawPrefix = `${prefix}-raw`;
   state.prefixes.push(rawPrefix);
-  const config = loadConfig({
-    DATABASE_URL: state.db.url,
-    ...(process.env.BENCH_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL } : {}),
-    NOTIFIER_CONCURRENCY: process.env.NOTIFIER_CONCURRENCY,
-    SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS,
-    REDIS_URL: process.env.REDIS_URL,
-    NATS_URL: process.env.NATS_URL,
-    QUEUE_PREFIX: prefix,
-    SMTP_URL: state.smtp.url,
-    JWT_SECRET,
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN,
-    LOG_LEVEL: 'warn',
-    PUBLIC_BASE_URL: 'http://salesflow.bench',
-    PORT: '0',
+  const config = benchConfig({
+    databaseUrl: state.db.url, prefix, smtpUrl: state.smtp.url, jwtSecret: JWT_SECRET, admin: ADMIN, poolSize: process.env.BENCH_POOL,
   });
   state.config = config;
   state.prefixes.push(prefix);
@@ -498,24 +488,4 @@ async function main(): Promise<void> {
   log(`SMTP sink received ${await state.smtp.received()} messages in total. Run time ${fmt((performance.now() - runStart) / 1000)} s.`);
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark ran past its ${BUDGET_MS / 1000} s budget; cleaning up and stopping.`);
-  void cleanup().finally(() => process.exit(2));
-}, BUDGET_MS);
-watchdog.unref();
-
-let exitCode = 0;
-try {
-  await main();
-  if (problems.length > 0) {
-    log();
-    log(`Problems seen (figures above are still printed): ${problems.join('; ')}`);
-  }
-} catch (error) {
-  console.error('The benchmark failed:', error);
-  exitCode = 1;
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
-process.exit(exitCode);
+await runBench(main, cleanup, BUDGET_MS, problems);

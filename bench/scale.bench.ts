@@ -29,7 +29,7 @@ import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { RevisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
-import { loadConfig, type AppConfig } from '#libs/config';
+import type { AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';
 import { QUEUES, TIMER_BATCH_SIZES } from '#libs/queue';
@@ -47,9 +47,12 @@ import { NotifierProcesses } from './notifier-processes.js';
 // By path: #libs/testing is the test harness (jest, smtp-server), left out of the build; this one file is not.
 import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
-import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
+import { installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
+import { runBench } from './bench-run.js';
+import { benchClients, benchConfig } from './bench-config.js';
 import { cleanupStep } from './cleanup-step.js';
+import { redisUsage } from './redis-usage.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -94,15 +97,7 @@ function cleanup(): Promise<void> {
 }
 
 async function redisMemory(label: string): Promise<number> {
-  const info = await state.redis!.info('memory');
-  const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
-  let keys = 0;
-  let cursor = '0';
-  do {
-    const [next, found] = await state.redis!.scan(cursor, 'MATCH', `${state.config!.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    keys += found.length;
-  } while (cursor !== '0');
+  const { used, keys } = await redisUsage(state.redis!, state.config!.QUEUE_PREFIX);
   log(`  Redis ${pad(label, 34)} used_memory ${fmt(used / 1048576, 2)} MiB; keys under this run's prefix: ${keys}`);
   return used;
 }
@@ -171,28 +166,13 @@ async function main(): Promise<void> {
   log(`  database ${state.db.name}: ${state.db.how}`);
   state.smtp = await BenchSmtpSink.start();
   const prefix = `scale${randomBytes(4).toString('hex')}`;
-  state.config = loadConfig({
-    DATABASE_URL: state.db.url,
+  state.config = benchConfig({
     // All four services share this one pool here; run apart, each has DATABASE_POOL_SIZE (10) of its
     // own. With 10 shared, the notifier's sent-marks queued behind 500 ms digest transactions.
-    DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '20',
-    NOTIFIER_CONCURRENCY: process.env.NOTIFIER_CONCURRENCY,
-    SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS,
-    REDIS_URL: process.env.REDIS_URL,
-    NATS_URL: process.env.NATS_URL,
-    QUEUE_PREFIX: prefix,
-    SMTP_URL: state.smtp.url,
-    JWT_SECRET: `bench-${randomBytes(12).toString('hex')}`,
-    BOOTSTRAP_ADMIN_EMAIL: 'bench-admin@scale.bench',
-    LOG_LEVEL: 'warn',
-    PUBLIC_BASE_URL: 'http://salesflow.bench',
-    PORT: '0',
+    databaseUrl: state.db.url, prefix, smtpUrl: state.smtp.url, jwtSecret: `bench-${randomBytes(12).toString('hex')}`, admin: 'bench-admin@scale.bench', poolSize: process.env.BENCH_POOL ?? '20',
   });
   state.prefixes.push(prefix);
-  state.redis = new Redis({ ...redisOptionsFromUrl(state.config.REDIS_URL), maxRetriesPerRequest: 1 });
-  state.client = new pg.Client({ connectionString: state.db.url });
-  excludeFromSqlCount(state.client);
-  await state.client.connect();
+  ({ redis: state.redis, client: state.client } = await benchClients(state.config));
 
   const clock = new ManualClock(NOW);
   state.prisma = new PrismaService(state.config);
@@ -308,20 +288,4 @@ async function main(): Promise<void> {
   log(`SMTP sink received ${await state.smtp.received()} messages. Run time ${fmt(seconds(runStart), 0)} s.`);
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark ran past its ${BUDGET_MS / 1000} s budget; cleaning up and stopping.`);
-  void cleanup().finally(() => process.exit(2));
-}, BUDGET_MS);
-watchdog.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  console.error('The benchmark failed:', error);
-  exitCode = 1;
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
-process.exit(exitCode);
+await runBench(main, cleanup, BUDGET_MS);

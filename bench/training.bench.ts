@@ -35,21 +35,26 @@ import { Redis } from 'ioredis';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
-import { loadConfig, type AppConfig } from '#libs/config';
+import type { AppConfig } from '#libs/config';
 import { createHttpApp } from '#libs/platform';
 import { ManualClock } from '#libs/time';
 import { redisOptionsFromUrl } from '#libs/workflow';
 import { createBenchDatabase, type BenchDatabase } from './bench-db.js';
 import { cpuSeconds, cpuSnapshot, type CpuSnapshot } from './cpu-meter.js';
 import { rawBullmq } from './raw-bullmq.js';
-import { CpuProfiler, sqlCoverage, summarize } from './scale-profile.js';
+import { CpuProfiler, sqlCoverage } from './scale-profile.js';
 // By path: #libs/testing is the test harness (jest, smtp-server), left out of the build; this one file is not.
 import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
-import { excludeFromSqlCount, installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type TracedStatement } from './sql-counter.js';
+import { installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type TracedStatement } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
 import { expectedRequirements, people, planV1, planV2, seedCourses, seedEmployees, seedEnrollments, type TrainingShape } from './training-seed.js';
+import { runBench } from './bench-run.js';
+import { benchClients, benchConfig } from './bench-config.js';
 import { cleanupStep } from './cleanup-step.js';
+import { benchRequest, type BenchAnswer } from './bench-http.js';
+import { printCpu, printProfile } from './bench-report.js';
+import { redisUsage } from './redis-usage.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -95,20 +100,8 @@ function cleanup(): Promise<void> {
 
 // ---------------------------------------------------------------- helpers
 
-async function http(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${state.base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${jwt.sign({ sub: ADMIN }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '2h' })}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    json = { text };
-  }
-  return { status: response.status, json };
+function http(method: string, path: string, body?: unknown): Promise<BenchAnswer> {
+  return benchRequest(`${state.base}${path}`, jwt.sign({ sub: ADMIN }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '2h' }), method, body);
 }
 
 async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -116,37 +109,13 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
 }
 
 async function redisMemory(label: string): Promise<{ used: number; keys: number }> {
-  const info = await state.redis!.info('memory');
-  const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
-  let keys = 0;
-  let cursor = '0';
-  do {
-    const [next, found] = await state.redis!.scan(cursor, 'MATCH', `${state.config!.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    keys += found.length;
-  } while (cursor !== '0');
+  const { used, keys } = await redisUsage(state.redis!, state.config!.QUEUE_PREFIX);
   log(`  Redis ${pad(label, 40)} used_memory ${fmt(used / 1048576, 2)} MiB; keys under this run's prefix: ${keys}`);
   return { used, keys };
 }
 
 function cpu(before: CpuSnapshot) {
   return cpuSeconds(before, cpuSnapshot(state.db!.name, [], { smtpSink: state.smtp!.threadId }));
-}
-
-function printCpu(c: Record<string, number>, wall: number, items: number, unit: string): void {
-  const total = c.appMain + c.appOther + c.postgres + c.redis + c.nats;
-  const per = (s: number) => `${fmt((s * 1000) / Math.max(1, items), 2)} ms/${unit}`;
-  log(`  CPU (${fmt(wall, 1)} s wall, ${os.cpus().length} cores = ${fmt(os.cpus().length * wall, 1)} CPU-s): this system ${fmt(total, 1)} CPU-s = ${fmt((100 * total) / (os.cpus().length * wall), 0)}% of the machine; the SMTP sink ${fmt(c.smtpSink ?? 0, 1)} s; other Postgres databases (other sessions) ${fmt(Math.max(0, c.postgresOther), 1)} s; the whole machine busy ${fmt(c.machine, 1)} s`);
-  log(`    app main thread ${fmt(c.appMain, 2)} s (${per(c.appMain)}) | app other threads (GC, libuv) ${fmt(c.appOther - (c.smtpSink ?? 0), 2)} s | postgres ${fmt(c.postgres, 2)} s (${per(c.postgres)}) | redis ${fmt(c.redis, 2)} s (${per(c.redis)}) | nats ${fmt(c.nats, 2)} s`);
-}
-
-function printProfile(profile: Awaited<ReturnType<CpuProfiler['stop']>> | null, items: number, unit: string): void {
-  if (!profile) return;
-  const summary = summarize(profile, 10);
-  log(`  app main thread, sampled CPU profile over ${fmt(summary.totalMs / 1000, 1)} s (self time; "(idle)" is the event loop waiting):`);
-  for (const [name, ms] of summary.byModule) log(`    ${pad(name, 44)} ${fmt(ms, 0)} ms = ${fmt((100 * ms) / summary.totalMs, 0)}%, ${fmt(ms / Math.max(1, items), 3)} ms/${unit}`);
-  log('  hottest functions:');
-  for (const [name, ms] of summary.byFunction.slice(0, 8)) log(`    ${pad(name.slice(0, 96), 96)} ${fmt(ms, 0)} ms`);
 }
 
 /** The publish's own statements, told apart from the engine's polling meanwhile (outbox relay, timer sweep, health). */
@@ -238,26 +207,11 @@ async function main(): Promise<void> {
   log(`  database ${state.db.name}: ${state.db.how}`);
   state.smtp = await BenchSmtpSink.start({ keepLast: true });
   const prefix = `training${randomBytes(4).toString('hex')}`;
-  state.config = loadConfig({
-    DATABASE_URL: state.db.url,
-    DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '20',
-    NOTIFIER_CONCURRENCY: process.env.NOTIFIER_CONCURRENCY,
-    SMTP_MAX_CONNECTIONS: process.env.SMTP_MAX_CONNECTIONS,
-    REDIS_URL: process.env.REDIS_URL,
-    NATS_URL: process.env.NATS_URL,
-    QUEUE_PREFIX: prefix,
-    SMTP_URL: state.smtp.url,
-    JWT_SECRET,
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN,
-    LOG_LEVEL: 'warn',
-    PUBLIC_BASE_URL: 'http://salesflow.bench',
-    PORT: '0',
+  state.config = benchConfig({
+    databaseUrl: state.db.url, prefix, smtpUrl: state.smtp.url, jwtSecret: JWT_SECRET, admin: ADMIN, poolSize: process.env.BENCH_POOL ?? '20',
   });
   state.prefixes.push(prefix);
-  state.redis = new Redis({ ...redisOptionsFromUrl(state.config.REDIS_URL), maxRetriesPerRequest: 1 });
-  state.client = new pg.Client({ connectionString: state.db.url });
-  excludeFromSqlCount(state.client);
-  await state.client.connect();
+  ({ redis: state.redis, client: state.client } = await benchClients(state.config));
 
   // 1. The floor.
   log();
@@ -438,24 +392,4 @@ async function main(): Promise<void> {
   log(`SMTP sink received ${n(await state.smtp.received())} messages. Run time ${fmt(seconds(runStart), 0)} s.`);
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark ran past its ${BUDGET_MS / 1000} s budget; cleaning up and stopping.`);
-  void cleanup().finally(() => process.exit(2));
-}, BUDGET_MS);
-watchdog.unref();
-
-let exitCode = 0;
-try {
-  await main();
-  if (problems.length > 0) {
-    log();
-    log(`Problems seen (figures above are still printed): ${problems.join('; ')}`);
-  }
-} catch (error) {
-  console.error('The benchmark failed:', error);
-  exitCode = 1;
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
-process.exit(exitCode);
+await runBench(main, cleanup, BUDGET_MS, problems);

@@ -5,6 +5,7 @@ import jwt from 'jsonwebtoken';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { configFromProcessEnv, isSetInProcessEnv } from '#libs/config';
 import { createHttpApp } from '#libs/platform';
+import { seedAppraisalDemo } from './demo/demo-appraisal.js';
 import { DemoInbox } from './demo/demo-inbox.js';
 import { CHINA_CALENDAR, DEMO_ADMIN, DEMO_CONTRACTS, DEMO_COURSE, DEMO_CUSTOMERS, DEMO_EMPLOYEES, DEMO_PEOPLE, nextWeekSession } from './demo/demo-organization.js';
 
@@ -63,6 +64,9 @@ for (const employeeEmail of [DEMO_PEOPLE.rep, DEMO_PEOPLE.repEn]) {
   });
 }
 
+// Appraisal: last quarter closed with statements (two months approved by FINANCE), its review cycle open.
+const appraisal = await seedAppraisalDemo(call, config.DATABASE_URL);
+
 console.log(`
 salesflow demo is running (Ctrl-C stops it).
 
@@ -74,6 +78,10 @@ Contracts submitted:
   ${submitted.join('\n  ')}
 
 Training: ${DEMO_COURSE.titleEn} (${DEMO_COURSE.code}) on ${when.startsAt}, session ${String(session.id)}; invitations with calendar entries in the inbox.
+
+Appraisal: ${appraisal.quarter} closed; commission statements (as FINANCE: GET /commission-statements?period=&employee=):
+  ${appraisal.statements.join('\n  ')}
+Review cycle for ${appraisal.quarter}: ${appraisal.cycleId}, self-reviews waiting (GET /appraisals?cycle=${appraisal.cycleId}).
 
 Try, as the manager (李经理):
   curl -H "Authorization: Bearer ${token(DEMO_PEOPLE.manager)}" ${base}/approvals/inbox
