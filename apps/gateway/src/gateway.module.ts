@@ -17,11 +17,13 @@ import { OrgController } from './org/org.controller.js';
 import { TrainingGatewayModule } from './training/training-gateway.module.js';
 import { AppraisalGatewayModule } from './appraisal/appraisal-gateway.module.js';
 import { CommissionsGatewayModule } from './commissions/commissions-gateway.module.js';
+import { OperatorsModule } from './ops/operators.module.js';
 
 /** The HTTP API: authentication, permission checks, the email-link pages; the rest goes over NATS. */
 @Module({
-  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule, AbuseModule],
+  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule, AbuseModule, OperatorsModule],
   controllers: [OrgController, ContractsController, PolicyController, ActionsController, NotificationsController, HealthController, MetricsController],
+  // The guard is also a provider of its own so the operators' pages (Bull Board) can ask it.
   providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, DocsAccess, { provide: DOCS_GATE, useExisting: DocsAccess }],
 })
 export class GatewayModule {}

@@ -64,6 +64,8 @@ const schema = z.object({
   BASE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter ISO currency code').default('CNY'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACTION_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  // A port of its own serving GET /metrics, for service processes that serve no HTTP (0: any free port).
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type AppConfig = Readonly<Omit<z.infer<typeof schema>, 'JWT_SECRET' | 'LINK_SECRET'> & { JWT_SECRET: string; LINK_SECRET: string }>;

@@ -6,3 +6,5 @@ export * from './form-body.js';
 export * from './hostile-input.js';
 export * from './rate-limited.exception.js';
 export * from './web-hygiene.js';
+export * from './metrics-endpoint.js';
+export * from './metrics-access.js';

@@ -13,6 +13,7 @@ import { Clock, TimeModule } from '#libs/time';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
 import { redactRequest, REDACTED, SECRET_HEADER_PATHS } from './log-redaction.js';
+import { MetricsEndpoint } from './metrics-endpoint.js';
 import { BullRootModule, WorkflowModule, type EngineTimings } from '#libs/workflow';
 
 export interface PlatformOptions {
@@ -58,7 +59,7 @@ export class PlatformModule {
         NotificationsModule,
         OrgModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, GracefulShutdown],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }, GracefulShutdown, MetricsEndpoint],
       exports: [BullRootModule],
     };
   }

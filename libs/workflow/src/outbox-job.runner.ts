@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { jobDuration } from '#libs/metrics';
 import type { JobEnvelope } from '#libs/queue';
 import { DeadJobHooks } from './dead-job-hooks.js';
 import { JobOutcomeRecorder } from './job-outcome.recorder.js';
@@ -26,18 +27,21 @@ export class OutboxJobRunner {
     handler: () => Promise<FinishedOutcome | RecordedOutcome>,
   ): Promise<FinishedOutcome> {
     const { outboxId, correlationId } = job.data;
+    const timed = jobDuration.startTimer({ queue: job.queueName, job: job.name });
     try {
       const result = await handler();
       const recorded = result instanceof RecordedOutcome;
       const outcome = recorded ? result.outcome : result;
       if (!recorded) await this.outcomes.finish(outboxId, outcome);
       this.logger.log({ correlationId, jobId: job.id, outcome, msg: `Job ${job.name} ${job.id} finished: ${outcome}.` });
+      timed({ outcome });
       return outcome;
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
       const attempts = job.opts.attempts ?? 1;
       const final = error instanceof PermanentJobError || job.attemptsMade + 1 >= attempts;
       if (!final) {
+        timed({ outcome: 'retry' });
         this.logger.warn({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} failed, will retry: ${error.message}` });
         throw error;
       }
@@ -48,6 +52,7 @@ export class OutboxJobRunner {
         { outboxId, queue: job.queueName, jobName: job.name, payload, correlationId, error: error.message },
         hook ? (tx) => hook(tx, error, payload) : undefined,
       );
+      timed({ outcome: 'dead' });
       this.logger.error({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} is dead: ${error.message}` });
       throw new UnrecoverableError(error.message);
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Clock } from '#libs/time';
 import { Database, OutboxSignal } from '#libs/database';
+import { timerLateness } from '#libs/metrics';
 import { TIMER_BATCH_SIZES } from '#libs/queue';
 
 const BATCH = 500;
@@ -30,8 +31,8 @@ export class TimerSweeper {
     for (;;) {
       const now = this.clock.now();
       const {
-        rows: [{ fired }],
-      } = await sql<{ fired: number }>`
+        rows: [{ fired, kinds, lateness }],
+      } = await sql<{ fired: number; kinds: string[]; lateness: number[] }>`
         WITH due AS (
           SELECT id FROM "Timer"
           WHERE "firedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= ${now}
@@ -39,7 +40,7 @@ export class TimerSweeper {
           FOR UPDATE SKIP LOCKED
         ), fired AS (
           UPDATE "Timer" t SET "firedAt" = ${now} FROM due WHERE t.id = due.id
-          RETURNING t.id, t.kind, t.queue, t."subjectId", t."correlationId"
+          RETURNING t.id, t.kind, t.queue, t."subjectId", t."correlationId", t."dueAt"
         ), batching (kind, size) AS (
           SELECT * FROM unnest(${BATCHED_KINDS}::text[], ${BATCHED_SIZES}::int[])
         ), chunked AS (
@@ -53,7 +54,11 @@ export class TimerSweeper {
           SELECT gen_random_uuid(), queue, kind, jsonb_build_object('timerIds', jsonb_agg(id ORDER BY id)), min("correlationId"), ${now}::timestamp
           FROM chunked GROUP BY queue, kind, chunk
         )
-        SELECT count(*)::int AS fired FROM fired`.execute(this.database.db);
+        SELECT count(*)::int AS fired,
+          coalesce(array_agg(kind), '{}') AS kinds,
+          coalesce(array_agg(extract(epoch FROM ${now}::timestamp - "dueAt")::float8), '{}') AS lateness
+        FROM fired`.execute(this.database.db);
+      kinds.forEach((kind, at) => timerLateness.observe({ kind }, lateness[at]));
       total += fired;
       if (fired > 0) this.signal.notify();
       if (fired < BATCH) break;

@@ -14,6 +14,8 @@ import { TimerWriter } from './timer.writer.js';
 import { EventPublisher } from './events/event-publisher.js';
 import { JobDispatcher } from './jobs/job-dispatcher.js';
 import { TimerJobs } from './timers/timer-jobs.js';
+import { EngineGauges } from './metrics/engine-gauges.js';
+import { EngineReadings } from './metrics/engine-readings.js';
 
 /** The engine every service runs: timers, outbox relay, reconciler, job outcomes. */
 @Module({})
@@ -38,6 +40,8 @@ export class WorkflowModule {
         JobDispatcher,
         EventPublisher,
         TimerJobs,
+        EngineReadings,
+        EngineGauges,
       ],
       exports: [EngineLoop, QueueRegistry, TimerWriter, TimerSweeper, OutboxRelay, OutboxReconciler, JobOutcomeRecorder, DeadJobHooks, ShutdownState, OutboxJobRunner, JobDispatcher, EventPublisher, TimerJobs],
     };

@@ -2,6 +2,7 @@ import { HttpException, Inject, Injectable, Logger, OnApplicationShutdown } from
 import { firstValueFrom, timeout } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Caller, RpcContract } from '#libs/contracts';
+import { natsRequestDuration } from '#libs/metrics';
 import { PrefixedNatsClient, UNAVAILABLE, errorCodeForStatus, isRpcErrorBody } from '#libs/rpc';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -17,11 +18,15 @@ export class ServiceClient implements OnApplicationShutdown {
   }
 
   async call<Req, Res>(contract: RpcContract<Req, Res>, caller: Caller | null, correlationId: string, body: NoInfer<Req>): Promise<Res> {
+    const timed = natsRequestDuration.startTimer({ pattern: contract.pattern });
     try {
-      return await firstValueFrom(
+      const answer = await firstValueFrom(
         this.client.send<Res>(contract.pattern, { caller, correlationId, body }).pipe(timeout(contract.timeoutMs ?? REQUEST_TIMEOUT_MS)),
       );
+      timed({ outcome: 'ok' });
+      return answer;
     } catch (error) {
+      timed({ outcome: isRpcErrorBody(error) ? String(error.status) : 'unavailable' });
       if (isRpcErrorBody(error)) {
         const code = error.code ?? errorCodeForStatus(error.status);
         throw new HttpException({ statusCode: error.status, code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);

@@ -1,9 +1,9 @@
+import { checkMetricsAccess } from '#libs/platform';
 import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Public } from '../auth/roles.decorator.js';
-import { checkMetricsAccess } from './metrics-access.js';
 
 let defaultsCollected = false;
 

@@ -1,0 +1,2 @@
+export * from './scraped-gauge.js';
+export * from './salesflow-metrics.js';
