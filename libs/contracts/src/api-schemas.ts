@@ -15,7 +15,7 @@ import {
 } from './schemas/training.schemas.js';
 import { TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten } from './schemas/targets.schemas.js';
 import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView } from './schemas/appraisal-cycles.schemas.js';
-import { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
+import { CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
@@ -38,7 +38,7 @@ export const API_SCHEMAS = {
   TargetProgressPage, TargetProgressView, TargetTotal, TargetsWritten, TargetWritten,
   AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView, PeerRating, PeerReviewPageView,
   HealthReport,
-  CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan,
+  CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan,
   PromotionNominationPage, PromotionNominationView,
   VersionedAttritionPolicy,
 } satisfies Record<string, z.ZodType>;

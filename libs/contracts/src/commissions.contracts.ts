@@ -1,6 +1,6 @@
 import type { z } from 'zod/v4';
-import { rpcContract } from './rpc-contract.js';
-import type { CommissionDisputeView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
+import { BULK_RPC_TIMEOUT_MS, rpcContract } from './rpc-contract.js';
+import type { CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 
 export * from './schemas/commission.schemas.js';
 
@@ -23,6 +23,8 @@ export const GetCommissionStatement = rpcContract<StatementRequest, z.infer<type
 /** The same statement as CSV: a header row, one row per line. */
 export const GetCommissionStatementCsv = rpcContract<StatementRequest, { filename: string; csv: string }>('appraisal.commissions.csv');
 export const ApproveCommissionStatement = rpcContract<ById, z.infer<typeof CommissionStatementView>>('appraisal.commissions.approve');
+/** Every open statement of a period at once (FINANCE, ADMIN): set-based, so it may take a while at scale. */
+export const ComputeCommissionStatements = rpcContract<{ period: string }, z.infer<typeof CommissionRunView>>('appraisal.commissions.compute', { timeoutMs: BULK_RPC_TIMEOUT_MS });
 
 export const OpenCommissionDispute = rpcContract<{ statementId: string; reason: string; idempotencyKey?: string }, z.infer<typeof CommissionDisputeView>>('appraisal.disputes.open');
 export const ResolveCommissionDispute = rpcContract<ById & { outcome: DisputeOutcome; comment: string }, z.infer<typeof CommissionDisputeView>>('appraisal.disputes.resolve');

@@ -25,13 +25,21 @@ export class CommissionFacts {
    * recomputed, so only approved ones count).
    */
   async paidThenReversed(tx: Tx, employeeId: string, firstDay: string, reversedBefore: Date): Promise<PaidThenReversed[]> {
-    const rows = await sql<PaidThenReversed>`
-      SELECT l."contractId" AS "contractId", l."amountBase"::text AS "amountBase", l."discountPct"::text AS "discountPct", l."tier" AS "tier",
+    return (await this.paidThenReversedOf(tx, [employeeId], firstDay, reversedBefore)).map(({ contractId, amountBase, discountPct, tier, ratePct, paid, statementId, period }) => ({
+      contractId, amountBase, discountPct, tier, ratePct, paid, statementId, period,
+    }));
+  }
+
+  /** The same for many people in one statement, with whose it is and when it was reversed (each person's period ends in their own zone). */
+  async paidThenReversedOf(tx: Tx, employeeIds: string[], firstDay: string, reversedBefore: Date): Promise<(PaidThenReversed & { employeeId: string; reversedAt: Date })[]> {
+    if (employeeIds.length === 0) return [];
+    const rows = await sql<PaidThenReversed & { employeeId: string; reversedAt: Date }>`
+      SELECT s."employeeId" AS "employeeId", c."reversedAt" AS "reversedAt", l."contractId" AS "contractId", l."amountBase"::text AS "amountBase", l."discountPct"::text AS "discountPct", l."tier" AS "tier",
         l."ratePct"::text AS "ratePct", l."commission"::text AS "paid", s."id" AS "statementId", s."period" AS "period"
       FROM "CommissionLine" l
       JOIN "CommissionStatement" s ON s."id" = l."statementId" AND s."status" = 'APPROVED'
       JOIN "Contract" c ON c."id" = l."contractId" AND c."status" = 'REVERSED'
-      WHERE s."employeeId" = ${employeeId}::uuid AND l."kind" = 'SALE' AND l."commission" > 0
+      WHERE s."employeeId" = ANY(${employeeIds}::uuid[]) AND l."kind" = 'SALE' AND l."commission" > 0
         AND s."periodEndDay" <= ${firstDay}::date AND c."reversedAt" < ${reversedBefore}
         AND NOT EXISTS (
           SELECT 1 FROM "CommissionLine" b JOIN "CommissionStatement" bs ON bs."id" = b."statementId"

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res 
 import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  ApproveCommissionStatement, GetCommissionPlan, GetCommissionStatement, GetCommissionStatementCsv, OpenCommissionDispute, PutCommissionPlan, ResolveCommissionDispute,
+  ApproveCommissionStatement, ComputeCommissionStatements, GetCommissionPlan, GetCommissionStatement, GetCommissionStatementCsv, OpenCommissionDispute, PutCommissionPlan, ResolveCommissionDispute,
   schemaRef,
 } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
@@ -11,7 +11,7 @@ import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { IDEMPOTENCY_HEADER, idempotencyKey } from '../contracts/idempotency-key.js';
 import { ApiAnswers, ApiErrors } from '../http/api-answers.js';
 import { ServiceClient } from '../http/service-client.js';
-import { DisputeDto, PlanQuery, ResolveDisputeDto, StatementQuery } from './commissions.dto.js';
+import { ComputeStatementsDto, DisputeDto, PlanQuery, ResolveDisputeDto, StatementQuery } from './commissions.dto.js';
 
 @ApiTags('commissions')
 @Controller('commission-plan')
@@ -63,6 +63,14 @@ export class CommissionStatementsController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^A-Za-z0-9@._-]/g, '_')}"`);
     return file.csv;
+  }
+
+  @Post('compute')
+  @HttpCode(200)
+  @Roles('Compute every open statement of a period at once, set-based (everyone with a target for it or a contract approved in it), with the same figures a single read gives; approved statements stay frozen', ['FINANCE', 'ADMIN'])
+  @ApiAnswers(200, 'CommissionRunView', [400, 503])
+  compute(@CurrentCaller() caller: Caller, @Body() body: ComputeStatementsDto, @CorrelationId() correlationId: string) {
+    return this.service.call(ComputeCommissionStatements, caller, correlationId, { period: body.period });
   }
 
   @Post(':id/approve')

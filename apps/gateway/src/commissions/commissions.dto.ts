@@ -8,6 +8,10 @@ export class StatementQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: the same as Accept: text/csv' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
+export class ComputeStatementsDto {
+  @ApiProperty({ example: '2026-12', description: 'a year (2026), a quarter (2026-Q4) or a month (2026-12)' }) @IsString() @Length(4, 7) period: string;
+}
+
 export class PlanQuery {
   @ApiPropertyOptional({ example: '2026-12', description: 'the version in force for this period; absent: the latest version' }) @IsOptional() @IsString() @Length(1, 20) period?: string;
 }

@@ -38,6 +38,14 @@ export const CommissionLineView = z.object({
   clawsBackStatementId: z.string().nullable().describe('CLAWBACK: the approved statement that paid the commission taken back'),
 });
 
+export const CommissionRunView = z.object({
+  period: z.string(),
+  statements: z.number().int().describe('open statements computed and stored: everyone with a target for the period or a contract approved in it'),
+  approved: z.number().int().describe('statements left as they were: approved, so frozen'),
+  total: z.string().describe('the sum of the computed statements, decimal in BASE_CURRENCY'),
+  computedAt: z.string(),
+});
+
 export const CommissionStatementView = z.object({
   id: z.string(),
   employee: PersonView,
