@@ -83,7 +83,7 @@ const TARGET_STATEMENTS_S = 30;
 /** Monday 2027-01-04 10:00 in Shanghai. */
 const NOW = new Date('2027-01-04T02:00:00Z');
 const ADMIN = 'bench-admin@appraisal.bench';
-const JWT_SECRET = `bench-${randomBytes(12).toString('hex')}`;
+const JWT_SECRET = `bench-${randomBytes(16).toString('hex')}`;
 const CYCLE = {
   period: PERIOD,
   scope: { role: 'SALES_SPECIALIST' },
