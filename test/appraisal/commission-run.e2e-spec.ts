@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { ManualClock } from '#libs/time';
+import { approvedContract, COMMISSION_PLAN } from '../support/commission-fixture.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
@@ -10,14 +10,6 @@ import { useTestSystem } from '../support/use-test-system.js';
  * statements stay frozen; bad input and other roles write nothing.
  */
 const T0 = new Date('2027-01-04T02:00:00Z'); // Monday 10:00 in Shanghai; December 2026 is over
-const PLAN = {
-  effectiveFrom: '2026-12',
-  tiers: [{ name: 'base', fromPct: 0, ratePct: 2 }, { name: 'target', fromPct: 80, ratePct: 3 }, { name: 'top', fromPct: 100, ratePct: 4 }],
-  accelerator: { abovePct: 100, multiplier: 1.5 },
-  cap: '5000.00',
-  discount: { bandPct: 10, reductionPerPointPct: 10 },
-  disputes: { managerSla: 'P2D', financeSla: 'P1D' },
-};
 
 describe('appraisal: every statement of a period computed at once', () => {
   const clock = new ManualClock(T0);
@@ -36,19 +28,12 @@ describe('appraisal: every statement of a period computed at once', () => {
       await contract('D', ORG.rep2, '50000', '5', '2026-12-15T02:00:00Z');
       await contract('E', ORG.rep2, '20000', '0', '2027-01-02T02:00:00Z');
       await system.prisma.salesTarget.create({ data: { period: '2026-12', employeeId: ids.get(ORG.rep)!, amount: '100000', setById: ids.get(ORG.manager)! } });
-      await system.as(ORG.finance).put('/commission-plan').send(PLAN).expect(200);
+      await system.as(ORG.finance).put('/commission-plan').send(COMMISSION_PLAN).expect(200);
     },
   });
 
   async function contract(name: string, owner: string, amount: string, discountPct: string, decidedAt: string) {
-    const id = randomUUID();
-    contracts.set(name, id);
-    await system.prisma.contract.create({
-      data: {
-        id, ownerId: ids.get(owner)!, customerName: 'Acme', title: `Deal ${name}`, amount, currency: 'CNY', amountBase: amount, discountPct, paymentTermDays: 30,
-        status: 'APPROVED', policyVersion: 1, decidedAt: new Date(decidedAt),
-      },
-    });
+    contracts.set(name, await approvedContract(system, ids.get(owner)!, { amount, discountPct, title: `Deal ${name}`, decidedAt }));
   }
 
   /** What a statement says, as stored: its figures and every line. */
@@ -86,9 +71,7 @@ describe('appraisal: every statement of a period computed at once', () => {
     const december = await system.prisma.commissionStatement.findUniqueOrThrow({ where: { employeeId_period: { employeeId: ids.get(ORG.rep)!, period: '2026-12' } } });
     await system.as(ORG.finance).post(`/commission-statements/${december.id}/approve`).expect(200);
     const frozen = await stored(ORG.rep, '2026-12');
-    await system.prisma.contract.create({
-      data: { id: randomUUID(), ownerId: ids.get(ORG.rep)!, customerName: 'Acme', title: 'Late December', amount: '99999', currency: 'CNY', amountBase: '99999', discountPct: '0', paymentTermDays: 30, status: 'APPROVED', policyVersion: 1, decidedAt: new Date('2026-12-20T02:00:00Z') },
-    });
+    await approvedContract(system, ids.get(ORG.rep)!, { amount: '99999', discountPct: '0', title: 'Late December', decidedAt: '2026-12-20T02:00:00Z' });
     const again = (await system.as(ORG.admin).post('/commission-statements/compute').send({ period: '2026-12' }).expect(200)).body;
     expect(again).toMatchObject({ statements: 1, approved: 1 });
     expect(await stored(ORG.rep, '2026-12')).toEqual(frozen);

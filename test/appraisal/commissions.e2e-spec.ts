@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { idempotencyKeyOf as keyOf, waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
+import { approvedContract, COMMISSION_PLAN } from '../support/commission-fixture.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
@@ -15,14 +15,6 @@ import { useTestSystem } from '../support/use-test-system.js';
  */
 const T0 = new Date('2027-01-04T02:00:00Z');
 
-const PLAN = {
-  effectiveFrom: '2026-12',
-  tiers: [{ name: 'base', fromPct: 0, ratePct: 2 }, { name: 'target', fromPct: 80, ratePct: 3 }, { name: 'top', fromPct: 100, ratePct: 4 }],
-  accelerator: { abovePct: 100, multiplier: 1.5 },
-  cap: '5000.00',
-  discount: { bandPct: 10, reductionPerPointPct: 10 },
-  disputes: { managerSla: 'P2D', financeSla: 'P1D' },
-};
 
 describe('appraisal: commission plans, statements and disputes', () => {
   const clock = new ManualClock(T0);
@@ -44,14 +36,7 @@ describe('appraisal: commission plans, statements and disputes', () => {
   });
 
   async function contract(name: string, owner: string, amount: string, discountPct: string, title: string, decidedAt: string) {
-    const id = randomUUID();
-    contracts.set(name, id);
-    await system.prisma.contract.create({
-      data: {
-        id, ownerId: ids.get(owner)!, customerName: 'Acme', title, amount, currency: 'CNY', amountBase: amount, discountPct, paymentTermDays: 30,
-        status: 'APPROVED', policyVersion: 1, decidedAt: new Date(decidedAt),
-      },
-    });
+    contracts.set(name, await approvedContract(system, ids.get(owner)!, { amount, discountPct, title, decidedAt }));
   }
 
   const statement = (as: string, period: string, employee?: string) =>
@@ -62,11 +47,11 @@ describe('appraisal: commission plans, statements and disputes', () => {
   let december = '';
 
   it('refuses a bad plan, a bad period and a plan from a specialist, writing nothing (400, 403)', async () => {
-    const bad = await system.as(ORG.finance).put('/commission-plan').send({ ...PLAN, tiers: [{ name: 'x', fromPct: 50, ratePct: 2 }] }).expect(400);
+    const bad = await system.as(ORG.finance).put('/commission-plan').send({ ...COMMISSION_PLAN, tiers: [{ name: 'x', fromPct: 50, ratePct: 2 }] }).expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'tiers' })]);
-    const missing = await system.as(ORG.finance).put('/commission-plan').send({ ...PLAN, disputes: undefined }).expect(400);
+    const missing = await system.as(ORG.finance).put('/commission-plan').send({ ...COMMISSION_PLAN, disputes: undefined }).expect(400);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['disputes']);
-    await system.as(ORG.rep).put('/commission-plan').send(PLAN).expect(403);
+    await system.as(ORG.rep).put('/commission-plan').send(COMMISSION_PLAN).expect(403);
     const period = await statement(ORG.rep, '2026-13').expect(400);
     expect(period.body.errors).toEqual([expect.objectContaining({ field: 'period' })]);
     await system.as(ORG.rep).get('/commission-statements').expect(400);
@@ -76,7 +61,7 @@ describe('appraisal: commission plans, statements and disputes', () => {
   });
 
   it('publishes a plan version (FINANCE) in force from its month', async () => {
-    const put = await system.as(ORG.finance).put('/commission-plan').send(PLAN).expect(200);
+    const put = await system.as(ORG.finance).put('/commission-plan').send(COMMISSION_PLAN).expect(200);
     expect([put.body.version, put.body.effectiveFrom]).toEqual([1, '2026-12']);
     expect((await system.as(ORG.rep).get('/commission-plan').query({ period: '2026-11' }).expect(200)).body.version).toBe(0);
     expect((await system.as(ORG.rep).get('/commission-plan').query({ period: '2026-12' }).expect(200)).body.version).toBe(1);
@@ -125,8 +110,8 @@ describe('appraisal: commission plans, statements and disputes', () => {
     const approved = (await system.as(ORG.finance).post(`/commission-statements/${december}/approve`).expect(200)).body;
     expect([approved.status, approved.total, approved.approvedBy.email]).toEqual(['APPROVED', '5000.00', ORG.finance]);
     expect((await system.as(ORG.finance).post(`/commission-statements/${december}/approve`).expect(409)).body.code).toBe('commission_statement.approved');
-    expect((await system.as(ORG.finance).put('/commission-plan').send({ ...PLAN, cap: null }).expect(409)).body.code).toBe('commission_plan.locked');
-    expect((await system.as(ORG.finance).put('/commission-plan').send({ ...PLAN, effectiveFrom: '2027-01', cap: null }).expect(200)).body.version).toBe(2);
+    expect((await system.as(ORG.finance).put('/commission-plan').send({ ...COMMISSION_PLAN, cap: null }).expect(409)).body.code).toBe('commission_plan.locked');
+    expect((await system.as(ORG.finance).put('/commission-plan').send({ ...COMMISSION_PLAN, effectiveFrom: '2027-01', cap: null }).expect(200)).body.version).toBe(2);
   });
 
   it('a reversed contract that was paid is clawed back in the next statement, the approved one frozen', async () => {
