@@ -8,7 +8,7 @@ import {
   ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
 } from './schemas/follow-up.schemas.js';
-import { DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
+import { DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
 import { HealthReport } from './schemas/ops.schemas.js';
 import {
   AttendanceRecorded, CertificateView, CoursePage, CourseView, EnrollmentView, TrainingOutcomeView, TrainingPlanProgress, TrainingPlanView, TrainingPolicy, TrainingSessionView, VersionedTrainingPolicy,
@@ -30,7 +30,7 @@ export const API_SCHEMAS = {
   RouteStage, Submission, VersionedApprovalPolicy,
   ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
-  DeadLetterPage, DeadLetterRetried, DeadLetterView, NotificationPage, NotificationView,
+  DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView,
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
   CoursePage, CourseView, EnrollmentView, TrainingSessionView,
   AttendanceRecorded, CertificateView, TrainingOutcomeView, TrainingPolicy, VersionedTrainingPolicy,

@@ -49,6 +49,18 @@ export class LedgerRepository {
     return claimed.numUpdatedRows > 0n;
   }
 
+  /** Claims every unretried letter matching the filter, oldest first, at most `limit` (one retry per letter). */
+  async claimRetries(tx: Tx, filter: { queue?: string; jobName?: string; since?: Date; until?: Date; limit: number }, at: Date) {
+    let matching = tx.selectFrom('DeadLetter').select('id').where('retriedAt', 'is', null);
+    if (filter.queue) matching = matching.where('queue', '=', filter.queue);
+    if (filter.jobName) matching = matching.where('jobName', '=', filter.jobName);
+    if (filter.since) matching = matching.where('createdAt', '>=', filter.since);
+    if (filter.until) matching = matching.where('createdAt', '<', filter.until);
+    const ids = matching.orderBy('createdAt').orderBy('id').limit(filter.limit).forUpdate().skipLocked();
+    return tx.updateTable('DeadLetter').set({ retriedAt: at }).where('id', 'in', ids).where('retriedAt', 'is', null)
+      .returning(['id', 'queue', 'jobName', 'payload', 'correlationId']).execute();
+  }
+
   /** The dead emails among `ids` become sendable again. */
   async reviveDeadEmails(tx: Tx, ids: string[]): Promise<void> {
     await tx

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { ListDeadLetters, ListNotifications, PingNotifier, RetryDeadLetter, type RpcRequestOf } from '#libs/contracts';
+import { ListDeadLetters, ListNotifications, PingNotifier, RetryDeadLetter, RetryDeadLetters, type RpcRequestOf } from '#libs/contracts';
 import { RpcHandler } from '#libs/rpc';
 import { LedgerService } from './ledger.service.js';
 
@@ -21,6 +21,11 @@ export class LedgerHandlers {
   @RpcHandler(RetryDeadLetter)
   retryDeadLetter(@Payload() request: RpcRequestOf<typeof RetryDeadLetter>) {
     return this.ledger.retryDeadLetter(request.body.id);
+  }
+
+  @RpcHandler(RetryDeadLetters)
+  retryDeadLetters(@Payload() request: RpcRequestOf<typeof RetryDeadLetters>) {
+    return this.ledger.retryDeadLetters(request.body);
   }
 
   @RpcHandler(PingNotifier)

@@ -32,3 +32,8 @@ export const DeadLetterView = z.object({
 export const DeadLetterPage = pageOf(DeadLetterView);
 
 export const DeadLetterRetried = z.object({ id: z.string(), retriedAt: z.string() });
+export const DeadLettersRetried = z.object({
+  retried: z.number().int().describe('dead letters put back on their queues, each once'),
+  ids: z.array(z.string()),
+  retriedAt: z.string(),
+});
