@@ -2,12 +2,11 @@ import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DecideByAction, ViewAction } from '#libs/contracts';
-import { LinkGuesses } from '../abuse/link-guesses.js';
+import { LinkPages } from '../abuse/link-pages.js';
 import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { DecisionDto } from '../contracts/contract.dto.js';
-import { actOnLink, showLinkPage, wantsHtml } from '../http/link-page.js';
 import { ServiceClient } from '../http/service-client.js';
 import { actionPage, errorPage, localeOf, resultPage } from './action-page.js';
 
@@ -17,21 +16,14 @@ import { actionPage, errorPage, localeOf, resultPage } from './action-page.js';
 export class ActionsController {
   constructor(
     private readonly service: ServiceClient,
-    private readonly guesses: LinkGuesses,
+    private readonly pages: LinkPages,
   ) {}
 
   @Get(':token')
   @ApiPageAnswers(null, [404, 410, 503])
   @Public('The page behind an approval email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
-    await showLinkPage(
-      res,
-      async () => {
-        const view = await this.guesses.lookUp(req, () => this.service.call(ViewAction, null, correlationId, { token }));
-        return actionPage(view, localeOf(view));
-      },
-      (status, message) => errorPage(status, message, localeOf(null, language)),
-    );
+    await this.pages.show(req, res, () => this.service.call(ViewAction, null, correlationId, { token }), (view) => actionPage(view, localeOf(view)), (status, message) => errorPage(status, message, localeOf(null, language)));
   }
 
   @Post(':token')
@@ -40,8 +32,6 @@ export class ActionsController {
   async decide(
     @Param('token') token: string,
     @Body() body: DecisionDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Headers('accept') accept: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CorrelationId() correlationId: string,
     @Req() req: Request,
@@ -49,12 +39,6 @@ export class ActionsController {
   ) {
     const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
     const locale = localeOf(null, language);
-    await actOnLink(
-      res,
-      wantsHtml(contentType, accept),
-      () => this.guesses.lookUp(req, () => this.service.call(DecideByAction, null, correlationId, { token, decision })),
-      (contract) => resultPage(contract, locale),
-      (status, message) => errorPage(status, message, locale),
-    );
+    await this.pages.act(req, res, () => this.service.call(DecideByAction, null, correlationId, { token, decision }), (contract) => resultPage(contract, locale), (status, message) => errorPage(status, message, locale));
   }
 }

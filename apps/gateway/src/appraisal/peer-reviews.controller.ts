@@ -2,11 +2,10 @@ import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AnswerPeerReview, ViewPeerReview } from '#libs/contracts';
-import { LinkGuesses } from '../abuse/link-guesses.js';
+import { LinkPages } from '../abuse/link-pages.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { ApiPageAnswers } from '../http/api-answers.js';
-import { actOnLink, showLinkPage, wantsHtml } from '../http/link-page.js';
 import { ServiceClient } from '../http/service-client.js';
 import { PeerRatingDto } from './appraisal-reviews.dto.js';
 import { peerPageLocale, peerReviewErrorPage, peerReviewPage, peerReviewThanksPage } from './peer-review-page.js';
@@ -17,21 +16,14 @@ import { peerPageLocale, peerReviewErrorPage, peerReviewPage, peerReviewThanksPa
 export class PeerReviewsController {
   constructor(
     private readonly service: ServiceClient,
-    private readonly guesses: LinkGuesses,
+    private readonly pages: LinkPages,
   ) {}
 
   @Get(':token')
   @ApiPageAnswers(null, [404, 410, 503])
   @Public('The teamwork rating form behind a peer review email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
-    await showLinkPage(
-      res,
-      async () => {
-        const view = await this.guesses.lookUp(req, () => this.service.call(ViewPeerReview, null, correlationId, { token }));
-        return peerReviewPage(view, peerPageLocale(view.locale));
-      },
-      (status, message) => peerReviewErrorPage(status, message, peerPageLocale(language)),
-    );
+    await this.pages.show(req, res, () => this.service.call(ViewPeerReview, null, correlationId, { token }), (view) => peerReviewPage(view, peerPageLocale(view.locale)), (status, message) => peerReviewErrorPage(status, message, peerPageLocale(language)));
   }
 
   @Post(':token')
@@ -40,8 +32,6 @@ export class PeerReviewsController {
   async answer(
     @Param('token') token: string,
     @Body() body: PeerRatingDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Headers('accept') accept: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CorrelationId() correlationId: string,
     @Req() req: Request,
@@ -49,12 +39,6 @@ export class PeerReviewsController {
   ) {
     const answer = { rating: body.rating, ...(body.comment ? { comment: body.comment } : {}) };
     const locale = peerPageLocale(language);
-    await actOnLink(
-      res,
-      wantsHtml(contentType, accept),
-      () => this.guesses.lookUp(req, () => this.service.call(AnswerPeerReview, null, correlationId, { token, answer })),
-      (answered) => peerReviewThanksPage(answered.rating, locale),
-      (status, message) => peerReviewErrorPage(status, message, locale),
-    );
+    await this.pages.act(req, res, () => this.service.call(AnswerPeerReview, null, correlationId, { token, answer }), (answered) => peerReviewThanksPage(answered.rating, locale), (status, message) => peerReviewErrorPage(status, message, locale));
   }
 }

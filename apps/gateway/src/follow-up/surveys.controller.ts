@@ -2,11 +2,10 @@ import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AnswerSurvey, ViewSurvey } from '#libs/contracts';
-import { LinkGuesses } from '../abuse/link-guesses.js';
+import { LinkPages } from '../abuse/link-pages.js';
 import { ApiPageAnswers } from '../http/api-answers.js';
 import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
-import { actOnLink, showLinkPage, wantsHtml } from '../http/link-page.js';
 import { ServiceClient } from '../http/service-client.js';
 import { surveyErrorPage, surveyLocale, surveyPage, surveyThanksPage } from './survey-page.js';
 import { SurveyAnswerDto } from './surveys.dto.js';
@@ -17,21 +16,14 @@ import { SurveyAnswerDto } from './surveys.dto.js';
 export class SurveysController {
   constructor(
     private readonly service: ServiceClient,
-    private readonly guesses: LinkGuesses,
+    private readonly pages: LinkPages,
   ) {}
 
   @Get(':token')
   @ApiPageAnswers(null, [404, 410, 503])
   @Public('The satisfaction survey behind a survey email link (changes nothing)')
   async view(@Param('token') token: string, @Headers('accept-language') language: string | undefined, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
-    await showLinkPage(
-      res,
-      async () => {
-        const view = await this.guesses.lookUp(req, () => this.service.call(ViewSurvey, null, correlationId, { token }));
-        return surveyPage(view, surveyLocale(view.locale));
-      },
-      (status, message) => surveyErrorPage(status, message, surveyLocale(language)),
-    );
+    await this.pages.show(req, res, () => this.service.call(ViewSurvey, null, correlationId, { token }), (view) => surveyPage(view, surveyLocale(view.locale)), (status, message) => surveyErrorPage(status, message, surveyLocale(language)));
   }
 
   @Post(':token')
@@ -40,8 +32,6 @@ export class SurveysController {
   async answer(
     @Param('token') token: string,
     @Body() body: SurveyAnswerDto,
-    @Headers('content-type') contentType: string | undefined,
-    @Headers('accept') accept: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CorrelationId() correlationId: string,
     @Req() req: Request,
@@ -49,12 +39,6 @@ export class SurveysController {
   ) {
     const answer = { score: body.score, ...(body.comment ? { comment: body.comment } : {}) };
     const locale = surveyLocale(language);
-    await actOnLink(
-      res,
-      wantsHtml(contentType, accept),
-      () => this.guesses.lookUp(req, () => this.service.call(AnswerSurvey, null, correlationId, { token, answer })),
-      (answered) => surveyThanksPage(answered.score, locale),
-      (status, message) => surveyErrorPage(status, message, locale),
-    );
+    await this.pages.act(req, res, () => this.service.call(AnswerSurvey, null, correlationId, { token, answer }), (answered) => surveyThanksPage(answered.score, locale), (status, message) => surveyErrorPage(status, message, locale));
   }
 }

@@ -31,7 +31,7 @@ export function wantsHtml(contentType: string | undefined, accept: string | unde
   return (contentType ?? '').includes('application/x-www-form-urlencoded') || ((accept ?? '').includes('text/html') && !(contentType ?? '').includes('json'));
 }
 
-type ErrorPage = (status: number, message: string) => string;
+export type ErrorPage = (status: number, message: string) => string;
 
 /** GET: the page, or the refusal as a page. */
 export async function showLinkPage(res: Response, render: () => Promise<string>, errorPage: ErrorPage): Promise<void> {
