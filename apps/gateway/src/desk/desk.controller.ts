@@ -6,13 +6,14 @@ import { type Caller } from '#libs/rpc';
 import { ApiErrors } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
+import { DecisionDto } from '../contracts/contract.dto.js';
 import { escapeHtml, htmlPage } from '../http/page-layout.js';
 import { ServiceClient } from '../http/service-client.js';
 import { analysisPage } from './analysis-page.js';
 import { csrfField } from './csrf.js';
 import { DeskReader } from './desk-reader.js';
 import { deskNav, deskPage } from './desk-page.js';
-import { DeskDecisionDto, DeskQuery, ReportWindowQuery } from './desk.dto.js';
+import { DeskQuery, ReportWindowQuery } from './desk.dto.js';
 import { REPORT_ROLES, REPORT_SOURCES } from './report-sources.js';
 
 const HTML = { status: 200, description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } };
@@ -43,7 +44,7 @@ export class DeskController {
   @Roles('Decide a contract waiting for the caller from the desk (a form: decision, comment); 303 back to the desk, or a page saying why not (400, 403, 404, 409)', ANY_EMPLOYEE)
   @ApiResponse({ status: 303, description: 'Decided: back to the desk.' })
   @ApiErrors(400, 404, 409, 503)
-  async decide(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DeskDecisionDto, @CorrelationId() correlationId: string, @Res() res: Response) {
+  async decide(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DecisionDto, @CorrelationId() correlationId: string, @Res() res: Response) {
     const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
     try {
       await this.service.call(DecideContract, caller, correlationId, { id, decision });

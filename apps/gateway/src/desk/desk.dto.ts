@@ -1,7 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
-import { DECISIONS } from '../contracts/contract.dto.js';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 
 /** A window of local days; the owning service checks the dates and names the wrong one. */
 export class ReportWindowQuery {
@@ -19,15 +17,3 @@ export class DeskQuery {
   @ApiPropertyOptional({ description: 'the contract just decided from the desk (shows a notice)' }) @IsOptional() @IsUUID() decided?: string;
 }
 
-/**
- * The desk's decision form: its comment box posts an empty string when left empty, which means
- * "no comment" (an approval needs none); otherwise the same rules as POST /contracts/:id/decisions.
- */
-export class DeskDecisionDto {
-  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: (typeof DECISIONS)[number];
-  @ApiPropertyOptional({ description: 'required for reject and request_changes' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value))
-  @ValidateIf((o: DeskDecisionDto) => o.decision !== 'approve' || o.comment !== undefined)
-  @IsString() @IsNotEmpty({ message: 'a comment is required to reject or request changes' }) @Length(1, 4000)
-  comment?: string;
-}

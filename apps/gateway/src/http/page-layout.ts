@@ -1,6 +1,9 @@
 import { FONT_STACK, PALETTE as C } from '#libs/mail';
 
 /**
+ * Text outside the white card (navigation, footer) is in the text colour: the muted grey and the
+ * accent blue reach only about 4.2:1 on the page background, below WCAG AA (axe-core color-contrast).
+ *
  * The one look of every HTML page (email-link pages, the desk, the analysis): the emails' palette
  * and type (libs/mail templates/palette.ts), one stylesheet, landmarks (header, main, footer) and
  * visible focus so keyboard use and an automated accessibility check (axe-core) pass.
@@ -15,8 +18,8 @@ const STYLESHEET = `*{box-sizing:border-box}
 body{margin:0;background:${C.page};color:${C.text};font-family:${FONT_STACK};font-size:15px;line-height:1.6}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:${C.card};padding:.3rem .6rem;z-index:1}
 header,footer{max-width:64rem;margin:0 auto;padding:.8rem 1rem}
-header nav a{margin-right:1rem}
-footer{font-size:13px;color:${C.muted}}
+header nav a{margin-right:1rem;color:${C.text};font-weight:bold}header nav a[aria-current=page]{text-decoration:none;border-bottom:3px solid ${C.accent}}
+footer{font-size:13px;color:${C.text}}
 main{max-width:64rem;margin:0 auto 1rem;padding:1.2rem;background:${C.card};border:1px solid ${C.border};border-radius:6px}
 main.narrow{max-width:40rem}
 h1{font-size:1.4rem;margin:0 0 1rem}h2{font-size:1.1rem;margin:1.6rem 0 .6rem}
