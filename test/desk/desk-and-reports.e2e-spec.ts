@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ManualClock } from '#libs/time';
-import { contractBody, decide, submit } from '../support/approval-helpers.js';
+import { addEmployees, contractBody, decide, submit } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
@@ -12,6 +12,7 @@ import { useTestSystem } from '../support/use-test-system.js';
  * Time: a ManualClock on Wednesday 2027-03-10 10:00 in Shanghai; everyone works 24x7 so SLAs are clock hours.
  */
 const T0 = new Date('2027-03-10T02:00:00Z');
+const CS = 'cs@salesflow.test';
 const HOUR = 3_600_000;
 
 interface ReportBody {
@@ -31,6 +32,7 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
     clock,
     async setUp() {
       await seedOrg(system, { calendar: '24x7' });
+      await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', managerEmail: ORG.manager, team: 'East', calendar: '24x7' }]);
       for (const [key, owner, tier, name] of [['alpha', ORG.rep, 'A', 'Alpha Pumps Co'], ['beta', ORG.rep2, 'B', 'Beta Valves Ltd']] as const) {
         const created = await system.as(owner).post('/customers').send({ code: `${key.toUpperCase()}-${randomBytes(3).toString('hex')}`, name, tier }).expect(201);
         customers[key] = created.body.id;
@@ -61,6 +63,12 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
       await decide(system, ORG.manager, contracts.rep2Decided, 'approve').expect(200);
       clock.advance(8 * HOUR);
       await decide(system, ORG.manager, contracts.rep2Breached, 'approve').expect(200);
+      // An overdue revisit and an open complaint for each specialist's customer.
+      for (const [key, owner] of [['alpha', ORG.rep], ['beta', ORG.rep2]] as const) {
+        const ownerId = (await system.prisma.employee.findUniqueOrThrow({ where: { email: owner } })).id;
+        await system.prisma.visit.create({ data: { customerId: customers[key], ownerId, kind: 'routine', dueAt: new Date(T0.getTime() - 5 * 24 * HOUR) } });
+        await system.as(owner).post('/complaints').send({ customerId: customers[key], severity: 'low', channel: 'email', description: 'Late delivery' }).expect(201);
+      }
       // Surveys answered this month: two about rep's customer, one about rep2's.
       for (const [customerId, score] of [[customers.alpha, 5], [customers.alpha, 3], [customers.beta, 1]] as const) {
         await system.prisma.survey.create({
@@ -167,6 +175,23 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
     expect(section(rep, 'approvals')).not.toContain('<form');
     const rep2 = (await system.as(ORG.rep2).get('/desk').expect(200)).text;
     expect(rep2).not.toContain(titles.repPending);
+    expect(rep2).not.toContain('Alpha Pumps Co');
+  });
+
+  it('desk: overdue revisits and open complaints of the line; a specialist sees their own customers\u2019 only', async () => {
+    const desk = async (as: string) => (await system.as(as).get('/desk').expect(200)).text;
+    const manager = await desk(ORG.manager);
+    for (const id of ['visits', 'complaints']) {
+      expect(section(manager, id)).toContain('Alpha Pumps Co');
+      expect(section(manager, id)).toContain('Beta Valves Ltd');
+    }
+    const rep = await desk(ORG.rep);
+    const rep2 = await desk(ORG.rep2);
+    for (const id of ['visits', 'complaints']) {
+      expect(section(rep, id)).toContain('Alpha Pumps Co');
+      expect(section(rep2, id)).toContain('Beta Valves Ltd');
+    }
+    expect(rep).not.toContain('Beta Valves Ltd');
     expect(rep2).not.toContain('Alpha Pumps Co');
   });
 
