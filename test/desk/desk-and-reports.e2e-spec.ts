@@ -164,6 +164,10 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
   it('desk: the manager sees the approval waiting for them and the line\u2019s contracts in flight with who they wait for; a specialist only their own', async () => {
     const manager = (await system.as(ORG.manager).get('/desk').expect(200)).text;
     expect(manager).toContain('<html lang="en">');
+    // Every section was read (a service error would show "Could not be read just now").
+    expect(manager).not.toContain('Could not be read');
+    expect(section(manager, 'training')).toContain('No training plan this year.');
+    expect(section(manager, 'targets')).toContain('No targets this period.');
     expect(manager).toContain(`action="/desk/approvals/${contracts.repPending}/decision"`);
     const inFlight = section(manager, 'in-flight');
     expect(inFlight).toContain(titles.repPending);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpException, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DecideContract } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
@@ -33,7 +33,6 @@ export class DeskController {
 
   @Get()
   @Roles('The desk: approvals waiting for the caller (decide in place), the reporting line\u2019s contracts in approval, overdue revisits, open complaints and risk alerts, training completion and target attainment (HTML, the caller\u2019s locale)', ANY_EMPLOYEE)
-  @ApiProduces('text/html')
   @ApiResponse(HTML)
   async desk(@CurrentCaller() caller: Caller, @Query() query: DeskQuery, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
     const data = await this.reader.read(caller, correlationId);
@@ -42,7 +41,7 @@ export class DeskController {
 
   @Post('approvals/:id/decision')
   @Roles('Decide a contract waiting for the caller from the desk (a form: decision, comment); 303 back to the desk, or a page saying why not (400, 403, 404, 409)', ANY_EMPLOYEE)
-  @ApiResponse({ status: 303, description: 'Decided: back to the desk.' })
+  @ApiResponse({ status: 303, description: 'Decided: back to the desk (post/redirect/get, so reloading does not post again).', headers: { Location: { description: '/desk?decided=<id>', schema: { type: 'string' } } } })
   @ApiErrors(400, 404, 409, 503)
   async decide(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DecisionDto, @CorrelationId() correlationId: string, @Res() res: Response) {
     const decision = { decision: body.decision, ...(body.comment ? { comment: body.comment } : {}) };
@@ -60,7 +59,6 @@ export class DeskController {
 
   @Get('analysis')
   @Roles('The sales analysis as charts (SVG rendered on the server from Vega-Lite specifications), the caller\u2019s reporting line (ADMIN: everyone), with links to the same figures as CSV and JSON (HTML)', [...REPORT_ROLES])
-  @ApiProduces('text/html')
   @ApiResponse(HTML)
   @ApiErrors(400, 503)
   async analysis(@CurrentCaller() caller: Caller, @Query() query: ReportWindowQuery, @CorrelationId() correlationId: string, @Res() res: Response) {
