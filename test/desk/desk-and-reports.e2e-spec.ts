@@ -69,6 +69,7 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
         await system.prisma.visit.create({ data: { customerId: customers[key], ownerId, kind: 'routine', dueAt: new Date(T0.getTime() - 5 * 24 * HOUR) } });
         await system.as(owner).post('/complaints').send({ customerId: customers[key], severity: 'low', channel: 'email', description: 'Late delivery' }).expect(201);
       }
+      await system.as(ORG.manager).put('/targets/2027-03').send({ targets: [{ employee: ORG.rep, amount: 100000 }, { employee: ORG.rep2, amount: 200000 }] }).expect(200);
       // Surveys answered this month: two about rep's customer, one about rep2's.
       for (const [customerId, score] of [[customers.alpha, 5], [customers.alpha, 3], [customers.beta, 1]] as const) {
         await system.prisma.survey.create({
@@ -161,13 +162,13 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
     await system.as(ORG.finance).get('/reports/sales').expect(403);
   });
 
-  it('desk: the manager sees the approval waiting for them and the line\u2019s contracts in flight with who they wait for; a specialist only their own', async () => {
+  it('desk: the manager sees the approval waiting for them, the line\u2019s contracts in flight with who they wait for and the line\u2019s target; a specialist only their own', async () => {
     const manager = (await system.as(ORG.manager).get('/desk').expect(200)).text;
     expect(manager).toContain('<html lang="en">');
     // Every section was read (a service error would show "Could not be read just now").
     expect(manager).not.toContain('Could not be read');
     expect(section(manager, 'training')).toContain('No training plan this year.');
-    expect(section(manager, 'targets')).toContain('No targets this period.');
+    expect(section(manager, 'targets')).toContain('300,000.00 CNY');
     expect(manager).toContain(`action="/desk/approvals/${contracts.repPending}/decision"`);
     const inFlight = section(manager, 'in-flight');
     expect(inFlight).toContain(titles.repPending);
@@ -176,6 +177,8 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
 
     const rep = (await system.as(ORG.rep).get('/desk').expect(200)).text;
     expect(section(rep, 'in-flight')).toContain(titles.repPending);
+    expect(section(rep, 'targets')).toContain('100,000.00 CNY');
+    expect(section(rep, 'targets')).not.toContain('300,000.00');
     expect(section(rep, 'approvals')).not.toContain('<form');
     const rep2 = (await system.as(ORG.rep2).get('/desk').expect(200)).text;
     expect(rep2).not.toContain(titles.repPending);
