@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AbuseModule } from '../abuse/abuse.module.js';
+import { CsrfTokens } from '../auth/csrf-tokens.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
+import { SignInController } from './sign-in.controller.js';
+import { SignInLinksRepository } from './sign-in-links.repository.js';
+import { SignInLinksService } from './sign-in-links.service.js';
+
+/** Sign-in (email links, single sign-on) and the browser sessions the guard accepts beside bearer tokens. */
+@Module({
+  imports: [AbuseModule],
+  controllers: [SignInController, SessionsController],
+  providers: [SessionsRepository, SessionsService, SignInLinksRepository, SignInLinksService, CsrfTokens],
+  exports: [SessionsService, CsrfTokens],
+})
+export class SignInModule {}
