@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AbuseModule } from '../abuse/abuse.module.js';
 import { CsrfTokens } from '../auth/csrf-tokens.js';
+import { OidcController } from './oidc.controller.js';
+import { OidcService } from './oidc.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -11,8 +13,8 @@ import { SignInLinksService } from './sign-in-links.service.js';
 /** Sign-in (email links, single sign-on) and the browser sessions the guard accepts beside bearer tokens. */
 @Module({
   imports: [AbuseModule],
-  controllers: [SignInController, SessionsController],
-  providers: [SessionsRepository, SessionsService, SignInLinksRepository, SignInLinksService, CsrfTokens],
+  controllers: [SignInController, SessionsController, OidcController],
+  providers: [SessionsRepository, SessionsService, SignInLinksRepository, SignInLinksService, OidcService, CsrfTokens],
   exports: [SessionsService, CsrfTokens],
 })
 export class SignInModule {}
