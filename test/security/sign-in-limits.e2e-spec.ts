@@ -1,16 +1,7 @@
-import { Writable } from 'node:stream';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { pathOf, requestSignInLink, sessionCookieFrom } from '../support/sign-in.js';
+import { CapturedLog } from '../support/captured-log.js';
 import { useTestSystem } from '../support/use-test-system.js';
-
-class CapturedLog extends Writable {
-  text = '';
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 /**
  * Issue 14 item 1: sign-in emails are limited per address and per client (429 with Retry-After),

@@ -1,4 +1,5 @@
 import type { EmailTemplate } from '../email-template.js';
+import { linkButtonHtml } from './link-button.js';
 import { style } from './styles.js';
 
 const intro = '{{t "signIn.intro" expires=(instant expiresAt)}}';
@@ -8,12 +9,7 @@ export const signInLinkTemplate: EmailTemplate<'sign-in-link'> = {
   subject: (_data, t) => t('signIn.subject'),
 
   html: `<p style="${style.p}">${intro}</p>
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="${style.buttonTable}">
-<tr><td style="${style.buttonCell}"><a href="{{signInUrl}}" target="_blank" rel="noopener" style="${style.button}">{{t "signIn.button"}}</a></td></tr>
-</table>
-<p style="${style.p}">{{t "signIn.ignore"}}</p>
-<p style="${style.small}">{{t "signIn.fallback"}}<br><a href="{{signInUrl}}" target="_blank" rel="noopener" style="${style.link}">{{signInUrl}}</a></p>
-`,
+${linkButtonHtml('signInUrl', { button: 'signIn.button', fallback: 'signIn.fallback' }, '{{t "signIn.ignore"}}')}`,
 
   text: `${intro}
 
