@@ -103,6 +103,14 @@ describe('email sign-in and browser sessions', () => {
     await whoIs(browser.cookie).expect(401);
   });
 
+  it('signing in again in a browser that holds a session ends that session, so a browser keeps one', async () => {
+    const first = await signIn(system, ORG.rep);
+    const link = await requestSignInLink(system, ORG.rep2);
+    const used = await system.http.post(pathOf(link)).set('Cookie', first.cookie).set('Accept', 'application/json').expect(200);
+    await whoIs(first.cookie).expect(401);
+    expect((await whoIs(sessionCookieFrom(used.headers['set-cookie'])).expect(200)).body.employee.email).toBe(ORG.rep2);
+  });
+
   it('a session expires after SESSION_TTL (7 days)', async () => {
     const browser = await signIn(system, ORG.rep);
     clock.advance(7 * 86_400_000 - 60_000);

@@ -6,7 +6,8 @@ import { Public } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../http/api-answers.js';
 import { sendLinkError } from '../http/link-page.js';
 import { OIDC_STATE_TTL_SECONDS, OidcService } from './oidc.service.js';
-import { clearCookie, cookieOf, SESSION_COOKIE, setCookie } from './session-cookie.js';
+import { clearCookie, cookieOf, setCookie } from './session-cookie.js';
+import { SessionCookies } from './session-cookies.js';
 import { AFTER_SIGN_IN } from './sign-in.controller.js';
 import { signInErrorPage, signInPageLocale } from './sign-in-page.js';
 
@@ -20,6 +21,7 @@ export class OidcController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly oidc: OidcService,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Get('login')
@@ -45,7 +47,7 @@ export class OidcController {
     clearCookie(res, this.config, req, OIDC_STATE_COOKIE);
     try {
       const { session } = await this.oidc.finish(req.originalUrl, sealedState);
-      setCookie(res, this.config, req, SESSION_COOKIE, session.secret, session.maxAgeSeconds);
+      await this.cookies.begin(req, res, session);
       res.redirect(303, AFTER_SIGN_IN);
     } catch (error) {
       sendLinkError(res, error, true, (status, message) => signInErrorPage(status, message, signInPageLocale(language)));

@@ -1,12 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { AuthedRequest } from '../auth/auth.guard.js';
 import { CsrfTokens } from '../auth/csrf-tokens.js';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers } from '../http/api-answers.js';
-import { clearCookie, SESSION_COOKIE, sessionCookieOf } from './session-cookie.js';
+import { SessionCookies } from './session-cookies.js';
 import { RevokeSessionsDto, SessionsQuery } from './sessions.dto.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -15,9 +14,9 @@ import { SessionsService } from './sessions.service.js';
 @Controller('auth')
 export class SessionsController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly csrf: CsrfTokens,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Get('session')
@@ -34,9 +33,8 @@ export class SessionsController {
   @Roles('Sign out: the session the cookie names ends now and the cookie is cleared (with a bearer token: nothing to end)', ANY_EMPLOYEE)
   @ApiAnswers(200, 'Ok')
   async signOut(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const secret = req.signInSession ? sessionCookieOf(req) : undefined;
-    if (secret) await this.sessions.signOut(secret);
-    clearCookie(res, this.config, req, SESSION_COOKIE);
+    // With a bearer token there is no session to end (a cookie sent beside it was not what authenticated the call).
+    if (req.signInSession) await this.cookies.end(req, res);
     return { ok: true };
   }
 

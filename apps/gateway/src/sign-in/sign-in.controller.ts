@@ -10,7 +10,7 @@ import { CorrelationId } from '../auth/caller.decorator.js';
 import { Public } from '../auth/roles.decorator.js';
 import { ApiErrors, ApiPageAnswers } from '../http/api-answers.js';
 import { sendLinkError, wantsHtml } from '../http/link-page.js';
-import { SESSION_COOKIE, setCookie } from './session-cookie.js';
+import { SessionCookies } from './session-cookies.js';
 import { SignInDto } from './sign-in.dto.js';
 import { SignInLinksService } from './sign-in-links.service.js';
 import { signInErrorPage, signInFormPage, signInLinkPage, signInPageLocale, signInSentPage } from './sign-in-page.js';
@@ -27,6 +27,7 @@ export class SignInController {
     private readonly links: SignInLinksService,
     private readonly pages: LinkPages,
     private readonly guesses: LinkGuesses,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Get('sign-in')
@@ -65,7 +66,7 @@ export class SignInController {
       // Login CSRF: another site must not sign a visitor in as someone else (the browser says where a request comes from).
       if (req.headers['sec-fetch-site'] === 'cross-site') throw new ForbiddenException('A sign-in link is used from its own page.');
       const { employee, session } = await this.guesses.lookUp(req, () => this.links.consume(token));
-      setCookie(res, this.config, req, SESSION_COOKIE, session.secret, session.maxAgeSeconds);
+      await this.cookies.begin(req, res, session);
       if (html) res.redirect(303, AFTER_SIGN_IN);
       else res.status(200).json({ employee: { id: employee.id, email: employee.email, name: employee.name, role: employee.role, locale: employee.locale }, expiresAt: session.expiresAt.toISOString() });
     } catch (error) {

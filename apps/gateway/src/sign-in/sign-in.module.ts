@@ -3,6 +3,7 @@ import { AbuseModule } from '../abuse/abuse.module.js';
 import { CsrfTokens } from '../auth/csrf-tokens.js';
 import { OidcController } from './oidc.controller.js';
 import { OidcService } from './oidc.service.js';
+import { SessionCookies } from './session-cookies.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -14,7 +15,7 @@ import { SignInLinksService } from './sign-in-links.service.js';
 @Module({
   imports: [AbuseModule],
   controllers: [SignInController, SessionsController, OidcController],
-  providers: [SessionsRepository, SessionsService, SignInLinksRepository, SignInLinksService, OidcService, CsrfTokens],
+  providers: [SessionsRepository, SessionsService, SessionCookies, SignInLinksRepository, SignInLinksService, OidcService, CsrfTokens],
   exports: [SessionsService, CsrfTokens],
 })
 export class SignInModule {}
