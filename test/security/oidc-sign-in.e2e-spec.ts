@@ -113,6 +113,10 @@ describe('single sign-on (OIDC authorization code flow with PKCE)', () => {
     expect(sessions.body.items[0]).toMatchObject({ method: 'oidc', state: 'live' });
   });
 
+  it('the sign-in page offers single sign-on once it is configured', async () => {
+    expect((await system.http.get('/auth/sign-in').expect(200)).text).toContain('href="/auth/oidc/login"');
+  });
+
   it('refuses an address that is no employee\u2019s (403), opening no session', async () => {
     const back = await signInAtProvider(STRANGER);
     expect(back.status).toBe(403);

@@ -171,5 +171,8 @@ describe('email sign-in and browser sessions', () => {
     expect(page.text).toContain('<label for="email">');
     const sent = await system.http.post('/auth/sign-in').type('form').send({ email: ORG.finance }).expect(202);
     expect(sent.headers['content-type']).toContain('text/html');
+    // Without OIDC_* there is no single sign-on to offer or start.
+    expect(page.text).not.toContain('/auth/oidc/login');
+    await system.http.get('/auth/oidc/login').expect(404);
   });
 });
