@@ -20,6 +20,7 @@ import { PromotionNominationPage, PromotionNominationView } from './schemas/prom
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
 import { ContractInFlight, ContractsInFlight, ReportView } from './schemas/report.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
+import { CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted } from './schemas/sign-in.schemas.js';
 
 /**
  * The shapes the HTTP API answers with, by the name they get in the OpenAPI document. Nested
@@ -43,6 +44,7 @@ export const API_SCHEMAS = {
   CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan,
   PromotionNominationPage, PromotionNominationView,
   VersionedAttritionPolicy,
+  CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

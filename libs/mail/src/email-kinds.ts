@@ -542,6 +542,14 @@ export interface AppraisalResultData {
   peerComments: string[];
 }
 
+/** A single-use sign-in link (valid 15 minutes), asked for at POST /auth/sign-in. */
+export interface SignInLinkData {
+  recipient: RecipientView;
+  /** ISO instant the link stops working. */
+  expiresAt: string;
+  signInUrl: string;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -571,6 +579,7 @@ export interface EmailDataByKind {
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
   'attrition-alert': AttritionAlertData;
+  'sign-in-link': SignInLinkData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -604,6 +613,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'appraisal-deadline',
   'appraisal-result',
   'attrition-alert',
+  'sign-in-link',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
@@ -618,6 +628,8 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
     ? Omit<T, 'surveyUrl'> & { surveyTokenId: string }
     : T extends { peerReviewUrl: string }
       ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
-      : T;
+      : T extends { signInUrl: string }
+        ? Omit<T, 'signInUrl'> & { signInTokenId: string }
+        : T;
 
 export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

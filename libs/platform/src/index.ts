@@ -9,3 +9,4 @@ export * from './web-hygiene.js';
 export * from './metrics-endpoint.js';
 export * from './metrics-access.js';
 export * from './csv.js';
+export * from './csrf.js';

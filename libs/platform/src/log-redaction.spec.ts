@@ -6,6 +6,8 @@ describe('redactUrl: email-link tokens never reach a log line', () => {
     ['/surveys/abcDEF_123-x?lang=en', '/surveys/[redacted]?lang=en'],
     ['/peer-reviews/abcDEF_123-x', '/peer-reviews/[redacted]'],
     ['/actions/abc/def', '/actions/[redacted]/def'],
+    ['/auth/link/abcDEF_123-x', '/auth/link/[redacted]'],
+    ['/auth/oidc/callback?code=abc&state=def', '/auth/oidc/callback?[redacted]'],
   ])('%s -> %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

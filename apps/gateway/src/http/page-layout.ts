@@ -36,6 +36,7 @@ td.num{text-align:right;white-space:nowrap}
 fieldset{border:0;padding:0;margin:0}
 label{display:block;margin:.4rem 0}
 textarea{width:100%;min-height:4rem;font:inherit}
+input[type=email],input[type=date]{font:inherit;padding:.4rem}input[type=email]{width:100%}
 button{font:inherit;font-weight:bold;padding:.5rem 1.2rem;margin-top:.6rem;border:0;border-radius:4px;background:${C.accent};color:${C.accentText};cursor:pointer}
 button.secondary{background:${C.card};color:${C.accent};border:1px solid ${C.accent}}
 .figures{display:flex;flex-wrap:wrap;gap:1rem}.figure{flex:1 1 12rem;border:1px solid ${C.border};border-radius:6px;padding:.6rem .8rem}

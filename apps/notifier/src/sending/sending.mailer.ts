@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
-import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
+import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, signInTokenFor, signInUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
 import type { OutgoingEmail } from './mail-transport.js';
 import type { Notification } from './sending.repository.js';
 
@@ -33,6 +33,10 @@ export class SendingMailer {
     if (typeof snapshot.peerReviewTokenId === 'string') {
       const { peerReviewTokenId, ...rest } = snapshot;
       return { ...rest, peerReviewUrl: peerReviewUrl(this.config.PUBLIC_BASE_URL, peerReviewTokenFor(this.config.LINK_SECRET, peerReviewTokenId)) };
+    }
+    if (typeof snapshot.signInTokenId === 'string') {
+      const { signInTokenId, ...rest } = snapshot;
+      return { ...rest, signInUrl: signInUrl(this.config.PUBLIC_BASE_URL, signInTokenFor(this.config.LINK_SECRET, signInTokenId)) };
     }
     if (typeof snapshot.actionTokenId !== 'string') return snapshot;
     const { actionTokenId, ...rest } = snapshot;
