@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ManualClock } from '#libs/time';
 import { addEmployees, contractBody, decide, submit } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
+import { signIn } from '../support/sign-in.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -202,15 +203,24 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
     expect(rep2).not.toContain('Alpha Pumps Co');
   });
 
-  it('deciding from the desk decides the contract and goes back to the desk; someone else\u2019s decision is refused without changing it', async () => {
+  it('deciding from the desk (signed in: the form\u2019s CSRF token required) decides the contract and goes back to the desk; someone else\u2019s decision is refused without changing it', async () => {
     const refused = await system.as(ORG.rep2).post(`/desk/approvals/${contracts.repPending}/decision`).type('form').send({ decision: 'approve' });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect((await system.prisma.contract.findUniqueOrThrow({ where: { id: contracts.repPending } })).status).toBe('PENDING_APPROVAL');
 
-    const response = await system.as(ORG.manager).post(`/desk/approvals/${contracts.repPending}/decision`).type('form').send({ decision: 'approve', comment: '' }).expect(303);
+    // Signed in with a browser session: the form carries the session's CSRF token; without it the guard refuses.
+    const { cookie } = await signIn(system, ORG.manager);
+    const page = (await system.http.get('/desk').set('Cookie', cookie).expect(200)).text;
+    const form = new RegExp(`<form method="post" action="/desk/approvals/${contracts.repPending}/decision" class="decide"><input type="hidden" name="_csrf" value="([A-Za-z0-9_-]+)">`).exec(page);
+    expect(form).not.toBeNull();
+    const url = `/desk/approvals/${contracts.repPending}/decision`;
+    await system.http.post(url).set('Cookie', cookie).type('form').send({ decision: 'approve', comment: '' }).expect(403);
+    expect((await system.prisma.contract.findUniqueOrThrow({ where: { id: contracts.repPending } })).status).toBe('PENDING_APPROVAL');
+
+    const response = await system.http.post(url).set('Cookie', cookie).type('form').send({ _csrf: form![1], decision: 'approve', comment: '' }).expect(303);
     expect(response.headers.location).toBe(`/desk?decided=${contracts.repPending}`);
     expect((await system.prisma.contract.findUniqueOrThrow({ where: { id: contracts.repPending } })).status).toBe('APPROVED');
-    const desk = (await system.as(ORG.manager).get(response.headers.location as string).expect(200)).text;
+    const desk = (await system.http.get(response.headers.location as string).set('Cookie', cookie).expect(200)).text;
     expect(desk).toContain(`Your decision on contract ${contracts.repPending} was recorded.`);
     expect(section(desk, 'approvals')).not.toContain(titles.repPending);
   });

@@ -5,12 +5,12 @@ import { DecideContract } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
 import { ApiErrors } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
+import { CsrfTokens } from '../auth/csrf-tokens.js';
 import { ANY_EMPLOYEE, Roles } from '../auth/roles.decorator.js';
 import { DecisionDto } from '../contracts/contract.dto.js';
 import { escapeHtml, htmlPage } from '../http/page-layout.js';
 import { ServiceClient } from '../http/service-client.js';
 import { analysisPage } from './analysis-page.js';
-import { csrfField } from './csrf.js';
 import { DeskReader } from './desk-reader.js';
 import { deskNav, deskPage } from './desk-page.js';
 import { DeskQuery, ReportWindowQuery } from './desk.dto.js';
@@ -20,8 +20,9 @@ const HTML = { status: 200, description: 'The page.', content: { 'text/html': { 
 const BACK = { 'zh-CN': { title: '无法处理', back: '返回工作台' }, en: { title: 'Could not be processed', back: 'Back to the desk' } } as const;
 
 /**
- * The web desk (server-rendered HTML). Authenticated like the API (the guard and @CurrentCaller),
- * so a session cookie works here unchanged once sign-in issues one.
+ * The web desk (server-rendered HTML). Authenticated like the API (the guard and @CurrentCaller):
+ * a browser's session cookie or a bearer token. Its forms carry the session's CSRF token, which the
+ * guard checks on the POST (docs/sign-in.md).
  */
 @ApiTags('desk')
 @Controller('desk')
@@ -29,6 +30,7 @@ export class DeskController {
   constructor(
     private readonly reader: DeskReader,
     private readonly service: ServiceClient,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   @Get()
@@ -36,7 +38,7 @@ export class DeskController {
   @ApiResponse(HTML)
   async desk(@CurrentCaller() caller: Caller, @Query() query: DeskQuery, @CorrelationId() correlationId: string, @Req() req: Request, @Res() res: Response) {
     const data = await this.reader.read(caller, correlationId);
-    res.status(200).type('html').send(deskPage(data, csrfField(req), query.decided));
+    res.status(200).type('html').send(deskPage(data, this.csrf.hiddenInput(req), query.decided));
   }
 
   @Post('approvals/:id/decision')
