@@ -225,6 +225,12 @@ describe('desk and reports: the caller\u2019s reporting line only', () => {
     expect(section(desk, 'approvals')).not.toContain(titles.repPending);
   });
 
+  it('a browser without a session is sent to the sign-in page; an API client gets 401', async () => {
+    const browser = await system.http.get('/desk').set('Accept', 'text/html,application/xhtml+xml').expect(303);
+    expect(browser.headers.location).toBe('/auth/sign-in');
+    expect((await system.http.get('/desk/analysis').expect(401)).body).toMatchObject({ statusCode: 401, code: expect.any(String) });
+  });
+
   it('analysis: one SVG chart per figure, rendered on the server; the line only', async () => {
     const html = (await system.as(ORG.rep).get('/desk/analysis?from=2027-03-01&to=2027-03-31').expect(200)).text;
     expect(html.match(/<svg /g)).toHaveLength(8);

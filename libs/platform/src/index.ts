@@ -10,3 +10,4 @@ export * from './metrics-endpoint.js';
 export * from './metrics-access.js';
 export * from './csv.js';
 export * from './csrf.js';
+export * from './http-error.filter.js';

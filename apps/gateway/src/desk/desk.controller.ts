@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DecideContract } from '#libs/contracts';
@@ -15,6 +15,7 @@ import { DeskReader } from './desk-reader.js';
 import { deskNav, deskPage } from './desk-page.js';
 import { DeskQuery, ReportWindowQuery } from './desk.dto.js';
 import { REPORT_ROLES, REPORT_SOURCES } from './report-sources.js';
+import { SignInRedirect } from './sign-in-redirect.filter.js';
 
 const HTML = { status: 200, description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } };
 const BACK = { 'zh-CN': { title: '无法处理', back: '返回工作台' }, en: { title: 'Could not be processed', back: 'Back to the desk' } } as const;
@@ -26,6 +27,7 @@ const BACK = { 'zh-CN': { title: '无法处理', back: '返回工作台' }, en: 
  */
 @ApiTags('desk')
 @Controller('desk')
+@UseFilters(SignInRedirect)
 export class DeskController {
   constructor(
     private readonly reader: DeskReader,
