@@ -18,6 +18,7 @@ import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView
 import { CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
+import { ContractInFlight, ContractsInFlight, ReportView } from './schemas/report.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 import { CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted } from './schemas/sign-in.schemas.js';
 
@@ -29,6 +30,7 @@ export const API_SCHEMAS = {
   ErrorBody, FieldError, Ok, PersonView,
   ActionView, ApprovalPolicy, AuditEntryView, AuditTrail, ContractPage, ContractSummary, ContractView, ContractWithRoute, FxRates, Inbox, InboxItem,
   RouteStage, Submission, VersionedApprovalPolicy,
+  ContractInFlight, ContractsInFlight, ReportView,
   ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
   DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView,

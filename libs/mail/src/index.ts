@@ -53,3 +53,5 @@ export { renderEmail, type EmailAttachment, type RenderedEmail } from './render-
 export { trainingCalendar } from './training-calendar.js';
 export { formatMoney } from './format-money.js';
 export { formatInstant } from './format-instant.js';
+export { formatPercent } from './format-percent.js';
+export { PALETTE, FONT_STACK } from './templates/palette.js';

@@ -1,8 +1,7 @@
 /** The public sign-in pages: ask for a link, the page behind the link (GET changes nothing), and refusals. */
-import { escapeHtml, htmlPage, linkErrorPage, type PageLocale } from '../http/link-page.js';
+import { linkErrorPage } from '../http/link-page.js';
+import { escapeHtml, htmlPage, type PageLocale } from '../http/page-layout.js';
 import type { SignInLinkView } from './sign-in-links.service.js';
-
-const STYLE = 'input[type=email]{width:100%;padding:.4rem}';
 
 const TEXT = {
   'zh-CN': {
@@ -27,23 +26,23 @@ export function signInPageLocale(wanted: string | null | undefined): PageLocale 
 export function signInFormPage(locale: PageLocale, singleSignOn: boolean): string {
   const t = TEXT[locale];
   const sso = singleSignOn ? `<p><a href="/auth/oidc/login">${escapeHtml(t.sso)}</a></p>` : '';
-  return htmlPage(locale, t.title, STYLE, `<form method="post" action="/auth/sign-in"><label for="email">${escapeHtml(t.email)}</label>
-<input id="email" type="email" name="email" autocomplete="email" required maxlength="320"><button type="submit">${escapeHtml(t.send)}</button></form>${sso}`);
+  return htmlPage(locale, t.title, `<form method="post" action="/auth/sign-in"><label for="email">${escapeHtml(t.email)}</label>
+<input id="email" type="email" name="email" autocomplete="email" required maxlength="320"><button type="submit">${escapeHtml(t.send)}</button></form>${sso}`, { narrow: true });
 }
 
 export function signInSentPage(locale: PageLocale): string {
   const t = TEXT[locale];
-  return htmlPage(locale, t.sent, STYLE, `<p>${escapeHtml(t.sentBody)}</p>`);
+  return htmlPage(locale, t.sent, `<p>${escapeHtml(t.sentBody)}</p>`, { narrow: true });
 }
 
 /** Behind the emailed link: one button that POSTs, so an email scanner following the GET signs nobody in. */
 export function signInLinkPage(view: SignInLinkView, locale: PageLocale): string {
   const t = TEXT[locale];
-  return htmlPage(locale, t.title, STYLE, `<p>${escapeHtml(t.as.replace('{name}', view.name).replace('{email}', view.email))}</p>
+  return htmlPage(locale, t.title, `<p>${escapeHtml(t.as.replace('{name}', view.name).replace('{email}', view.email))}</p>
 <form method="post"><button type="submit">${escapeHtml(t.button)}</button></form>
-<p><small>${escapeHtml(t.until)} ${escapeHtml(view.expiresAt)}</small></p>`);
+<p><small>${escapeHtml(t.until)} ${escapeHtml(view.expiresAt)}</small></p>`, { narrow: true });
 }
 
 export function signInErrorPage(status: number, message: string, locale: PageLocale): string {
-  return linkErrorPage(locale, TEXT[locale], STYLE, status, message);
+  return linkErrorPage(locale, TEXT[locale], status, message);
 }

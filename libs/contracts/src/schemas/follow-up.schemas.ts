@@ -156,7 +156,7 @@ export const FollowUpPolicy = z.object({
 export const VersionedFollowUpPolicy = z.object({ version: z.number().int(), policy: FollowUpPolicy });
 
 /** What the page behind a survey email link shows. */
-export const SurveyView = z.object({ customerName: z.string(), contactName: z.string(), locale: z.string(), expiresAt: z.string() });
+export const SurveyView = z.object({ customerName: z.string(), contactName: z.string(), locale: z.string(), expiresAt: z.string(), timezone: z.string() });
 export type SurveyView = z.infer<typeof SurveyView>;
 export const SurveyAnswer = z.object({ score: z.number().int(), comment: z.string().nullable(), answeredAt: z.string() });
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
