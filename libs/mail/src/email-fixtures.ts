@@ -159,6 +159,16 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       answeredAt: '2026-12-01T06:00:00Z',
       atRiskVisitDueAt: '2026-12-03T06:00:00Z',
     },
+    'risk-task-deadline': {
+      recipient: sampleRecipient,
+      action: 'escalate',
+      taskId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+      kind: 'offer_review',
+      riskType: 'customer_demand',
+      about: 'Suzhou Precision Parts',
+      owner: { name: 'Li Lei', email: 'li.lei@example.com' },
+      dueAt: '2026-12-04T10:00:00Z',
+    },
     'attrition-alert': {
       recipient: sampleRecipient,
       alertId: 'ra_02ATTR01',

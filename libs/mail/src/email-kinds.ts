@@ -187,8 +187,8 @@ export interface ComplaintEscalationData {
 export interface SurveyRequestData {
   recipient: RecipientView;
   customer: { name: string };
-  /** complaint: after a resolved complaint; contract: on the contract schedule. */
-  reason: 'complaint' | 'contract';
+  /** complaint: after a resolved complaint; contract: on the contract schedule; risk: a risk alert's countermeasure. */
+  reason: 'complaint' | 'contract' | 'risk';
   expiresAt: string;
   surveyUrl: string;
 }
@@ -241,6 +241,25 @@ export interface AttritionAlertData {
   contractsSentBack: { count: number; contracts: number; windowDays: number; minimum: number } | null;
   /** The countermeasures, each a task of the recipient with a due date in their working time. */
   tasks: { kind: 'conversation' | 'pay_promotion_review' | 'development_plan'; dueAt: string }[];
+}
+
+/** Every countermeasure a risk task may be (issue 13): customer demand, competition, attrition. */
+export type RiskTaskKind =
+  | 'offer_review' | 'satisfaction_survey' | 'visit'
+  | 'market_development_plan' | 'competitor_review' | 'segment_revisits'
+  | 'conversation' | 'pay_promotion_review' | 'development_plan';
+
+/** A risk countermeasure's reminder to its owner, or its escalation to the owner's manager (issue 13 item 4). */
+export interface RiskTaskDeadlineData {
+  recipient: RecipientView;
+  action: 'remind' | 'escalate';
+  taskId: string;
+  kind: RiskTaskKind;
+  riskType: string;
+  /** What the alert is about: a customer, a person, a segment. */
+  about: string;
+  owner: PersonView;
+  dueAt: string;
 }
 
 /** A training session as its emails snapshot it (issue 10). */
@@ -571,6 +590,7 @@ export interface EmailDataByKind {
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
   'attrition-alert': AttritionAlertData;
+  'risk-task-deadline': RiskTaskDeadlineData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -604,6 +624,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'appraisal-deadline',
   'appraisal-result',
   'attrition-alert',
+  'risk-task-deadline',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

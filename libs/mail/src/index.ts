@@ -36,6 +36,8 @@ export {
   type SurveyRequestData,
   type RiskAlertData,
   type AttritionAlertData,
+  type RiskTaskDeadlineData,
+  type RiskTaskKind,
   type TrainingCancellationData,
   type TrainingDigestData,
   type TrainingDigestOverdueView,

@@ -84,6 +84,8 @@ export interface JobPayloads {
   'risk.attrition-flagged': EventJobPayload<'attrition.flagged'>;
   /** customer-follow-up's subscription to `attrition.scanned`: clears the alerts of people no longer flagged. */
   'risk.attrition-scanned': EventJobPayload<'attrition.scanned'>;
+  /** A risk task's reminder (to its owner) or escalation (to the owner's manager); the timer key names which (subject: the task). */
+  'risk-task.deadline': TimerFiredPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -123,6 +125,7 @@ export const JOBS = {
   attritionScan: 'attrition.scan',
   riskAttritionFlagged: 'risk.attrition-flagged',
   riskAttritionScanned: 'risk.attrition-scanned',
+  riskTaskDeadline: 'risk-task.deadline',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -157,7 +160,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'approval-bulk': [],
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
-  'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
+  'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate', 'risk-task.deadline'],
   'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned'],
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.

@@ -7,7 +7,8 @@ import { OrgDirectory } from '#libs/org';
 import type { JobPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import type { RiskAlertRow } from '../rows.js';
-import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, taskDueDates, type AttritionAlertPlan } from './attrition-alert.rules.js';
+import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, type AttritionAlertPlan } from './attrition-alert.rules.js';
+import { RiskCountermeasures } from './risk-countermeasures.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
 
@@ -26,6 +27,7 @@ export class AttritionAlertsService {
     private readonly database: Database,
     private readonly directory: OrgDirectory,
     private readonly tasks: RiskTasksRepository,
+    private readonly countermeasures: RiskCountermeasures,
     private readonly mailer: RiskAlertMailer,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
@@ -43,10 +45,14 @@ export class AttritionAlertsService {
       const alertId = found?.id ?? randomUUID();
       await this.write(tx, alertId, flag, plan, now);
       await this.recordAudit(tx, alertId, found, flag, plan, correlationId);
+      if (person && manager) {
+        await this.countermeasures.open(tx, [{
+          alertId, type: RISK_TYPE_ATTRITION, ownerId: manager.id, countermeasures: flag.countermeasures, from: new Date(flag.scannedAt),
+        }], now, correlationId);
+      }
       if (plan.send && person && manager) {
-        const { calendar, zone } = await this.directory.workingContext(manager, tx);
-        const due = taskDueDates(flag.countermeasures, new Date(flag.scannedAt), calendar, zone);
-        const tasks = await this.tasks.ensure(tx, alertId, manager.id, due, now);
+        const { zone } = await this.directory.workingContext(manager, tx);
+        const tasks = await this.tasks.ofAlerts(tx, [alertId]);
         await this.mailer.requestAttrition(tx, { alertId, ...plan.send, flag, person, recipient: manager, recipientZone: zone, tasks }, correlationId);
       }
       return 'done' as const;

@@ -116,9 +116,10 @@ export class RiskAlertsService {
   private async refs(tx: Tx, alerts: RiskAlert[]): Promise<RiskAlertRefs> {
     const attrition = alerts.filter((a) => a.type === RISK_TYPE_ATTRITION);
     const customers = await this.repository.customersByIds(tx, [...new Set(alerts.filter((a) => a.type !== RISK_TYPE_ATTRITION).map((a) => a.subjectId))]);
-    const tasks = await this.tasks.ofAlerts(tx, attrition.map((a) => a.id));
+    const tasks = await this.tasks.ofAlerts(tx, alerts.map((a) => a.id));
     const personIds = new Set([
-      ...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? []), ...attrition.map((a) => a.subjectId), ...tasks.map((t) => t.ownerId),
+      ...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? []), ...attrition.map((a) => a.subjectId),
+      ...tasks.flatMap((t) => [t.ownerId, ...(t.doneById ? [t.doneById] : [])]),
     ]);
     const people = await this.directory.findManyById([...personIds], tx);
     return { customers: new Map(customers.map((c) => [c.id, c])), people: new Map(people.map((e) => [e.id, e])), tasks };

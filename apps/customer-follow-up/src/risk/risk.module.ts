@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
+import { RevisitsModule } from '../revisits/revisits.module.js';
+import { SurveysModule } from '../surveys/surveys.module.js';
+import { RiskCountermeasures } from './risk-countermeasures.service.js';
+import { RiskTaskDeadlineJobs } from './risk-tasks.jobs.js';
+import { RiskTasksHandlers } from './risk-tasks.rpc.js';
+import { RiskTasksService } from './risk-tasks.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskAlertsHandlers } from './risk-alerts.rpc.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
@@ -15,12 +21,16 @@ import { RiskTasksRepository } from './risk-tasks.repository.js';
  * Customer demand change risk (issue 3 item 7): a daily scan (risk.scan, bulk queue)
  * turns the policy's risk rules into risk alerts emailed to the owner's manager (urgent), and
  * the alerts' list, acknowledgement and snooze. Also records appraisal's attrition flags as alerts
- * of type attrition (attrition.flagged), with their countermeasures as tasks.
+ * of type attrition (attrition.flagged). Every alert's countermeasures become tasks (RiskCountermeasures,
+ * exported for the competition scan) with a reminder and an escalation, and the /risk-tasks API.
  */
 @Module({
-  imports: [CustomersModule],
-  controllers: [RiskAlertsHandlers],
-  providers: [RiskScanRepository, RiskScanService, RiskJobs, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService, RiskTasksRepository, AttritionAlertsService, AttritionAlertsJobs],
-  exports: [RiskScanService],
+  imports: [CustomersModule, RevisitsModule, SurveysModule],
+  controllers: [RiskAlertsHandlers, RiskTasksHandlers],
+  providers: [
+    RiskScanRepository, RiskScanService, RiskJobs, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService, RiskTasksRepository, AttritionAlertsService, AttritionAlertsJobs,
+    RiskCountermeasures, RiskTasksService, RiskTaskDeadlineJobs,
+  ],
+  exports: [RiskScanService, RiskCountermeasures],
 })
 export class RiskModule {}

@@ -96,11 +96,16 @@ const AttritionEvidence = z.object({
 
 export const RiskTaskView = z.object({
   id: z.string(),
-  kind: z.string().describe('attrition: conversation, pay_promotion_review, development_plan'),
+  alert: z.object({ id: z.string(), type: z.string(), rule: z.string() }).nullable().describe('the risk alert the task answers'),
+  kind: z.string().describe('customer_demand: offer_review, satisfaction_survey, visit; competition: market_development_plan, competitor_review, segment_revisits; attrition: conversation, pay_promotion_review, development_plan'),
   owner: PersonView.nullable(),
   dueAt: z.string().describe("in the owner's working time"),
   status: z.enum(['OPEN', 'DONE']),
+  note: z.string().nullable().describe('what was done, or what the system did (the survey sent, the visits booked, or why not)'),
+  doneAt: z.string().nullable(),
+  doneBy: PersonView.nullable().describe('null when the system did it'),
 });
+export const RiskTaskPage = pageOf(RiskTaskView);
 
 export const RiskAlertView = z.object({
   id: z.string(),
