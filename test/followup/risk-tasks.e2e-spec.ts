@@ -222,4 +222,33 @@ describe('risk countermeasures as tasks, with reminders and escalations once eac
     expect(perTimer.every((row) => Number(row.n) === 1)).toBe(true);
     expect(perTimer).toHaveLength(open * 2);
   });
+
+  it('guarantee: an alert whose rule stops holding is cleared at the next scan and resolved once it stayed recovered for the policy\u2019s period, recording whether its tasks were done; the others stay open', async () => {
+    await system.as(ORG.admin).patch('/follow-up-policy').send({ risk: { recoveryDays: 3 } }).expect(200);
+    await approvedContract(customers.ALPHA, clock.now()); // ALPHA signs: no_recent_contract no longer holds
+    const alertAbout = async (code: string) => {
+      const alerts = (await system.as(ORG.admin).get('/risk-alerts?type=customer_demand').expect(200)).body.items as { customer: { code: string }; severity: number; clearedAt: string | null; resolvedAt: string | null; tasksDone: boolean | null }[];
+      return alerts.find((a) => a.customer.code === code)!;
+    };
+    const scanAt = (date: string) => new Date(`${date}T06:00:30+08:00`);
+    clock.set(scanAt('2027-03-19'));
+    await engineIdle(system, clock, 'the scan after ALPHA signed');
+    expect(await alertAbout('ALPHA')).toMatchObject({ severity: 0, clearedAt: scanAt('2027-03-19').toISOString(), resolvedAt: null });
+    for (const date of ['2027-03-20', '2027-03-21']) {
+      clock.set(scanAt(date));
+      await engineIdle(system, clock, `the scan of ${date}`);
+    }
+    expect((await alertAbout('ALPHA')).resolvedAt).toBeNull(); // two days recovered: not yet
+    clock.set(scanAt('2027-03-22'));
+    await engineIdle(system, clock, 'the scan three days after the recovery');
+    // ALPHA's visit task is still open: resolved with its tasks not all done.
+    expect(await alertAbout('ALPHA')).toMatchObject({ severity: 0, resolvedAt: scanAt('2027-03-22').toISOString(), tasksDone: false });
+    expect(await alertAbout('BETA')).toMatchObject({ resolvedAt: null, tasksDone: null });
+    expect((await alertAbout('BETA')).severity).toBeGreaterThan(0);
+    expect(await system.prisma.auditEntry.count({ where: { action: 'risk-alert.resolved' } })).toBe(1);
+    // A later scan resolves nothing twice.
+    clock.set(scanAt('2027-03-23'));
+    await engineIdle(system, clock, 'the next scan');
+    expect(await system.prisma.auditEntry.count({ where: { action: 'risk-alert.resolved' } })).toBe(1);
+  });
 });

@@ -9,6 +9,7 @@ import { Clock } from '#libs/time';
 import type { RiskAlertRow } from '../rows.js';
 import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, type AttritionAlertPlan } from './attrition-alert.rules.js';
 import { RiskCountermeasures } from './risk-countermeasures.service.js';
+import { RiskRecovery } from './risk-recovery.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
 
@@ -28,6 +29,7 @@ export class AttritionAlertsService {
     private readonly directory: OrgDirectory,
     private readonly tasks: RiskTasksRepository,
     private readonly countermeasures: RiskCountermeasures,
+    private readonly recovery: RiskRecovery,
     private readonly mailer: RiskAlertMailer,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
@@ -86,7 +88,8 @@ export class AttritionAlertsService {
       })));
       return rows.length;
     });
-    return cleared > 0 ? 'done' : 'skipped';
+    const resolved = await this.recovery.resolveRecovered(RISK_TYPE_ATTRITION, new Date(event.scannedAt), correlationId);
+    return cleared + resolved > 0 ? 'done' : 'skipped';
   }
 
   /** The person's alert under a lock; the advisory lock makes two flags about one person without an alert yet take turns. */
@@ -101,7 +104,7 @@ export class AttritionAlertsService {
   private async write(tx: Tx, id: string, flag: FlagEvent, plan: AttritionAlertPlan, now: Date): Promise<void> {
     const columns = {
       severity: flag.severity, evidence: JSON.stringify(plan.evidence), status: plan.status,
-      snoozedUntil: plan.snoozedUntil, lastSentAt: plan.lastSentAt, updatedAt: now,
+      snoozedUntil: plan.snoozedUntil, lastSentAt: plan.lastSentAt, updatedAt: now, resolvedAt: null, tasksDone: null,
     };
     await tx.insertInto('RiskAlert')
       .values({ id, type: RISK_TYPE_ATTRITION, subjectId: flag.employeeId, rule: ATTRITION_RULE, createdAt: now, ...columns })

@@ -31,6 +31,10 @@ export interface RiskAlertView {
   lastSentAt: string | null;
   sendCount: number;
   clearedAt: string | null;
+  /** The rule has not held for the policy's recovery period: the alert is closed (issue 13 item 5). */
+  resolvedAt: string | null;
+  /** At resolution: whether every task of the alert was done. */
+  tasksDone: boolean | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,6 +71,8 @@ export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertV
     lastSentAt: alert.lastSentAt?.toISOString() ?? null,
     sendCount: stored.delivery.sends,
     clearedAt: stored.delivery.clearedAt,
+    resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+    tasksDone: alert.tasksDone,
     createdAt: alert.createdAt.toISOString(),
     updatedAt: alert.updatedAt.toISOString(),
   };

@@ -1,13 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AcknowledgeRiskAlert, ListRiskAlerts, SnoozeRiskAlert, type RpcRequestOf } from '#libs/contracts';
+import { AcknowledgeRiskAlert, ListRiskAlerts, RiskAlertsEffectiveness, SnoozeRiskAlert, type RpcRequestOf } from '#libs/contracts';
 import { RpcHandler } from '#libs/rpc';
 import { RiskAlertsService } from './risk-alerts.service.js';
+import { RiskRecovery } from './risk-recovery.service.js';
 
 /** NATS requests from the gateway, one replica each (queue group). */
 @Controller()
 export class RiskAlertsHandlers {
-  constructor(private readonly alerts: RiskAlertsService) {}
+  constructor(
+    private readonly alerts: RiskAlertsService,
+    private readonly recovery: RiskRecovery,
+  ) {}
+
+  @RpcHandler(RiskAlertsEffectiveness)
+  effectiveness(@Payload() { caller }: RpcRequestOf<typeof RiskAlertsEffectiveness>) {
+    return this.recovery.effectiveness(caller);
+  }
 
   @RpcHandler(ListRiskAlerts)
   list(@Payload() { caller, body }: RpcRequestOf<typeof ListRiskAlerts>) {

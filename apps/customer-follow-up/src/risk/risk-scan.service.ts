@@ -9,6 +9,7 @@ import { overdueWorkingDays } from '../revisits/local-days.js';
 import { RiskAlertMailer, type RiskAlertEmail } from './risk.mailer.js';
 import { planSlice, type AlertWrite, type FlaggedCustomer, type PlannedSend } from './risk-alert-plan.js';
 import { RiskCountermeasures } from './risk-countermeasures.service.js';
+import { RiskRecovery } from './risk-recovery.service.js';
 import { evaluateCustomerRisk, needsVisitCount, RISK_TYPE_CUSTOMER_DEMAND, riskWindows, type RiskWindows } from './risk.rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository, type CustomerRange, type CustomerRiskRow } from './risk-scan.repository.js';
 import { ScanDirectory } from './scan-directory.js';
@@ -23,6 +24,8 @@ export interface RiskScanSummary {
   raised: number;
   emailed: number;
   cleared: number;
+  /** Alerts whose rule has not held for the policy's recovery period: resolved by this scan. */
+  resolved: number;
 }
 
 interface ScanContext {
@@ -52,6 +55,7 @@ export class RiskScanService {
     private readonly signal: OutboxSignal,
     private readonly audit: AuditWriter,
     private readonly countermeasures: RiskCountermeasures,
+    private readonly recovery: RiskRecovery,
   ) {}
 
   async scan(now: Date, correlationId: string | null = null): Promise<RiskScanSummary> {
@@ -61,7 +65,7 @@ export class RiskScanService {
       windows: riskWindows(now, policy.risk, policy.cadenceDays.A),
       people: new ScanDirectory(this.directory, this.database.db),
     };
-    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0 };
+    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0, resolved: 0 };
     let after = FIRST_CUSTOMER_ID;
     for (;;) {
       const upTo = await this.repository.sliceEnd(this.database.db, after, RISK_SCAN_SLICE);
@@ -79,7 +83,8 @@ export class RiskScanService {
       if (!upTo) break;
       after = upTo;
     }
-    this.logger.log(`Customer risk scan at ${now.toISOString()}: ${summary.flagged} flags on ${summary.candidates} candidate customers, ${summary.raised} new alerts, ${summary.emailed} emails, ${summary.cleared} cleared.`);
+    summary.resolved = await this.recovery.resolveRecovered(RISK_TYPE_CUSTOMER_DEMAND, now, correlationId);
+    this.logger.log(`Customer risk scan at ${now.toISOString()}: ${summary.flagged} flags on ${summary.candidates} candidate customers, ${summary.raised} new alerts, ${summary.emailed} emails, ${summary.cleared} cleared, ${summary.resolved} resolved.`);
     return summary;
   }
 

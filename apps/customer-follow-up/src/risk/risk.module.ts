@@ -6,6 +6,8 @@ import { RiskCountermeasures } from './risk-countermeasures.service.js';
 import { RiskTaskDeadlineJobs } from './risk-tasks.jobs.js';
 import { RiskTasksHandlers } from './risk-tasks.rpc.js';
 import { RiskTasksService } from './risk-tasks.service.js';
+import { RiskRecoveryRepository } from './risk-recovery.repository.js';
+import { RiskRecovery } from './risk-recovery.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskAlertsHandlers } from './risk-alerts.rpc.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
@@ -29,8 +31,8 @@ import { RiskTasksRepository } from './risk-tasks.repository.js';
   controllers: [RiskAlertsHandlers, RiskTasksHandlers],
   providers: [
     RiskScanRepository, RiskScanService, RiskJobs, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService, RiskTasksRepository, AttritionAlertsService, AttritionAlertsJobs,
-    RiskCountermeasures, RiskTasksService, RiskTaskDeadlineJobs,
+    RiskCountermeasures, RiskTasksService, RiskTaskDeadlineJobs, RiskRecoveryRepository, RiskRecovery,
   ],
-  exports: [RiskScanService, RiskCountermeasures],
+  exports: [RiskScanService, RiskCountermeasures, RiskRecovery],
 })
 export class RiskModule {}

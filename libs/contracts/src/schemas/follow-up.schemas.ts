@@ -126,10 +126,27 @@ export const RiskAlertView = z.object({
   lastSentAt: z.string().nullable(),
   sendCount: z.number().int(),
   clearedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable().describe("the rule has not held for the policy's recovery period: the alert is closed"),
+  tasksDone: z.boolean().nullable().describe('at resolution: whether every task of the alert was done'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export const RiskAlertPage = pageOf(RiskAlertView);
+
+const EffectivenessOutcome = z.object({
+  tasks: z.number().int(),
+  windows: z.array(z.object({
+    days: z.number().int().describe('30, 60 or 90 days after the task was done (not done: after its due date)'),
+    recovered: z.number().int().describe("tasks whose alert's signal recovered (and the alert resolved) within the window"),
+    observed: z.number().int().describe('tasks that can be judged: recovered within the window, or the window is over'),
+    rate: z.number().nullable().describe('recovered / observed; null when none can be judged yet'),
+  })),
+});
+export const RiskEffectivenessReport = z.object({
+  asOf: z.string(),
+  recoveryDays: z.number().int().describe("how long a rule must not hold before its alert resolves (policy risk.recoveryDays)"),
+  lines: z.array(z.object({ type: z.string(), countermeasure: z.string(), done: EffectivenessOutcome, notDone: EffectivenessOutcome })),
+});
 
 const tierNumbers = z.object({ A: z.number(), B: z.number(), C: z.number() });
 const deadlines = z.object({ acknowledge: z.string(), resolve: z.string() });
