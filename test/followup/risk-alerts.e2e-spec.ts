@@ -50,6 +50,8 @@ describe('customer demand change risk alerts', () => {
     async setUp() {
       await seedOrg(system);
       for (const email of [ORG.rep, ORG.rep2, ORG.manager, ORG.director]) id[email] = await employeeId(system, email);
+      // Every alert is critical here: each is emailed at once, as before the daily digest (risk-digest.e2e-spec.ts).
+      await system.as(ORG.admin).patch('/follow-up-policy').send({ risk: { criticalSeverity: 0 } }).expect(200);
 
       // ALPHA: tier A, last approved contract 100 days ago, visited 3 days ago: no contract in 90 days.
       await customer('ALPHA', ORG.rep, 'A');

@@ -159,6 +159,17 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       answeredAt: '2026-12-01T06:00:00Z',
       atRiskVisitDueAt: '2026-12-03T06:00:00Z',
     },
+    'risk-digest': {
+      recipient: sampleRecipient,
+      localDate: '2026-12-01',
+      total: 12,
+      alerts: [{
+        alertId: 'ra_03DIGEST', type: 'customer_demand', rule: 'complaint_spike', severity: 4, about: 'Suzhou Precision Parts (C-1002)', since: '2026-11-20T22:00:00Z', openTasks: 2,
+        acknowledgeUrl: 'https://salesflow.example.com/risk-links/tok_ack', snoozeUrl: 'https://salesflow.example.com/risk-links/tok_snooze',
+      }],
+      more: 11,
+      snoozeDays: 7,
+    },
     'risk-task-deadline': {
       recipient: sampleRecipient,
       action: 'escalate',

@@ -262,6 +262,33 @@ export interface RiskTaskDeadlineData {
   dueAt: string;
 }
 
+/** One alert of a manager's risk digest, with its single-use links. */
+export interface RiskDigestAlertView {
+  alertId: string;
+  type: 'customer_demand' | 'attrition' | 'competition';
+  rule: string;
+  severity: number;
+  /** What it is about: a customer, a person, a segment. */
+  about: string;
+  /** Since when it is open (ISO instant). */
+  since: string;
+  openTasks: number;
+  acknowledgeUrl: string;
+  snoozeUrl: string;
+}
+
+/** The manager's daily risk digest (issue 13 item 6): the open alerts of their reporting line, worst first. */
+export interface RiskDigestData {
+  recipient: RecipientView;
+  localDate: string;
+  /** Every open alert of the line; `alerts` are the first ten in full. */
+  total: number;
+  alerts: RiskDigestAlertView[];
+  /** total - alerts.length: counted, not listed. */
+  more: number;
+  snoozeDays: number;
+}
+
 /** A training session as its emails snapshot it (issue 10). */
 export interface TrainingSessionMailView {
   id: string;
@@ -591,6 +618,7 @@ export interface EmailDataByKind {
   'appraisal-result': AppraisalResultData;
   'attrition-alert': AttritionAlertData;
   'risk-task-deadline': RiskTaskDeadlineData;
+  'risk-digest': RiskDigestData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -625,6 +653,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'appraisal-result',
   'attrition-alert',
   'risk-task-deadline',
+  'risk-digest',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
@@ -639,6 +668,8 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
     ? Omit<T, 'surveyUrl'> & { surveyTokenId: string }
     : T extends { peerReviewUrl: string }
       ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
-      : T;
+      : T extends { alerts: RiskDigestAlertView[] }
+        ? Omit<T, 'alerts'> & { alerts: (Omit<RiskDigestAlertView, 'acknowledgeUrl' | 'snoozeUrl'> & { acknowledgeTokenId: string; snoozeTokenId: string })[] }
+        : T;
 
 export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

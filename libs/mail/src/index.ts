@@ -38,6 +38,8 @@ export {
   type AttritionAlertData,
   type RiskTaskDeadlineData,
   type RiskTaskKind,
+  type RiskDigestData,
+  type RiskDigestAlertView,
   type TrainingCancellationData,
   type TrainingDigestData,
   type TrainingDigestOverdueView,

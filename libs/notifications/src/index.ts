@@ -4,3 +4,4 @@ export * from './action-link.js';
 export * from './survey-link.js';
 export * from './email-recipients.js';
 export * from './peer-review-link.js';
+export * from './risk-link.js';

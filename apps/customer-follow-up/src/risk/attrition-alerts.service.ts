@@ -10,6 +10,7 @@ import type { RiskAlertRow } from '../rows.js';
 import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, type AttritionAlertPlan } from './attrition-alert.rules.js';
 import { RiskCountermeasures } from './risk-countermeasures.service.js';
 import { RiskRecovery } from './risk-recovery.service.js';
+import { RiskDigestService } from './risk-digest.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
 
@@ -30,6 +31,7 @@ export class AttritionAlertsService {
     private readonly tasks: RiskTasksRepository,
     private readonly countermeasures: RiskCountermeasures,
     private readonly recovery: RiskRecovery,
+    private readonly digest: RiskDigestService,
     private readonly mailer: RiskAlertMailer,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
@@ -48,6 +50,7 @@ export class AttritionAlertsService {
       await this.write(tx, alertId, flag, plan, now);
       await this.recordAudit(tx, alertId, found, flag, plan, correlationId);
       if (person && manager) {
+        await this.digest.armFor(tx, await this.directory.reportingChain(person, tx), now, correlationId);
         await this.countermeasures.open(tx, [{
           alertId, type: RISK_TYPE_ATTRITION, ownerId: manager.id, countermeasures: flag.countermeasures, from: new Date(flag.scannedAt),
         }], now, correlationId);

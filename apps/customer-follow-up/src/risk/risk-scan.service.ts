@@ -10,6 +10,8 @@ import { RiskAlertMailer, type RiskAlertEmail } from './risk.mailer.js';
 import { planSlice, type AlertWrite, type FlaggedCustomer, type PlannedSend } from './risk-alert-plan.js';
 import { RiskCountermeasures } from './risk-countermeasures.service.js';
 import { RiskRecovery } from './risk-recovery.service.js';
+import { RiskDigestService } from './risk-digest.service.js';
+import { isCritical } from './risk-digest.rules.js';
 import { evaluateCustomerRisk, needsVisitCount, RISK_TYPE_CUSTOMER_DEMAND, riskWindows, type RiskWindows } from './risk.rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository, type CustomerRange, type CustomerRiskRow } from './risk-scan.repository.js';
 import { ScanDirectory } from './scan-directory.js';
@@ -26,6 +28,8 @@ export interface RiskScanSummary {
   cleared: number;
   /** Alerts whose rule has not held for the policy's recovery period: resolved by this scan. */
   resolved: number;
+  /** Managers whose next risk digest is armed (they read at least one open alert of any type). */
+  digestReaders: number;
 }
 
 interface ScanContext {
@@ -56,6 +60,7 @@ export class RiskScanService {
     private readonly audit: AuditWriter,
     private readonly countermeasures: RiskCountermeasures,
     private readonly recovery: RiskRecovery,
+    private readonly digest: RiskDigestService,
   ) {}
 
   async scan(now: Date, correlationId: string | null = null): Promise<RiskScanSummary> {
@@ -65,7 +70,7 @@ export class RiskScanService {
       windows: riskWindows(now, policy.risk, policy.cadenceDays.A),
       people: new ScanDirectory(this.directory, this.database.db),
     };
-    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0, resolved: 0 };
+    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0, resolved: 0, digestReaders: 0 };
     let after = FIRST_CUSTOMER_ID;
     for (;;) {
       const upTo = await this.repository.sliceEnd(this.database.db, after, RISK_SCAN_SLICE);
@@ -84,6 +89,7 @@ export class RiskScanService {
       after = upTo;
     }
     summary.resolved = await this.recovery.resolveRecovered(RISK_TYPE_CUSTOMER_DEMAND, now, correlationId);
+    summary.digestReaders = await this.database.transaction((tx) => this.digest.armForOpenAlerts(tx, now, correlationId));
     this.logger.log(`Customer risk scan at ${now.toISOString()}: ${summary.flagged} flags on ${summary.candidates} candidate customers, ${summary.raised} new alerts, ${summary.emailed} emails, ${summary.cleared} cleared, ${summary.resolved} resolved.`);
     return summary;
   }
@@ -100,7 +106,8 @@ export class RiskScanService {
         workingDaysSinceVisit = overdueWorkingDays(since, scan.now, await scan.people.contextOf(owner));
       }
       for (const flag of evaluateCustomerRisk({ ...row, workingDaysSinceVisit }, scan.policy.risk, scan.policy.cadenceDays.A, scan.now)) {
-        flagged.push({ customerId: row.customerId, flag, emailable: owner !== null, ownerId: row.ownerId });
+        // Below the critical severity an alert waits for the managers' daily digest instead of an email of its own.
+        flagged.push({ customerId: row.customerId, flag, emailable: owner !== null && isCritical(flag.severity, scan.policy), ownerId: row.ownerId });
       }
     }
     return flagged;
@@ -124,7 +131,7 @@ export class RiskScanService {
    * get theirs at the first scan at which their rule still holds.
    */
   private async openCountermeasures(tx: Tx, writes: AlertWrite[], flagged: FlaggedCustomer[], scan: ScanContext): Promise<void> {
-    const owners = new Map(flagged.filter((f) => f.emailable).map((f) => [f.customerId, f.ownerId]));
+    const owners = new Map(flagged.filter((f) => scan.people.person(f.ownerId) !== null).map((f) => [f.customerId, f.ownerId]));
     const requests = writes.flatMap((w) => {
       const ownerId = w.severity > 0 ? owners.get(w.subjectId) : undefined;
       return ownerId ? [{ alertId: w.id, type: RISK_TYPE_CUSTOMER_DEMAND, ownerId, customerId: w.subjectId, from: scan.now }] : [];

@@ -8,6 +8,10 @@ import { RiskTasksHandlers } from './risk-tasks.rpc.js';
 import { RiskTasksService } from './risk-tasks.service.js';
 import { RiskRecoveryRepository } from './risk-recovery.repository.js';
 import { RiskRecovery } from './risk-recovery.service.js';
+import { RiskDigestJobs } from './risk-digest.jobs.js';
+import { RiskDigestRepository } from './risk-digest.repository.js';
+import { RiskDigestService } from './risk-digest.service.js';
+import { RiskLinksService } from './risk-links.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskAlertsHandlers } from './risk-alerts.rpc.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
@@ -32,7 +36,8 @@ import { RiskTasksRepository } from './risk-tasks.repository.js';
   providers: [
     RiskScanRepository, RiskScanService, RiskJobs, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService, RiskTasksRepository, AttritionAlertsService, AttritionAlertsJobs,
     RiskCountermeasures, RiskTasksService, RiskTaskDeadlineJobs, RiskRecoveryRepository, RiskRecovery,
+    RiskDigestRepository, RiskDigestService, RiskDigestJobs, RiskLinksService,
   ],
-  exports: [RiskScanService, RiskCountermeasures, RiskRecovery],
+  exports: [RiskScanService, RiskCountermeasures, RiskRecovery, RiskDigestService],
 })
 export class RiskModule {}

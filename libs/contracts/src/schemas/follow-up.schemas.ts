@@ -107,6 +107,14 @@ export const RiskTaskView = z.object({
 });
 export const RiskTaskPage = pageOf(RiskTaskView);
 
+export const RiskLinkView = z.object({
+  action: z.enum(['acknowledge', 'snooze']),
+  expiresAt: z.string(),
+  snoozeDays: z.number().int(),
+  alert: z.object({ id: z.string(), type: z.string(), rule: z.string(), severity: z.number(), status: z.string() }),
+  reader: z.object({ name: z.string(), locale: z.string() }),
+});
+
 export const RiskAlertView = z.object({
   id: z.string(),
   type: z.string(),

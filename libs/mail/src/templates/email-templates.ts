@@ -29,6 +29,7 @@ import { appraisalPeerRequestTemplate } from './appraisal-peer-request.js';
 import { appraisalResultTemplate } from './appraisal-result.js';
 import { attritionAlertTemplate } from './attrition-alert.js';
 import { riskTaskDeadlineTemplate } from './risk-task-deadline.js';
+import { riskDigestTemplate } from './risk-digest.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -61,4 +62,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'appraisal-result': appraisalResultTemplate,
   'attrition-alert': attritionAlertTemplate,
   'risk-task-deadline': riskTaskDeadlineTemplate,
+  'risk-digest': riskDigestTemplate,
 };
