@@ -2,10 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import type { Customer } from '#generated/prisma';
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
-import { TimerSweeper } from '#libs/workflow';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { countByKey, engineHasPassed, flushRedis } from '../support/reliability.js';
+import { countByKey, engineHasPassed, flushRedis, sweepWithReplicas } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
 import { RiskDigestService } from '../../apps/customer-follow-up/src/risk/risk-digest.service.js';
 import { engineIdle } from './engine-idle.js';
@@ -96,11 +95,7 @@ describe('the manager\u2019s daily risk digest', () => {
   /** The customer codes a digest lists, in its order. */
   const listed = (text: string) => [...text.matchAll(/severity (\d+(?:\.\d+)?): Customer (\w+) \(/g)].map((m) => `${m[2]}:${m[1]}`);
 
-  async function jumpTo(at: Date): Promise<void> {
-    clock.set(at);
-    const sweepers = [system.app.get(TimerSweeper), replica.get(TimerSweeper)];
-    await Promise.all([sweepers[0].sweep(), sweepers[1].sweep(), sweepers[0].sweep(), sweepers[1].sweep()]);
-  }
+  const jumpTo = (at: Date) => sweepWithReplicas(system, replica, clock, at);
 
   it('guarantee: the scan emails only the critical alert at once; the others wait, and each reader\u2019s 08:00 digest is armed on the bulk queue', async () => {
     clock.set(SCAN);

@@ -2,9 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { Customer } from '#generated/prisma';
 import { waitFor } from '#libs/testing';
 import { ManualClock } from '#libs/time';
-import { TimerSweeper } from '#libs/workflow';
 import { ORG, seedOrg } from '../support/org-fixture.js';
-import { countByKey, engineHasPassed, flushRedis } from '../support/reliability.js';
+import { countByKey, engineHasPassed, flushRedis, sweepWithReplicas } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, keyOf, mailsWithKey } from './revisit-test-helpers.js';
@@ -90,12 +89,7 @@ describe('risk countermeasures as tasks, with reminders and escalations once eac
   const taskOf = (tasks: TaskBody[], owner: string, kind: string) => tasks.find((t) => t.owner.email === owner && t.kind === kind)!;
   const taskMails = (action: string) => mailsWithKey(system, 'risk-task:').filter((m) => keyOf(m).split(':')[2] === action);
 
-  /** Both replicas sweep the same due timers at once, twice. */
-  async function jumpTo(at: Date): Promise<void> {
-    clock.set(at);
-    const sweepers = [system.app.get(TimerSweeper), replica.get(TimerSweeper)];
-    await Promise.all([sweepers[0].sweep(), sweepers[1].sweep(), sweepers[0].sweep(), sweepers[1].sweep()]);
-  }
+  const jumpTo = (at: Date) => sweepWithReplicas(system, replica, clock, at);
 
   it('guarantee: each alert gets the handbook\u2019s three countermeasures as tasks of the customer\u2019s owner, due in their working time, with a reminder and an escalation each', async () => {
     clock.set(SCAN);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Tx } from '#libs/database';
-import { RISK_TYPE_ATTRITION } from '#libs/contracts';
+import { RISK_TYPE_ATTRITION, RISK_TYPE_CUSTOMER_DEMAND } from '#libs/contracts';
 import type { RiskLinkAction } from './risk-digest.rules.js';
 
 /** One alert of a manager's digest, with the number of open alerts of their line. */
@@ -39,47 +39,50 @@ export interface RiskLinkRow {
 /**
  * Open alerts and who reads them (one statement each). An alert is open while its rule holds
  * (severity > 0), it is not resolved, and it is neither acknowledged nor snoozed (a snooze that
- * ended counts as open). Its anchor is the customer's owner (demand), the person (attrition), or the
- * owner of its first task (any other type: competition). Its readers are everyone above the anchor;
- * also the anchor when the alert is not about them and they have no manager (a demand alert of a
- * top-level owner, as its email goes to them), and always for other types (the director responsible).
+ * ended counts as open). Its anchor is the customer's owner (customer demand), the person
+ * (attrition), or the owner of its first task (any other type: competition). Its readers are
+ * everyone above the anchor; also the anchor when the alert is not about them and they have no
+ * manager (a demand alert of a top-level owner, as its email goes to them), and always for other
+ * types (the director responsible).
  */
-const OPEN_ANCHORED = (now: Date) => sql`
-  open_alerts AS (
-    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."subjectId", a.evidence
+const IS_OPEN = (now: Date) => sql`a.severity > 0 AND a."resolvedAt" IS NULL AND (a.status = 'open' OR (a.status = 'snoozed' AND a."snoozedUntil" <= ${now}))`;
+
+/**
+ * Each open alert with its anchor, whether the anchor reads it, and what it is about; `members`
+ * (a CTE of employee ids, column `member`) limits it to alerts anchored on them, driving each
+ * branch through an index (Customer by owner, RiskAlert by type and subject), so a batch of
+ * managers reads its own lines' alerts, not every open alert.
+ */
+const ANCHORED = (now: Date, members: ReturnType<typeof sql> | null) => {
+  const anchorIn = (column: ReturnType<typeof sql>) => (members ? sql`AND ${column} IN (SELECT member FROM ${members})` : sql``);
+  return sql`
+  anchored AS (
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", c."ownerId" AS anchor, (owner."managerId" IS NULL) AS anchor_reads, c.name || ' (' || c.code || ')' AS about
+    FROM "Customer" c
+    JOIN "RiskAlert" a ON a.type = ${RISK_TYPE_CUSTOMER_DEMAND} AND a."subjectId" = c.id
+    LEFT JOIN "Employee" owner ON owner.id = c."ownerId"
+    WHERE ${IS_OPEN(now)} ${anchorIn(sql`c."ownerId"`)}
+    UNION ALL
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."subjectId", false, p.name
+    FROM "RiskAlert" a JOIN "Employee" p ON p.id = a."subjectId"
+    WHERE a.type = ${RISK_TYPE_ATTRITION} AND ${IS_OPEN(now)} ${anchorIn(sql`a."subjectId"`)}
+    UNION ALL
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", t."ownerId", true, coalesce(a.evidence->'facts'->>'segment', a.type || ' ' || a.rule)
     FROM "RiskAlert" a
-    WHERE a.severity > 0 AND a."resolvedAt" IS NULL
-      AND (a.status = 'open' OR (a.status = 'snoozed' AND a."snoozedUntil" <= ${now}))
-  ), anchored AS (
-    SELECT o.id, c."ownerId" AS anchor, (owner."managerId" IS NULL) AS anchor_reads, c.name || ' (' || c.code || ')' AS about
-    FROM open_alerts o JOIN "Customer" c ON c.id = o."subjectId" LEFT JOIN "Employee" owner ON owner.id = c."ownerId"
-    WHERE o.type <> ${RISK_TYPE_ATTRITION}
-    UNION ALL
-    SELECT o.id, o."subjectId", false, p.name
-    FROM open_alerts o JOIN "Employee" p ON p.id = o."subjectId"
-    WHERE o.type = ${RISK_TYPE_ATTRITION}
-    UNION ALL
-    SELECT o.id, t."ownerId", true, coalesce(o.evidence->'facts'->>'segment', o.type || ' ' || o.rule)
-    FROM open_alerts o
-    JOIN LATERAL (SELECT "ownerId" FROM "RiskTask" WHERE "alertId" = o.id ORDER BY "createdAt", kind LIMIT 1) t ON true
-    WHERE o.type <> ${RISK_TYPE_ATTRITION} AND NOT EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = o."subjectId")
+    JOIN LATERAL (SELECT "ownerId" FROM "RiskTask" WHERE "alertId" = a.id ORDER BY "createdAt", kind LIMIT 1) t ON true
+    WHERE a.type NOT IN (${RISK_TYPE_CUSTOMER_DEMAND}, ${RISK_TYPE_ATTRITION}) AND ${IS_OPEN(now)} ${anchorIn(sql`t."ownerId"`)}
   )`;
+};
 
 /** Deeper than any real reporting line; a cycle stops here instead of looping. */
 const MAX_DEPTH = 50;
 
 @Injectable()
 export class RiskDigestRepository {
-  /** The digest timers of a fired batch (those that still exist). */
-  timers(tx: Tx, timerIds: string[]): Promise<{ id: string; subjectId: string; dueAt: Date }[]> {
-    if (timerIds.length === 0) return Promise.resolve([]);
-    return tx.selectFrom('Timer').select(['id', 'subjectId', 'dueAt']).where((eb) => eb('id', '=', eb.fn.any(eb.val(timerIds)))).execute();
-  }
-
   /** Everyone who reads at least one open alert: the managers whose digest timers must be armed. */
   async readersOfOpenAlerts(tx: Tx, now: Date): Promise<string[]> {
     const { rows } = await sql<{ id: string }>`
-      WITH RECURSIVE ${OPEN_ANCHORED(now)},
+      WITH RECURSIVE ${ANCHORED(now, null)},
       readers AS (
         SELECT DISTINCT an.anchor AS reader, 0 AS depth, an.anchor_reads AS reads FROM anchored an
         UNION
@@ -98,10 +101,11 @@ export class RiskDigestRepository {
         SELECT id AS reader, id AS member, 0 AS depth FROM "Employee" WHERE id = ANY(${managerIds}::uuid[])
         UNION ALL
         SELECT l.reader, e.id, l.depth + 1 FROM line l JOIN "Employee" e ON e."managerId" = l.member WHERE l.depth < ${MAX_DEPTH}
-      ), ${OPEN_ANCHORED(now)},
+      ), members AS (SELECT DISTINCT member FROM line),
+      ${ANCHORED(now, sql`members`)},
       visible AS (
-        SELECT DISTINCT ON (l.reader, o.id) l.reader, o.id, o.type, o.rule, o.severity, o."createdAt", an.about
-        FROM line l JOIN anchored an ON an.anchor = l.member JOIN open_alerts o ON o.id = an.id
+        SELECT DISTINCT ON (l.reader, an.id) l.reader, an.id, an.type, an.rule, an.severity, an."createdAt", an.about
+        FROM line l JOIN anchored an ON an.anchor = l.member
         WHERE l.depth > 0 OR an.anchor_reads
       ), ranked AS (
         SELECT v.*, row_number() OVER (PARTITION BY v.reader ORDER BY v.severity DESC, v."createdAt", v.id) AS rank,
@@ -115,17 +119,22 @@ export class RiskDigestRepository {
     return rows;
   }
 
-  /** The links of a digest: created once per alert, reader, action and date; a re-run gets the same rows (the same links). */
+  /**
+   * The links of a digest: created once per alert, reader, action and date; a re-run gets the same
+   * rows (the same links). One statement with one JSON parameter (as TimerWriter.armAll): a batch of
+   * 250 digests has 5,000 links, and binding parameters one by one costs more than the statement.
+   */
   async issueLinks(tx: Tx, links: NewRiskLink[], now: Date): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
-    for (let i = 0; i < links.length; i += 1000) {
-      const rows = await tx.insertInto('RiskLinkToken')
-        .values(links.slice(i, i + 1000).map((link) => ({ ...link, createdAt: now })))
-        .onConflict((oc) => oc.columns(['alertId', 'employeeId', 'action', 'localDate']).doUpdateSet((eb) => ({ localDate: eb.ref('excluded.localDate') })))
-        .returning(['id', 'alertId', 'employeeId', 'action'])
-        .execute();
-      for (const row of rows) ids.set(linkKey(row.alertId, row.employeeId, row.action), row.id);
-    }
+    if (links.length === 0) return ids;
+    const rows = JSON.stringify(links.map((link) => ({ ...link, expiresAt: link.expiresAt.toISOString() })));
+    const { rows: issued } = await sql<{ id: string; alertId: string; employeeId: string; action: string }>`
+      INSERT INTO "RiskLinkToken" (id, "tokenHash", "alertId", "employeeId", action, "localDate", "expiresAt", "createdAt")
+      SELECT id, "tokenHash", "alertId", "employeeId", action, "localDate", "expiresAt", ${now}::timestamp
+      FROM jsonb_to_recordset(${rows}::jsonb) AS l(id uuid, "tokenHash" text, "alertId" uuid, "employeeId" uuid, action text, "localDate" text, "expiresAt" timestamp)
+      ON CONFLICT ("alertId", "employeeId", action, "localDate") DO UPDATE SET "localDate" = EXCLUDED."localDate"
+      RETURNING id, "alertId", "employeeId", action`.execute(tx);
+    for (const row of issued) ids.set(linkKey(row.alertId, row.employeeId, row.action), row.id);
     return ids;
   }
 

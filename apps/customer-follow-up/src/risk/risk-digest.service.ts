@@ -10,6 +10,7 @@ import { Clock } from '#libs/time';
 import { NotDueYetError, TimerWriter, type ArmTimer } from '#libs/workflow';
 import type { EmployeeRow as Employee } from '../rows.js';
 import { nextDigestOccurrence } from '../revisits/digest-schedule.js';
+import { DigestTimers } from '../revisits/digest-timers.service.js';
 import { localDateOf } from '../revisits/local-days.js';
 import { linkKey, RiskDigestRepository, type DigestAlertRow, type NewRiskLink } from './risk-digest.repository.js';
 import { compareAlerts, RISK_DIGEST_LOCAL_TIME, RISK_DIGEST_TOP, RISK_LINK_SNOOZE_DAYS, RISK_LINK_TTL_DAYS, riskDigestKey, type RiskLinkAction } from './risk-digest.rules.js';
@@ -33,6 +34,7 @@ export class RiskDigestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly database: Database,
     private readonly repository: RiskDigestRepository,
+    private readonly digestTimers: DigestTimers,
     private readonly directory: OrgDirectory,
     private readonly timers: TimerWriter,
     private readonly recipients: EmailRecipients,
@@ -56,7 +58,7 @@ export class RiskDigestService {
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
     return this.database.transaction(async (tx) => {
       const now = this.clock.now();
-      const timers = await this.repository.timers(tx, timerIds);
+      const timers = await this.digestTimers.find(tx, timerIds);
       const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
       if (early) throw new NotDueYetError(early.id, early.dueAt);
       const managers = await this.directory.findManyById([...new Set(timers.map((t) => t.subjectId))], tx);
