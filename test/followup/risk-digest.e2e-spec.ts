@@ -107,6 +107,10 @@ describe('the manager\u2019s daily risk digest', () => {
     const timers = await system.prisma.timer.findMany({ where: { kind: 'risk.digest' } });
     expect(timers.map((t) => t.subjectId).sort()).toEqual([id[ORG.manager], id[MANAGER2], id[ORG.director]].sort());
     expect(new Set(timers.map((t) => `${t.queue} ${t.dueAt.toISOString()}`))).toEqual(new Set([`followup-bulk ${DIGEST.toISOString()}`]));
+    // The alerts raised before this scan (W07-W09, without tasks) got their countermeasures at the first scan at which their rule still held.
+    const older = await system.prisma.riskAlert.findMany({ where: { createdAt: daysBefore(10) }, select: { id: true } });
+    expect(older).toHaveLength(3);
+    expect(await system.prisma.riskTask.count({ where: { alertId: { in: older.map((a) => a.id) } } })).toBe(9);
   });
 
   it('guarantee: after a Redis flush, at 08:00 (not before) one digest per manager with something open, ranked worst first then oldest, ten in full and the rest counted, only their line', async () => {
