@@ -32,6 +32,7 @@ import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { RevisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
+import { RiskDigestRepository } from '../apps/customer-follow-up/src/risk/risk-digest.repository.js';
 import type { AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';
@@ -170,6 +171,21 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   const alerts = await seedOpenAlerts(client, alertCount, NOW);
   await client.query('ANALYZE "Employee"; ANALYZE "RiskAlert"; ANALYZE "RiskTask"');
   log(`  seeded in ${fmt(seconds(seedStart), 1)} s (${alerts.toLocaleString('en')} alerts)`);
+  // The batch's one read alone (before the run, nothing sent): how much of a job it is.
+  const batch = (await client.query<{ id: string }>(`SELECT id FROM "Employee" WHERE email LIKE 'manager%@scale.bench' ORDER BY id LIMIT $1`, [TIMER_BATCH_SIZES['risk.digest']!])).rows.map((r) => r.id);
+  const digestReads = state.app!.get(RiskDigestRepository);
+  const readTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await digestReads.topOpenAlerts(state.app!.get(Database).db, batch, clock.now(), 10);
+    readTimes.push(performance.now() - t0);
+  }
+  log(`  the digest's read for one batch of ${batch.length} managers alone (their lines' worst ten and totals), 5 runs: ${readTimes.map((t) => fmt(t, 0)).join(', ')} ms`);
+  if (process.env.BENCH_EXPLAIN_RISK_DIGEST) {
+    const compiled = digestReads.topOpenAlertsQuery(batch, clock.now(), 10).compile(state.app!.get(Database).db);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, compiled.parameters as unknown[]);
+    for (const row of plan.rows) log(`      ${row['QUERY PLAN']}`);
+  }
   const due = new Date(clock.now().getTime() + 1);
   const armed = await armRiskDigestTimers(client, due, LOCAL_DATE);
   if (armed !== MANAGERS) log(`  WARNING: armed ${armed} risk digest timers, expected ${MANAGERS}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Tx } from '#libs/database';
-import { RISK_TYPE_ATTRITION, RISK_TYPE_CUSTOMER_DEMAND } from '#libs/contracts';
+import { RISK_ALERT_TYPES, RISK_TYPE_ATTRITION, RISK_TYPE_CUSTOMER_DEMAND } from '#libs/contracts';
 import type { RiskLinkAction } from './risk-digest.rules.js';
 
 /** One alert of a manager's digest, with the number of open alerts of their line. */
@@ -47,20 +47,23 @@ export interface RiskLinkRow {
  */
 const IS_OPEN = (now: Date) => sql`a.severity > 0 AND a."resolvedAt" IS NULL AND (a.status = 'open' OR (a.status = 'snoozed' AND a."snoozedUntil" <= ${now}))`;
 
+/** The types anchored on their first task's owner: every type but customer demand and attrition (competition). */
+const TASK_ANCHORED_TYPES = RISK_ALERT_TYPES.filter((type) => type !== RISK_TYPE_CUSTOMER_DEMAND && type !== RISK_TYPE_ATTRITION);
+
 /**
- * Each open alert with its anchor, whether the anchor reads it, and what it is about; `members`
+ * Each open alert with its anchor, whether the anchor reads it (null for customer demand: when the
+ * owner has no manager, which the caller knows from its own walk), and what it is about. `members`
  * (a CTE of employee ids, column `member`) limits it to alerts anchored on them, driving each
- * branch through an index (Customer by owner, RiskAlert by type and subject), so a batch of
- * managers reads its own lines' alerts, not every open alert.
+ * branch through an index (Customer by owner, RiskAlert by type and subject, RiskAlert by type),
+ * so a batch of managers reads its own lines' alerts, not every open alert.
  */
 const ANCHORED = (now: Date, members: ReturnType<typeof sql> | null) => {
   const anchorIn = (column: ReturnType<typeof sql>) => (members ? sql`AND ${column} IN (SELECT member FROM ${members})` : sql``);
   return sql`
   anchored AS (
-    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", c."ownerId" AS anchor, (owner."managerId" IS NULL) AS anchor_reads, c.name || ' (' || c.code || ')' AS about
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", c."ownerId" AS anchor, NULL::boolean AS anchor_reads, c.name || ' (' || c.code || ')' AS about
     FROM "Customer" c
     JOIN "RiskAlert" a ON a.type = ${RISK_TYPE_CUSTOMER_DEMAND} AND a."subjectId" = c.id
-    LEFT JOIN "Employee" owner ON owner.id = c."ownerId"
     WHERE ${IS_OPEN(now)} ${anchorIn(sql`c."ownerId"`)}
     UNION ALL
     SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."subjectId", false, p.name
@@ -70,7 +73,7 @@ const ANCHORED = (now: Date, members: ReturnType<typeof sql> | null) => {
     SELECT a.id, a.type, a.rule, a.severity, a."createdAt", t."ownerId", true, coalesce(a.evidence->'facts'->>'segment', a.type || ' ' || a.rule)
     FROM "RiskAlert" a
     JOIN LATERAL (SELECT "ownerId" FROM "RiskTask" WHERE "alertId" = a.id ORDER BY "createdAt", kind LIMIT 1) t ON true
-    WHERE a.type NOT IN (${RISK_TYPE_CUSTOMER_DEMAND}, ${RISK_TYPE_ATTRITION}) AND ${IS_OPEN(now)} ${anchorIn(sql`t."ownerId"`)}
+    WHERE a.type = ANY(${TASK_ANCHORED_TYPES}::text[]) AND ${IS_OPEN(now)} ${anchorIn(sql`t."ownerId"`)}
   )`;
 };
 
@@ -84,7 +87,8 @@ export class RiskDigestRepository {
     const { rows } = await sql<{ id: string }>`
       WITH RECURSIVE ${ANCHORED(now, null)},
       readers AS (
-        SELECT DISTINCT an.anchor AS reader, 0 AS depth, an.anchor_reads AS reads FROM anchored an
+        SELECT DISTINCT an.anchor AS reader, 0 AS depth, coalesce(an.anchor_reads, owner."managerId" IS NULL) AS reads
+        FROM anchored an JOIN "Employee" owner ON owner.id = an.anchor
         UNION
         SELECT e."managerId", r.depth + 1, true FROM readers r JOIN "Employee" e ON e.id = r.reader
         WHERE e."managerId" IS NOT NULL AND r.depth < ${MAX_DEPTH}
@@ -96,17 +100,24 @@ export class RiskDigestRepository {
   /** Each manager's `top` worst open alerts of their line (severity, then the oldest), with their line's total. */
   async topOpenAlerts(tx: Tx, managerIds: string[], now: Date, top: number): Promise<DigestAlertRow[]> {
     if (managerIds.length === 0) return [];
-    const { rows } = await sql<DigestAlertRow>`
+    const { rows } = await this.topOpenAlertsQuery(managerIds, now, top).execute(tx);
+    return rows;
+  }
+
+  /** The statement of topOpenAlerts (the bench explains it). */
+  topOpenAlertsQuery(managerIds: string[], now: Date, top: number) {
+    return sql<DigestAlertRow>`
       WITH RECURSIVE line AS (
-        SELECT id AS reader, id AS member, 0 AS depth FROM "Employee" WHERE id = ANY(${managerIds}::uuid[])
+        SELECT e.id AS reader, e.id AS member, 0 AS depth, e."managerId" IS NULL AS top
+        FROM unnest(${managerIds}::uuid[]) AS m(id) JOIN "Employee" e ON e.id = m.id
         UNION ALL
-        SELECT l.reader, e.id, l.depth + 1 FROM line l JOIN "Employee" e ON e."managerId" = l.member WHERE l.depth < ${MAX_DEPTH}
-      ), members AS (SELECT DISTINCT member FROM line),
+        SELECT l.reader, e.id, l.depth + 1, false FROM line l JOIN "Employee" e ON e."managerId" = l.member WHERE l.depth < ${MAX_DEPTH}
+      ), members AS MATERIALIZED (SELECT DISTINCT member FROM line),
       ${ANCHORED(now, sql`members`)},
       visible AS (
         SELECT DISTINCT ON (l.reader, an.id) l.reader, an.id, an.type, an.rule, an.severity, an."createdAt", an.about
         FROM line l JOIN anchored an ON an.anchor = l.member
-        WHERE l.depth > 0 OR an.anchor_reads
+        WHERE l.depth > 0 OR coalesce(an.anchor_reads, l.top)
       ), ranked AS (
         SELECT v.*, row_number() OVER (PARTITION BY v.reader ORDER BY v.severity DESC, v."createdAt", v.id) AS rank,
                count(*) OVER (PARTITION BY v.reader)::int AS total
@@ -115,8 +126,7 @@ export class RiskDigestRepository {
       SELECT r.reader AS "managerId", r.total, r.id, r.type, r.rule, r.severity, r."createdAt", r.about,
              (SELECT count(*)::int FROM "RiskTask" t WHERE t."alertId" = r.id AND t.status = 'OPEN') AS "openTasks"
       FROM ranked r WHERE r.rank <= ${top}
-      ORDER BY r.reader, r.rank`.execute(tx);
-    return rows;
+      ORDER BY r.reader, r.rank`;
   }
 
   /**
