@@ -7,7 +7,7 @@ import { EmailRecipients, hashRiskLinkToken, NotificationRequester, riskLinkToke
 import { OrgDirectory, type WorkingContext } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { Clock } from '#libs/time';
-import { NotDueYetError, TimerWriter, type ArmTimer } from '#libs/workflow';
+import { TimerWriter, type ArmTimer } from '#libs/workflow';
 import type { EmployeeRow as Employee } from '../rows.js';
 import { nextDigestOccurrence } from '../revisits/digest-schedule.js';
 import { DigestTimers } from '../revisits/digest-timers.service.js';
@@ -58,10 +58,7 @@ export class RiskDigestService {
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
     return this.database.transaction(async (tx) => {
       const now = this.clock.now();
-      const timers = await this.digestTimers.find(tx, timerIds);
-      const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
-      if (early) throw new NotDueYetError(early.id, early.dueAt);
-      const managers = await this.directory.findManyById([...new Set(timers.map((t) => t.subjectId))], tx);
+      const managers = await this.digestTimers.dueRecipients(tx, timerIds, now);
       if (managers.length === 0) return 'skipped';
       const rows = await this.repository.topOpenAlerts(tx, managers.map((m) => m.id), now, RISK_DIGEST_TOP);
       const byManager = new Map<string, DigestAlertRow[]>();
