@@ -19,6 +19,7 @@ import { CommissionDisputeView, CommissionRunView, CommissionStatementView, Vers
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
+import { CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted } from './schemas/sign-in.schemas.js';
 
 /**
  * The shapes the HTTP API answers with, by the name they get in the OpenAPI document. Nested
@@ -41,6 +42,7 @@ export const API_SCHEMAS = {
   CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan,
   PromotionNominationPage, PromotionNominationView,
   VersionedAttritionPolicy,
+  CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

@@ -255,6 +255,11 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       outcome: null,
       comment: null,
     },
+    'sign-in-link': {
+      recipient: sampleRecipient,
+      expiresAt: '2027-01-22T10:15:00.000Z',
+      signInUrl: 'https://salesflow.example.com/auth/link/si_sample_token',
+    },
     'appraisal-peer-request': {
       recipient: sampleRecipient,
       person: { name: 'Wang Fang', email: 'wang.fang@example.com' },

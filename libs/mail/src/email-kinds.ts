@@ -588,6 +588,14 @@ export interface AppraisalResultData {
   peerComments: string[];
 }
 
+/** A single-use sign-in link (valid 15 minutes), asked for at POST /auth/sign-in. */
+export interface SignInLinkData {
+  recipient: RecipientView;
+  /** ISO instant the link stops working. */
+  expiresAt: string;
+  signInUrl: string;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -619,6 +627,7 @@ export interface EmailDataByKind {
   'attrition-alert': AttritionAlertData;
   'risk-task-deadline': RiskTaskDeadlineData;
   'risk-digest': RiskDigestData;
+  'sign-in-link': SignInLinkData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -654,6 +663,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'attrition-alert',
   'risk-task-deadline',
   'risk-digest',
+  'sign-in-link',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
@@ -670,6 +680,8 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
       ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
       : T extends { alerts: RiskDigestAlertView[] }
         ? Omit<T, 'alerts'> & { alerts: (Omit<RiskDigestAlertView, 'acknowledgeUrl' | 'snoozeUrl'> & { acknowledgeTokenId: string; snoozeTokenId: string })[] }
-        : T;
+        : T extends { signInUrl: string }
+          ? Omit<T, 'signInUrl'> & { signInTokenId: string }
+          : T;
 
 export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

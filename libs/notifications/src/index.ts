@@ -5,3 +5,4 @@ export * from './survey-link.js';
 export * from './email-recipients.js';
 export * from './peer-review-link.js';
 export * from './risk-link.js';
+export * from './sign-in-link.js';

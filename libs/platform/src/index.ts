@@ -8,3 +8,4 @@ export * from './rate-limited.exception.js';
 export * from './web-hygiene.js';
 export * from './metrics-endpoint.js';
 export * from './metrics-access.js';
+export * from './csrf.js';

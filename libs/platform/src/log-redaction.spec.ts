@@ -7,6 +7,8 @@ describe('redactUrl: email-link tokens never reach a log line', () => {
     ['/peer-reviews/abcDEF_123-x', '/peer-reviews/[redacted]'],
     ['/risk-links/abcDEF_123-x', '/risk-links/[redacted]'],
     ['/actions/abc/def', '/actions/[redacted]/def'],
+    ['/auth/link/abcDEF_123-x', '/auth/link/[redacted]'],
+    ['/auth/oidc/callback?code=abc&state=def', '/auth/oidc/callback?[redacted]'],
   ])('%s -> %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

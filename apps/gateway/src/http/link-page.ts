@@ -54,7 +54,8 @@ export async function actOnLink<R>(res: Response, html: boolean, act: () => Prom
   }
 }
 
-function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: ErrorPage): void {
+/** A refusal as a page (a browser) or as JSON (an API client), with Retry-After where it applies. */
+export function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: ErrorPage): void {
   if (!(error instanceof HttpException)) throw error;
   const status = error.getStatus();
   const body = error.getResponse() as { message?: string };

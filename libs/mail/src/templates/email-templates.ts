@@ -30,6 +30,7 @@ import { appraisalResultTemplate } from './appraisal-result.js';
 import { attritionAlertTemplate } from './attrition-alert.js';
 import { riskTaskDeadlineTemplate } from './risk-task-deadline.js';
 import { riskDigestTemplate } from './risk-digest.js';
+import { signInLinkTemplate } from './sign-in-link.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -63,4 +64,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'attrition-alert': attritionAlertTemplate,
   'risk-task-deadline': riskTaskDeadlineTemplate,
   'risk-digest': riskDigestTemplate,
+  'sign-in-link': signInLinkTemplate,
 };
