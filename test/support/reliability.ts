@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { ManualClock } from '#libs/time';
+import { TimerSweeper } from '#libs/workflow';
 import { deleteRedisPrefix, waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
 import { ORG } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
@@ -108,4 +111,11 @@ export const ALWAYS = '24x7';
 export async function flushRedis(system: TestSystem): Promise<void> {
   const { config } = system;
   expect(await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX)).toBeGreaterThan(0);
+}
+
+/** Moves the clock to `at`, then both replicas sweep the same due timers at once, twice (a race for every timer). */
+export async function sweepWithReplicas(system: TestSystem, replica: INestApplication, clock: ManualClock, at: Date): Promise<void> {
+  clock.set(at);
+  const sweepers = [system.app.get(TimerSweeper), replica.get(TimerSweeper)];
+  await Promise.all([sweepers[0].sweep(), sweepers[1].sweep(), sweepers[0].sweep(), sweepers[1].sweep()]);
 }

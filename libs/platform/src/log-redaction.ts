@@ -1,5 +1,5 @@
 /** The pages opened by email links: the path segment after each is a bearer secret. */
-export const LINK_PAGE_PREFIXES = ['actions', 'surveys', 'peer-reviews', 'auth/link'] as const;
+export const LINK_PAGE_PREFIXES = ['actions', 'surveys', 'peer-reviews', 'auth/link', 'risk-links'] as const;
 
 const LINK_TOKEN = new RegExp(`^(/(?:${LINK_PAGE_PREFIXES.join('|')})/)[^/?#]+`);
 

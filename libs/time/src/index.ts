@@ -6,3 +6,4 @@ export * from './work-calendar.js';
 export * from './working-intervals.js';
 export * from './working-time.js';
 export * from './report-window.js';
+export * from './deadline-moments.js';
