@@ -18,6 +18,7 @@ import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView
 import { CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
+import { CompetitorList, CompetitorView, PricePolicy, VersionedPricePolicy } from './schemas/pricing.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 
 /**
@@ -41,6 +42,7 @@ export const API_SCHEMAS = {
   CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan,
   PromotionNominationPage, PromotionNominationView,
   VersionedAttritionPolicy,
+  CompetitorList, CompetitorView, PricePolicy, VersionedPricePolicy,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

@@ -8,6 +8,8 @@ import type {
   RiskAlertPage, RiskAlertView, SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage,
 } from './schemas/follow-up.schemas.js';
 
+import type { LostReason } from './pricing.contracts.js';
+
 type ById = { id: string };
 type Nothing = Record<string, never>;
 type Paged = { cursor?: string; limit: number };
@@ -58,6 +60,9 @@ export interface CompleteVisitRequest {
   notes: string;
   satisfaction?: number;
   nextVisitAt?: string;
+  /** Required with outcome lost (LOST_REASONS); competitorId with lostReason competitor. */
+  lostReason?: LostReason;
+  competitorId?: string;
 }
 
 export interface CreateComplaintRequest {

@@ -72,6 +72,7 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
         { stage: 'manager', when: 'discountPct > 5 or amount >= 100000' },
         { stage: 'director', when: 'discountPct > 15 or amount >= 1000000' },
       ],
+      discountBand: { tier: 'A', productLine: 'industrial', band: 2, bandsPct: [5, 15], ceilingPct: 25, fromPct: 5, toPct: 15 },
       customerHistory: [
         {
           id: 'c_00PREV01',

@@ -40,6 +40,20 @@ export interface DiscountThresholdView {
   when: string;
 }
 
+/** Where the contract's discount falls in the price policy's bands for this customer's tier and product line. */
+export interface DiscountBandView {
+  /** The band set's tier and product line as the policy names them ("*": any). */
+  tier: string;
+  productLine: string;
+  /** 1-based; bandsPct.length + 1 above the last band. */
+  band: number;
+  bandsPct: number[];
+  ceilingPct: number;
+  /** The band's lower and upper limit in percent (upper: the ceiling above the last band). */
+  fromPct: number;
+  toPct: number;
+}
+
 export interface CustomerHistoryEntryView {
   id: string;
   title: string;
@@ -59,6 +73,8 @@ export interface ApprovalRequestData {
   /** ISO instant, or null when the stage has no deadline. */
   dueAt: string | null;
   discountThresholds: DiscountThresholdView[];
+  /** Null when the price policy has no bands for this tier and product line (or the contract predates price policies). */
+  discountBand: DiscountBandView | null;
   customerHistory: CustomerHistoryEntryView[];
   /** Percent, or null when the submitter had no contracts in the last 90 days. */
   submitterAvgDiscount90d: number | null;

@@ -10,6 +10,7 @@ export {
   type ContractView,
   type CustomerHistoryEntryView,
   type DelegationNoticeData,
+  type DiscountBandView,
   type DiscountThresholdView,
   type EmailData,
   type EmailDataByKind,

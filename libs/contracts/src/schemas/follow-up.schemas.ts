@@ -49,6 +49,8 @@ export const VisitView = z.object({
   customer: z.object({ id: z.string(), code: z.string(), name: z.string(), tier: z.enum(CustomerTier), status: z.enum(CustomerStatus) }),
   owner: PersonView,
   outcome: z.string().nullable(),
+  lostReason: z.string().nullable().describe('outcome lost: price, product_fit, competitor, timing or other'),
+  lostCompetitorId: z.string().nullable(),
   notes: z.string().nullable(),
   satisfaction: z.number().int().nullable(),
   completedAt: z.string().nullable(),

@@ -41,6 +41,7 @@ export const enMessages = {
   'request.noDue': 'This step has no deadline.',
   'request.discountHeading': 'Discount against the policy thresholds',
   'request.discountLine': 'Discount on this contract: {discount}',
+  'request.discountBand': 'Price policy: band {band} ({from} to {to}) for tier {tier} and product line {productLine}; the ceiling is {ceiling}.',
   'request.thresholdsIntro':
     'The approval policy requires these stages when their condition holds (in the conditions, amount means the amount in {baseCurrency}):',
   'request.noThresholds': 'The policy sets no discount thresholds.',

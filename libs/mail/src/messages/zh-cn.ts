@@ -41,6 +41,7 @@ export const zhCnMessages: Record<MessageKey, string> = {
   'request.noDue': '此审批步骤没有截止时间。',
   'request.discountHeading': '折扣与政策阈值',
   'request.discountLine': '本合同折扣：{discount}',
+  'request.discountBand': '价格政策：客户等级 {tier}、产品线 {productLine} 的第 {band} 档（{from} 至 {to}）；折扣上限 {ceiling}。',
   'request.thresholdsIntro': '审批政策规定，满足以下条件时需经相应阶段审批（条件中的 amount 指折合 {baseCurrency} 的金额）：',
   'request.noThresholds': '审批政策未设置折扣阈值。',
   'request.historyHeading': '该客户的历史合同（{customer}）',
