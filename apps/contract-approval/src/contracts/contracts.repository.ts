@@ -9,7 +9,8 @@ import type { PendingAssignment } from './contracts.rules.js';
 
 /** The Contract model's columns, for the statements written as SQL. */
 const CONTRACT = sql`"Contract".id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
-  "productLine", region, "Contract".status, "policyVersion", round, version, "decidedAt", "createdAt", "updatedAt"`;
+  "productLine", region, "Contract".status, "policyVersion", "pricePolicyVersion", "customerTier", "lostReason", "lostCompetitorId",
+  round, version, "decidedAt", "reversedAt", "createdAt", "updatedAt"`;
 
 export interface EarlierContract {
   id: string;
