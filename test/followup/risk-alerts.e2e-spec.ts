@@ -208,7 +208,7 @@ describe('customer demand change risk alerts', () => {
     expect(await codes(ORG.finance)).toEqual([]);
     expect((await listAs(ORG.admin, 'type=customer_demand&status=acknowledged')).length).toBe(0);
     await system.as(ORG.admin).get('/risk-alerts?status=closed').expect(400);
-    await system.as(ORG.admin).get('/risk-alerts?type=competition').expect(400);
+    await system.as(ORG.admin).get('/risk-alerts?type=weather').expect(400);
   });
 
   it('guarantee: the next day\u2019s scan re-sends nothing within the cooldown, while the evidence follows the day', async () => {

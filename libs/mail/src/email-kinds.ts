@@ -240,6 +240,32 @@ export interface RiskAlertData {
   visit: { lastCompletedAt: string | null; workingDays: number; cadenceDays: number; factor: number; thresholdWorkingDays: number } | null;
 }
 
+/**
+ * A market competition alert to the directors responsible for the segment (issue 13 item 3):
+ * what the rule measured in the window and the trailing window, and the records behind it.
+ */
+export interface CompetitionAlertData {
+  recipient: RecipientView;
+  alertId: string;
+  rule: 'competitor_losses' | 'discount_drift' | 'director_share' | 'tier_drops';
+  /** null: not recorded on the contracts (or, for tier drops, a customer has no product line). */
+  segment: { region: string | null; productLine: string | null; customerType: string | null };
+  severity: number;
+  occasion: 'new' | 'worse' | 'reminder';
+  cooldownDays: number;
+  windowDays: number;
+  trailingDays: number;
+  /** Counts (losses, tier drops), average discounts in percent (discount drift), or shares in percent (director share). */
+  recent: number;
+  trailing: number;
+  /** The rule's threshold in the same unit: the count expected from the trailing pace times the factor, the rise in points. */
+  threshold: number;
+  contractIds: string[];
+  competitors: { name: string; count: number }[];
+  series: { from: string; average: number; count: number }[];
+  customers: { id: string; from: string; to: string }[];
+}
+
 /** A salesperson attrition alert to the person's manager (issue 11 item 8): the signals that held and the countermeasures as tasks. */
 export interface AttritionAlertData {
   recipient: RecipientView;
@@ -587,6 +613,7 @@ export interface EmailDataByKind {
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
   'attrition-alert': AttritionAlertData;
+  'competition-alert': CompetitionAlertData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -620,6 +647,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'appraisal-deadline',
   'appraisal-result',
   'attrition-alert',
+  'competition-alert',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

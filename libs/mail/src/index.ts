@@ -37,6 +37,7 @@ export {
   type SurveyRequestData,
   type RiskAlertData,
   type AttritionAlertData,
+  type CompetitionAlertData,
   type TrainingCancellationData,
   type TrainingDigestData,
   type TrainingDigestOverdueView,

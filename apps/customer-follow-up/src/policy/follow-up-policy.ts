@@ -5,6 +5,10 @@ const workingDuration = z.string().refine((value) => workingDurationProblem(valu
 
 const tierNumbers = z.object({ A: z.number().int().min(1).max(365), B: z.number().int().min(1).max(365), C: z.number().int().min(1).max(730) }).strict();
 
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+
+const risingCount = z.object({ minimum: z.number().int().min(1).max(10_000), factor: z.number().min(1).max(100) }).strict();
+
 const deadlines = z.object({ acknowledge: workingDuration, resolve: workingDuration }).strict();
 
 /**
@@ -21,7 +25,7 @@ export const followUpPolicySchema = z
     postSigningVisitWorkingDays: z.number().int().min(1).max(60),
     surveyAfterContractDays: z.number().int().min(1).max(365),
     overdueEscalationWorkingDays: z.number().int().min(1).max(60),
-    digestLocalTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
+    digestLocalTime: localTime,
     complaintDeadlines: z.object({ critical: deadlines, high: deadlines, medium: deadlines, low: deadlines }).strict(),
     /** Reminders fire at this fraction of each complaint deadline. */
     complaintReminderAt: z.number().gt(0).lt(1),
@@ -39,6 +43,24 @@ export const followUpPolicySchema = z
         noContractDays: z.number().int().min(1).max(730),
         noVisitCadenceFactor: z.number().min(1).max(10),
         cooldownDays: z.number().int().min(0).max(365),
+      })
+      .strict(),
+    /** When each daily scan runs, HH:mm in SCAN_ZONE (Asia/Shanghai), one installation-wide time each. */
+    scanTimes: z.object({ customerDemand: localTime, competition: localTime }).strict(),
+    /** Market competition risk (issue 13 item 3): each rule compares the last windowDays with the trailingDays before them, per segment. */
+    competition: z
+      .object({
+        windowDays: z.number().int().min(7).max(365),
+        trailingDays: z.number().int().min(7).max(730),
+        cooldownDays: z.number().int().min(0).max(365),
+        /** Contracts withdrawn as lost to a competitor: at least minimum in the window and factor times the trailing rate. */
+        losses: risingCount,
+        /** The average discount of approved contracts up by risePoints or more, each window with minContracts. */
+        discountDrift: z.object({ minContracts: z.number().int().min(1).max(10_000), risePoints: z.number().gt(0).max(100) }).strict(),
+        /** The share of submitted contracts whose route had the stage named `stage` up by rise (0-1) or more. */
+        directorShare: z.object({ minContracts: z.number().int().min(1).max(10_000), rise: z.number().gt(0).max(1), stage: z.string().trim().min(1).max(100) }).strict(),
+        /** A and B tier customers dropping a tier: at least minimum in the window and factor times the trailing rate. */
+        tierDrops: risingCount,
       })
       .strict(),
   })
@@ -75,7 +97,22 @@ export const DEFAULT_FOLLOW_UP_POLICY: FollowUpPolicy = {
     noVisitCadenceFactor: 2,
     cooldownDays: 14,
   },
+  scanTimes: { customerDemand: '06:00', competition: '06:30' },
+  competition: {
+    windowDays: 30,
+    trailingDays: 90,
+    cooldownDays: 14,
+    losses: { minimum: 3, factor: 1.5 },
+    discountDrift: { minContracts: 5, risePoints: 2 },
+    directorShare: { minContracts: 5, rise: 0.15, stage: 'director' },
+    tierDrops: { minimum: 2, factor: 1.5 },
+  },
 };
+
+/** The sections added after the first versions were stored: a stored document without them reads with the defaults. */
+export function withLaterSections(stored: FollowUpPolicy): FollowUpPolicy {
+  return { ...stored, scanTimes: stored.scanTimes ?? DEFAULT_FOLLOW_UP_POLICY.scanTimes, competition: stored.competition ?? DEFAULT_FOLLOW_UP_POLICY.competition };
+}
 
 export type PolicyValidation = { ok: true; policy: FollowUpPolicy } | { ok: false; errors: { field: string; message: string }[] };
 

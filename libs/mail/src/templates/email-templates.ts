@@ -28,6 +28,7 @@ import { appraisalDeadlineTemplate } from './appraisal-deadline.js';
 import { appraisalPeerRequestTemplate } from './appraisal-peer-request.js';
 import { appraisalResultTemplate } from './appraisal-result.js';
 import { attritionAlertTemplate } from './attrition-alert.js';
+import { competitionAlertTemplate } from './competition-alert.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -59,4 +60,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'appraisal-deadline': appraisalDeadlineTemplate,
   'appraisal-result': appraisalResultTemplate,
   'attrition-alert': attritionAlertTemplate,
+  'competition-alert': competitionAlertTemplate,
 };
