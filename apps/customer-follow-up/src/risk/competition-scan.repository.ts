@@ -87,8 +87,9 @@ export class CompetitionScanRepository {
     const { rows } = await sql<SegmentColumns & { recent_n: number; recent_d: number; trailing_n: number; trailing_d: number; ids: string[] | null }>`
       WITH submitted AS (
         SELECT k.id, coalesce(k.region, cu.region) AS region, k."productLine" AS product_line, cu.industry AS customer_type, k."createdAt" AS at,
-               EXISTS (SELECT 1 FROM "ApprovalStage" g WHERE g."contractId" = k.id AND g.name = ${stage}) AS director
+               d."contractId" IS NOT NULL AS director
         FROM "Contract" k LEFT JOIN "Customer" cu ON cu.id = k."customerId"
+        LEFT JOIN (SELECT DISTINCT g."contractId" FROM "ApprovalStage" g WHERE g.name = ${stage}) d ON d."contractId" = k.id
         WHERE k."createdAt" > ${w.trailingFrom} AND k."createdAt" <= ${w.now}
       )
       SELECT region, product_line, customer_type,
