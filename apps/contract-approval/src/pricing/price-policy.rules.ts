@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldPath } from '#libs/rpc';
 
 const TIERS = ['A', 'B', 'C', '*'] as const;
 const percent = z.number().min(0).max(100);
@@ -64,10 +65,7 @@ export function validatePricePolicy(input: unknown): PriceValidation {
   if (parsed.success) return { ok: true, policy: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(root)';
-      return { field, message: issue.message };
-    }),
+    errors: parsed.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldPath } from '#libs/rpc';
 import { workingDurationProblem } from '#libs/time';
 
 const workingDuration = z.string().refine((value) => workingDurationProblem(value) === null, (value) => ({ message: workingDurationProblem(value) ?? '' }));
@@ -122,7 +123,7 @@ export function validateFollowUpPolicy(input: unknown): PolicyValidation {
   return {
     ok: false,
     errors: parsed.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(root)';
+      const field = fieldPath(issue.path);
       const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
       return { field, message: missing ? `${field} is required (a PUT takes the whole policy; PATCH changes part of it)` : issue.message };
     }),

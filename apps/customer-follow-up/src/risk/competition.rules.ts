@@ -195,29 +195,30 @@ function competitorsNamed(ids: string[], names: ReadonlyMap<string, string>): Co
 export function evaluateCompetition(facts: CompetitionFacts, policy: CompetitionPolicy, w: CompetitionWindows): FlaggedSegment[] {
   const flagged: FlaggedSegment[] = [];
   const base = { windowDays: w.windowDays, trailingDays: w.trailingDays };
-  const push = (segment: Segment, flag: CompetitionFlag) => flagged.push({ subjectId: segmentSubjectId(segment), segment, flag });
+  const push = (flag: CompetitionFlag) => flagged.push({ subjectId: segmentSubjectId(flag.evidence.segment), segment: flag.evidence.segment, flag });
+  /** A rising count's severity and the evidence both count rules share. */
+  const rising = (row: Segment & RisingCountFacts, rule: { minimum: number; factor: number }) => {
+    const held = risingCount(row, rule, w);
+    return held && {
+      severity: held.severity,
+      evidence: { segment: segmentOf(row), ...base, recentCount: row.recentCount, trailingCount: row.trailingCount, expected: held.expected, factor: rule.factor, minimum: rule.minimum },
+    };
+  };
 
   for (const row of facts.losses) {
-    const held = risingCount(row, policy.losses, w);
-    if (!held) continue;
-    const segment = segmentOf(row);
-    push(segment, {
-      rule: 'competitor_losses', severity: held.severity,
-      evidence: {
-        segment, ...base, recentCount: row.recentCount, trailingCount: row.trailingCount, expected: held.expected, factor: policy.losses.factor, minimum: policy.losses.minimum,
-        contractIds: row.contractIds, competitors: competitorsNamed(row.competitorIds, facts.competitorNames),
-      },
-    });
+    const held = rising(row, policy.losses);
+    if (held) {
+      push({ rule: 'competitor_losses', severity: held.severity, evidence: { ...held.evidence, contractIds: row.contractIds, competitors: competitorsNamed(row.competitorIds, facts.competitorNames) } });
+    }
   }
   for (const row of facts.discounts) {
     const { minContracts, risePoints } = policy.discountDrift;
     const held = averageRise({ average: row.recentAverage, count: row.recentCount }, { average: row.trailingAverage, count: row.trailingCount }, minContracts, risePoints);
     if (!held) continue;
-    const segment = segmentOf(row);
-    push(segment, {
+    push({
       rule: 'discount_drift', severity: held.severity,
       evidence: {
-        segment, ...base, recentAverage: round2(row.recentAverage), recentCount: row.recentCount, trailingAverage: round2(row.trailingAverage), trailingCount: row.trailingCount,
+        segment: segmentOf(row), ...base, recentAverage: round2(row.recentAverage), recentCount: row.recentCount, trailingAverage: round2(row.trailingAverage), trailingCount: row.trailingCount,
         rise: held.rise, risePoints, contractIds: row.contractIds, series: row.series,
       },
     });
@@ -228,26 +229,17 @@ export function evaluateCompetition(facts: CompetitionFacts, policy: Competition
     const trailing = { average: row.trailingCount > 0 ? row.trailingDirector / row.trailingCount : 0, count: row.trailingCount };
     const held = averageRise(recent, trailing, minContracts, threshold);
     if (!held) continue;
-    const segment = segmentOf(row);
-    push(segment, {
+    push({
       rule: 'director_share', severity: held.severity,
       evidence: {
-        segment, ...base, stage, recentShare: round2(recent.average), recentCount: row.recentCount, trailingShare: round2(trailing.average), trailingCount: row.trailingCount,
+        segment: segmentOf(row), ...base, stage, recentShare: round2(recent.average), recentCount: row.recentCount, trailingShare: round2(trailing.average), trailingCount: row.trailingCount,
         rise: held.rise, threshold, contractIds: row.contractIds,
       },
     });
   }
   for (const row of facts.tierDrops) {
-    const held = risingCount(row, policy.tierDrops, w);
-    if (!held) continue;
-    const segment = segmentOf(row);
-    push(segment, {
-      rule: 'tier_drops', severity: held.severity,
-      evidence: {
-        segment, ...base, recentCount: row.recentCount, trailingCount: row.trailingCount, expected: held.expected, factor: policy.tierDrops.factor, minimum: policy.tierDrops.minimum,
-        customers: row.customers,
-      },
-    });
+    const held = rising(row, policy.tierDrops);
+    if (held) push({ rule: 'tier_drops', severity: held.severity, evidence: { ...held.evidence, customers: row.customers } });
   }
   return flagged;
 }
