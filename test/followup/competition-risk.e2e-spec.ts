@@ -3,6 +3,7 @@ import { ManualClock } from '#libs/time';
 import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
+import { CompetitionScanService } from '../../apps/customer-follow-up/src/risk/competition-scan.service.js';
 import { engineIdle } from './engine-idle.js';
 import { employeeId, mailsWithKey } from './revisit-test-helpers.js';
 
@@ -203,5 +204,19 @@ describe('market competition risk alerts', () => {
     expect(reminded.some((m) => /dropping a tier/.test(m.subject))).toBe(false);
     expect((await byRule('competitor_losses')).sendCount).toBe(2);
     expect((await byRule('tier_drops')).sendCount).toBe(1);
+  });
+
+  it('guarantee: two scans at once (the daily one and one run now) decide a new alert once: one email per director, one alert row', async () => {
+    const eastShop = await system.prisma.customer.findUniqueOrThrow({ where: { code: 'EAST-M' } });
+    for (const days of [1, 2, 3]) {
+      await contract('spares-losses', eastShop, { productLine: 'spares', status: 'WITHDRAWN', at: new Date(clock.now().getTime() - days * DAY), lostReason: 'competitor', lostCompetitorId: competitor['Other Ltd'] });
+    }
+    const before = competitionMails().length;
+    const scanner = system.app.get(CompetitionScanService);
+    await Promise.all([scanner.scan(clock.now(), 'concurrent-1'), scanner.scan(clock.now(), 'concurrent-2')]);
+    await engineIdle(system, clock, 'the two concurrent scans');
+    const spares = (await alertsOf(ORG.admin)).filter((a) => a.evidence.segment.productLine === 'spares');
+    expect(spares.map((a) => [a.rule, a.sendCount])).toEqual([['competitor_losses', 1]]);
+    expect(competitionMails().slice(before).map((m) => m.to)).toEqual([[EAST_DIRECTOR]]); // spares is not the industrial director's line
   });
 });
