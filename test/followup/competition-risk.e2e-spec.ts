@@ -195,6 +195,11 @@ describe('market competition risk alerts', () => {
     expect(requested).toEqual({ type: 'competition', requestedAt: clock.now().toISOString() });
     await engineIdle(system, clock, 'the scan run now');
     expect(await system.prisma.auditEntry.count({ where: { action: 'competition-scan.completed' } })).toBe(2);
+    // The customer-demand scan runs now the same way.
+    const demandScans = await system.prisma.auditEntry.count({ where: { action: 'risk-scan.completed' } });
+    await system.as(ORG.admin).post('/risk-scans').send({ type: 'customer_demand' }).expect(202);
+    await engineIdle(system, clock, 'the customer-demand scan run now');
+    expect(await system.prisma.auditEntry.count({ where: { action: 'risk-scan.completed' } })).toBe(demandScans + 1);
     expect(competitionMails()).toHaveLength(before);
     expect((await byRule('tier_drops')).evidence).toMatchObject({ recentCount: 3 });
 
