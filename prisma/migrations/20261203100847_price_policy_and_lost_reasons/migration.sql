@@ -31,7 +31,3 @@ CREATE TABLE "Competitor" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Competitor_name_key" ON "Competitor"("name");
-
--- CreateIndex
-CREATE INDEX "Contract_region_productLine_decidedAt_idx" ON "Contract"("region", "productLine", "decidedAt");
-
