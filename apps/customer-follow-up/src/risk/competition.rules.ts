@@ -38,22 +38,27 @@ export interface RisingCountFacts {
   trailingCount: number;
 }
 
-export interface CompetitorLossEvidence extends RisingCountFacts {
+/** What every rule's evidence names: the segment and the two windows. */
+interface SegmentEvidence {
   segment: Segment;
   windowDays: number;
   trailingDays: number;
+}
+
+/** A rising count's evidence: the counts, what the trailing pace expects in the window, the rule's numbers. */
+interface RisingCountEvidence extends SegmentEvidence, RisingCountFacts {
   /** The trailing count scaled to the window. */
   expected: number;
   factor: number;
   minimum: number;
+}
+
+export interface CompetitorLossEvidence extends RisingCountEvidence {
   contractIds: string[];
   competitors: { id: string; name: string; count: number }[];
 }
 
-export interface DiscountDriftEvidence {
-  segment: Segment;
-  windowDays: number;
-  trailingDays: number;
+export interface DiscountDriftEvidence extends SegmentEvidence {
   recentAverage: number;
   recentCount: number;
   trailingAverage: number;
@@ -65,10 +70,7 @@ export interface DiscountDriftEvidence {
   series: { from: string; average: number; count: number }[];
 }
 
-export interface DirectorShareEvidence {
-  segment: Segment;
-  windowDays: number;
-  trailingDays: number;
+export interface DirectorShareEvidence extends SegmentEvidence {
   stage: string;
   recentShare: number;
   recentCount: number;
@@ -79,13 +81,7 @@ export interface DirectorShareEvidence {
   contractIds: string[];
 }
 
-export interface TierDropEvidence extends RisingCountFacts {
-  segment: Segment;
-  windowDays: number;
-  trailingDays: number;
-  expected: number;
-  factor: number;
-  minimum: number;
+export interface TierDropEvidence extends RisingCountEvidence {
   customers: { id: string; from: string; to: string }[];
 }
 
