@@ -35,9 +35,10 @@ export async function seedCustomers(client: pg.Client, from: number, to: number,
     const range = [start, end - 1];
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO "Customer" (id, code, name, "ownerId", tier, status, region, contacts, version, "createdAt", "updatedAt")
+      `INSERT INTO "Customer" (id, code, name, "ownerId", tier, status, region, industry, contacts, version, "createdAt", "updatedAt")
        SELECT md5('scale-customer-' || g)::uuid, 'S-' || g, 'Customer ' || g, md5('scale-owner-' || (g % $3::int))::uuid,
-              (CASE WHEN g % 10 = 0 THEN 'A' WHEN g % 10 < 4 THEN 'B' ELSE 'C' END)::"CustomerTier", 'active', 'Shanghai', '[]', 1,
+              (CASE WHEN g % 10 = 0 THEN 'A' WHEN g % 10 < 4 THEN 'B' ELSE 'C' END)::"CustomerTier", 'active', 'Shanghai',
+              (ARRAY['manufacturing', 'retail', 'energy', 'logistics', 'healthcare', 'education', 'finance', 'food'])[1 + g % 8], '[]', 1,
               $4::timestamp - interval '${CREATED_DAYS_AGO} days', $4::timestamp - interval '${CREATED_DAYS_AGO} days'
        FROM generate_series($1::int, $2::int) g`,
       [...range, shape.owners, now],

@@ -19,7 +19,8 @@
 // Knobs: BENCH_CUSTOMERS (1000000), BENCH_SMALL (100000), BENCH_OWNERS (10000), BENCH_DUE (1000),
 // BENCH_RAW_JOBS (20000), BENCH_DIGEST_WAIT_S (300), BENCH_POOL (DATABASE_POOL_SIZE, 20: see below),
 // BENCH_BUDGET_S (900: the watchdog), BENCH_SQL_DETAIL=1 (statements per email),
-// BENCH_RISK_SCAN=0 (skip timing the risk scan's reads), BENCH_PROFILE=0 (no CPU profile of the digest phase), BENCH_CPU_PROF=<dir> (also write it as a .cpuprofile),
+// BENCH_RISK_SCAN=0 (skip timing the risk scan's reads), BENCH_CONTRACTS (1000000: the competition scan's contracts;
+// 0 skips it), BENCH_SCANS_ONLY=1 (stop after the scans: no BullMQ or digest phase), BENCH_PROFILE=0 (no CPU profile of the digest phase), BENCH_CPU_PROF=<dir> (also write it as a .cpuprofile),
 // BENCH_DATABASE_URL (the Postgres server to create the bench database on).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +49,7 @@ import { CpuProfiler, jobTimings, sqlCoverage, summarize } from './scale-profile
 import { analyze, armDigestTimers, markScheduleCheckDone, seedCustomers, seedOwners, seedTraceOwner, type SeedShape } from './scale-seed.js';
 import { explainDueQuery, measureDueQuery, measureSweep, retireDueTimers, type SweepFigures } from './scale-sweep.js';
 import { measureRiskScanReads } from './scale-risk-scan.js';
+import { measureCompetitionScan, seedCompetition } from './scale-competition.js';
 import { NotifierProcesses } from './notifier-processes.js';
 // By path: #libs/testing is the test harness (jest, smtp-server), left out of the build; this one file is not.
 import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
@@ -65,6 +67,9 @@ const CUSTOMERS = env('BENCH_CUSTOMERS', 1_000_000);
 const SMALL = Math.min(CUSTOMERS, env('BENCH_SMALL', 100_000));
 const OWNERS = env('BENCH_OWNERS', 10_000);
 const DUE = env('BENCH_DUE', 1_000);
+const CONTRACTS = env('BENCH_CONTRACTS', 1_000_000);
+const TIER_DROPS = 20_000;
+const SCAN_TARGET_S = 60;
 const RAW_JOBS = env('BENCH_RAW_JOBS', 20_000);
 const DIGEST_WAIT_MS = env('BENCH_DIGEST_WAIT_S', 300) * 1000;
 const BUDGET_MS = env('BENCH_BUDGET_S', 900) * 1000;
@@ -279,7 +284,19 @@ async function main(): Promise<void> {
     const scan = await measureRiskScanReads(database.db, NOW);
     log(`  the daily customer-risk scan's reads over all ${CUSTOMERS.toLocaleString('en')} customers (${scan.slices} slices of ${RISK_SCAN_SLICE}, one aggregate statement each, writes left out): ${fmt(scan.seconds, 1)} s; per slice median ${fmt(scan.sliceMedianMs, 0)} ms, p95 ${fmt(scan.sliceP95Ms, 0)} ms; ${scan.candidates.toLocaleString('en')} candidates (every seeded tier-A customer: no contract, no visit)`);
   }
+  if (CONTRACTS > 0) {
+    const seedStart = performance.now();
+    await seedCompetition(state.client, CONTRACTS, CUSTOMERS, OWNERS, TIER_DROPS, NOW);
+    log(`  seeded ${CONTRACTS.toLocaleString('en')} contracts (${(CONTRACTS / 5).toLocaleString('en')} director stages, ${TIER_DROPS.toLocaleString('en')} tier drops in the audit trail) in ${fmt(seconds(seedStart), 1)} s`);
+    const competition = await measureCompetitionScan(database.db, NOW);
+    const rules = Object.entries(competition.perRuleMs).map(([rule, ms]) => `${rule} ${fmt(ms / 1000, 2)} s`).join(', ');
+    log(`  the daily market competition scan over ${CONTRACTS.toLocaleString('en')} contracts and ${CUSTOMERS.toLocaleString('en')} customers (one statement per rule, writes left out): ${fmt(competition.seconds, 1)} s (${rules}); ${competition.candidates} candidate segments, ${competition.flagged} flags; target ${SCAN_TARGET_S} s: ${competition.seconds < SCAN_TARGET_S ? 'met' : 'NOT met'}`);
+  }
   await retireDueTimers(state.client, NOW);
+  if (process.env.BENCH_SCANS_ONLY === '1') {
+    log(`Stopped after the scans (BENCH_SCANS_ONLY=1). Run time ${fmt(seconds(runStart), 0)} s.`);
+    return;
+  }
   await state.prisma.$disconnect();
   state.prisma = undefined;
 

@@ -158,7 +158,7 @@ describe('approval decisions, resubmission, withdrawal and idempotent submission
     it('the owner withdraws: WITHDRAWN; an approver on the route deciding afterwards gets 409', async () => {
       const { id } = await submit(system, ORG.rep, contractBody('Withdrawn order', { discountPct: 8 }));
       await waitForRequest(system, ORG.manager, id);
-      const withdrawn = await system.as(ORG.rep).post(`/contracts/${id}/withdraw`).expect(200);
+      const withdrawn = await system.as(ORG.rep).post(`/contracts/${id}/withdraw`).send({ reason: 'timing' }).expect(200);
       expect(withdrawn.body.status).toBe('WITHDRAWN');
       const before = await contractState(system, id);
       const late = await decide(system, ORG.manager, id, 'approve');
@@ -167,14 +167,14 @@ describe('approval decisions, resubmission, withdrawal and idempotent submission
       const inbox = await system.as(ORG.manager).get('/approvals/inbox').expect(200);
       expect(inbox.body.items.map((i: { contract: { id: string } }) => i.contract.id)).not.toContain(id);
       // Withdrawing twice is a conflict too.
-      await system.as(ORG.rep).post(`/contracts/${id}/withdraw`).expect(409);
+      await system.as(ORG.rep).post(`/contracts/${id}/withdraw`).send({ reason: 'timing' }).expect(409);
     });
 
     it('someone other than the owner (another rep, or the manager on the route) withdrawing gets 403 and nothing changes', async () => {
       const { id } = await submit(system, ORG.rep, contractBody('Not yours to withdraw', { discountPct: 8 }));
       const before = await contractState(system, id);
-      await system.as(ORG.rep2).post(`/contracts/${id}/withdraw`).expect(403);
-      await system.as(ORG.manager).post(`/contracts/${id}/withdraw`).expect(403);
+      await system.as(ORG.rep2).post(`/contracts/${id}/withdraw`).send({ reason: 'timing' }).expect(403);
+      await system.as(ORG.manager).post(`/contracts/${id}/withdraw`).send({ reason: 'timing' }).expect(403);
       expect(await contractState(system, id)).toEqual(before);
       expect(before.status).toBe('PENDING_APPROVAL');
     });

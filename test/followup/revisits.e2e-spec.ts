@@ -79,7 +79,7 @@ describe('revisit plans and visits', () => {
     const chosen = (await system.as(ORG.rep).post(`/revisits/${visit.id}/complete`).send({ outcome: 'neutral', notes: '', nextVisitAt: '2027-03-20T01:00:00Z' }).expect(200)).body;
     expect(chosen.next.dueAt).toBe('2027-03-20T01:00:00.000Z');
 
-    const lost = (await system.as(ORG.rep).post(`/revisits/${chosen.next.id}/complete`).send({ outcome: 'lost', notes: 'Went to a competitor.' }).expect(200)).body;
+    const lost = (await system.as(ORG.rep).post(`/revisits/${chosen.next.id}/complete`).send({ outcome: 'lost', notes: 'Went to a competitor.', lostReason: 'price' }).expect(200)).body;
     expect(lost.next).toBeNull();
     expect((await system.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).status).toBe('lost');
     expect(await system.prisma.visit.count({ where: { customerId: customer.id, status: 'planned' } })).toBe(0);

@@ -7,7 +7,7 @@ type FieldErrors = { field: string; message: string }[];
 const FOLLOW_UP_FIELDS = [
   'cadenceDays', 'tierThresholds', 'postSigningVisitWorkingDays', 'surveyAfterContractDays', 'overdueEscalationWorkingDays',
   'digestLocalTime', 'complaintDeadlines', 'complaintReminderAt', 'surveyCapDays', 'surveyLinkTtlDays', 'lowScoreThreshold',
-  'atRiskVisitWorkingDays', 'risk',
+  'atRiskVisitWorkingDays', 'risk', 'scanTimes', 'competition',
 ];
 
 async function followUpPolicy(system: TestSystem) {

@@ -10,14 +10,15 @@ import { CustomersModule } from './customers/customers.module.js';
 import { RiskModule } from './risk/risk.module.js';
 import { FollowUpPolicyHandlers } from './policy/follow-up-policy.rpc.js';
 import { FollowUpPolicyStore } from './policy/follow-up-policy.store.js';
+import { DailyScans } from './risk/daily-scans.js';
 
-/** Shared by the follow-up features: the policy, and the follow-up queues. */
+/** Shared by the follow-up features: the policy, the daily scans whose times it holds, and the follow-up queues. */
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.followUpUrgent }, { name: QUEUES.followUpBulk })],
   controllers: [FollowUpPolicyHandlers],
-  providers: [FollowUpPolicyStore],
-  exports: [FollowUpPolicyStore],
+  providers: [FollowUpPolicyStore, DailyScans],
+  exports: [FollowUpPolicyStore, DailyScans],
 })
 export class FollowUpCoreModule {}
 

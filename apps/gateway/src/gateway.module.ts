@@ -9,6 +9,7 @@ import { DocsAccess } from './auth/docs-access.js';
 import { DeskModule } from './desk/desk.module.js';
 import { ContractsController } from './contracts/contracts.controller.js';
 import { PolicyController } from './contracts/policy.controller.js';
+import { PricingController } from './contracts/pricing.controller.js';
 import { ServiceClientModule } from './http/service-client.module.js';
 import { HealthController } from './ops/health.controller.js';
 import { MetricsController } from './ops/metrics.controller.js';
@@ -24,7 +25,7 @@ import { SignInModule } from './sign-in/sign-in.module.js';
 /** The HTTP API: authentication, permission checks, the email-link pages; the rest goes over NATS. */
 @Module({
   imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule, AbuseModule, OperatorsModule, SignInModule, DeskModule],
-  controllers: [OrgController, ContractsController, PolicyController, ActionsController, NotificationsController, HealthController, MetricsController],
+  controllers: [OrgController, ContractsController, PolicyController, PricingController, ActionsController, NotificationsController, HealthController, MetricsController],
   // The guard is also a provider of its own so the operators' pages (Bull Board) can ask it.
   providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, DocsAccess, { provide: DOCS_GATE, useExisting: DocsAccess }],
 })

@@ -5,7 +5,7 @@ import {
   RouteStage, Submission, VersionedApprovalPolicy,
 } from './schemas/contract.schemas.js';
 import {
-  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskTaskPage, RiskTaskView,
+  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskScanRequested, RiskTaskPage, RiskTaskView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
 } from './schemas/follow-up.schemas.js';
 import { DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
@@ -19,6 +19,7 @@ import { CommissionDisputeView, CommissionRunView, CommissionStatementView, Vers
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
 import { ContractInFlight, ContractsInFlight, ReportView } from './schemas/report.schemas.js';
+import { CompetitorList, CompetitorView, PricePolicy, VersionedPricePolicy } from './schemas/pricing.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
 import { CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted } from './schemas/sign-in.schemas.js';
 
@@ -31,7 +32,7 @@ export const API_SCHEMAS = {
   ActionView, ApprovalPolicy, AuditEntryView, AuditTrail, ContractPage, ContractSummary, ContractView, ContractWithRoute, FxRates, Inbox, InboxItem,
   RouteStage, Submission, VersionedApprovalPolicy,
   ContractInFlight, ContractsInFlight, ReportView,
-  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskTaskPage, RiskTaskView,
+  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskScanRequested, RiskTaskPage, RiskTaskView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
   DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView,
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
@@ -45,6 +46,7 @@ export const API_SCHEMAS = {
   PromotionNominationPage, PromotionNominationView,
   VersionedAttritionPolicy,
   CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted,
+  CompetitorList, CompetitorView, PricePolicy, VersionedPricePolicy,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

@@ -1,5 +1,6 @@
 import type { z } from 'zod/v4';
 import type { ContractStatus } from '#generated/prisma';
+import type { LostReason } from './pricing.contracts.js';
 import { rpcContract } from './rpc-contract.js';
 import type { Ok } from './schemas/common.schemas.js';
 import type {
@@ -16,6 +17,12 @@ export interface ContractRequest {
   paymentTermDays: number;
   productLine?: string;
   region?: string;
+}
+
+/** Why a withdrawn contract's business was lost; competitorId (the /competitors catalogue) with reason competitor. */
+export interface WithdrawalRequest {
+  reason: LostReason;
+  competitorId?: string;
 }
 
 export interface DecisionRequest {
@@ -37,7 +44,7 @@ export const SubmitContract = rpcContract<{ contract: ContractRequest; idempoten
 export const GetContract = rpcContract<ById, z.infer<typeof ContractView>>('contract-approval.contracts.get');
 export const ListContracts = rpcContract<ListContractsRequest, z.infer<typeof ContractPage>>('contract-approval.contracts.list');
 export const DecideContract = rpcContract<ById & { decision: DecisionRequest }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.decide');
-export const WithdrawContract = rpcContract<ById, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.withdraw');
+export const WithdrawContract = rpcContract<ById & { lost: WithdrawalRequest }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.withdraw');
 /** FINANCE or ADMIN: an APPROVED contract becomes REVERSED (its commission is clawed back). */
 export const ReverseContract = rpcContract<ById & { reason: string }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.reverse');
 export const ResubmitContract = rpcContract<ById & { contract: ContractRequest }, z.infer<typeof ContractWithRoute>>('contract-approval.contracts.resubmit');

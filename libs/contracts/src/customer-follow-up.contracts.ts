@@ -5,8 +5,10 @@ import { rpcContract } from './rpc-contract.js';
 import type { Ok } from './schemas/common.schemas.js';
 import type {
   ComplaintPage, ComplaintView, CustomerPage, CustomerView, ImportFinished, ImportProgress, ImportStaged, ImportStarted,
-  RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskLinkView, RiskTaskPage, RiskTaskView, SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage,
+  RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskLinkView, RiskScanRequested, RiskTaskPage, RiskTaskView, SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage,
 } from './schemas/follow-up.schemas.js';
+
+import type { LostReason } from './pricing.contracts.js';
 
 type ById = { id: string };
 type Nothing = Record<string, never>;
@@ -58,6 +60,9 @@ export interface CompleteVisitRequest {
   notes: string;
   satisfaction?: number;
   nextVisitAt?: string;
+  /** Required with outcome lost (LOST_REASONS); competitorId with lostReason competitor. */
+  lostReason?: LostReason;
+  competitorId?: string;
 }
 
 export interface CreateComplaintRequest {
@@ -98,6 +103,8 @@ export const ListRiskAlerts = rpcContract<
   Paged & { type?: (typeof RISK_ALERT_TYPES)[number]; status?: (typeof RISK_ALERT_STATUSES)[number] },
   z.infer<typeof RiskAlertPage>
 >('customer-follow-up.risk-alerts.list');
+/** ADMIN: a daily scan (customer_demand, competition) now, through its job; answers when it is queued. */
+export const RunRiskScan = rpcContract<{ type: string }, z.infer<typeof RiskScanRequested>>('customer-follow-up.risk-scans.run');
 export const AcknowledgeRiskAlert = rpcContract<ById, z.infer<typeof RiskAlertView>>('customer-follow-up.risk-alerts.acknowledge');
 /** Partial: the service checks the snooze itself, so a request from any edge gets the same 400. */
 export const SnoozeRiskAlert = rpcContract<ById & { snooze: { until?: string; reason?: string } }, z.infer<typeof RiskAlertView>>('customer-follow-up.risk-alerts.snooze');

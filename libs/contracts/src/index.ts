@@ -24,3 +24,5 @@ export * from './promotions.contracts.js';
 export * from './attrition.contracts.js';
 export * from './reports.contracts.js';
 export * from './schemas/report.schemas.js';
+export * from './pricing.contracts.js';
+export * from './schemas/pricing.schemas.js';

@@ -72,6 +72,7 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
         { stage: 'manager', when: 'discountPct > 5 or amount >= 100000' },
         { stage: 'director', when: 'discountPct > 15 or amount >= 1000000' },
       ],
+      discountBand: { tier: 'A', productLine: 'industrial', band: 2, bandsPct: [5, 15], ceilingPct: 25, fromPct: 5, toPct: 15 },
       customerHistory: [
         {
           id: 'c_00PREV01',
@@ -197,6 +198,24 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
         { kind: 'pay_promotion_review', dueAt: '2026-12-15T10:00:00Z' },
         { kind: 'development_plan', dueAt: '2026-12-15T10:00:00Z' },
       ],
+    },
+    'competition-alert': {
+      recipient: sampleRecipient,
+      alertId: 'ra_03COMP01',
+      rule: 'competitor_losses',
+      segment: { region: 'East', productLine: 'industrial', customerType: 'manufacturing' },
+      severity: 4,
+      occasion: 'new',
+      cooldownDays: 14,
+      windowDays: 30,
+      trailingDays: 90,
+      recent: 4,
+      trailing: 3,
+      threshold: 3,
+      contractIds: ['c_00LOST01', 'c_00LOST02'],
+      competitors: [{ name: 'Rival Corp', count: 3 }, { name: 'Other Ltd', count: 1 }],
+      series: [],
+      customers: [],
     },
     'risk-alert': {
       recipient: sampleRecipient,

@@ -40,6 +40,20 @@ export interface DiscountThresholdView {
   when: string;
 }
 
+/** Where the contract's discount falls in the price policy's bands for this customer's tier and product line. */
+export interface DiscountBandView {
+  /** The band set's tier and product line as the policy names them ("*": any). */
+  tier: string;
+  productLine: string;
+  /** 1-based; bandsPct.length + 1 above the last band. */
+  band: number;
+  bandsPct: number[];
+  ceilingPct: number;
+  /** The band's lower and upper limit in percent (upper: the ceiling above the last band). */
+  fromPct: number;
+  toPct: number;
+}
+
 export interface CustomerHistoryEntryView {
   id: string;
   title: string;
@@ -59,6 +73,8 @@ export interface ApprovalRequestData {
   /** ISO instant, or null when the stage has no deadline. */
   dueAt: string | null;
   discountThresholds: DiscountThresholdView[];
+  /** Null when the price policy has no bands for this tier and product line (or the contract predates price policies). */
+  discountBand: DiscountBandView | null;
   customerHistory: CustomerHistoryEntryView[];
   /** Percent, or null when the submitter had no contracts in the last 90 days. */
   submitterAvgDiscount90d: number | null;
@@ -222,6 +238,32 @@ export interface RiskAlertData {
   complaints: { windowDays: number; recentCount: number; previousCount: number; factor: number; minimum: number } | null;
   contract: { lastApprovedAt: string | null; days: number; thresholdDays: number } | null;
   visit: { lastCompletedAt: string | null; workingDays: number; cadenceDays: number; factor: number; thresholdWorkingDays: number } | null;
+}
+
+/**
+ * A market competition alert to the directors responsible for the segment (issue 13 item 3):
+ * what the rule measured in the window and the trailing window, and the records behind it.
+ */
+export interface CompetitionAlertData {
+  recipient: RecipientView;
+  alertId: string;
+  rule: 'competitor_losses' | 'discount_drift' | 'director_share' | 'tier_drops';
+  /** null: not recorded on the contracts (or, for tier drops, a customer has no product line). */
+  segment: { region: string | null; productLine: string | null; customerType: string | null };
+  severity: number;
+  occasion: 'new' | 'worse' | 'reminder';
+  cooldownDays: number;
+  windowDays: number;
+  trailingDays: number;
+  /** Counts (losses, tier drops), average discounts in percent (discount drift), or shares in percent (director share). */
+  recent: number;
+  trailing: number;
+  /** The rule's threshold in the same unit: the count expected from the trailing pace times the factor, the rise in points. */
+  threshold: number;
+  contractIds: string[];
+  competitors: { name: string; count: number }[];
+  series: { from: string; average: number; count: number }[];
+  customers: { id: string; from: string; to: string }[];
 }
 
 /** A salesperson attrition alert to the person's manager (issue 11 item 8): the signals that held and the countermeasures as tasks. */
@@ -628,6 +670,7 @@ export interface EmailDataByKind {
   'risk-task-deadline': RiskTaskDeadlineData;
   'risk-digest': RiskDigestData;
   'sign-in-link': SignInLinkData;
+  'competition-alert': CompetitionAlertData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -664,6 +707,7 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'risk-task-deadline',
   'risk-digest',
   'sign-in-link',
+  'competition-alert',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];

@@ -8,7 +8,7 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Kinds not about one contract: their content is checked in their own specs. */
-const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score', 'risk-alert', 'training-invitation', 'training-cancellation', 'training-reminder', 'training-failed', 'training-overdue', 'training-digest', 'target-progress', 'commission-dispute', 'appraisal-peer-request', 'appraisal-deadline', 'appraisal-result', 'training-feedback', 'promotion-nomination', 'attrition-alert', 'risk-task-deadline', 'risk-digest', 'sign-in-link']);
+const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score', 'risk-alert', 'training-invitation', 'training-cancellation', 'training-reminder', 'training-failed', 'training-overdue', 'training-digest', 'target-progress', 'commission-dispute', 'appraisal-peer-request', 'appraisal-deadline', 'appraisal-result', 'training-feedback', 'promotion-nomination', 'attrition-alert', 'risk-task-deadline', 'risk-digest', 'sign-in-link', 'competition-alert']);
 
 const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'revisit-digest': { 'zh-CN': '2026-12-01 客户回访', en: 'Customer revisits for 2026-12-01' },
@@ -42,6 +42,7 @@ const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'risk-task-deadline': { 'zh-CN': '已逾期：审查报价和产品组合', en: 'Overdue: review the offer and product mix' },
   'risk-digest': { 'zh-CN': '2026-12-01 风险汇总', en: 'Risks for 2026-12-01' },
   'sign-in-link': { 'zh-CN': '您的 salesflow 登录链接', en: 'Your sign-in link to salesflow' },
+  'competition-alert': { 'zh-CN': '市场竞争风险', en: 'Market competition' },
 };
 
 const KINDS_WITH_ACTION: readonly EmailKind[] = [

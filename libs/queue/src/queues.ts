@@ -49,6 +49,8 @@ export interface JobPayloads {
   'complaint.escalate': TimerFiredPayload;
   'survey.send': TimerFiredPayload;
   'risk.scan': TimerFiredPayload;
+  /** The daily market competition scan (issue 13 item 3). */
+  'competition.scan': TimerFiredPayload;
   'revisit.check-schedules': TimerFiredPayload;
   /** A reminder before a training session, to one confirmed attendee (subject: the enrollment). */
   'training.remind': TimerFiredPayload;
@@ -108,6 +110,7 @@ export const JOBS = {
   complaintEscalate: 'complaint.escalate',
   surveySend: 'survey.send',
   riskScan: 'risk.scan',
+  competitionScan: 'competition.scan',
   revisitCheckSchedules: 'revisit.check-schedules',
   trainingRemind: 'training.remind',
   trainingRequirementOverdueStep: 'training-requirement.overdue-step',
@@ -164,7 +167,7 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
   'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate', 'risk-task.deadline'],
-  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned', 'risk.digest'],
+  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'competition.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned', 'risk.digest'],
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],

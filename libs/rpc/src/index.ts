@@ -6,3 +6,4 @@ export * from './rpc-handler.js';
 export * from './page.js';
 export * from './is-uuid.js';
 export * from './unavailable.js';
+export * from './field-path.js';

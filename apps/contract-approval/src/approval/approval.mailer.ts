@@ -10,6 +10,8 @@ import type {
 import { EmailRecipients, NotificationRequester } from '#libs/notifications';
 import { ContractsRepository } from '../contracts/contracts.repository.js';
 import { describeThresholds } from '../policy/policy.rules.js';
+import { bandView, placeDiscount } from '../pricing/price-policy.rules.js';
+import { PricePolicyStore } from '../pricing/price-policy.store.js';
 import type { ApprovalPolicyDocument } from '../policy/policy.types.js';
 
 /** The email snapshot carries the token id; the notifier turns it into the link at render time. */
@@ -51,6 +53,7 @@ export class ApprovalMailer {
     private readonly notifications: NotificationRequester,
     private readonly recipients: EmailRecipients,
     private readonly contracts: ContractsRepository,
+    private readonly prices: PricePolicyStore,
   ) {}
 
   contractView(contract: Contract, submitter: Employee): ContractView {
@@ -74,8 +77,10 @@ export class ApprovalMailer {
   /** What an approver needs to decide, beyond the contract itself. */
   async decisionContext(tx: Tx, contract: Contract, policy: ApprovalPolicyDocument, now: Date) {
     const { history, averageDiscount } = await this.contracts.decisionHistory(tx, contract, HISTORY_LIMIT, new Date(now.getTime() - AVERAGE_WINDOW_MS));
+    const prices = await this.prices.byVersion(contract.pricePolicyVersion, tx);
     return {
       discountThresholds: describeThresholds(policy),
+      discountBand: bandView(prices && placeDiscount(prices, contract.customerTier, contract.productLine, Number(contract.discountPct))),
       customerHistory: history,
       submitterAvgDiscount90d: averageDiscount === null ? null : Math.round(Number(averageDiscount) * 100) / 100,
     };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContractsRepository } from '../contracts/contracts.repository.js';
 import { PolicyModule } from '../policy/policy.module.js';
+import { PricingModule } from '../pricing/pricing.module.js';
 import { ActionTokens } from './action-tokens.service.js';
 import { ApprovalFlow } from './approval-flow.service.js';
 import { ApprovalJobs } from './approval.jobs.js';
@@ -16,7 +17,7 @@ const SHARED = [ActionTokens, ApprovalFlow, ApprovalMailer, ApprovalRepository, 
  * It provides the contract rows' repository too, which the flow updates and contracts reads.
  */
 @Module({
-  imports: [PolicyModule],
+  imports: [PolicyModule, PricingModule],
   providers: [...SHARED, ApprovalJobs],
   exports: SHARED,
 })

@@ -36,6 +36,9 @@ export interface ContractSummary {
   region: string | null;
   owner: PersonView;
   policyVersion: number;
+  pricePolicyVersion: number | null;
+  lostReason: string | null;
+  lostCompetitorId: string | null;
   round: number;
   version: number;
   createdAt: string;
@@ -60,6 +63,9 @@ export function contractSummary(contract: Contract, owner: Employee, baseCurrenc
     region: contract.region,
     owner: personView(owner),
     policyVersion: contract.policyVersion,
+    pricePolicyVersion: contract.pricePolicyVersion,
+    lostReason: contract.lostReason,
+    lostCompetitorId: contract.lostCompetitorId,
     round: contract.round,
     version: contract.version,
     createdAt: contract.createdAt.toISOString(),

@@ -9,7 +9,8 @@ import type { PendingAssignment } from './contracts.rules.js';
 
 /** The Contract model's columns, for the statements written as SQL. */
 const CONTRACT = sql`"Contract".id, "ownerId", "customerId", "customerName", title, amount, currency, "amountBase", "discountPct", "paymentTermDays",
-  "productLine", region, "Contract".status, "policyVersion", round, version, "decidedAt", "createdAt", "updatedAt"`;
+  "productLine", region, "Contract".status, "policyVersion", "pricePolicyVersion", "customerTier", "lostReason", "lostCompetitorId",
+  round, version, "decidedAt", "reversedAt", "createdAt", "updatedAt"`;
 
 export interface EarlierContract {
   id: string;
@@ -36,7 +37,7 @@ export interface AwaitingDecision {
 
 export type NewContract = Pick<
   Contract,
-  'ownerId' | 'customerId' | 'customerName' | 'title' | 'currency' | 'paymentTermDays' | 'productLine' | 'region' | 'status' | 'policyVersion' | 'createdAt'
+  'ownerId' | 'customerId' | 'customerName' | 'title' | 'currency' | 'paymentTermDays' | 'productLine' | 'region' | 'status' | 'policyVersion' | 'pricePolicyVersion' | 'customerTier' | 'createdAt'
 > & { amount: number; amountBase: Prisma.Decimal; discountPct: number };
 
 /** The contract row's hot statements (every decision and submission), each one round trip. */
@@ -49,10 +50,16 @@ export class ContractsRepository {
         id: randomUUID(), ownerId: contract.ownerId, customerId: contract.customerId, customerName: contract.customerName, title: contract.title,
         amount: String(contract.amount), currency: contract.currency, amountBase: contract.amountBase.toString(), discountPct: String(contract.discountPct),
         paymentTermDays: contract.paymentTermDays, productLine: contract.productLine, region: contract.region, status: contract.status,
-        policyVersion: contract.policyVersion, createdAt: contract.createdAt, updatedAt: new Date(),
+        policyVersion: contract.policyVersion, pricePolicyVersion: contract.pricePolicyVersion, customerTier: contract.customerTier,
+        createdAt: contract.createdAt, updatedAt: new Date(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /** Why a contract being withdrawn was lost; the withdrawal itself follows in the same transaction. */
+  async recordLoss(tx: Tx, contractId: string, reason: string, competitorId: string | null): Promise<Contract> {
+    return tx.updateTable('Contract').set({ lostReason: reason, lostCompetitorId: competitorId }).where('id', '=', contractId).returningAll().executeTakeFirstOrThrow();
   }
 
   /** A resubmission's figures on the contract, pending approval again in its next round. */

@@ -48,7 +48,7 @@ export class ContractsHandlers {
 
   @RpcHandler(WithdrawContract)
   withdraw(@Payload() { caller, correlationId, body }: RpcRequestOf<typeof WithdrawContract>) {
-    return this.contracts.withdraw(caller, body.id, correlationId);
+    return this.contracts.withdraw(caller, body.id, body.lost, correlationId);
   }
 
   @RpcHandler(ReverseContract)

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type Employee } from '#generated/prisma';
 import { AuditWriter } from '#libs/audit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import type { ContractRequest, DecisionRequest } from '#libs/contracts';
+import { lostReasonProblems, type ContractRequest, type DecisionRequest, type WithdrawalRequest } from '#libs/contracts';
 import { Database, IdempotentCreator, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
-import { ConflictError, ForbiddenError, GoneError, NotFoundError, type Caller } from '#libs/rpc';
+import { BadRequestError, ConflictError, ForbiddenError, GoneError, NotFoundError, UnprocessableError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
 import { ApprovalFlow, type FlowContext, type KeptStage } from '../approval/approval-flow.service.js';
@@ -13,6 +13,9 @@ import { ApprovalMailer } from '../approval/approval.mailer.js';
 import { lockContract, lockContractWithPeople } from '../approval/contract-lock.js';
 import { FxRatesService } from '../fx/fx-rates.service.js';
 import { PolicyStore } from '../policy/policy-store.service.js';
+import { CompetitorsRepository } from '../pricing/competitors.repository.js';
+import { discountForApproval, placeDiscount, type PricePolicyDocument } from '../pricing/price-policy.rules.js';
+import { PricePolicyStore } from '../pricing/price-policy.store.js';
 import { explainAutoApproval, selectStages } from '../policy/policy.rules.js';
 import type { ContractFacts } from '../policy/policy.types.js';
 import { ContractReader } from './contract-reader.service.js';
@@ -33,6 +36,8 @@ export class ContractsService {
     private readonly directory: OrgDirectory,
     private readonly fx: FxRatesService,
     private readonly policies: PolicyStore,
+    private readonly prices: PricePolicyStore,
+    private readonly competitors: CompetitorsRepository,
     private readonly flow: ApprovalFlow,
     private readonly mailer: ApprovalMailer,
     private readonly timers: TimerWriter,
@@ -55,15 +60,18 @@ export class ContractsService {
     const submitter = await this.employee(tx, caller.id);
     const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
     const policy = await this.policies.active(tx);
+    const prices = await this.prices.active(tx);
+    const customerTier = await this.prices.customerTier(tx, input.customerId ?? null);
+    refuseAboveCeiling(prices.document, customerTier, input.productLine ?? null, input.discountPct);
     const contract = await this.contracts.insert(tx, {
       ownerId: submitter.id, customerId: input.customerId ?? null, customerName: input.customerName, title: input.title,
       amount: input.amount, currency: input.currency, amountBase, discountPct: input.discountPct, paymentTermDays: input.paymentTermDays,
       productLine: input.productLine ?? null, region: input.region ?? null, status: 'PENDING_APPROVAL', policyVersion: policy.version,
-      createdAt: now,
+      pricePolicyVersion: prices.version, customerTier, createdAt: now,
     });
     await this.audit.record(tx, {
       entityType: 'contract', entityId: contract.id, action: 'contract.submitted', actorId: submitter.id,
-      after: { ...input, amountBase: amountBase.toFixed(2), policyVersion: policy.version }, correlationId, at: now,
+      after: { ...input, amountBase: amountBase.toFixed(2), policyVersion: policy.version, pricePolicyVersion: prices.version, customerTier }, correlationId, at: now,
     });
     const ctx: FlowContext = { tx, contract, submitter, policy: policy.document, now, correlationId };
     await this.route(ctx, new Map());
@@ -72,19 +80,24 @@ export class ContractsService {
 
   /** Writes the current round's route and starts it; no applicable stage approves at once. */
   private async route(ctx: FlowContext, kept: Map<string, KeptStage>): Promise<void> {
-    const stages = selectStages(ctx.policy, this.facts(ctx.contract));
+    const facts = await this.facts(ctx.tx, ctx.contract);
+    const stages = selectStages(ctx.policy, facts);
     const written = await this.flow.writeRoute(ctx, stages, kept);
     if (stages.length === 0) {
-      await this.flow.finish(ctx, 'APPROVED', null, null, explainAutoApproval(ctx.policy, this.facts(ctx.contract)));
+      await this.flow.finish(ctx, 'APPROVED', null, null, explainAutoApproval(ctx.policy, facts));
       return;
     }
     await this.flow.activateNext(ctx, written);
   }
 
-  private facts(contract: Contract): ContractFacts {
+  /** What the approval policy's stages read; a discount within the first band of the price policy needs no approval. */
+  private async facts(tx: Tx, contract: Contract): Promise<ContractFacts> {
+    const prices = await this.prices.byVersion(contract.pricePolicyVersion, tx);
+    const discountPct = Number(contract.discountPct);
+    const placement = prices && placeDiscount(prices, contract.customerTier, contract.productLine, discountPct);
     return {
       amount: Number(contract.amountBase),
-      discountPct: Number(contract.discountPct),
+      discountPct: discountForApproval(placement, discountPct),
       paymentTermDays: contract.paymentTermDays,
       currency: contract.currency,
       productLine: contract.productLine,
@@ -101,13 +114,18 @@ export class ContractsService {
     });
   }
 
-  async withdraw(caller: Caller, contractId: string, correlationId: string) {
+  /** The owner withdraws with why the business was lost (and to which competitor, for competitor). */
+  async withdraw(caller: Caller, contractId: string, lost: WithdrawalRequest, correlationId: string) {
+    const problems = lostReasonProblems(lost.reason, lost.competitorId);
+    if (problems.length > 0) throw new BadRequestError('Say why the business was lost; the contract was not withdrawn.', problems);
     return this.inTransaction(async (tx) => {
       const ctx = await this.flowContext(tx, contractId, correlationId);
       if (ctx.contract.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may withdraw it.');
       if (!mayWithdraw(ctx.contract.status)) {
         throw new ConflictError(`Contract ${contractId} is ${ctx.contract.status} and can no longer be withdrawn.`);
       }
+      await this.competitors.requireKnown(tx, lost.competitorId ?? null);
+      ctx.contract = await this.contracts.recordLoss(tx, contractId, lost.reason, lost.competitorId ?? null);
       const { stepIds, approverIds } = withdrawalReach(await this.contracts.pendingAssignments(tx, contractId));
       await this.contracts.closeOpenSteps(tx, contractId);
       await this.timers.cancelForSubjects(tx, stepIds, ctx.now);
@@ -150,6 +168,8 @@ export class ContractsService {
       if (before.ownerId !== caller.id) throw new ForbiddenError('Only the contract\u2019s owner may resubmit it.');
       if (!mayResubmit(before.status)) throw new ConflictError(`Contract ${contractId} is ${before.status}; only a contract with changes requested can be resubmitted.`);
       const { amountBase } = await this.fx.toBase(input.amount, input.currency, tx);
+      const prices = await this.prices.byVersion(before.pricePolicyVersion, tx);
+      if (prices) refuseAboveCeiling(prices, before.customerTier, input.productLine ?? null, input.discountPct);
       const updated = await this.contracts.startNewRound(tx, before, input, amountBase);
       const riskier = isRiskier(before, updated);
       await this.audit.record(tx, {
@@ -158,7 +178,7 @@ export class ContractsService {
         after: { ...input, round: updated.round, riskier }, correlationId, at: ctx.now,
       });
       ctx.contract = updated;
-      const kept = riskier ? new Map<string, KeptStage>() : await this.flow.stagesToKeep(ctx, before.round, selectStages(ctx.policy, this.facts(updated)));
+      const kept = riskier ? new Map<string, KeptStage>() : await this.flow.stagesToKeep(ctx, before.round, selectStages(ctx.policy, await this.facts(tx, updated)));
       await this.route(ctx, kept);
       return this.reader.decisionView(tx, ctx.contract, ctx.submitter);
     });
@@ -209,6 +229,17 @@ export class ContractsService {
     const result = await this.database.transaction(work);
     this.signal.notify();
     return result;
+  }
+}
+
+/** 422 above the hard ceiling of the customer's tier and product line, naming the ceiling. */
+function refuseAboveCeiling(prices: PricePolicyDocument, tier: string | null, productLine: string | null, discountPct: number): void {
+  const placement = placeDiscount(prices, tier, productLine, discountPct);
+  if (placement?.aboveCeiling) {
+    throw new UnprocessableError(
+      `A discount of ${discountPct}% is above the ceiling of ${placement.ceilingPct}% for tier ${placement.tier} and product line ${placement.productLine}; the contract was not submitted.`,
+      'discount.above_ceiling',
+    );
   }
 }
 

@@ -4,7 +4,8 @@ import { AuditWriter } from '#libs/audit';
 import { Database, type Tx } from '#libs/database';
 import { BadRequestError, type Caller } from '#libs/rpc';
 import { Clock } from '#libs/time';
-import { DEFAULT_FOLLOW_UP_POLICY, mergeFollowUpPolicy, type PolicyValidation, validateFollowUpPolicy, type FollowUpPolicy } from './follow-up-policy.js';
+import { DailyScans } from '../risk/daily-scans.js';
+import { DEFAULT_FOLLOW_UP_POLICY, mergeFollowUpPolicy, withLaterSections, type PolicyValidation, validateFollowUpPolicy, type FollowUpPolicy } from './follow-up-policy.js';
 
 /** The active follow-up policy: the defaults until an admin replaces it (each replacement a new version). */
 @Injectable()
@@ -13,12 +14,13 @@ export class FollowUpPolicyStore {
     private readonly database: Database,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly scans: DailyScans,
   ) {}
 
   async active(tx: Tx = this.database.db): Promise<{ version: number; policy: FollowUpPolicy }> {
     const latest = await tx.selectFrom('FollowUpPolicy').select(['version', 'document']).orderBy('version', 'desc').limit(1).executeTakeFirst();
     if (!latest) return { version: 0, policy: DEFAULT_FOLLOW_UP_POLICY };
-    return { version: latest.version, policy: latest.document as unknown as FollowUpPolicy };
+    return { version: latest.version, policy: withLaterSections(latest.document as unknown as FollowUpPolicy) };
   }
 
   /** PUT: the body is the whole policy. */
@@ -47,6 +49,7 @@ export class FollowUpPolicyStore {
         entityType: 'follow-up-policy', entityId: caller.id, action, actorId: caller.id,
         before: { version: previous.version }, after: { version: row.version, document: validation.policy }, correlationId, at: this.clock.now(),
       });
+      await this.scans.rescheduleChanged(tx, previous.policy.scanTimes, validation.policy.scanTimes, correlationId);
       return { version: row.version, policy: validation.policy };
     });
   }

@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { fieldPath } from '#libs/rpc';
 import { workingDurationProblem } from '#libs/time';
 
 const workingDuration = z.string().refine((value) => workingDurationProblem(value) === null, (value) => ({ message: workingDurationProblem(value) ?? '' }));
 
 const tierNumbers = z.object({ A: z.number().int().min(1).max(365), B: z.number().int().min(1).max(365), C: z.number().int().min(1).max(730) }).strict();
+
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+
+const risingCount = z.object({ minimum: z.number().int().min(1).max(10_000), factor: z.number().min(1).max(100) }).strict();
 
 const deadlines = z.object({ acknowledge: workingDuration, resolve: workingDuration }).strict();
 
@@ -21,7 +26,7 @@ export const followUpPolicySchema = z
     postSigningVisitWorkingDays: z.number().int().min(1).max(60),
     surveyAfterContractDays: z.number().int().min(1).max(365),
     overdueEscalationWorkingDays: z.number().int().min(1).max(60),
-    digestLocalTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
+    digestLocalTime: localTime,
     complaintDeadlines: z.object({ critical: deadlines, high: deadlines, medium: deadlines, low: deadlines }).strict(),
     /** Reminders fire at this fraction of each complaint deadline. */
     complaintReminderAt: z.number().gt(0).lt(1),
@@ -45,6 +50,24 @@ export const followUpPolicySchema = z
         recoveryDays: z.number().int().min(1).max(365).optional(),
         /** Issue 13: alerts of at least this severity are emailed at once, the others wait for the daily digest (default 3; 0: all at once). */
         criticalSeverity: z.number().min(0).max(1000).optional(),
+      })
+      .strict(),
+    /** When each daily scan runs, HH:mm in SCAN_ZONE (Asia/Shanghai), one installation-wide time each. */
+    scanTimes: z.object({ customerDemand: localTime, competition: localTime }).strict(),
+    /** Market competition risk (issue 13 item 3): each rule compares the last windowDays with the trailingDays before them, per segment. */
+    competition: z
+      .object({
+        windowDays: z.number().int().min(7).max(365),
+        trailingDays: z.number().int().min(7).max(730),
+        cooldownDays: z.number().int().min(0).max(365),
+        /** Contracts withdrawn as lost to a competitor: at least minimum in the window and factor times the trailing rate. */
+        losses: risingCount,
+        /** The average discount of approved contracts up by risePoints or more, each window with minContracts. */
+        discountDrift: z.object({ minContracts: z.number().int().min(1).max(10_000), risePoints: z.number().gt(0).max(100) }).strict(),
+        /** The share of submitted contracts whose route had the stage named `stage` up by rise (0-1) or more. */
+        directorShare: z.object({ minContracts: z.number().int().min(1).max(10_000), rise: z.number().gt(0).max(1), stage: z.string().trim().min(1).max(100) }).strict(),
+        /** A and B tier customers dropping a tier: at least minimum in the window and factor times the trailing rate. */
+        tierDrops: risingCount,
       })
       .strict(),
   })
@@ -81,7 +104,22 @@ export const DEFAULT_FOLLOW_UP_POLICY: FollowUpPolicy = {
     noVisitCadenceFactor: 2,
     cooldownDays: 14,
   },
+  scanTimes: { customerDemand: '06:00', competition: '06:30' },
+  competition: {
+    windowDays: 30,
+    trailingDays: 90,
+    cooldownDays: 14,
+    losses: { minimum: 3, factor: 1.5 },
+    discountDrift: { minContracts: 5, risePoints: 2 },
+    directorShare: { minContracts: 5, rise: 0.15, stage: 'director' },
+    tierDrops: { minimum: 2, factor: 1.5 },
+  },
 };
+
+/** The sections added after the first versions were stored: a stored document without them reads with the defaults. */
+export function withLaterSections(stored: FollowUpPolicy): FollowUpPolicy {
+  return { ...stored, scanTimes: stored.scanTimes ?? DEFAULT_FOLLOW_UP_POLICY.scanTimes, competition: stored.competition ?? DEFAULT_FOLLOW_UP_POLICY.competition };
+}
 
 export type PolicyValidation = { ok: true; policy: FollowUpPolicy } | { ok: false; errors: { field: string; message: string }[] };
 
@@ -91,7 +129,7 @@ export function validateFollowUpPolicy(input: unknown): PolicyValidation {
   return {
     ok: false,
     errors: parsed.error.issues.map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(root)';
+      const field = fieldPath(issue.path);
       const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
       return { field, message: missing ? `${field} is required (a PUT takes the whole policy; PATCH changes part of it)` : issue.message };
     }),

@@ -1,6 +1,6 @@
 import { BadRequestError, type FieldError } from '#libs/rpc';
 
-import { VISIT_OUTCOMES, type VisitOutcome } from '#libs/contracts';
+import { lostReasonProblems, VISIT_OUTCOMES, type LostReason, type VisitOutcome } from '#libs/contracts';
 
 export { DUE_FILTERS, VISIT_OUTCOMES, type DueFilter, type VisitOutcome } from '#libs/contracts';
 
@@ -9,6 +9,8 @@ export interface CompleteVisitInput {
   notes: string;
   satisfaction?: number;
   nextVisitAt?: string;
+  lostReason?: LostReason;
+  competitorId?: string;
 }
 
 export interface CompletedVisit {
@@ -16,6 +18,9 @@ export interface CompletedVisit {
   notes: string;
   satisfaction: number | null;
   nextVisitAt: Date | null;
+  /** Set with outcome lost only. */
+  lostReason: LostReason | null;
+  competitorId: string | null;
 }
 
 /**
@@ -37,6 +42,11 @@ export function parseCompletion(input: CompleteVisitInput, now: Date): Completed
     else if (nextVisitAt.getTime() <= now.getTime()) errors.push({ field: 'nextVisitAt', message: 'nextVisitAt must be in the future' });
     else if (input.outcome === 'lost') errors.push({ field: 'nextVisitAt', message: 'a lost customer gets no next visit; leave nextVisitAt out' });
   }
+  if (input.outcome === 'lost') errors.push(...lostReasonProblems(input.lostReason, input.competitorId, 'lostReason'));
+  else if (input.lostReason !== undefined || input.competitorId !== undefined) {
+    errors.push({ field: 'lostReason', message: 'lostReason and competitorId are only for the outcome lost' });
+  }
   if (errors.length > 0) throw new BadRequestError('The visit could not be recorded; nothing was changed.', errors);
-  return { outcome: input.outcome, notes: input.notes, satisfaction, nextVisitAt };
+  const lost = input.outcome === 'lost';
+  return { outcome: input.outcome, notes: input.notes, satisfaction, nextVisitAt, lostReason: lost ? input.lostReason! : null, competitorId: lost ? (input.competitorId ?? null) : null };
 }

@@ -13,6 +13,8 @@ export function visitView(visit: Visit, customer: Customer, owner: Employee, ove
     customer: { id: customer.id, code: customer.code, name: customer.name, tier: customer.tier, status: customer.status },
     owner: personView(owner),
     outcome: visit.outcome,
+    lostReason: visit.lostReason,
+    lostCompetitorId: visit.lostCompetitorId,
     notes: visit.notes,
     satisfaction: visit.satisfaction,
     completedAt: visit.completedAt?.toISOString() ?? null,

@@ -103,6 +103,11 @@ export class RevisitsRepository {
     return created ?? null;
   }
 
+  /** Whether a lost visit may name this competitor (contract-approval's catalogue, read only). */
+  async isActiveCompetitor(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.selectFrom('Competitor').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst()) !== undefined;
+  }
+
   update(tx: Tx, visitId: string, data: Updateable<VisitTable>): Promise<Visit> {
     return tx.updateTable('Visit').set(data).where('id', '=', visitId).returningAll().executeTakeFirstOrThrow();
   }

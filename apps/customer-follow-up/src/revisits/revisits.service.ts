@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '#libs/audit';
 import { Database, OutboxSignal } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
-import { ConflictError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
+import { BadRequestError, ConflictError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import { TimerWriter } from '#libs/workflow';
 import type { EmployeeRow as Employee } from '../rows.js';
@@ -67,8 +67,12 @@ export class RevisitsService {
       const owner = await this.ownerOf(customer.ownerId);
       await this.access.assertMayComplete(tx, caller, owner, now);
       if (visit.status !== 'planned') throw new ConflictError(`Visit ${visit.id} is already ${visit.status}.`);
+      if (completion.competitorId && !(await this.repository.isActiveCompetitor(tx, completion.competitorId))) {
+        throw new BadRequestError('The visit could not be recorded; nothing was changed.', [{ field: 'competitorId', message: `no active competitor ${completion.competitorId} (GET /competitors)` }]);
+      }
       const done = await this.repository.update(tx, visit.id, {
         status: 'done', outcome: completion.outcome, notes: completion.notes, satisfaction: completion.satisfaction,
+        lostReason: completion.lostReason, lostCompetitorId: completion.competitorId,
         completedAt: now, completedById: caller.id, ownerId: owner.id,
       });
       await this.timers.cancelForSubject(tx, visit.id, now);
@@ -76,7 +80,7 @@ export class RevisitsService {
         entityType: 'customer', entityId: customer.id, action: 'visit.completed', actorId: caller.id,
         onBehalfOfId: caller.id === owner.id ? null : owner.id,
         before: { visitId: visit.id, status: visit.status },
-        after: { visitId: visit.id, status: 'done', outcome: completion.outcome, satisfaction: completion.satisfaction }, correlationId, at: now,
+        after: { visitId: visit.id, status: 'done', outcome: completion.outcome, satisfaction: completion.satisfaction, lostReason: completion.lostReason, competitorId: completion.competitorId }, correlationId, at: now,
       });
       let current = customer;
       if (completion.outcome === 'lost') {

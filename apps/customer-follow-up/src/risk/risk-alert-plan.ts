@@ -1,5 +1,5 @@
 import type { AuditRecord } from '#libs/audit';
-import { readStoredEvidence, storedEvidence } from './risk-alert-record.js';
+import { readStoredEvidence, storedEvidence, type StoredFacts } from './risk-alert-record.js';
 import { decideDelivery, type RiskAlertStatus, type RiskOccasion } from './risk-delivery.js';
 import type { RiskFlag } from './risk.rules.js';
 
@@ -15,9 +15,17 @@ export interface ExistingAlert {
   evidence: unknown;
 }
 
-export interface FlaggedCustomer {
+/** What any rule's flag carries (customer demand: RiskFlag; competition: CompetitionFlag). */
+export interface AlertFlag {
+  rule: string;
+  severity: number;
+  evidence: StoredFacts;
+}
+
+export interface FlaggedCustomer<F extends AlertFlag = RiskFlag> {
+  /** The alert's subject: the customer (demand), the segment's id (competition). */
   customerId: string;
-  flag: RiskFlag;
+  flag: F;
   /** False when nobody can be emailed (the owner is not in the directory): the alert is kept, not sent. */
   emailable: boolean;
   /** The customer's owner: their countermeasure tasks. */
@@ -36,17 +44,17 @@ export interface AlertWrite {
   lastSentAt: Date | null;
 }
 
-export interface PlannedSend {
+export interface PlannedSend<F extends AlertFlag = RiskFlag> {
   alertId: string;
   sendNumber: number;
   customerId: string;
-  flag: RiskFlag;
+  flag: F;
   occasion: RiskOccasion;
 }
 
-export interface SlicePlan {
+export interface SlicePlan<F extends AlertFlag = RiskFlag> {
   writes: AlertWrite[];
-  sends: PlannedSend[];
+  sends: PlannedSend<F>[];
   audit: AuditRecord[];
   raised: number;
   cleared: number;
@@ -59,9 +67,11 @@ const keyOf = (subjectId: string, rule: string) => `${subjectId}|${rule}`;
  * computed: every flag becomes or updates an alert; an alert whose rule no longer holds is
  * cleared (severity 0, kept with its history); emails follow decideDelivery.
  */
-export function planSlice(existing: ExistingAlert[], flagged: FlaggedCustomer[], now: Date, cooldownDays: number, correlationId: string | null, newId: () => string): SlicePlan {
+export function planSlice<F extends AlertFlag = RiskFlag>(
+  existing: ExistingAlert[], flagged: FlaggedCustomer<F>[], now: Date, cooldownDays: number, correlationId: string | null, newId: () => string,
+): SlicePlan<F> {
   const byKey = new Map(existing.map((alert) => [keyOf(alert.subjectId, alert.rule), alert]));
-  const plan: SlicePlan = { writes: [], sends: [], audit: [], raised: 0, cleared: 0 };
+  const plan: SlicePlan<F> = { writes: [], sends: [], audit: [], raised: 0, cleared: 0 };
   const audit = (entityId: string, action: string, before: object | null, after: object) =>
     plan.audit.push({ entityType: 'risk-alert', entityId, action, actorId: null, before, after, correlationId, at: now });
   const stillFlagged = new Set<string>();

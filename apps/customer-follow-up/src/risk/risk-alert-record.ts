@@ -1,4 +1,8 @@
+import type { CompetitionEvidence } from './competition.rules.js';
 import type { RiskEvidence } from './risk.rules.js';
+
+/** The numbers of an alert's rule, as its scan wrote them. */
+export type StoredFacts = RiskEvidence | CompetitionEvidence;
 
 /** How often and at which severity an alert was emailed, and when its rule stopped holding. */
 export interface DeliveryRecord {
@@ -14,7 +18,7 @@ export interface DeliveryRecord {
  * until then they ride along here, read and written only through this file.
  */
 export interface StoredEvidence {
-  facts: RiskEvidence | null;
+  facts: StoredFacts | null;
   delivery: DeliveryRecord;
 }
 
@@ -28,7 +32,7 @@ export function readStoredEvidence(json: unknown): StoredEvidence {
   if (!isObject(json)) return { facts: null, delivery: NO_DELIVERY };
   const delivery = isObject(json.delivery) ? json.delivery : {};
   return {
-    facts: isObject(json.facts) ? (json.facts as unknown as RiskEvidence) : null,
+    facts: isObject(json.facts) ? (json.facts as unknown as StoredFacts) : null,
     delivery: {
       sends: typeof delivery.sends === 'number' ? delivery.sends : 0,
       lastSentSeverity: typeof delivery.lastSentSeverity === 'number' ? delivery.lastSentSeverity : null,
@@ -37,7 +41,7 @@ export function readStoredEvidence(json: unknown): StoredEvidence {
   };
 }
 
-export function storedEvidence(facts: RiskEvidence | null, delivery: DeliveryRecord): StoredEvidence {
+export function storedEvidence(facts: StoredFacts | null, delivery: DeliveryRecord): StoredEvidence {
   return { facts, delivery };
 }
 

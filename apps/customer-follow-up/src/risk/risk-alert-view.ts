@@ -2,7 +2,7 @@ import { RISK_TYPE_ATTRITION } from '#libs/contracts';
 import { personView, type PersonView } from '#libs/org';
 import type { CustomerRow as Customer, EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { readStoredEvidence } from './risk-alert-record.js';
-import type { RiskEvidence } from './risk.rules.js';
+import type { StoredFacts } from './risk-alert-record.js';
 import type { AttritionEvidence } from './attrition-alert.rules.js';
 import type { RiskTaskRow } from './risk-tasks.repository.js';
 import { riskTaskView, type RiskTaskView } from './risk-task-view.js';
@@ -17,7 +17,7 @@ export interface RiskAlertView {
   active: boolean;
   status: RiskAlert['status'];
   /** The numbers of the last scan at which the rule held. */
-  evidence: RiskEvidence | AttritionEvidence | null;
+  evidence: StoredFacts | AttritionEvidence | null;
   customer: { id: string; code: string; name: string; tier: string } | null;
   owner: PersonView | null;
   /** Attrition: the person the alert is about (null for customer alerts). */

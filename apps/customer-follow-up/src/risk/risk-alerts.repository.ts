@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { RiskAlert } from '#generated/kysely';
 import type { Tx } from '#libs/database';
-import { RISK_TYPE_ATTRITION } from '#libs/contracts';
+import { RISK_TYPE_ATTRITION, RISK_TYPE_COMPETITION } from '#libs/contracts';
 import { isUuid } from '#libs/rpc';
 import type { CustomerRow, RiskAlertRow } from '../rows.js';
 
@@ -12,6 +12,8 @@ export interface RiskAlertVisibility {
   customerOwners: string[];
   /** Attrition alerts about these employees; null: every attrition alert (HR). */
   attritionSubjects: string[] | null;
+  /** Competition alerts of segments in these regions or product lines (a director's own). */
+  competition: { regions: string[]; productLines: string[] };
 }
 
 export interface RiskAlertFilter {
@@ -52,9 +54,16 @@ export class RiskAlertsRepository {
     if (filter.status) query = query.where('a.status', '=', filter.status);
     const visibleTo = filter.visibleTo;
     if (visibleTo) {
-      const { customerOwners, attritionSubjects } = visibleTo;
+      const { customerOwners, attritionSubjects, competition } = visibleTo;
       query = query.where((eb) =>
         eb.or([
+          eb.and([
+            eb('a.type', '=', RISK_TYPE_COMPETITION),
+            eb.or([
+              eb(sql<string>`a.evidence->'facts'->'segment'->>'region'`, '=', eb.fn.any(eb.val(competition.regions))),
+              eb(sql<string>`a.evidence->'facts'->'segment'->>'productLine'`, '=', eb.fn.any(eb.val(competition.productLines))),
+            ]),
+          ]),
           eb.and([
             eb('a.type', '<>', RISK_TYPE_ATTRITION),
             eb.exists(eb.selectFrom('Customer as c').select('c.id').whereRef('c.id', '=', 'a.subjectId').where((inner) => inner('c.ownerId', '=', inner.fn.any(inner.val(customerOwners))))),

@@ -3,7 +3,7 @@ import type { Updateable } from 'kysely';
 import type { RiskAlert as RiskAlertTable } from '#generated/kysely';
 import { AuditWriter } from '#libs/audit';
 import { Database, type Tx } from '#libs/database';
-import { RISK_TYPE_ATTRITION } from '#libs/contracts';
+import { RISK_TYPE_ATTRITION, RISK_TYPE_COMPETITION } from '#libs/contracts';
 import { OrgDirectory } from '#libs/org';
 import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type Page } from '#libs/rpc';
 import { Clock } from '#libs/time';
@@ -13,6 +13,7 @@ import { readStoredEvidence } from './risk-alert-record.js';
 import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
 import { RiskAlertsRepository, type RiskAlertVisibility } from './risk-alerts.repository.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
+import { competitionAccess, mayActOnCompetition } from './competition-access.js';
 
 /**
  * GET /risk-alerts, acknowledge and snooze. ADMIN sees every alert; anyone else the alerts about
@@ -20,7 +21,8 @@ import { RiskTasksRepository } from './risk-tasks.repository.js';
  * concerns: anyone above the owner in the reporting line (the manager it was emailed to and
  * theirs), the owner only when they have no manager (then it was emailed to them), and ADMIN.
  * An attrition alert is about a person: only those above them, HR and ADMIN see it and act on
- * it; never the person, never their peers.
+ * it; never the person, never their peers. A competition alert is about a segment: only the
+ * directors responsible for its region or product line and ADMIN see it and act on it.
  */
 @Injectable()
 export class RiskAlertsService {
@@ -74,7 +76,11 @@ export class RiskAlertsService {
     const work = async (tx: Tx) => {
       const alert = await this.repository.lock(tx, id);
       if (!alert) throw new NotFoundError(`Risk alert ${id} does not exist.`);
-      if (alert.type === RISK_TYPE_ATTRITION) {
+      if (alert.type === RISK_TYPE_COMPETITION) {
+        if (!mayActOnCompetition(caller, await this.directory.findById(caller.id, tx), alert)) {
+          throw new ForbiddenError(`Only the directors responsible for the segment and ADMIN may acknowledge or snooze competition alert ${alert.id}.`);
+        }
+      } else if (alert.type === RISK_TYPE_ATTRITION) {
         const person = await this.directory.findById(alert.subjectId, tx);
         if (!(await this.mayActOnAttrition(tx, caller, person))) {
           throw new ForbiddenError(`Only the managers above the person, HR and ADMIN may acknowledge or snooze attrition alert ${alert.id}.`);
@@ -103,7 +109,10 @@ export class RiskAlertsService {
   /** Customers of the caller's subtree; attrition alerts of the people below the caller (HR: all). */
   private async visibility(caller: Caller): Promise<RiskAlertVisibility> {
     const subtree = await this.directory.reportingSubtree(caller.id);
-    return { customerOwners: subtree, attritionSubjects: caller.role === 'HR' ? null : subtree.filter((id) => id !== caller.id) };
+    return {
+      customerOwners: subtree, attritionSubjects: caller.role === 'HR' ? null : subtree.filter((id) => id !== caller.id),
+      competition: competitionAccess(caller, await this.directory.findById(caller.id)),
+    };
   }
 
   private async mayActOnAttrition(tx: Tx, caller: Caller, person: Employee | null): Promise<boolean> {

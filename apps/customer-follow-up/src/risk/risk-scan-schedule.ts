@@ -2,7 +2,8 @@ import { JOBS, QUEUES } from '#libs/queue';
 import { dailyScanKey, nextDailyScan, type DailyScanSpec } from '#libs/workflow';
 
 /**
- * The daily customer-risk scan runs at 06:00 in Asia/Shanghai (22:00 UTC the evening before):
+ * The daily customer-risk scan runs at the follow-up policy's `scanTimes.customerDemand`, by
+ * default 06:00 in Asia/Shanghai (22:00 UTC the evening before; DailyScans passes the policy's time):
  * before the working day of the sales organization, so the alerts wait in the managers' inboxes
  * when they start. One installation-wide time, not per recipient: the scan is one run over every customer.
  */

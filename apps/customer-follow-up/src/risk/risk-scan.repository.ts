@@ -134,10 +134,10 @@ export class RiskScanRepository {
   }
 
   /** Inserts new alerts and updates existing ones, a batch per statement. */
-  async writeAlerts(tx: Tx, alerts: AlertWrite[], now: Date): Promise<void> {
+  async writeAlerts(tx: Tx, alerts: AlertWrite[], now: Date, type: string = RISK_TYPE_CUSTOMER_DEMAND): Promise<void> {
     for (let i = 0; i < alerts.length; i += WRITE_BATCH) {
       const rows = alerts.slice(i, i + WRITE_BATCH).map(
-        (a) => sql`(${a.id}::uuid, ${RISK_TYPE_CUSTOMER_DEMAND}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
+        (a) => sql`(${a.id}::uuid, ${type}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
           ${a.status}::"RiskAlertStatus", ${a.snoozedUntil}::timestamp, ${a.lastSentAt}::timestamp, ${now}::timestamp, ${now}::timestamp)`,
       );
       await sql`

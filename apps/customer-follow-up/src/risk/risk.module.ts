@@ -22,6 +22,11 @@ import { RiskScanService } from './risk-scan.service.js';
 import { AttritionAlertsJobs } from './attrition-alerts.jobs.js';
 import { AttritionAlertsService } from './attrition-alerts.service.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
+import { CompetitionAlertMailer } from './competition.mailer.js';
+import { CompetitionJobs } from './competition.jobs.js';
+import { CompetitionScanRepository } from './competition-scan.repository.js';
+import { CompetitionScanService } from './competition-scan.service.js';
+import { RiskScansHandlers } from './risk-scans.rpc.js';
 
 /**
  * Customer demand change risk (issue 3 item 7): a daily scan (risk.scan, bulk queue)
@@ -29,15 +34,18 @@ import { RiskTasksRepository } from './risk-tasks.repository.js';
  * the alerts' list, acknowledgement and snooze. Also records appraisal's attrition flags as alerts
  * of type attrition (attrition.flagged). Every alert's countermeasures become tasks (RiskCountermeasures,
  * exported for the competition scan) with a reminder and an escalation, and the /risk-tasks API.
+ * Market competition (issue 13 item 3): a daily scan by segment (competition.scan) raising alerts
+ * of type competition through the same alert rows and delivery; POST /risk-scans runs a scan now.
  */
 @Module({
   imports: [CustomersModule, RevisitsModule, SurveysModule],
-  controllers: [RiskAlertsHandlers, RiskTasksHandlers],
+  controllers: [RiskAlertsHandlers, RiskTasksHandlers, RiskScansHandlers],
   providers: [
     RiskScanRepository, RiskScanService, RiskJobs, RiskAlertMailer, RiskAlertsRepository, RiskAlertsService, RiskTasksRepository, AttritionAlertsService, AttritionAlertsJobs,
     RiskCountermeasures, RiskTasksService, RiskTaskDeadlineJobs, RiskRecoveryRepository, RiskRecovery,
     RiskDigestRepository, RiskDigestService, RiskDigestJobs, RiskLinksService,
+    CompetitionScanRepository, CompetitionScanService, CompetitionAlertMailer, CompetitionJobs,
   ],
-  exports: [RiskScanService, RiskCountermeasures, RiskRecovery, RiskDigestService],
+  exports: [RiskScanService, RiskCountermeasures, RiskRecovery, RiskDigestService, CompetitionScanService],
 })
 export class RiskModule {}

@@ -5,7 +5,7 @@ const view: ActionView = {
   contract: {
     id: 'c-1', status: 'PENDING_APPROVAL', title: 'Big <b>order</b>', customerId: null, customerName: 'Acme', amount: 1234567.5, currency: 'CNY',
     amountBase: 1234567.5, baseCurrency: 'CNY', discountPct: 7.125, paymentTermDays: 30, productLine: null, region: null,
-    owner: { id: 'o', email: 'o@x.test', name: 'Ray' }, policyVersion: 1, round: 1, version: 1, createdAt: '2027-01-01T00:00:00Z', updatedAt: '2027-01-01T00:00:00Z', decidedAt: null,
+    owner: { id: 'o', email: 'o@x.test', name: 'Ray' }, policyVersion: 1, pricePolicyVersion: null, lostReason: null, lostCompetitorId: null, round: 1, version: 1, createdAt: '2027-01-01T00:00:00Z', updatedAt: '2027-01-01T00:00:00Z', decidedAt: null,
   },
   stage: 'manager', approver: { id: 'a', email: 'a@x.test', name: 'Mia', locale: 'en', timezone: 'Europe/Berlin' }, stepStatus: 'PENDING',
   choices: ['approve', 'reject', 'request_changes'], expiresAt: '2027-01-05T09:00:00.000Z',

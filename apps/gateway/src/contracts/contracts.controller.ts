@@ -9,6 +9,7 @@ import { pageLimit } from '../http/page-limit.js';
 import { ServiceClient } from '../http/service-client.js';
 import { ContractDto, DecisionDto, ListContractsQuery, ReverseContractDto } from './contract.dto.js';
 import { idempotencyKey } from './idempotency-key.js';
+import { LostReasonDto } from './lost-reason.dto.js';
 
 @ApiTags('contracts')
 @Controller()
@@ -54,10 +55,10 @@ export class ContractsController {
 
   @Post('contracts/:id/withdraw')
   @HttpCode(200)
-  @Roles('Withdraw a contract (its owner)', SALES_ROLES)
-  @ApiAnswers(200, 'ContractWithRoute', [404, 409, 503])
-  withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @CorrelationId() correlationId: string) {
-    return this.service.call(WithdrawContract, caller, correlationId, { id });
+  @Roles('Withdraw a contract (its owner), saying why the business was lost: reason, and competitorId for competitor', SALES_ROLES)
+  @ApiAnswers(200, 'ContractWithRoute', [400, 404, 409, 503])
+  withdraw(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: LostReasonDto, @CorrelationId() correlationId: string) {
+    return this.service.call(WithdrawContract, caller, correlationId, { id, lost: { reason: body.reason, competitorId: body.competitorId } });
   }
 
   @Post('contracts/:id/reverse')

@@ -8,11 +8,12 @@ import { RevisitsController } from './revisits.controller.js';
 import { RiskAlertsController } from './risk-alerts.controller.js';
 import { RiskTasksController } from './risk-tasks.controller.js';
 import { RiskLinksController } from './risk-links.controller.js';
+import { RiskScansController } from './risk-scans.controller.js';
 import { SurveysController } from './surveys.controller.js';
 
 /** The customer follow-up endpoints of the HTTP API. */
 @Module({
   imports: [ServiceClientModule, CustomersGatewayModule, AbuseModule],
-  controllers: [FollowUpPolicyController, RevisitsController, ComplaintsController, SurveysController, RiskAlertsController, RiskTasksController, RiskLinksController],
+  controllers: [FollowUpPolicyController, RevisitsController, ComplaintsController, SurveysController, RiskAlertsController, RiskTasksController, RiskLinksController, RiskScansController],
 })
 export class FollowUpGatewayModule {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { DUE_FILTERS, VISIT_OUTCOMES, type DueFilter, type VisitOutcome } from '#libs/contracts';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DUE_FILTERS, LOST_REASONS, VISIT_OUTCOMES, type DueFilter, type LostReason, type VisitOutcome } from '#libs/contracts';
 import { PageCursor } from '../http/page-cursor.js';
 
 export class ListRevisitsQuery {
@@ -18,4 +18,6 @@ export class CompleteVisitDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) satisfaction?: number;
   @ApiPropertyOptional({ example: '2027-04-01T02:00:00Z', description: 'when the next visit is due; by default the tier\u2019s cadence in the owner\u2019s working days' })
   @IsOptional() @IsISO8601({ strict: true }) nextVisitAt?: string;
+  @ApiPropertyOptional({ enum: LOST_REASONS, description: 'required with outcome lost, not allowed otherwise' }) @IsOptional() @IsIn(LOST_REASONS) lostReason?: LostReason;
+  @ApiPropertyOptional({ format: 'uuid', description: 'with lostReason competitor: who (GET /competitors)' }) @IsOptional() @IsUUID() competitorId?: string;
 }

@@ -49,6 +49,8 @@ export const VisitView = z.object({
   customer: z.object({ id: z.string(), code: z.string(), name: z.string(), tier: z.enum(CustomerTier), status: z.enum(CustomerStatus) }),
   owner: PersonView,
   outcome: z.string().nullable(),
+  lostReason: z.string().nullable().describe('outcome lost: price, product_fit, competitor, timing or other'),
+  lostCompetitorId: z.string().nullable(),
   notes: z.string().nullable(),
   satisfaction: z.number().int().nullable(),
   completedAt: z.string().nullable(),
@@ -94,6 +96,27 @@ const AttritionEvidence = z.object({
   scannedAt: z.string(),
 });
 
+const Segment = z.object({ region: z.string().nullable(), productLine: z.string().nullable(), customerType: z.string().nullable() }).describe("competition: the segment (customer type: the customer's industry)");
+const SegmentWindows = { segment: Segment, windowDays: z.number(), trailingDays: z.number() };
+const CompetitorLossEvidence = z.object({
+  ...SegmentWindows, recentCount: z.number(), trailingCount: z.number(), expected: z.number(), factor: z.number(), minimum: z.number(),
+  contractIds: z.array(z.string()).describe('the contracts withdrawn as lost to a competitor in the window (newest first, at most 20)'),
+  competitors: z.array(z.object({ id: z.string(), name: z.string(), count: z.number() })),
+});
+const DiscountDriftEvidence = z.object({
+  ...SegmentWindows, recentAverage: z.number(), recentCount: z.number(), trailingAverage: z.number(), trailingCount: z.number(), rise: z.number(), risePoints: z.number(),
+  contractIds: z.array(z.string()),
+  series: z.array(z.object({ from: z.string(), average: z.number(), count: z.number() })).describe('the average approved discount per week, oldest first'),
+});
+const DirectorShareEvidence = z.object({
+  ...SegmentWindows, stage: z.string(), recentShare: z.number(), recentCount: z.number(), trailingShare: z.number(), trailingCount: z.number(), rise: z.number(), threshold: z.number(),
+  contractIds: z.array(z.string()),
+});
+const TierDropEvidence = z.object({
+  ...SegmentWindows, recentCount: z.number(), trailingCount: z.number(), expected: z.number(), factor: z.number(), minimum: z.number(),
+  customers: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
+});
+
 export const RiskTaskView = z.object({
   id: z.string(),
   alert: z.object({ id: z.string(), type: z.string(), rule: z.string() }).nullable().describe('the risk alert the task answers'),
@@ -122,7 +145,9 @@ export const RiskAlertView = z.object({
   severity: z.number().describe('0 once the rule no longer held at a scan'),
   active: z.boolean(),
   status: z.enum(RiskAlertStatus),
-  evidence: z.union([SatisfactionEvidence, ComplaintEvidence, ContractEvidence, VisitEvidence, AttritionEvidence]).nullable().describe('the numbers of the last scan at which the rule held'),
+  evidence: z.union([
+    SatisfactionEvidence, ComplaintEvidence, ContractEvidence, VisitEvidence, AttritionEvidence, CompetitorLossEvidence, DiscountDriftEvidence, DirectorShareEvidence, TierDropEvidence,
+  ]).nullable().describe('the numbers of the last scan at which the rule held'),
   customer: z.object({ id: z.string(), code: z.string(), name: z.string(), tier: z.string() }).nullable(),
   owner: PersonView.nullable(),
   employee: PersonView.nullable().describe('attrition: the person the alert is about'),
@@ -155,6 +180,7 @@ export const RiskEffectivenessReport = z.object({
   recoveryDays: z.number().int().describe("how long a rule must not hold before its alert resolves (policy risk.recoveryDays)"),
   lines: z.array(z.object({ type: z.string(), countermeasure: z.string(), done: EffectivenessOutcome, notDone: EffectivenessOutcome })),
 });
+export const RiskScanRequested = z.object({ type: z.enum(['customer_demand', 'competition']), requestedAt: z.string() });
 
 const tierNumbers = z.object({ A: z.number(), B: z.number(), C: z.number() });
 const deadlines = z.object({ acknowledge: z.string(), resolve: z.string() });
@@ -181,6 +207,16 @@ export const FollowUpPolicy = z.object({
     noContractDays: z.number(),
     noVisitCadenceFactor: z.number(),
     cooldownDays: z.number(),
+  }),
+  scanTimes: z.object({ customerDemand: z.string(), competition: z.string() }).describe('HH:mm in Asia/Shanghai'),
+  competition: z.object({
+    windowDays: z.number(),
+    trailingDays: z.number(),
+    cooldownDays: z.number(),
+    losses: z.object({ minimum: z.number(), factor: z.number() }),
+    discountDrift: z.object({ minContracts: z.number(), risePoints: z.number() }),
+    directorShare: z.object({ minContracts: z.number(), rise: z.number(), stage: z.string() }),
+    tierDrops: z.object({ minimum: z.number(), factor: z.number() }),
   }),
 });
 export const VersionedFollowUpPolicy = z.object({ version: z.number().int(), policy: FollowUpPolicy });

@@ -18,6 +18,9 @@ export const approvalRequestTemplate: EmailTemplate<'approval-request'> = {
 {{> contractSummary}}
 <h2 style="${style.h2}">{{t "request.discountHeading"}}</h2>
 <p style="${style.p}">{{t "request.discountLine" discount=(percent contract.discountPct)}}</p>
+{{#if discountBand}}
+<p style="${style.strong}">{{t "request.discountBand" band=discountBand.band from=(percent discountBand.fromPct) to=(percent discountBand.toPct) tier=discountBand.tier productLine=discountBand.productLine ceiling=(percent discountBand.ceilingPct)}}</p>
+{{/if}}
 {{#if discountThresholds.length}}
 <p style="${style.p}">{{t "request.thresholdsIntro" baseCurrency=contract.baseCurrency}}</p>
 <ul style="${style.list}">
@@ -57,6 +60,9 @@ export const approvalRequestTemplate: EmailTemplate<'approval-request'> = {
 
 {{t "request.discountHeading"}}
   {{t "request.discountLine" discount=(percent contract.discountPct)}}
+{{#if discountBand}}
+  {{t "request.discountBand" band=discountBand.band from=(percent discountBand.fromPct) to=(percent discountBand.toPct) tier=discountBand.tier productLine=discountBand.productLine ceiling=(percent discountBand.ceilingPct)}}
+{{/if}}
 {{#if discountThresholds.length}}
   {{t "request.thresholdsIntro" baseCurrency=contract.baseCurrency}}
 {{#each discountThresholds}}

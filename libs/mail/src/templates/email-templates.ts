@@ -31,6 +31,7 @@ import { attritionAlertTemplate } from './attrition-alert.js';
 import { riskTaskDeadlineTemplate } from './risk-task-deadline.js';
 import { riskDigestTemplate } from './risk-digest.js';
 import { signInLinkTemplate } from './sign-in-link.js';
+import { competitionAlertTemplate } from './competition-alert.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -65,4 +66,5 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'risk-task-deadline': riskTaskDeadlineTemplate,
   'risk-digest': riskDigestTemplate,
   'sign-in-link': signInLinkTemplate,
+  'competition-alert': competitionAlertTemplate,
 };
