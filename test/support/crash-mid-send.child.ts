@@ -28,7 +28,8 @@ it('claims a notification, has it accepted by SMTP, and is killed before the led
     process.kill(process.pid, 'SIGKILL'); // ... and the worker dies before markSent
     await new Promise(() => undefined);
   };
-  const sender = new NotificationSender(new SendingRepository(new Database(prisma), new SystemClock()), transport, new NotifierMetrics(), new SendingMailer(config));
+  const clock = new SystemClock();
+  const sender = new NotificationSender(new SendingRepository(new Database(prisma), clock), transport, new NotifierMetrics(), new SendingMailer(config), clock, config);
   await sender.send(notificationId);
   throw new Error('The send returned: the worker was not killed mid-send');
 });

@@ -33,7 +33,7 @@ export class MailTransport implements OnApplicationShutdown {
       maxMessages: Infinity,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
-      socketTimeout: 20_000,
+      socketTimeout: config.SMTP_SOCKET_TIMEOUT,
       ignoreTLS: config.SMTP_URL.startsWith('smtp://'),
     } as TransportOptions);
   }

@@ -10,7 +10,7 @@ import { SEND_LEASE_MS } from './mail-transport.js';
 export type Notification = Selectable<DB['Notification']>;
 
 const NOTIFICATION = ['id', 'idempotencyKey', 'recipientId', 'recipientEmail', 'kind', 'locale', 'data', 'status', 'attempts', 'lastError',
-  'messageId', 'sentAt', 'leaseUntil', 'resentAfterInterrupt', 'correlationId', 'createdAt', 'updatedAt'] as const;
+  'messageId', 'sentAt', 'leaseUntil', 'resentAfterInterrupt', 'failingSince', 'correlationId', 'createdAt', 'updatedAt'] as const;
 
 /** A send that reached the SMTP server, to be recorded `sent` under the lease it held. */
 export interface SentEmail {
@@ -45,8 +45,9 @@ export class SendingRepository {
 
   /**
    * queued/retrying -> sending under a fresh lease (the row's leaseUntil); an expired lease means
-   * an earlier send was interrupted, so it is re-claimed and flagged as a resend. Null when the
-   * row is not claimable (sent, dead, or leased by another worker).
+   * an earlier send was interrupted, so it is re-claimed and flagged as a resend. So is an
+   * `unknown` row once its resend delay (also kept in leaseUntil) is over. Null when the row is not
+   * claimable (sent, dead, leased by another worker, or unknown and not due yet).
    */
   claim(id: string): Promise<Notification | null> {
     return this.claims.load(id);
@@ -70,11 +71,11 @@ export class SendingRepository {
     const { rows } = await sql<Notification>`
       UPDATE "Notification"
       SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1,
-          "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
+          "resentAfterInterrupt" = "resentAfterInterrupt" OR status IN ('sending', 'unknown'), "updatedAt" = ${now}
       WHERE id = ANY(${[...new Set(ids)]}::uuid[])
-        AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
+        AND (status IN ('queued', 'retrying') OR (status IN ('sending', 'unknown') AND "leaseUntil" < ${now}))
       RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
-                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`.execute(this.database.db);
+                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "failingSince", "correlationId", "createdAt", "updatedAt"`.execute(this.database.db);
     const claimed = new Map(rows.map((row) => [row.id, row]));
     // The same id twice in one batch (a job and its retry racing): only the first one sends.
     return ids.map((id) => {
@@ -92,7 +93,7 @@ export class SendingRepository {
         SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, lease timestamp, "outboxId" uuid)
       ), sent AS (
         UPDATE "Notification" n
-        SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL, "updatedAt" = ${new Date()}
+        SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL, "failingSince" = NULL, "updatedAt" = ${new Date()}
         FROM input i
         WHERE n.id = i.id AND n.status = 'sending' AND n."leaseUntil" = i.lease
         RETURNING n.id, i.lease
@@ -105,10 +106,20 @@ export class SendingRepository {
     return sends.map((send) => recorded.has(`${send.id}|${send.lease.getTime()}`));
   }
 
-  async markRetrying(id: string, lease: Date, error: string): Promise<void> {
+  /** A failed attempt worth retrying; the retry budget runs from the first one (failingSince). */
+  markRetrying(id: string, lease: Date, error: string): Promise<void> {
+    return this.markFailedAttempt(id, lease, error, 'retrying', null);
+  }
+
+  /** The relay went silent after the message: nobody sends it again before `resendAfter`. */
+  markUnknown(id: string, lease: Date, error: string, resendAfter: Date): Promise<void> {
+    return this.markFailedAttempt(id, lease, error, 'unknown', resendAfter);
+  }
+
+  private async markFailedAttempt(id: string, lease: Date, error: string, status: 'retrying' | 'unknown', leaseUntil: Date | null): Promise<void> {
     await this.database.db
       .updateTable('Notification')
-      .set({ status: 'retrying', leaseUntil: null, lastError: error.slice(0, 2000), updatedAt: new Date() })
+      .set((eb) => ({ status, leaseUntil, lastError: error.slice(0, 2000), failingSince: eb.fn.coalesce('failingSince', eb.val(this.clock.now())), updatedAt: new Date() }))
       .where('id', '=', id)
       .where('status', '=', 'sending')
       .where('leaseUntil', '=', lease)

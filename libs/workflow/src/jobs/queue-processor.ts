@@ -34,8 +34,8 @@ export function queueProcessor(queue: QueueName, options: QueueProcessorOptions)
       if (typeof options.concurrency === 'function') this.worker.concurrency = options.concurrency(this.config);
     }
 
-    process(job: Job<JobEnvelope & Record<string, unknown>>) {
-      return this.dispatcher.dispatch(job);
+    process(job: Job<JobEnvelope & Record<string, unknown>>, token?: string) {
+      return this.dispatcher.dispatch(job, token);
     }
   }
 
