@@ -64,6 +64,9 @@ const schema = z.object({
   SMTP_RETRY_MAX_DELAY: isoDurationMs.default('PT15M'),
   // An email whose outcome is unknown (the relay went silent after the message) is resent once, this much later.
   SMTP_UNKNOWN_RESEND_DELAY: isoDurationMs.default('PT10M'),
+  // A claimed email is leased this long and renewed every third of it while its send is in flight:
+  // after a notifier dies, its emails are claimable again within this (DESIGN, "notification").
+  SEND_LEASE: isoDurationMs.default('PT15S'),
   // Emails one notifier process sends at once, per queue (urgent, bulk).
   NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(160),
   MAIL_FROM: z.string().min(3).default('salesflow <no-reply@salesflow.local>'),

@@ -3,10 +3,11 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { Tx } from '#libs/database';
 import { Clock } from '#libs/time';
 import { PermanentJobError, RecordedOutcome, RetryLaterError } from '#libs/workflow';
+import { LeaseHeartbeat } from './lease-heartbeat.js';
 import { MailTransport } from './mail-transport.js';
 import { NotifierMetrics } from './notifier.metrics.js';
 import { SendingMailer } from './sending.mailer.js';
-import { SendingRepository } from './sending.repository.js';
+import { SendingRepository, type Claim, type Notification } from './sending.repository.js';
 import { afterSmtpFailure, classifySmtpFailure, type SmtpRetryPolicy } from './sending.rules.js';
 
 /** The first retry of a failed send waits this long; each one after waits twice as long, up to SMTP_RETRY_MAX_DELAY. */
@@ -36,6 +37,7 @@ export class NotificationSender {
     private readonly metrics: NotifierMetrics,
     private readonly mailer: SendingMailer,
     private readonly clock: Clock,
+    private readonly heartbeat: LeaseHeartbeat,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.policy = smtpRetryPolicy(config);
@@ -58,38 +60,44 @@ export class NotificationSender {
       }
       return 'skipped';
     }
-    const lease = row.leaseUntil!;
-    const email = this.mailer.compose(row);
+    const claim = { id: row.id, attempt: row.attempts };
+    this.heartbeat.hold(claim);
     try {
-      await this.transport.send(email);
-    } catch (error) {
-      const message = (error as Error).message;
-      this.metrics.failed.inc({ kind: row.kind });
-      const now = this.clock.now();
-      const decision = afterSmtpFailure(this.policy, classifySmtpFailure(error), row, now);
-      if (decision.action === 'dead') {
-        const reason = `${message} (${decision.reason})`;
-        if (onPermanent) await this.ledger.markDeadWith(row.id, reason, (tx) => onPermanent(tx, reason));
-        else await this.ledger.markDead(row.id, reason);
-        throw new PermanentJobError(`SMTP failed ${row.kind} email ${row.id} for good: ${reason}`);
-      }
-      if (decision.action === 'resend-once') {
-        await this.ledger.markUnknown(row.id, lease, message, new Date(now.getTime() + decision.delayMs));
-        this.logger.warn({ correlationId: row.correlationId, msg: `Outcome of ${row.kind} email ${row.id} unknown (${message}); resent once with the same Message-ID in ${decision.delayMs / 1000} s.` });
-      } else {
-        await this.ledger.markRetrying(row.id, lease, message);
-      }
-      throw new RetryLaterError(message, decision.delayMs);
+      const email = this.mailer.compose(row);
+      await this.transport.send(email).catch((error: unknown) => this.failed(row, claim, error, onPermanent));
+      const recorded = await this.ledger.markSent({ ...claim, ...(job ? { outboxId: job.outboxId } : {}) });
+      if (!recorded) this.logger.warn({ correlationId: row.correlationId, msg: `Email ${row.id} was sent after another worker claimed it (its lease ran out); that worker may resend it.` });
+      this.metrics.sent.inc({ kind: row.kind });
+      this.logger.log({
+        correlationId: row.correlationId,
+        notificationId: row.id,
+        // The ledger id names the recipient; an address (a customer's contact, say) has no place in a log.
+        msg: `Sent ${row.kind} email ${row.id} (Message-ID ${row.messageId}).`,
+      });
+    } finally {
+      this.heartbeat.release(claim);
     }
-    const recorded = await this.ledger.markSent({ id: row.id, lease, ...(job ? { outboxId: job.outboxId } : {}) });
-    if (!recorded) this.logger.warn({ correlationId: row.correlationId, msg: `Email ${row.id} was sent after its lease ran out; another worker may resend it.` });
-    this.metrics.sent.inc({ kind: row.kind });
-    this.logger.log({
-      correlationId: row.correlationId,
-      notificationId: row.id,
-      // The ledger id names the recipient; an address (a customer's contact, say) has no place in a log.
-      msg: `Sent ${row.kind} email ${row.id} (Message-ID ${row.messageId}).`,
-    });
     return job ? new RecordedOutcome('done') : 'done';
+  }
+
+  /** Books a failed send as the retry rules say (dead, unknown, or retrying) and throws what the job runner needs. */
+  private async failed(row: Notification, claim: Claim, error: unknown, onPermanent?: (tx: Tx, error: string) => Promise<void>): Promise<never> {
+    const message = (error as Error).message;
+    this.metrics.failed.inc({ kind: row.kind });
+    const now = this.clock.now();
+    const decision = afterSmtpFailure(this.policy, classifySmtpFailure(error), row, now);
+    if (decision.action === 'dead') {
+      const reason = `${message} (${decision.reason})`;
+      if (onPermanent) await this.ledger.markDeadWith(row.id, reason, (tx) => onPermanent(tx, reason));
+      else await this.ledger.markDead(row.id, reason);
+      throw new PermanentJobError(`SMTP failed ${row.kind} email ${row.id} for good: ${reason}`);
+    }
+    if (decision.action === 'resend-once') {
+      await this.ledger.markUnknown(claim, message, new Date(now.getTime() + decision.delayMs));
+      this.logger.warn({ correlationId: row.correlationId, msg: `Outcome of ${row.kind} email ${row.id} unknown (${message}); resent once with the same Message-ID in ${decision.delayMs / 1000} s.` });
+    } else {
+      await this.ledger.markRetrying(claim, message);
+    }
+    throw new RetryLaterError(message, decision.delayMs);
   }
 }
