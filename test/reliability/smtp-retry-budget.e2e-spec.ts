@@ -1,7 +1,7 @@
 import { JOB_ATTEMPTS } from '#libs/queue';
 import { waitFor } from '#libs/testing';
-import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { about, countByKey, KIND, ledger } from '../support/reliability.js';
+import { ORG, seedOrg } from '../support/org-fixture.js';
+import { about, countByKey, KIND, ledger, submitApprovedAtOnce } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -14,12 +14,6 @@ import { useTestSystem } from '../support/use-test-system.js';
  *
  * The budget and the cap are small here (config), so the test takes seconds, not hours.
  */
-async function submitApprovedAtOnce(system: ReturnType<typeof useTestSystem>, title: string): Promise<string> {
-  const response = await system.as(ORG.rep).post('/contracts').send({ ...SMALL_CONTRACT, title }).expect(201);
-  expect(response.body.status).toBe('APPROVED');
-  return response.body.id;
-}
-
 /** The relay answers 451 to the first `refusals` deliveries of every email to the rep. */
 function refuseFirst(system: ReturnType<typeof useTestSystem>, refusals: number): Map<string, number> {
   const tries = new Map<string, number>();
@@ -43,7 +37,7 @@ describe('SMTP retries on a time budget: a relay down longer than the old attemp
     const refusals = JOB_ATTEMPTS + 2;
     const tries = refuseFirst(system, refusals);
     const ids: string[] = [];
-    for (let i = 0; i < 12; i += 1) ids.push(await submitApprovedAtOnce(system, `Relay down ${i}`));
+    for (let i = 0; i < 12; i += 1) ids.push(await submitApprovedAtOnce(system, ORG.rep, `Relay down ${i}`));
 
     const rows = await waitFor(
       'every outcome email to be sent',
@@ -69,7 +63,7 @@ describe('SMTP retries on a time budget: the budget used up', () => {
 
   it('guarantee: a relay refusing for longer than the budget -> each email dead with one dead letter naming the budget; one bulk retry once it is back delivers each exactly once', async () => {
     refuseFirst(system, Number.POSITIVE_INFINITY);
-    const ids = [await submitApprovedAtOnce(system, 'Budget used up A'), await submitApprovedAtOnce(system, 'Budget used up B')];
+    const ids = [await submitApprovedAtOnce(system, ORG.rep, 'Budget used up A'), await submitApprovedAtOnce(system, ORG.rep, 'Budget used up B')];
     const outcomeRows = async () => (await ledger(system, { recipient: ORG.rep, kind: KIND.outcome })).filter((row) => ids.some((id) => row.idempotencyKey.includes(id)));
 
     const dead = await waitFor('both emails to be dead', outcomeRows, (rows) => rows.length === 2 && rows.every((row) => row.status === 'dead'), { timeoutMs: 30_000 });

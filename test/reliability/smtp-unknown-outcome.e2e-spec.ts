@@ -1,6 +1,6 @@
 import { waitFor } from '#libs/testing';
-import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { about, KIND, ledger, type LedgerRow } from '../support/reliability.js';
+import { ORG, seedOrg } from '../support/org-fixture.js';
+import { about, KIND, outcomeRow, submitApprovedAtOnce } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -22,15 +22,7 @@ describe('SMTP: a relay silent after DATA', () => {
     tearDown: () => system.smtp.acceptAll(),
   });
 
-  async function submitApprovedAtOnce(submitter: string, title: string): Promise<string> {
-    const response = await system.as(submitter).post('/contracts').send({ ...SMALL_CONTRACT, title }).expect(201);
-    expect(response.body.status).toBe('APPROVED');
-    return response.body.id;
-  }
 
-  async function outcomeRow(recipient: string, contractId: string): Promise<LedgerRow | undefined> {
-    return (await ledger(system, { recipient, kind: KIND.outcome })).find((row) => row.idempotencyKey.includes(contractId));
-  }
 
   /** Leaves the first `unanswered` deliveries of each outcome email to `recipient` unanswered. */
   function silentAfterData(recipient: string, unanswered: number): void {
@@ -49,13 +41,13 @@ describe('SMTP: a relay silent after DATA', () => {
 
   it('guarantee: one unanswered send -> row `unknown`, resent once after the longer delay with the same Message-ID; arrives exactly twice, ends `sent` and flagged', async () => {
     silentAfterData(ORG.rep, 1);
-    const id = await submitApprovedAtOnce(ORG.rep, 'Silent relay once');
+    const id = await submitApprovedAtOnce(system, ORG.rep, 'Silent relay once');
 
-    const unknown = await waitFor('the ledger row to be unknown', () => outcomeRow(ORG.rep, id), (row) => row?.status === 'unknown', { timeoutMs: 30_000 });
+    const unknown = await waitFor('the ledger row to be unknown', () => outcomeRow(system, ORG.rep, id), (row) => row?.status === 'unknown', { timeoutMs: 30_000 });
     expect(unknown!.lastError).toMatch(/timeout/i);
     expect(copies(id)).toHaveLength(1);
 
-    const sent = await waitFor('the ledger row to be sent', () => outcomeRow(ORG.rep, id), (row) => row?.status === 'sent', { timeoutMs: 30_000 });
+    const sent = await waitFor('the ledger row to be sent', () => outcomeRow(system, ORG.rep, id), (row) => row?.status === 'sent', { timeoutMs: 30_000 });
     expect(sent).toMatchObject({ resentAfterInterrupt: true, attempts: 2 });
     await waitFor('every job to be done', () => system.prisma.outbox.count({ where: { doneAt: null } }), (open) => open === 0);
     expect(copies(id).map((mail) => mail.messageId)).toEqual([sent!.messageId, sent!.messageId]);
@@ -64,9 +56,9 @@ describe('SMTP: a relay silent after DATA', () => {
 
   it('guarantee: a relay that never answers gets the message at most twice (one Message-ID); the email is then dead with a dead letter, not sent a third time', async () => {
     silentAfterData(ORG.rep2, Number.POSITIVE_INFINITY);
-    const id = await submitApprovedAtOnce(ORG.rep2, 'Silent relay always');
+    const id = await submitApprovedAtOnce(system, ORG.rep2, 'Silent relay always');
 
-    const dead = await waitFor('the ledger row to be dead', () => outcomeRow(ORG.rep2, id), (row) => row?.status === 'dead', { timeoutMs: 40_000 });
+    const dead = await waitFor('the ledger row to be dead', () => outcomeRow(system, ORG.rep2, id), (row) => row?.status === 'dead', { timeoutMs: 40_000 });
     expect(dead!.resentAfterInterrupt).toBe(true);
     expect(dead!.lastError).toContain('not sent a third time');
     await waitFor('every job to be done', () => system.prisma.outbox.count({ where: { doneAt: null } }), (open) => open === 0);

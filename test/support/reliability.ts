@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deleteRedisPrefix, waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
-import { ORG } from './org-fixture.js';
+import { ORG, SMALL_CONTRACT } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
 
 /** Helpers shared by the reliability tests (test/reliability). */
@@ -108,4 +108,16 @@ export const ALWAYS = '24x7';
 export async function flushRedis(system: TestSystem): Promise<void> {
   const { config } = system;
   expect(await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX)).toBeGreaterThan(0);
+}
+
+/** Submits a contract no stage applies to (approved at once: its submitter is owed one outcome email); returns its id. */
+export async function submitApprovedAtOnce(system: TestSystem, submitter: string, title: string): Promise<string> {
+  const response = await system.as(submitter).post('/contracts').send({ ...SMALL_CONTRACT, title }).expect(201);
+  if (response.body.status !== 'APPROVED') throw new Error(`Contract "${title}" was not approved at once: ${response.body.status}`);
+  return response.body.id;
+}
+
+/** The ledger row of a contract's outcome email to `recipient`. */
+export async function outcomeRow(system: TestSystem, recipient: string, contractId: string): Promise<LedgerRow | undefined> {
+  return (await ledger(system, { recipient, kind: KIND.outcome })).find((row) => row.idempotencyKey.includes(contractId));
 }
