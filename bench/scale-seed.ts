@@ -85,14 +85,14 @@ export async function markScheduleCheckDone(client: pg.Client, now: Date): Promi
   );
 }
 
-/** One digest timer per owner, due now, keyed as the digest chain keys them (revisit-digest:<owner>:<local date>). */
-export async function armDigestTimers(client: pg.Client, now: Date, localDate: string): Promise<number> {
+/** One digest timer per recipient (default: every owner's morning digest), due now, keyed as the digest chain keys them (<key>:<recipient>:<local date>). */
+export async function armDigestTimers(client: pg.Client, now: Date, localDate: string, digest: { job: string; key: string; recipients: string } = { job: 'revisit.digest', key: 'revisit-digest', recipients: 'owner%@scale.bench' }): Promise<number> {
   const result = await client.query(
     `INSERT INTO "Timer" (id, kind, "subjectId", "dueAt", "uniqueKey", queue, "createdAt")
-     SELECT gen_random_uuid(), 'revisit.digest', e.id, $1::timestamp, 'revisit-digest:' || e.id || ':' || $2, 'followup-bulk', $1::timestamp
-     FROM "Employee" e WHERE e.email LIKE 'owner%@scale.bench'
+     SELECT gen_random_uuid(), $3, e.id, $1::timestamp, $4 || ':' || e.id || ':' || $2, 'followup-bulk', $1::timestamp
+     FROM "Employee" e WHERE e.email LIKE $5
      ON CONFLICT ("uniqueKey") DO NOTHING`,
-    [now.toISOString(), localDate],
+    [now.toISOString(), localDate, digest.job, digest.key, digest.recipients],
   );
   return result.rowCount ?? 0;
 }

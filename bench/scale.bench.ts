@@ -9,6 +9,9 @@
 //  4. The morning digest for every owner (timers armed beforehand, timed from when they come due),
 //     the whole system running all-in-one, into the SMTP
 //     sink, with raw BullMQ no-op throughput measured in the same run.
+//  5. The managers' risk digest (issue 13): BENCH_MANAGERS (2000) managers above the owners, 12 open
+//     alerts per owner (60 per manager: ten listed, the rest counted), every manager's digest due at
+//     once; target 400 emails/s. BENCH_RISK_DIGEST=0 skips it.
 //
 // Business time is a frozen clock (Thursday 2027-03-11 08:30 in Shanghai): only what the bench
 // arms becomes due, so nothing else (a daily scan, tomorrow's digests) runs during a measurement.
@@ -29,6 +32,7 @@ import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
 import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { RevisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
+import { RiskDigestRepository } from '../apps/customer-follow-up/src/risk/risk-digest.repository.js';
 import type { AppConfig } from '#libs/config';
 import { Database, OutboxSignal, PrismaService } from '#libs/database';
 import { createHttpApp } from '#libs/platform';
@@ -39,6 +43,7 @@ import { createBenchDatabase, type BenchDatabase } from './bench-db.js';
 import { cpuSeconds, cpuSnapshot } from './cpu-meter.js';
 import { rawBullmq } from './raw-bullmq.js';
 import { runDigest } from './scale-digest.js';
+import { armRiskDigestTimers, RISK_DIGEST, seedManagers, seedOpenAlerts } from './scale-risk-digest.js';
 import { CpuProfiler, jobTimings, sqlCoverage, summarize } from './scale-profile.js';
 import { analyze, armDigestTimers, markScheduleCheckDone, seedCustomers, seedOwners, seedTraceOwner, type SeedShape } from './scale-seed.js';
 import { explainDueQuery, measureDueQuery, measureSweep, retireDueTimers, type SweepFigures } from './scale-sweep.js';
@@ -64,6 +69,9 @@ const RAW_JOBS = env('BENCH_RAW_JOBS', 20_000);
 const DIGEST_WAIT_MS = env('BENCH_DIGEST_WAIT_S', 300) * 1000;
 const BUDGET_MS = env('BENCH_BUDGET_S', 900) * 1000;
 const TARGET_EMAILS_PER_SECOND = 500;
+const MANAGERS = env('BENCH_MANAGERS', 2_000);
+const ALERTS_PER_OWNER = 12;
+const TARGET_RISK_DIGESTS_PER_SECOND = 400;
 /** Notifier processes of their own (0: the notifier runs inside the all-in-one app). */
 const NOTIFIERS = env('BENCH_NOTIFIERS', 0);
 /** Owners per digest job, as the sweeper batches their timers. */
@@ -150,6 +158,51 @@ async function traceOneDigest(ownerId: string): Promise<void> {
   const c = sqlCoverage(traced.statements, traced.started, traced.ended);
   log(`  one digest job alone, before the run (${traced.result}; an owner with ${fmt(CUSTOMERS / OWNERS, 0)} customers, one visit due): ${fmt(c.totalMs, 1)} ms, ${c.statements} SQL statements in ${traced.statements.filter((st) => st.sql === 'BEGIN').length} transaction(s); a statement in flight ${fmt(c.inSqlMs, 1)} ms (${fmt((100 * c.inSqlMs) / c.totalMs, 0)}%), JavaScript between them ${fmt(c.totalMs - c.inSqlMs, 1)} ms`);
   for (const st of traced.statements) log(`      +${pad(fmt(st.start - traced.started, 1), 6)} ms ${pad(fmt(st.end - st.start, 2), 6)} ms  ${st.sql.slice(0, 100)}`);
+}
+
+/** 5: every manager's risk digest due at once, with the system (and the morning digest's state) as phase 4 left it. */
+async function riskDigestPhase(clock: ManualClock): Promise<void> {
+  const client = state.client!;
+  const alertCount = Math.min(CUSTOMERS, ALERTS_PER_OWNER * OWNERS);
+  log();
+  log(`5. The managers' risk digest: ${MANAGERS.toLocaleString('en')} managers above the ${OWNERS.toLocaleString('en')} owners, ${alertCount.toLocaleString('en')} open alerts (${fmt(alertCount / MANAGERS, 0)} per manager: ten in full with two links each, the rest counted), every digest due at once`);
+  const seedStart = performance.now();
+  await seedManagers(client, MANAGERS);
+  const alerts = await seedOpenAlerts(client, alertCount, NOW);
+  await client.query('ANALYZE "Employee"; ANALYZE "RiskAlert"; ANALYZE "RiskTask"');
+  log(`  seeded in ${fmt(seconds(seedStart), 1)} s (${alerts.toLocaleString('en')} alerts)`);
+  // The batch's one read alone (before the run, nothing sent): how much of a job it is.
+  const batch = (await client.query<{ id: string }>(`SELECT id FROM "Employee" WHERE email LIKE 'manager%@scale.bench' ORDER BY id LIMIT $1`, [TIMER_BATCH_SIZES['risk.digest']!])).rows.map((r) => r.id);
+  const digestReads = state.app!.get(RiskDigestRepository);
+  const readTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await digestReads.topOpenAlerts(state.app!.get(Database).db, batch, clock.now(), 10);
+    readTimes.push(performance.now() - t0);
+  }
+  log(`  the digest's read for one batch of ${batch.length} managers alone (their lines' worst ten and totals), 5 runs: ${readTimes.map((t) => fmt(t, 0)).join(', ')} ms`);
+  if (process.env.BENCH_EXPLAIN_RISK_DIGEST) {
+    const compiled = digestReads.topOpenAlertsQuery(batch, clock.now(), 10).compile(state.app!.get(Database).db);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, compiled.parameters as unknown[]);
+    for (const row of plan.rows) log(`      ${row['QUERY PLAN']}`);
+  }
+  const due = new Date(clock.now().getTime() + 1);
+  const armed = await armRiskDigestTimers(client, due, LOCAL_DATE);
+  if (armed !== MANAGERS) log(`  WARNING: armed ${armed} risk digest timers, expected ${MANAGERS}`);
+  const cpuBefore = cpuSnapshot(state.db!.name, state.notifiers?.pids ?? []);
+  const sqlBefore = sqlSnapshot();
+  const run = await runDigest(client, async () => clock.set(due), due, MANAGERS, DIGEST_WAIT_MS, RISK_DIGEST);
+  const cpu = cpuSeconds(cpuBefore, cpuSnapshot(state.db!.name, state.notifiers?.pids ?? []));
+  const sql = sqlDelta(sqlBefore, sqlSnapshot());
+  const wall = run.lastSentAt ?? DIGEST_WAIT_MS / 1000;
+  const rate = run.sent / wall;
+  for (const stage of run.stages) log(`  ${pad(stage.name, 52)} ${stage.reachedAt === null ? `not reached (${stage.count})` : `all ${MANAGERS} after ${fmt(stage.reachedAt, 2)} s`}`);
+  log(`  first email sent after ${fmt(run.firstSentAt ?? NaN, 2)} s; emails/s per 15-second window: ${run.windows.map((w) => fmt(w, 0)).join(', ')}`);
+  log(`  => ${fmt(rate, 0)} risk digest emails/s end to end (${run.sent} sent in ${fmt(wall, 2)} s); target ${TARGET_RISK_DIGESTS_PER_SECOND}/s: ${rate >= TARGET_RISK_DIGESTS_PER_SECOND ? 'met' : `NOT met (${fmt((100 * rate) / TARGET_RISK_DIGESTS_PER_SECOND, 0)}% of target)`}`);
+  const total = cpu.appMain + cpu.appOther + cpu.children + cpu.postgres + cpu.redis + cpu.nats;
+  log(`  CPU: this system ${fmt(total, 1)} CPU-s over ${fmt(wall, 1)} s (app main ${fmt(cpu.appMain, 1)}, postgres ${fmt(cpu.postgres, 1)}, redis ${fmt(cpu.redis, 1)}); SQL: ${sql.total} statements (${fmt(sql.total / Math.max(1, run.sent), 1)} per email)`);
+  const t = await jobTimings(redisOptionsFromUrl(state.config!.REDIS_URL), state.config!.QUEUE_PREFIX, QUEUES.followUpBulk, 'risk.digest', Date.now() - wall * 1000 - 5000);
+  log(`  risk.digest jobs (${TIMER_BATCH_SIZES['risk.digest']} managers each): ${t.jobs} completed, running p50 ${fmt(t.runP50, 0)} ms, p95 ${fmt(t.runP95, 0)} ms`);
 }
 
 async function main(): Promise<void> {
@@ -283,6 +336,7 @@ async function main(): Promise<void> {
   const top = process.env.BENCH_SQL_DETAIL ? sql.top.slice(0, 30) : sql.top.slice(0, 12);
   for (const [text, n] of top) log(`    ${pad(fmt(n / Math.max(1, run.sent), 2), 6)} ${text}`);
   await whereTheTimeGoes(profile, run.sent, armedAt);
+  if (process.env.BENCH_RISK_DIGEST !== '0') await riskDigestPhase(clock);
 
   log();
   log(`SMTP sink received ${await state.smtp.received()} messages. Run time ${fmt(seconds(runStart), 0)} s.`);

@@ -72,6 +72,7 @@ salesflow demo is running (Ctrl-C stops it).
 
   API and OpenAPI:  ${base}/docs
   Health:           ${base}/health
+  Sign in:          ${base}/auth/sign-in  (as any demo person; the link arrives by email)
   ${inbox ? `Inbox:            http://127.0.0.1:${INBOX_WEB_PORT}  (approval emails with their decision links)` : `Email goes to:    ${config.SMTP_URL}`}
 
 Contracts submitted:

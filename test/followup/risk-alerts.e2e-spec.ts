@@ -50,6 +50,8 @@ describe('customer demand change risk alerts', () => {
     async setUp() {
       await seedOrg(system);
       for (const email of [ORG.rep, ORG.rep2, ORG.manager, ORG.director]) id[email] = await employeeId(system, email);
+      // Every alert is critical here: each is emailed at once, as before the daily digest (risk-digest.e2e-spec.ts).
+      await system.as(ORG.admin).patch('/follow-up-policy').send({ risk: { criticalSeverity: 0 } }).expect(200);
 
       // ALPHA: tier A, last approved contract 100 days ago, visited 3 days ago: no contract in 90 days.
       await customer('ALPHA', ORG.rep, 'A');
@@ -208,7 +210,7 @@ describe('customer demand change risk alerts', () => {
     expect(await codes(ORG.finance)).toEqual([]);
     expect((await listAs(ORG.admin, 'type=customer_demand&status=acknowledged')).length).toBe(0);
     await system.as(ORG.admin).get('/risk-alerts?status=closed').expect(400);
-    await system.as(ORG.admin).get('/risk-alerts?type=competition').expect(400);
+    await system.as(ORG.admin).get('/risk-alerts?type=weather').expect(400);
   });
 
   it('guarantee: the next day\u2019s scan re-sends nothing within the cooldown, while the evidence follows the day', async () => {

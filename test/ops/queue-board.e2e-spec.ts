@@ -1,6 +1,7 @@
 import { ALL_QUEUES } from '#libs/queue';
 import { waitFor } from '#libs/testing';
 import { ORG, seedOrg } from '../support/org-fixture.js';
+import { signIn } from '../support/sign-in.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 interface BoardQueue {
@@ -44,5 +45,27 @@ describe('Bull Board at /admin/queues', () => {
     expect((await queues()).map((queue) => queue.name).sort()).toEqual([...ALL_QUEUES].sort());
     // Seeding the org ran jobs (employee.changed reaches training) under this system's prefix: the board counts them.
     await waitFor('a completed job on the board', queues, (listed) => listed.some((queue) => (queue.counts.completed ?? 0) > 0));
+  });
+
+  it('accepts an ADMIN’s sign-in session (cookie) and refuses a non-ADMIN’s with 403', async () => {
+    const admin = await signIn(system, ORG.admin);
+    const page = await system.http.get('/admin/queues').set('Cookie', admin.cookie).expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    await system.http.get('/admin/queues/api/queues').set('Cookie', admin.cookie).expect(200);
+    const hr = await signIn(system, ORG.hr);
+    await system.http.get('/admin/queues').set('Cookie', hr.cookie).expect(403);
+    await system.http.get('/admin/queues/api/queues').set('Cookie', hr.cookie).expect(403);
+  });
+
+  it('with a session, the board’s actions need the CSRF token or the browser’s Sec-Fetch-Site: same-origin; a cross-site one is 403 and pauses nothing', async () => {
+    const admin = await signIn(system, ORG.admin);
+    const paused = async () => ((await system.as(ORG.admin).get('/admin/queues/api/queues').expect(200)).body.queues as BoardQueue[]).find((queue) => queue.name === 'approval-bulk')?.isPaused;
+    await system.http.put('/admin/queues/api/queues/approval-bulk/pause').set('Cookie', admin.cookie).expect(403);
+    await system.http.put('/admin/queues/api/queues/approval-bulk/pause').set('Cookie', admin.cookie).set('Sec-Fetch-Site', 'cross-site').expect(403);
+    expect(await paused()).toBe(false);
+    await system.http.put('/admin/queues/api/queues/approval-bulk/pause').set('Cookie', admin.cookie).set('Sec-Fetch-Site', 'same-origin').expect(200);
+    expect(await paused()).toBe(true);
+    await system.http.put('/admin/queues/api/queues/approval-bulk/resume').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken).expect(200);
+    expect(await paused()).toBe(false);
   });
 });

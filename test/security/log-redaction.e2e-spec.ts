@@ -1,18 +1,8 @@
-import { Writable } from 'node:stream';
 import { addEmployees, contractBody, linkToken, submit, waitForRequest } from '../support/approval-helpers.js';
 import { employeeId } from '../followup/revisit-test-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
+import { CapturedLog } from '../support/captured-log.js';
 import { useTestSystem } from '../support/use-test-system.js';
-
-/** Everything the system logged, as pino wrote it. */
-class CapturedLog extends Writable {
-  text = '';
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 describe('nothing secret in the logs: no bearer token, no email-link token, no recipient address (issue 12 item 2)', () => {
   const log = new CapturedLog();

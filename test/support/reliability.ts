@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { ManualClock } from '#libs/time';
+import { TimerSweeper } from '#libs/workflow';
 import { deleteRedisPrefix, waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
 import { ORG, SMALL_CONTRACT } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
@@ -120,4 +123,11 @@ export async function submitApprovedAtOnce(system: TestSystem, submitter: string
 /** The ledger row of a contract's outcome email to `recipient`. */
 export async function outcomeRow(system: TestSystem, recipient: string, contractId: string): Promise<LedgerRow | undefined> {
   return (await ledger(system, { recipient, kind: KIND.outcome })).find((row) => row.idempotencyKey.includes(contractId));
+}
+
+/** Moves the clock to `at`, then both replicas sweep the same due timers at once, twice (a race for every timer). */
+export async function sweepWithReplicas(system: TestSystem, replica: INestApplication, clock: ManualClock, at: Date): Promise<void> {
+  clock.set(at);
+  const sweepers = [system.app.get(TimerSweeper), replica.get(TimerSweeper)];
+  await Promise.all([sweepers[0].sweep(), sweepers[1].sweep(), sweepers[0].sweep(), sweepers[1].sweep()]);
 }

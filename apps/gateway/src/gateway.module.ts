@@ -6,6 +6,7 @@ import { AbuseModule } from './abuse/abuse.module.js';
 import { ActionsController } from './actions/actions.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { DocsAccess } from './auth/docs-access.js';
+import { DeskModule } from './desk/desk.module.js';
 import { ContractsController } from './contracts/contracts.controller.js';
 import { PolicyController } from './contracts/policy.controller.js';
 import { ServiceClientModule } from './http/service-client.module.js';
@@ -18,10 +19,11 @@ import { TrainingGatewayModule } from './training/training-gateway.module.js';
 import { AppraisalGatewayModule } from './appraisal/appraisal-gateway.module.js';
 import { CommissionsGatewayModule } from './commissions/commissions-gateway.module.js';
 import { OperatorsModule } from './ops/operators.module.js';
+import { SignInModule } from './sign-in/sign-in.module.js';
 
 /** The HTTP API: authentication, permission checks, the email-link pages; the rest goes over NATS. */
 @Module({
-  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule, AbuseModule, OperatorsModule],
+  imports: [TerminusModule, ServiceClientModule, FollowUpGatewayModule, TrainingGatewayModule, AppraisalGatewayModule, CommissionsGatewayModule, AbuseModule, OperatorsModule, SignInModule, DeskModule],
   controllers: [OrgController, ContractsController, PolicyController, ActionsController, NotificationsController, HealthController, MetricsController],
   // The guard is also a provider of its own so the operators' pages (Bull Board) can ask it.
   providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, DocsAccess, { provide: DOCS_GATE, useExisting: DocsAccess }],

@@ -98,6 +98,25 @@ describe('JWT_MAX_LIFETIME', () => {
   });
 });
 
+describe('SESSION_* and OIDC_*', () => {
+  it('defaults sessions to 7 days and the Secure flag to auto', () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    expect([config.SESSION_TTL, config.SESSION_COOKIE_SECURE]).toEqual([7 * 86_400, 'auto']);
+  });
+
+  it('refuses single sign-on configured in part, naming what is missing', () => {
+    const message = messageOf(() => loadConfig({ NODE_ENV: 'test', OIDC_ISSUER_URL: 'https://login.example.com' }));
+    expect(message).toMatch(/OIDC_CLIENT_ID: must be set/);
+    expect(message).toMatch(/OIDC_CLIENT_SECRET: must be set/);
+  });
+
+  it('refuses an http issuer in production, accepts it in test', () => {
+    const oidc = { OIDC_ISSUER_URL: 'http://127.0.0.1:9999', OIDC_CLIENT_ID: 'salesflow', OIDC_CLIENT_SECRET: 'secret' };
+    expect(loadConfig({ NODE_ENV: 'test', ...oidc }).OIDC_ISSUER_URL).toBe('http://127.0.0.1:9999');
+    expect(messageOf(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ...oidc }))).toMatch(/OIDC_ISSUER_URL: must be https/);
+  });
+});
+
 describe('the database URL alone (npm run db:migrate)', () => {
   const saved = { ...process.env };
   afterEach(() => {

@@ -89,6 +89,17 @@ const schema = z.object({
   ACTION_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   // A port of its own serving GET /metrics, for service processes that serve no HTTP (0: any free port).
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // How long a browser session (sign-in cookie) lives from sign-in; it never extends itself.
+  SESSION_TTL: durationSeconds.default('7d'),
+  // Secure on the session cookie: auto (when the request or PUBLIC_BASE_URL is https), always, never.
+  SESSION_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  // Sign-in emails asked for per address, and per client address, per FAILURE_WINDOW_SECONDS before 429.
+  SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  SIGN_IN_CLIENT_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // Company single sign-on (OpenID Connect, authorization code flow with PKCE): all three or none.
+  OIDC_ISSUER_URL: url(['http', 'https']).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type AppConfig = Readonly<Omit<z.infer<typeof schema>, 'JWT_SECRET' | 'LINK_SECRET'> & { JWT_SECRET: string; LINK_SECRET: string }>;
@@ -114,6 +125,17 @@ function secretProblems(nodeEnv: string, secret: string | undefined, linkSecret:
   return problems;
 }
 
+const OIDC_VARIABLES = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** Single sign-on is configured whole or not at all, and over https outside development and test. */
+function oidcProblems(nodeEnv: string, env: Record<string, string | undefined>): string[] {
+  const set = OIDC_VARIABLES.filter((name) => env[name] !== undefined);
+  if (set.length === 0) return [];
+  const problems = OIDC_VARIABLES.filter((name) => env[name] === undefined).map((name) => `${name}: must be set with ${set.join(', ')} (single sign-on needs all three)`);
+  if (!RELAXED_ENVIRONMENTS.includes(nodeEnv) && env.OIDC_ISSUER_URL?.startsWith('http://')) problems.push(`OIDC_ISSUER_URL: must be https outside development and test (NODE_ENV is "${nodeEnv}")`);
+  return problems;
+}
+
 /** The email-link key when LINK_SECRET is unset: HKDF-SHA256 of JWT_SECRET under a label of its own. */
 export function deriveLinkSecret(jwtSecret: string): string {
   return Buffer.from(hkdfSync('sha256', jwtSecret, '', LINK_KEY_INFO, 32)).toString('base64url');
@@ -125,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = schema.safeParse(cleaned);
   const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   lines.push(...secretProblems(cleaned.NODE_ENV ?? 'production', cleaned.JWT_SECRET, cleaned.LINK_SECRET));
+  lines.push(...oidcProblems(cleaned.NODE_ENV ?? 'production', cleaned));
   if (!parsed.success || lines.length > 0) throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   const jwtSecret = parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
   return Object.freeze({ ...parsed.data, JWT_SECRET: jwtSecret, LINK_SECRET: parsed.data.LINK_SECRET ?? deriveLinkSecret(jwtSecret) });

@@ -5,7 +5,7 @@ import {
   RouteStage, Submission, VersionedApprovalPolicy,
 } from './schemas/contract.schemas.js';
 import {
-  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
+  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskTaskPage, RiskTaskView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
 } from './schemas/follow-up.schemas.js';
 import { DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView } from './schemas/notifier.schemas.js';
@@ -18,7 +18,9 @@ import { AppraisalCycleView, AppraisalList, AppraisalTemplateView, AppraisalView
 import { CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan } from './schemas/commission.schemas.js';
 import { PromotionNominationPage, PromotionNominationView } from './schemas/promotion.schemas.js';
 import { VersionedAttritionPolicy } from './schemas/attrition.schemas.js';
+import { ContractInFlight, ContractsInFlight, ReportView } from './schemas/report.schemas.js';
 import { AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView } from './schemas/org.schemas.js';
+import { CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted } from './schemas/sign-in.schemas.js';
 
 /**
  * The shapes the HTTP API answers with, by the name they get in the OpenAPI document. Nested
@@ -28,7 +30,8 @@ export const API_SCHEMAS = {
   ErrorBody, FieldError, Ok, PersonView,
   ActionView, ApprovalPolicy, AuditEntryView, AuditTrail, ContractPage, ContractSummary, ContractView, ContractWithRoute, FxRates, Inbox, InboxItem,
   RouteStage, Submission, VersionedApprovalPolicy,
-  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView,
+  ContractInFlight, ContractsInFlight, ReportView,
+  ComplaintPage, ComplaintView, ContactView, CustomerPage, CustomerView, FollowUpPolicy, ImportAccepted, ImportProgress, RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskTaskPage, RiskTaskView,
   SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage, VisitView,
   DeadLetterPage, DeadLetterRetried, DeadLettersRetried, DeadLetterView, NotificationPage, NotificationView,
   AbsenceView, CalendarView, EmployeeList, EmployeePage, EmployeeView,
@@ -41,6 +44,7 @@ export const API_SCHEMAS = {
   CommissionDisputeView, CommissionRunView, CommissionStatementView, VersionedCommissionPlan,
   PromotionNominationPage, PromotionNominationView,
   VersionedAttritionPolicy,
+  CurrentSession, SessionList, SessionsRevoked, SessionView, SignedIn, SignInAccepted,
 } satisfies Record<string, z.ZodType>;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

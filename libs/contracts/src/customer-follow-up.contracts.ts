@@ -5,7 +5,7 @@ import { rpcContract } from './rpc-contract.js';
 import type { Ok } from './schemas/common.schemas.js';
 import type {
   ComplaintPage, ComplaintView, CustomerPage, CustomerView, ImportFinished, ImportProgress, ImportStaged, ImportStarted,
-  RiskAlertPage, RiskAlertView, SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage,
+  RiskAlertPage, RiskAlertView, RiskEffectivenessReport, RiskLinkView, RiskTaskPage, RiskTaskView, SurveyAnswer, SurveyView, VersionedFollowUpPolicy, VisitCompletion, VisitPage,
 } from './schemas/follow-up.schemas.js';
 
 type ById = { id: string };
@@ -101,5 +101,13 @@ export const ListRiskAlerts = rpcContract<
 export const AcknowledgeRiskAlert = rpcContract<ById, z.infer<typeof RiskAlertView>>('customer-follow-up.risk-alerts.acknowledge');
 /** Partial: the service checks the snooze itself, so a request from any edge gets the same 400. */
 export const SnoozeRiskAlert = rpcContract<ById & { snooze: { until?: string; reason?: string } }, z.infer<typeof RiskAlertView>>('customer-follow-up.risk-alerts.snooze');
+
+export const RiskAlertsEffectiveness = rpcContract<Nothing, z.infer<typeof RiskEffectivenessReport>>('customer-follow-up.risk-alerts.effectiveness');
+export const ViewRiskLink = rpcContract<{ token: string }, z.infer<typeof RiskLinkView>>('customer-follow-up.risk-links.view');
+export const UseRiskLink = rpcContract<{ token: string; snooze: { until?: string; reason?: string } }, z.infer<typeof RiskAlertView>>('customer-follow-up.risk-links.use');
+export const ListRiskTasks = rpcContract<Paged & { owner?: string; status?: 'OPEN' | 'DONE' }, z.infer<typeof RiskTaskPage>>('customer-follow-up.risk-tasks.list');
+/** Partial: the service checks the note itself. */
+export const CompleteRiskTask = rpcContract<ById & { done: { note?: string } }, z.infer<typeof RiskTaskView>>('customer-follow-up.risk-tasks.done');
+export const ReassignRiskTask = rpcContract<ById & { reassign: { ownerId?: string } }, z.infer<typeof RiskTaskView>>('customer-follow-up.risk-tasks.reassign');
 
 export const PingCustomerFollowUp = rpcContract<Nothing, z.infer<typeof Ok>>('customer-follow-up.ping');

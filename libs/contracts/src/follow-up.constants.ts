@@ -12,7 +12,9 @@ export const COMPLAINT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export const RISK_TYPE_CUSTOMER_DEMAND = 'customer_demand';
 /** Salesperson attrition (issue 11 item 8): computed by appraisal, recorded here as an alert about the person. */
 export const RISK_TYPE_ATTRITION = 'attrition';
-export const RISK_ALERT_TYPES = [RISK_TYPE_CUSTOMER_DEMAND, RISK_TYPE_ATTRITION] as const;
+/** Market competition risk of a segment (region, product line, customer type): issue 13 items 3 and 4. */
+export const RISK_TYPE_COMPETITION = 'competition';
+export const RISK_ALERT_TYPES = [RISK_TYPE_CUSTOMER_DEMAND, RISK_TYPE_ATTRITION, RISK_TYPE_COMPETITION] as const;
 export const RISK_ALERT_STATUSES = ['open', 'acknowledged', 'snoozed'] as const;
 
 /** A snooze longer than a year is a dismissal in disguise. */

@@ -22,3 +22,5 @@ export * from './schemas/ops.schemas.js';
 export * from './commissions.contracts.js';
 export * from './promotions.contracts.js';
 export * from './attrition.contracts.js';
+export * from './reports.contracts.js';
+export * from './schemas/report.schemas.js';

@@ -159,6 +159,27 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       answeredAt: '2026-12-01T06:00:00Z',
       atRiskVisitDueAt: '2026-12-03T06:00:00Z',
     },
+    'risk-digest': {
+      recipient: sampleRecipient,
+      localDate: '2026-12-01',
+      total: 12,
+      alerts: [{
+        alertId: 'ra_03DIGEST', type: 'customer_demand', rule: 'complaint_spike', severity: 4, about: 'Suzhou Precision Parts (C-1002)', since: '2026-11-20T22:00:00Z', openTasks: 2,
+        acknowledgeUrl: 'https://salesflow.example.com/risk-links/tok_ack', snoozeUrl: 'https://salesflow.example.com/risk-links/tok_snooze',
+      }],
+      more: 11,
+      snoozeDays: 7,
+    },
+    'risk-task-deadline': {
+      recipient: sampleRecipient,
+      action: 'escalate',
+      taskId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+      kind: 'offer_review',
+      riskType: 'customer_demand',
+      about: 'Suzhou Precision Parts',
+      owner: { name: 'Li Lei', email: 'li.lei@example.com' },
+      dueAt: '2026-12-04T10:00:00Z',
+    },
     'attrition-alert': {
       recipient: sampleRecipient,
       alertId: 'ra_02ATTR01',
@@ -233,6 +254,11 @@ export function sampleData<K extends EmailKind>(kind: K): EmailDataByKind[K] {
       dueAt: '2027-01-08T10:00:00.000Z',
       outcome: null,
       comment: null,
+    },
+    'sign-in-link': {
+      recipient: sampleRecipient,
+      expiresAt: '2027-01-22T10:15:00.000Z',
+      signInUrl: 'https://salesflow.example.com/auth/link/si_sample_token',
     },
     'appraisal-peer-request': {
       recipient: sampleRecipient,

@@ -187,8 +187,8 @@ export interface ComplaintEscalationData {
 export interface SurveyRequestData {
   recipient: RecipientView;
   customer: { name: string };
-  /** complaint: after a resolved complaint; contract: on the contract schedule. */
-  reason: 'complaint' | 'contract';
+  /** complaint: after a resolved complaint; contract: on the contract schedule; risk: a risk alert's countermeasure. */
+  reason: 'complaint' | 'contract' | 'risk';
   expiresAt: string;
   surveyUrl: string;
 }
@@ -241,6 +241,52 @@ export interface AttritionAlertData {
   contractsSentBack: { count: number; contracts: number; windowDays: number; minimum: number } | null;
   /** The countermeasures, each a task of the recipient with a due date in their working time. */
   tasks: { kind: 'conversation' | 'pay_promotion_review' | 'development_plan'; dueAt: string }[];
+}
+
+/** Every countermeasure a risk task may be (issue 13): customer demand, competition, attrition. */
+export type RiskTaskKind =
+  | 'offer_review' | 'satisfaction_survey' | 'visit'
+  | 'market_development_plan' | 'competitor_review' | 'segment_revisits'
+  | 'conversation' | 'pay_promotion_review' | 'development_plan';
+
+/** A risk countermeasure's reminder to its owner, or its escalation to the owner's manager (issue 13 item 4). */
+export interface RiskTaskDeadlineData {
+  recipient: RecipientView;
+  action: 'remind' | 'escalate';
+  taskId: string;
+  kind: RiskTaskKind;
+  riskType: string;
+  /** What the alert is about: a customer, a person, a segment. */
+  about: string;
+  owner: PersonView;
+  dueAt: string;
+}
+
+/** One alert of a manager's risk digest, with its single-use links. */
+export interface RiskDigestAlertView {
+  alertId: string;
+  type: 'customer_demand' | 'attrition' | 'competition';
+  rule: string;
+  severity: number;
+  /** What it is about: a customer, a person, a segment. */
+  about: string;
+  /** Since when it is open (ISO instant). */
+  since: string;
+  openTasks: number;
+  acknowledgeUrl: string;
+  snoozeUrl: string;
+}
+
+/** The manager's daily risk digest (issue 13 item 6): the open alerts of their reporting line, worst first. */
+export interface RiskDigestData {
+  recipient: RecipientView;
+  localDate: string;
+  /** Every open alert of the line; `alerts` are the first ten in full. */
+  total: number;
+  alerts: RiskDigestAlertView[];
+  /** total - alerts.length: counted, not listed. */
+  more: number;
+  snoozeDays: number;
 }
 
 /** A training session as its emails snapshot it (issue 10). */
@@ -542,6 +588,14 @@ export interface AppraisalResultData {
   peerComments: string[];
 }
 
+/** A single-use sign-in link (valid 15 minutes), asked for at POST /auth/sign-in. */
+export interface SignInLinkData {
+  recipient: RecipientView;
+  /** ISO instant the link stops working. */
+  expiresAt: string;
+  signInUrl: string;
+}
+
 export interface EmailDataByKind {
   'revisit-digest': RevisitDigestData;
   'visit-overdue-escalation': VisitOverdueEscalationData;
@@ -571,6 +625,9 @@ export interface EmailDataByKind {
   'appraisal-deadline': AppraisalDeadlineData;
   'appraisal-result': AppraisalResultData;
   'attrition-alert': AttritionAlertData;
+  'risk-task-deadline': RiskTaskDeadlineData;
+  'risk-digest': RiskDigestData;
+  'sign-in-link': SignInLinkData;
 }
 
 export type EmailKind = keyof EmailDataByKind;
@@ -604,6 +661,9 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'appraisal-deadline',
   'appraisal-result',
   'attrition-alert',
+  'risk-task-deadline',
+  'risk-digest',
+  'sign-in-link',
 ];
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
@@ -618,6 +678,10 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
     ? Omit<T, 'surveyUrl'> & { surveyTokenId: string }
     : T extends { peerReviewUrl: string }
       ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
-      : T;
+      : T extends { alerts: RiskDigestAlertView[] }
+        ? Omit<T, 'alerts'> & { alerts: (Omit<RiskDigestAlertView, 'acknowledgeUrl' | 'snoozeUrl'> & { acknowledgeTokenId: string; snoozeTokenId: string })[] }
+        : T extends { signInUrl: string }
+          ? Omit<T, 'signInUrl'> & { signInTokenId: string }
+          : T;
 
 export type EmailSnapshotByKind = { [K in EmailKind]: LinkAsTokenId<EmailDataByKind[K]> };

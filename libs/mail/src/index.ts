@@ -36,6 +36,10 @@ export {
   type SurveyRequestData,
   type RiskAlertData,
   type AttritionAlertData,
+  type RiskTaskDeadlineData,
+  type RiskTaskKind,
+  type RiskDigestData,
+  type RiskDigestAlertView,
   type TrainingCancellationData,
   type TrainingDigestData,
   type TrainingDigestOverdueView,
@@ -53,3 +57,5 @@ export { renderEmail, type EmailAttachment, type RenderedEmail } from './render-
 export { trainingCalendar } from './training-calendar.js';
 export { formatMoney } from './format-money.js';
 export { formatInstant } from './format-instant.js';
+export { formatPercent } from './format-percent.js';
+export { PALETTE, FONT_STACK } from './templates/palette.js';

@@ -8,7 +8,7 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Kinds not about one contract: their content is checked in their own specs. */
-const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score', 'risk-alert', 'training-invitation', 'training-cancellation', 'training-reminder', 'training-failed', 'training-overdue', 'training-digest', 'target-progress', 'commission-dispute', 'appraisal-peer-request', 'appraisal-deadline', 'appraisal-result', 'training-feedback', 'promotion-nomination', 'attrition-alert']);
+const NOT_ABOUT_A_CONTRACT: ReadonlySet<EmailKind> = new Set<EmailKind>(['revisit-digest', 'visit-overdue-escalation', 'complaint-assigned', 'complaint-reminder', 'complaint-escalation', 'survey-request', 'survey-low-score', 'risk-alert', 'training-invitation', 'training-cancellation', 'training-reminder', 'training-failed', 'training-overdue', 'training-digest', 'target-progress', 'commission-dispute', 'appraisal-peer-request', 'appraisal-deadline', 'appraisal-result', 'training-feedback', 'promotion-nomination', 'attrition-alert', 'risk-task-deadline', 'risk-digest', 'sign-in-link']);
 
 const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'revisit-digest': { 'zh-CN': '2026-12-01 客户回访', en: 'Customer revisits for 2026-12-01' },
@@ -39,6 +39,9 @@ const subjectPrefix: Record<EmailKind, Record<Locale, string>> = {
   'appraisal-deadline': { 'zh-CN': '已逾期：Wang Fang 的经理评估', en: 'Overdue: the manager review of Wang Fang' },
   'appraisal-result': { 'zh-CN': '您 2026-Q4 的绩效评估', en: 'Your appraisal for 2026-Q4' },
   'attrition-alert': { 'zh-CN': '人员流失风险', en: 'Attrition risk' },
+  'risk-task-deadline': { 'zh-CN': '已逾期：审查报价和产品组合', en: 'Overdue: review the offer and product mix' },
+  'risk-digest': { 'zh-CN': '2026-12-01 风险汇总', en: 'Risks for 2026-12-01' },
+  'sign-in-link': { 'zh-CN': '您的 salesflow 登录链接', en: 'Your sign-in link to salesflow' },
 };
 
 const KINDS_WITH_ACTION: readonly EmailKind[] = [

@@ -8,3 +8,6 @@ export * from './rate-limited.exception.js';
 export * from './web-hygiene.js';
 export * from './metrics-endpoint.js';
 export * from './metrics-access.js';
+export * from './csv.js';
+export * from './csrf.js';
+export * from './http-error.filter.js';

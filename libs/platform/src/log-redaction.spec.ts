@@ -5,7 +5,10 @@ describe('redactUrl: email-link tokens never reach a log line', () => {
     ['/actions/abcDEF_123-x', '/actions/[redacted]'],
     ['/surveys/abcDEF_123-x?lang=en', '/surveys/[redacted]?lang=en'],
     ['/peer-reviews/abcDEF_123-x', '/peer-reviews/[redacted]'],
+    ['/risk-links/abcDEF_123-x', '/risk-links/[redacted]'],
     ['/actions/abc/def', '/actions/[redacted]/def'],
+    ['/auth/link/abcDEF_123-x', '/auth/link/[redacted]'],
+    ['/auth/oidc/callback?code=abc&state=def', '/auth/oidc/callback?[redacted]'],
   ])('%s -> %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

@@ -84,6 +84,10 @@ export interface JobPayloads {
   'risk.attrition-flagged': EventJobPayload<'attrition.flagged'>;
   /** customer-follow-up's subscription to `attrition.scanned`: clears the alerts of people no longer flagged. */
   'risk.attrition-scanned': EventJobPayload<'attrition.scanned'>;
+  /** A risk task's reminder (to its owner) or escalation (to the owner's manager); the timer key names which (subject: the task). */
+  'risk-task.deadline': TimerFiredPayload;
+  /** The daily risk digest of a batch of managers at 08:00 their time (subjects: the managers; see TIMER_BATCH_SIZES). */
+  'risk.digest': TimerBatchPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -123,6 +127,8 @@ export const JOBS = {
   attritionScan: 'attrition.scan',
   riskAttritionFlagged: 'risk.attrition-flagged',
   riskAttritionScanned: 'risk.attrition-scanned',
+  riskTaskDeadline: 'risk-task.deadline',
+  riskDigest: 'risk.digest',
 } as const satisfies Record<string, JobName>;
 
 /**
@@ -157,8 +163,8 @@ export const QUEUE_JOBS: Record<QueueName, readonly JobName[]> = {
   'approval-bulk': [],
   'notifier-urgent': ['notification.send'],
   'notifier-bulk': ['notification.send', 'notification.send-batch'],
-  'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate'],
-  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned'],
+  'followup-urgent': ['contract.approved', 'visit.escalate-overdue', 'complaint.remind', 'complaint.escalate', 'risk-task.deadline'],
+  'followup-bulk': ['customer.import', 'revisit.digest', 'survey.send', 'risk.scan', 'revisit.check-schedules', 'risk.attrition-flagged', 'risk.attrition-scanned', 'risk.digest'],
   // Training scheduling (issue 10): reminders, overdue steps and recertification are urgent; plan
   // re-application and the Monday digests to managers are bulk.
   'training-urgent': ['training.remind', 'training-requirement.overdue-step', 'training.recertify'],
@@ -175,6 +181,7 @@ export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
   'revisit.digest': 250,
   'training.digest': 250,
   'appraisal.target-progress': 250,
+  'risk.digest': 250,
 };
 
 /**

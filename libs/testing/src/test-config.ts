@@ -27,6 +27,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     // Test files send many bad tokens and links from one address on purpose; the limits have tests of their own.
     AUTH_FAILURE_LIMIT: '100000',
     LINK_GUESS_LIMIT: '100000',
+    SIGN_IN_ADDRESS_LIMIT: '100000',
+    SIGN_IN_CLIENT_LIMIT: '100000',
     ...env,
   });
 }

@@ -5,3 +5,5 @@ export * from './wall-clock.js';
 export * from './work-calendar.js';
 export * from './working-intervals.js';
 export * from './working-time.js';
+export * from './report-window.js';
+export * from './deadline-moments.js';

@@ -4,6 +4,7 @@
 // commission is exactly the sum of the figures it shows.
 import { Prisma } from '#generated/prisma';
 import type { CommissionPlanDocument } from '../commission-plans/commission-plan.js';
+import { toCsv as toCsvTable } from '#libs/platform';
 
 const Decimal = Prisma.Decimal;
 type Decimal = Prisma.Decimal;
@@ -175,14 +176,9 @@ const CSV_COLUMNS = [
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** A header row, then one row per line; CRLF line ends. */
+/** A header row, then one row per line (RFC 4180, formula-safe cells: #libs/platform csv). */
 export function toCsv(rows: CsvRow[]): string {
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvField(row[column])).join(','))].join('\r\n') + '\r\n';
+  return toCsvTable(CSV_COLUMNS, rows);
 }
 
 /** Adjustments in one CSV cell: "accelerator +12.50; cap -3.00". */

@@ -42,7 +42,8 @@ export class PeerLinksService {
     const cycle = (await this.cycles.cycle(db, appraisal.cycleId))!;
     this.usable(review, appraisal);
     const [person, peer] = await Promise.all([this.directory.findById(appraisal.employeeId), this.directory.findById(review.peerId)]);
-    return { person: { name: person!.name }, period: cycle.period, dueAt: cycle.peerDueAt.toISOString(), locale: peer!.locale };
+    const timezone = (await this.directory.workingContext(peer!)).zone;
+    return { person: { name: person!.name }, period: cycle.period, dueAt: cycle.peerDueAt.toISOString(), locale: peer!.locale, timezone };
   }
 
   async answer(token: string, input: unknown, correlationId: string): Promise<{ rating: number }> {

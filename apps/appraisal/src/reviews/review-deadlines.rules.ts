@@ -1,19 +1,7 @@
-import { addWorkingDays, addWorkingTime, workingTimeBetween, type WorkCalendarSpec } from '#libs/time';
+import type { DeadlineAction } from '#libs/time';
 import type { ReviewStep } from './reviews.rules.js';
 
-export type DeadlineAction = 'remind' | 'escalate';
-
-/**
- * A review step's two moments in its owner's working time: the reminder at `reminderAt` (0-1) of
- * the working time between the step's start and its deadline, and the escalation at the first
- * working moment at or after the deadline. A window with no working time reminds at its start.
- */
-export function deadlineMoments(start: Date, deadline: Date, reminderAt: number, calendar: WorkCalendarSpec, zone: string): Record<DeadlineAction, Date> {
-  const working = workingTimeBetween(start, deadline, calendar, zone);
-  const seconds = Math.floor((working * reminderAt) / 1000);
-  const remind = seconds > 0 ? addWorkingTime(start, `PT${seconds}S`, calendar, zone) : start;
-  return { remind: remind.getTime() < deadline.getTime() ? remind : start, escalate: addWorkingDays(deadline, 0, calendar, zone) };
-}
+export { deadlineMoments, type DeadlineAction } from '#libs/time';
 
 /** `subjectId` is the appraisal, or the peer review for the peer step. */
 export function deadlineKey(subjectId: string, step: ReviewStep, action: DeadlineAction): string {

@@ -103,7 +103,7 @@ export class ContractReader {
     return {
       contract: contractSummary(contract, owner, this.config.BASE_CURRENCY),
       stage: step.stage.name,
-      approver: approver ? { ...personView(approver), locale: approver.locale } : null,
+      approver: approver ? { ...personView(approver), locale: approver.locale, timezone: (await this.directory.workingContext(approver)).zone } : null,
       stepStatus: step.status,
       choices: ['approve', 'reject', 'request_changes'],
       expiresAt: link.expiresAt.toISOString(),

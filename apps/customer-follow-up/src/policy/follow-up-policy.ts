@@ -39,6 +39,12 @@ export const followUpPolicySchema = z
         noContractDays: z.number().int().min(1).max(730),
         noVisitCadenceFactor: z.number().min(1).max(10),
         cooldownDays: z.number().int().min(0).max(365),
+        /** Issue 13: a countermeasure task's reminder fires at this fraction of its working time (default 0.5). */
+        taskReminderAt: z.number().gt(0).lt(1).optional(),
+        /** Issue 13: an alert whose rule has not held for this many days is resolved (default 14). */
+        recoveryDays: z.number().int().min(1).max(365).optional(),
+        /** Issue 13: alerts of at least this severity are emailed at once, the others wait for the daily digest (default 3; 0: all at once). */
+        criticalSeverity: z.number().min(0).max(1000).optional(),
       })
       .strict(),
   })

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
-import { TimerWriter, type ArmTimer } from '#libs/workflow';
+import { NotDueYetError, TimerWriter, type ArmTimer } from '#libs/workflow';
+import type { EmployeeRow as Employee } from '../rows.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { digestKey, nextDigestOccurrence, type DigestOccurrence } from './digest-schedule.js';
 import type { CalendarContext } from './local-days.js';
@@ -33,6 +34,18 @@ export class DigestTimers {
     if (timerIds.length === 0) return Promise.resolve([]);
     // One array parameter (= ANY), not one parameter per id: a batch has up to 250.
     return tx.selectFrom('Timer').select(['id', 'subjectId', 'dueAt']).where((eb) => eb('id', '=', eb.fn.any(eb.val(timerIds)))).execute();
+  }
+
+  /**
+   * The people a fired batch of digest timers is for (those in the directory), refusing to act
+   * before every timer's due time (NotDueYetError: BullMQ retries it later, so a clock jump never
+   * brings a digest early). The morning digest and the risk digest both start here.
+   */
+  async dueRecipients(tx: Tx, timerIds: string[], now: Date): Promise<Employee[]> {
+    const timers = await this.find(tx, timerIds);
+    const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
+    if (early) throw new NotDueYetError(early.id, early.dueAt);
+    return this.directory.findManyById([...new Set(timers.map((timer) => timer.subjectId))], tx);
   }
 
   /** The first digest time after `after` in the owner's calendar. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Database, type Tx } from '#libs/database';
 import { OrgDirectory, type WorkingContext } from '#libs/org';
 import { Clock } from '#libs/time';
-import { NotDueYetError } from '#libs/workflow';
 import type { EmployeeRow as Employee } from '../rows.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
@@ -37,10 +36,7 @@ export class RevisitDigestService {
   async fire(timerIds: string[], correlationId: string | null): Promise<'done' | 'skipped'> {
     return this.database.transaction(async (tx) => {
       const now = this.clock.now();
-      const timers = await this.digestTimers.find(tx, timerIds);
-      const early = timers.find((timer) => timer.dueAt.getTime() > now.getTime());
-      if (early) throw new NotDueYetError(early.id, early.dueAt);
-      const owners = await this.directory.findManyById([...new Set(timers.map((timer) => timer.subjectId))], tx);
+      const owners = await this.digestTimers.dueRecipients(tx, timerIds, now);
       if (owners.length === 0) return 'skipped';
       const contexts = await this.directory.workingContexts(owners, tx);
       const { policy } = await this.policies.active(tx);

@@ -23,6 +23,6 @@ import { RevisitsRepository } from './revisits.repository.js';
     RevisitsRepository, RevisitPlanner, RevisitPlanKeeper, DigestTimers, RevisitMailer, RevisitAccess, RevisitsService,
     RevisitDigestService, ScheduleCheckService, RevisitJobs,
   ],
-  exports: [RevisitPlanner, RevisitPlanKeeper, RevisitsRepository, ScheduleCheckService],
+  exports: [RevisitPlanner, RevisitPlanKeeper, RevisitsRepository, ScheduleCheckService, DigestTimers],
 })
 export class RevisitsModule {}

@@ -1,6 +1,5 @@
 import type { AttritionFlag } from '#libs/queue';
-import { STANDARD_CALENDAR, isWorkingMoment } from '#libs/time';
-import { planAttritionAlert, taskDueDates, type ExistingAttritionAlert } from './attrition-alert.rules.js';
+import { planAttritionAlert, type ExistingAttritionAlert } from './attrition-alert.rules.js';
 
 const DAY = 24 * 3600_000;
 const flag = (scannedAt: string, severity = 2, eventId = 'ev-1'): AttritionFlag & { eventId: string } => ({
@@ -40,13 +39,5 @@ describe('an attrition flag against the person\u2019s alert', () => {
     const acknowledged = sent({ status: 'acknowledged' });
     expect(planAttritionAlert(acknowledged, flag(later(40), 2, 'ev-2'), true)).toMatchObject({ status: 'acknowledged', send: null });
     expect(planAttritionAlert(acknowledged, flag(later(1), 3, 'ev-2'), true)).toMatchObject({ status: 'open', send: { occasion: 'worse' }, reopened: true });
-  });
-
-  it('tasks fall due in the owner\u2019s working time, counted from the scan', () => {
-    const [task] = taskDueDates([{ kind: 'conversation', within: 'P2D' }], new Date(T), STANDARD_CALENDAR, 'Asia/Shanghai');
-    expect(task.kind).toBe('conversation');
-    // Scanned Friday 06:00 in Shanghai, before working hours: two working days from Friday 09:00, over the weekend, is Tuesday 09:00.
-    expect(task.dueAt.toISOString()).toBe('2027-04-13T01:00:00.000Z');
-    expect(isWorkingMoment(task.dueAt, STANDARD_CALENDAR, 'Asia/Shanghai')).toBe(true);
   });
 });

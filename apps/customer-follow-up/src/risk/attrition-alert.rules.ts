@@ -1,5 +1,4 @@
-import type { AttritionFlag, AttritionSignal, Countermeasure } from '#libs/queue';
-import { addWorkingTime, type WorkCalendarSpec } from '#libs/time';
+import type { AttritionFlag, AttritionSignal } from '#libs/queue';
 import { readStoredEvidence, type DeliveryRecord } from './risk-alert-record.js';
 import { decideDelivery, type RiskAlertStatus, type RiskOccasion } from './risk-delivery.js';
 
@@ -76,9 +75,4 @@ export function planAttritionAlert(found: ExistingAttritionAlert | null, flag: A
     send: occasion ? { occasion, sendNumber: sends } : null,
     reopened: delivery.reopened,
   };
-}
-
-/** Each countermeasure's due date: `within` of the owner's working time from the scan. */
-export function taskDueDates(countermeasures: Countermeasure[], from: Date, calendar: WorkCalendarSpec, zone: string): { kind: Countermeasure['kind']; dueAt: Date }[] {
-  return countermeasures.map((c) => ({ kind: c.kind, dueAt: addWorkingTime(from, c.within, calendar, zone) }));
 }

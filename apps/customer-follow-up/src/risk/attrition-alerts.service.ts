@@ -7,7 +7,10 @@ import { OrgDirectory } from '#libs/org';
 import type { JobPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
 import type { RiskAlertRow } from '../rows.js';
-import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, taskDueDates, type AttritionAlertPlan } from './attrition-alert.rules.js';
+import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, type AttritionAlertPlan } from './attrition-alert.rules.js';
+import { RiskCountermeasures } from './risk-countermeasures.service.js';
+import { RiskRecovery } from './risk-recovery.service.js';
+import { RiskDigestService } from './risk-digest.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
 
@@ -26,6 +29,9 @@ export class AttritionAlertsService {
     private readonly database: Database,
     private readonly directory: OrgDirectory,
     private readonly tasks: RiskTasksRepository,
+    private readonly countermeasures: RiskCountermeasures,
+    private readonly recovery: RiskRecovery,
+    private readonly digest: RiskDigestService,
     private readonly mailer: RiskAlertMailer,
     private readonly audit: AuditWriter,
     private readonly signal: OutboxSignal,
@@ -43,10 +49,15 @@ export class AttritionAlertsService {
       const alertId = found?.id ?? randomUUID();
       await this.write(tx, alertId, flag, plan, now);
       await this.recordAudit(tx, alertId, found, flag, plan, correlationId);
+      if (person && manager) {
+        await this.digest.armFor(tx, await this.directory.reportingChain(person, tx), now, correlationId);
+        await this.countermeasures.open(tx, [{
+          alertId, type: RISK_TYPE_ATTRITION, ownerId: manager.id, countermeasures: flag.countermeasures, from: new Date(flag.scannedAt),
+        }], now, correlationId);
+      }
       if (plan.send && person && manager) {
-        const { calendar, zone } = await this.directory.workingContext(manager, tx);
-        const due = taskDueDates(flag.countermeasures, new Date(flag.scannedAt), calendar, zone);
-        const tasks = await this.tasks.ensure(tx, alertId, manager.id, due, now);
+        const { zone } = await this.directory.workingContext(manager, tx);
+        const tasks = await this.tasks.ofAlerts(tx, [alertId]);
         await this.mailer.requestAttrition(tx, { alertId, ...plan.send, flag, person, recipient: manager, recipientZone: zone, tasks }, correlationId);
       }
       return 'done' as const;
@@ -80,7 +91,8 @@ export class AttritionAlertsService {
       })));
       return rows.length;
     });
-    return cleared > 0 ? 'done' : 'skipped';
+    const resolved = await this.recovery.resolveRecovered(RISK_TYPE_ATTRITION, new Date(event.scannedAt), correlationId);
+    return cleared + resolved > 0 ? 'done' : 'skipped';
   }
 
   /** The person's alert under a lock; the advisory lock makes two flags about one person without an alert yet take turns. */
@@ -95,7 +107,7 @@ export class AttritionAlertsService {
   private async write(tx: Tx, id: string, flag: FlagEvent, plan: AttritionAlertPlan, now: Date): Promise<void> {
     const columns = {
       severity: flag.severity, evidence: JSON.stringify(plan.evidence), status: plan.status,
-      snoozedUntil: plan.snoozedUntil, lastSentAt: plan.lastSentAt, updatedAt: now,
+      snoozedUntil: plan.snoozedUntil, lastSentAt: plan.lastSentAt, updatedAt: now, resolvedAt: null, tasksDone: null,
     };
     await tx.insertInto('RiskAlert')
       .values({ id, type: RISK_TYPE_ATTRITION, subjectId: flag.employeeId, rule: ATTRITION_RULE, createdAt: now, ...columns })

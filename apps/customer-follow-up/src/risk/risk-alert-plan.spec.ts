@@ -8,7 +8,7 @@ const CUSTOMER = '11111111-1111-1111-1111-111111111111';
 const OTHER = '22222222-2222-2222-2222-222222222222';
 
 const spike = (recent: number): RiskFlag => ({ rule: 'complaint_spike', severity: recent, evidence: { windowDays: 30, recentCount: recent, previousCount: 0, factor: 2, minimum: 3 } });
-const flagged = (flag: RiskFlag, customerId = CUSTOMER, emailable = true): FlaggedCustomer => ({ customerId, flag, emailable });
+const flagged = (flag: RiskFlag, customerId = CUSTOMER, emailable = true): FlaggedCustomer => ({ customerId, flag, emailable, ownerId: 'owner-1' });
 
 function existing(overrides: Partial<ExistingAlert> & { sends?: number; lastSentSeverity?: number }): ExistingAlert {
   const { sends = 1, lastSentSeverity = 3, ...rest } = overrides;

@@ -20,6 +20,8 @@ export interface FlaggedCustomer {
   flag: RiskFlag;
   /** False when nobody can be emailed (the owner is not in the directory): the alert is kept, not sent. */
   emailable: boolean;
+  /** The customer's owner: their countermeasure tasks. */
+  ownerId: string;
 }
 
 /** The columns a scan writes for one alert (insert or update). */

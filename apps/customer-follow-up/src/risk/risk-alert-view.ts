@@ -5,14 +5,7 @@ import { readStoredEvidence } from './risk-alert-record.js';
 import type { RiskEvidence } from './risk.rules.js';
 import type { AttritionEvidence } from './attrition-alert.rules.js';
 import type { RiskTaskRow } from './risk-tasks.repository.js';
-
-export interface RiskTaskView {
-  id: string;
-  kind: string;
-  owner: PersonView | null;
-  dueAt: string;
-  status: RiskTaskRow['status'];
-}
+import { riskTaskView, type RiskTaskView } from './risk-task-view.js';
 
 export interface RiskAlertView {
   id: string;
@@ -38,6 +31,10 @@ export interface RiskAlertView {
   lastSentAt: string | null;
   sendCount: number;
   clearedAt: string | null;
+  /** The rule has not held for the policy's recovery period: the alert is closed (issue 13 item 5). */
+  resolvedAt: string | null;
+  /** At resolution: whether every task of the alert was done. */
+  tasksDone: boolean | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,10 +51,6 @@ export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertV
   const customer = refs.customers.get(alert.subjectId);
   const owner = customer ? refs.people.get(customer.ownerId) : undefined;
   const employee = alert.type === RISK_TYPE_ATTRITION ? refs.people.get(alert.subjectId) : undefined;
-  const person = (id: string) => {
-    const found = refs.people.get(id);
-    return found ? personView(found) : null;
-  };
   const acknowledgedBy = alert.acknowledgedById ? refs.people.get(alert.acknowledgedById) : undefined;
   return {
     id: alert.id,
@@ -70,7 +63,7 @@ export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertV
     customer: customer ? { id: customer.id, code: customer.code, name: customer.name, tier: customer.tier } : null,
     owner: owner ? personView(owner) : null,
     employee: employee ? personView(employee) : null,
-    tasks: refs.tasks.filter((t) => t.alertId === alert.id).map((t) => ({ id: t.id, kind: t.kind, owner: person(t.ownerId), dueAt: t.dueAt.toISOString(), status: t.status })),
+    tasks: refs.tasks.filter((t) => t.alertId === alert.id).map((t) => riskTaskView(t, alert, refs.people)),
     snoozedUntil: alert.snoozedUntil?.toISOString() ?? null,
     snoozeReason: alert.snoozeReason,
     acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
@@ -78,6 +71,8 @@ export function riskAlertView(alert: RiskAlert, refs: RiskAlertRefs): RiskAlertV
     lastSentAt: alert.lastSentAt?.toISOString() ?? null,
     sendCount: stored.delivery.sends,
     clearedAt: stored.delivery.clearedAt,
+    resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+    tasksDone: alert.tasksDone,
     createdAt: alert.createdAt.toISOString(),
     updatedAt: alert.updatedAt.toISOString(),
   };

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, toPage, type Caller, type
 import { Clock } from '#libs/time';
 import type { EmployeeRow as Employee, RiskAlertRow as RiskAlert } from '../rows.js';
 import { parseSnooze, type ListRiskAlertsQuery, type SnoozeInput } from './risk-alert-input.js';
+import { readStoredEvidence } from './risk-alert-record.js';
 import { riskAlertView, type RiskAlertRefs, type RiskAlertView } from './risk-alert-view.js';
 import { RiskAlertsRepository, type RiskAlertVisibility } from './risk-alerts.repository.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
@@ -40,10 +41,13 @@ export class RiskAlertsService {
   }
 
   /** 409 when already acknowledged; a snoozed alert may be acknowledged (the snooze ends). */
-  async acknowledge(caller: Caller, id: string, correlationId: string): Promise<RiskAlertView> {
-    return this.change(caller, id, correlationId, (alert, now) => {
+  async acknowledge(caller: Caller, id: string, correlationId: string, within?: Tx): Promise<RiskAlertView> {
+    return this.change(caller, id, correlationId, within, (alert, now) => {
       if (alert.status === 'acknowledged') throw new ConflictError(`Risk alert ${alert.id} is already acknowledged.`);
-      return { action: 'risk-alert.acknowledged', data: { status: 'acknowledged', acknowledgedAt: now, acknowledgedById: caller.id, snoozedUntil: null } };
+      return {
+        action: 'risk-alert.acknowledged',
+        data: { status: 'acknowledged', acknowledgedAt: now, acknowledgedById: caller.id, snoozedUntil: null, evidence: JSON.stringify(acknowledgedAtSeverity(alert)) },
+      };
     });
   }
 
@@ -52,9 +56,9 @@ export class RiskAlertsService {
    * date; the alert's evidence keeps updating). Then it is open again, and emailed at once if it
    * got worse than at its last email. Snoozing again moves the date.
    */
-  async snooze(caller: Caller, id: string, input: Partial<SnoozeInput>, correlationId: string): Promise<RiskAlertView> {
+  async snooze(caller: Caller, id: string, input: Partial<SnoozeInput>, correlationId: string, within?: Tx): Promise<RiskAlertView> {
     const { until, reason } = parseSnooze(input, this.clock.now());
-    return this.change(caller, id, correlationId, () => ({
+    return this.change(caller, id, correlationId, within, () => ({
       action: 'risk-alert.snoozed',
       data: { status: 'snoozed', snoozedUntil: until, snoozeReason: reason },
     }));
@@ -64,9 +68,10 @@ export class RiskAlertsService {
     caller: Caller,
     id: string,
     correlationId: string,
+    within: Tx | undefined,
     decide: (alert: RiskAlert, now: Date) => { action: string; data: Updateable<RiskAlertTable> },
   ): Promise<RiskAlertView> {
-    return this.database.transaction(async (tx) => {
+    const work = async (tx: Tx) => {
       const alert = await this.repository.lock(tx, id);
       if (!alert) throw new NotFoundError(`Risk alert ${id} does not exist.`);
       if (alert.type === RISK_TYPE_ATTRITION) {
@@ -91,7 +96,8 @@ export class RiskAlertsService {
         correlationId, at: now,
       });
       return riskAlertView(updated, await this.refs(tx, [updated]));
-    });
+    };
+    return within ? work(within) : this.database.transaction(work);
   }
 
   /** Customers of the caller's subtree; attrition alerts of the people below the caller (HR: all). */
@@ -116,11 +122,23 @@ export class RiskAlertsService {
   private async refs(tx: Tx, alerts: RiskAlert[]): Promise<RiskAlertRefs> {
     const attrition = alerts.filter((a) => a.type === RISK_TYPE_ATTRITION);
     const customers = await this.repository.customersByIds(tx, [...new Set(alerts.filter((a) => a.type !== RISK_TYPE_ATTRITION).map((a) => a.subjectId))]);
-    const tasks = await this.tasks.ofAlerts(tx, attrition.map((a) => a.id));
+    const tasks = await this.tasks.ofAlerts(tx, alerts.map((a) => a.id));
     const personIds = new Set([
-      ...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? []), ...attrition.map((a) => a.subjectId), ...tasks.map((t) => t.ownerId),
+      ...customers.map((c) => c.ownerId), ...alerts.flatMap((a) => a.acknowledgedById ?? []), ...attrition.map((a) => a.subjectId),
+      ...tasks.flatMap((t) => [t.ownerId, ...(t.doneById ? [t.doneById] : [])]),
     ]);
     const people = await this.directory.findManyById([...personIds], tx);
     return { customers: new Map(customers.map((c) => [c.id, c])), people: new Map(people.map((e) => [e.id, e])), tasks };
   }
+}
+
+/**
+ * The alert's evidence with the severity it was acknowledged at as the last one "sent": an alert
+ * only ever shown in the digest was never emailed, and without this the next scan would find it
+ * "worse than at its last email" and re-open it. Other fields (attrition's event id) are kept.
+ */
+function acknowledgedAtSeverity(alert: RiskAlert): object {
+  const evidence = typeof alert.evidence === 'object' && alert.evidence !== null ? (alert.evidence as Record<string, unknown>) : {};
+  const { delivery } = readStoredEvidence(alert.evidence);
+  return { ...evidence, delivery: { ...delivery, lastSentSeverity: Math.max(delivery.lastSentSeverity ?? 0, alert.severity) } };
 }

@@ -145,7 +145,9 @@ export class RiskScanRepository {
         VALUES ${sql.join(rows)}
         ON CONFLICT (type, "subjectId", rule) DO UPDATE SET
           severity = EXCLUDED.severity, evidence = EXCLUDED.evidence, status = EXCLUDED.status,
-          "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt"`.execute(tx);
+          "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt",
+          "resolvedAt" = CASE WHEN EXCLUDED.severity > 0 THEN NULL ELSE "RiskAlert"."resolvedAt" END,
+          "tasksDone" = CASE WHEN EXCLUDED.severity > 0 THEN NULL ELSE "RiskAlert"."tasksDone" END`.execute(tx);
     }
   }
 

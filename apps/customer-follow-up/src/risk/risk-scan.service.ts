@@ -7,8 +7,12 @@ import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { overdueWorkingDays } from '../revisits/local-days.js';
 import { RiskAlertMailer, type RiskAlertEmail } from './risk.mailer.js';
-import { planSlice, type FlaggedCustomer, type PlannedSend } from './risk-alert-plan.js';
-import { evaluateCustomerRisk, needsVisitCount, riskWindows, type RiskWindows } from './risk.rules.js';
+import { planSlice, type AlertWrite, type FlaggedCustomer, type PlannedSend } from './risk-alert-plan.js';
+import { RiskCountermeasures } from './risk-countermeasures.service.js';
+import { RiskRecovery } from './risk-recovery.service.js';
+import { RiskDigestService } from './risk-digest.service.js';
+import { isCritical } from './risk-digest.rules.js';
+import { evaluateCustomerRisk, needsVisitCount, RISK_TYPE_CUSTOMER_DEMAND, riskWindows, type RiskWindows } from './risk.rules.js';
 import { FIRST_CUSTOMER_ID, RiskScanRepository, type CustomerRange, type CustomerRiskRow } from './risk-scan.repository.js';
 import { ScanDirectory } from './scan-directory.js';
 
@@ -22,6 +26,10 @@ export interface RiskScanSummary {
   raised: number;
   emailed: number;
   cleared: number;
+  /** Alerts whose rule has not held for the policy's recovery period: resolved by this scan. */
+  resolved: number;
+  /** Managers whose next risk digest is armed (they read at least one open alert of any type). */
+  digestReaders: number;
 }
 
 interface ScanContext {
@@ -50,6 +58,9 @@ export class RiskScanService {
     private readonly mailer: RiskAlertMailer,
     private readonly signal: OutboxSignal,
     private readonly audit: AuditWriter,
+    private readonly countermeasures: RiskCountermeasures,
+    private readonly recovery: RiskRecovery,
+    private readonly digest: RiskDigestService,
   ) {}
 
   async scan(now: Date, correlationId: string | null = null): Promise<RiskScanSummary> {
@@ -59,7 +70,7 @@ export class RiskScanService {
       windows: riskWindows(now, policy.risk, policy.cadenceDays.A),
       people: new ScanDirectory(this.directory, this.database.db),
     };
-    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0 };
+    const summary: RiskScanSummary = { slices: 0, candidates: 0, flagged: 0, raised: 0, emailed: 0, cleared: 0, resolved: 0, digestReaders: 0 };
     let after = FIRST_CUSTOMER_ID;
     for (;;) {
       const upTo = await this.repository.sliceEnd(this.database.db, after, RISK_SCAN_SLICE);
@@ -77,7 +88,9 @@ export class RiskScanService {
       if (!upTo) break;
       after = upTo;
     }
-    this.logger.log(`Customer risk scan at ${now.toISOString()}: ${summary.flagged} flags on ${summary.candidates} candidate customers, ${summary.raised} new alerts, ${summary.emailed} emails, ${summary.cleared} cleared.`);
+    summary.resolved = await this.recovery.resolveRecovered(RISK_TYPE_CUSTOMER_DEMAND, now, correlationId);
+    summary.digestReaders = await this.database.transaction((tx) => this.digest.armForOpenAlerts(tx, now, correlationId));
+    this.logger.log(`Customer risk scan at ${now.toISOString()}: ${summary.flagged} flags on ${summary.candidates} candidate customers, ${summary.raised} new alerts, ${summary.emailed} emails, ${summary.cleared} cleared, ${summary.resolved} resolved.`);
     return summary;
   }
 
@@ -93,7 +106,8 @@ export class RiskScanService {
         workingDaysSinceVisit = overdueWorkingDays(since, scan.now, await scan.people.contextOf(owner));
       }
       for (const flag of evaluateCustomerRisk({ ...row, workingDaysSinceVisit }, scan.policy.risk, scan.policy.cadenceDays.A, scan.now)) {
-        flagged.push({ customerId: row.customerId, flag, emailable: owner !== null });
+        // Below the critical severity an alert waits for the managers' daily digest instead of an email of its own.
+        flagged.push({ customerId: row.customerId, flag, emailable: owner !== null && isCritical(flag.severity, scan.policy), ownerId: row.ownerId });
       }
     }
     return flagged;
@@ -104,10 +118,25 @@ export class RiskScanService {
     const existing = await this.repository.lockAlertsIn(tx, range);
     const plan = planSlice(existing, flagged, scan.now, scan.policy.risk.cooldownDays, scan.correlationId, randomUUID);
     await this.repository.writeAlerts(tx, plan.writes, scan.now);
+    await this.openCountermeasures(tx, plan.writes, flagged, scan);
     const emails = await this.compose(tx, plan.sends, scan);
     await this.mailer.requestAll(tx, emails, scan.policy.risk.cooldownDays, scan.correlationId);
     await this.audit.recordAll(tx, plan.audit);
     return { raised: plan.raised, emailed: emails.length, cleared: plan.cleared };
+  }
+
+  /**
+   * Every alert whose rule holds gets the handbook's countermeasures as tasks of the customer's
+   * owner, once (alerts that have them are skipped in one statement). Alerts raised before issue 13
+   * get theirs at the first scan at which their rule still holds.
+   */
+  private async openCountermeasures(tx: Tx, writes: AlertWrite[], flagged: FlaggedCustomer[], scan: ScanContext): Promise<void> {
+    const owners = new Map(flagged.filter((f) => scan.people.person(f.ownerId) !== null).map((f) => [f.customerId, f.ownerId]));
+    const requests = writes.flatMap((w) => {
+      const ownerId = w.severity > 0 ? owners.get(w.subjectId) : undefined;
+      return ownerId ? [{ alertId: w.id, type: RISK_TYPE_CUSTOMER_DEMAND, ownerId, customerId: w.subjectId, from: scan.now }] : [];
+    });
+    await this.countermeasures.open(tx, requests, scan.now, scan.correlationId);
   }
 
   /** Each email goes to the owner's manager, or to the owner when they have none. */

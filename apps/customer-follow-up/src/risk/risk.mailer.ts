@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Employee } from '#generated/prisma';
 import type { Tx } from '#libs/database';
-import type { AttritionAlertData, RiskAlertData } from '#libs/mail';
+import type { AttritionAlertData, RiskAlertData, RiskTaskDeadlineData, RiskTaskKind } from '#libs/mail';
 import type { AttritionFlag } from '#libs/queue';
-import { NotificationRequester, type EmailRequest } from '#libs/notifications';
+import type { DeadlineAction } from '#libs/time';
+import { EmailRecipients, NotificationRequester, type EmailRequest } from '#libs/notifications';
 import { riskAlertEmailKey } from './risk-alert-record.js';
 import type { RiskOccasion } from './risk-delivery.js';
 import type { RiskFlag } from './risk.rules.js';
@@ -66,7 +67,23 @@ function signalsOf(flag: AttritionFlag): Pick<AttritionAlertData, 'scoreDrop' | 
  */
 @Injectable()
 export class RiskAlertMailer {
-  constructor(private readonly notifications: NotificationRequester) {}
+  constructor(
+    private readonly notifications: NotificationRequester,
+    private readonly recipients: EmailRecipients,
+  ) {}
+
+  /** A task's reminder (to its owner) or escalation (to those above): one email per task, moment and recipient, ever. */
+  async taskDeadline(tx: Tx, to: Employee[], action: DeadlineAction, task: RiskTaskRow, facts: { riskType: string; about: string; owner: Employee }, correlationId: string | null): Promise<void> {
+    const recipients = await this.recipients.all(tx, to);
+    await this.notifications.requestAll(tx, to.map((employee) => {
+      const { view, address } = recipients.get(employee.id)!;
+      const data: RiskTaskDeadlineData = {
+        recipient: view, action, taskId: task.id, kind: task.kind as RiskTaskKind, riskType: facts.riskType, about: facts.about,
+        owner: { name: facts.owner.name, email: facts.owner.email }, dueAt: task.dueAt.toISOString(),
+      };
+      return { idempotencyKey: `risk-task:${task.id}:${action}:${employee.id}`, recipient: address, kind: 'risk-task-deadline' as const, data, correlationId };
+    }));
+  }
 
   async requestAll(tx: Tx, emails: RiskAlertEmail[], cooldownDays: number, correlationId: string | null): Promise<void> {
     const requests: EmailRequest<'risk-alert'>[] = emails.map((email) => {

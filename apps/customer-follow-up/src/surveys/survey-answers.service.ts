@@ -11,6 +11,7 @@ import { contactsOf } from '../customers/customer-fields.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { RevisitPlanner } from '../revisits/revisit-planner.service.js';
+import { ownerZone } from './survey-sender.service.js';
 import { SurveyMailer, type AnsweredSurvey } from './surveys.mailer.js';
 import { isLowScore } from './surveys.rules.js';
 import { SurveysRepository } from './surveys.repository.js';
@@ -28,6 +29,8 @@ export interface SurveyPageView {
   contactName: string;
   locale: string;
   expiresAt: string;
+  /** The zone the survey email showed its instants in (the owner's). */
+  timezone: string;
 }
 
 export interface SurveyAnswerView {
@@ -62,7 +65,8 @@ export class SurveyAnswers {
     const survey = this.usable(await this.repository.findByTokenHash(this.database.db, hashSurveyToken(token)), this.clock.now());
     const customer = await this.customers.findById(this.database.db, survey.customerId);
     const contact = contactsOf(customer?.contacts).find((c) => c.email?.toLowerCase() === survey.contactEmail);
-    return { customerName: customer?.name ?? '', contactName: contact?.name ?? '', locale: contact?.locale ?? 'zh-CN', expiresAt: survey.expiresAt.toISOString() };
+    const timezone = await ownerZone(this.directory, customer?.ownerId);
+    return { customerName: customer?.name ?? '', contactName: contact?.name ?? '', locale: contact?.locale ?? 'zh-CN', expiresAt: survey.expiresAt.toISOString(), timezone };
   }
 
   async answer(token: string, input: SurveyAnswerInput, correlationId: string): Promise<SurveyAnswerView> {

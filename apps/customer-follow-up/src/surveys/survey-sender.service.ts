@@ -83,8 +83,13 @@ export class SurveySender {
   }
 
   /** A contact has no time zone of their own: the email shows times in the zone of the customer's owner. */
-  private async ownerZone(tx: Tx, customer: Customer): Promise<string> {
-    const owner = await this.directory.findById(customer.ownerId, tx);
-    return owner ? (await this.directory.workingContext(owner, tx)).zone : DEFAULT_ZONE;
+  private ownerZone(tx: Tx, customer: Customer): Promise<string> {
+    return ownerZone(this.directory, customer.ownerId, tx);
   }
+}
+
+/** The zone of the customer's owner: the survey email and the survey page show instants in it. */
+export async function ownerZone(directory: OrgDirectory, ownerId: string | undefined, tx?: Tx): Promise<string> {
+  const owner = ownerId ? await directory.findById(ownerId, tx) : null;
+  return owner ? (await directory.workingContext(owner, tx)).zone : DEFAULT_ZONE;
 }

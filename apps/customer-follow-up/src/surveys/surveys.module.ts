@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
 import { RevisitsModule } from '../revisits/revisits.module.js';
+import { SatisfactionReport } from './satisfaction-report.service.js';
 import { SurveyAnswers } from './survey-answers.service.js';
 import { SurveyJobs } from './surveys.jobs.js';
 import { SurveyMailer } from './surveys.mailer.js';
@@ -16,7 +17,7 @@ import { SurveysRepository } from './surveys.repository.js';
 @Module({
   imports: [CustomersModule, RevisitsModule],
   controllers: [SurveysHandlers],
-  providers: [SurveysRepository, SurveyMailer, SurveySender, SurveyAnswers, SurveyJobs],
+  providers: [SurveysRepository, SurveyMailer, SurveySender, SurveyAnswers, SurveyJobs, SatisfactionReport],
   exports: [SurveySender],
 })
 export class SurveysModule {}

@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { sql, type Insertable } from 'kysely';
 import type { Survey } from '#generated/kysely';
 import type { Tx } from '#libs/database';
+import type { ReportWindow } from '#libs/time';
 import { isUuid } from '#libs/rpc';
 import type { SurveyRow } from '../rows.js';
+
+export interface SatisfactionMonth {
+  month: string;
+  answers: number;
+  averageScore: number;
+  lowScores: number;
+}
 
 /** Survey rows, in the caller's transaction. */
 @Injectable()
@@ -43,5 +51,19 @@ export class SurveysRepository {
 
   answer(tx: Tx, id: string, answer: { score: number; comment: string | null; answeredAt: Date }): Promise<SurveyRow> {
     return tx.updateTable('Survey').set(answer).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Answered surveys by local month of the answer (the window's zone), for customers the owners
+   * hold (null: every customer): answers, the average score and the answers scoring 1 or 2.
+   */
+  async satisfactionByMonth(db: Tx, owners: string[] | null, window: ReportWindow): Promise<SatisfactionMonth[]> {
+    const { rows } = await sql<SatisfactionMonth>`
+      SELECT to_char((s."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${window.zone}, 'YYYY-MM') AS month, count(*)::int AS answers,
+        round(avg(s.score)::numeric, 2)::float8 AS "averageScore", count(*) FILTER (WHERE s.score <= 2)::int AS "lowScores"
+      FROM "Survey" s JOIN "Customer" c ON c.id = s."customerId"
+      WHERE s."answeredAt" >= ${window.start} AND s."answeredAt" < ${window.end} AND ${owners === null ? sql`TRUE` : sql`c."ownerId" = ANY(${owners}::uuid[])`}
+      GROUP BY 1 ORDER BY 1`.execute(db);
+    return rows;
   }
 }

@@ -2,7 +2,8 @@ import { contactsOf, type Contact } from '../customers/customer-fields.js';
 
 const DAY_MS = 24 * 3600_000;
 
-export type SurveyReason = 'complaint' | 'contract';
+/** risk: a countermeasure of a customer-demand risk alert (issue 13), sent at once. */
+export type SurveyReason = 'complaint' | 'contract' | 'risk';
 
 /** A survey goes to the customer's primary contact: the first one with an email address. */
 export function primaryContact(contacts: unknown): Contact | null {

@@ -5,8 +5,19 @@ import { RateLimitedException } from '#libs/platform';
 import { redisOptionsFromUrl, withTimeout } from '#libs/workflow';
 import { MemoryFailureCounter } from './memory-failure-counter.js';
 
-/** Bearer-token failures (401) and guesses at email-link tokens (unknown token) are limited apart. */
-export type FailureKind = 'token' | 'link';
+/**
+ * Bearer-token failures (401) and guesses at email-link tokens (unknown token) are limited apart;
+ * so are sign-in emails asked for, per address and per client (every request counts, so the
+ * answer cannot tell an employee's address from another).
+ */
+export type FailureKind = 'token' | 'link' | 'sign-in-address' | 'sign-in-client';
+
+const REFUSALS: Record<FailureKind, string> = {
+  token: 'Too many failed bearer tokens from this client; try again later.',
+  link: 'Too many unknown email links from this client; try again later.',
+  'sign-in-address': 'Too many sign-in emails asked for this address; try again later.',
+  'sign-in-client': 'Too many sign-in emails asked for from this client; try again later.',
+};
 
 const REDIS_TIMEOUT_MS = 500;
 
@@ -26,7 +37,7 @@ export class FailureLimiter implements OnModuleInit, OnApplicationShutdown {
     this.redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });
     this.redis.on('error', () => undefined);
     this.memory = new MemoryFailureCounter(config.FAILURE_WINDOW_SECONDS * 1000);
-    this.limits = { token: config.AUTH_FAILURE_LIMIT, link: config.LINK_GUESS_LIMIT };
+    this.limits = { token: config.AUTH_FAILURE_LIMIT, link: config.LINK_GUESS_LIMIT, 'sign-in-address': config.SIGN_IN_ADDRESS_LIMIT, 'sign-in-client': config.SIGN_IN_CLIENT_LIMIT };
   }
 
   async onModuleInit(): Promise<void> {
@@ -41,7 +52,7 @@ export class FailureLimiter implements OnModuleInit, OnApplicationShutdown {
   async refuseIfLimited(kind: FailureKind, client: string): Promise<void> {
     const key = this.key(kind, client);
     const { count, remainingMs } = await this.viaRedis(() => this.readRedis(key), () => this.memory.read(key, Date.now()));
-    if (count >= this.limits[kind]) throw new RateLimitedException(Math.max(1, Math.ceil(remainingMs / 1000)), kind === 'token' ? 'Too many failed bearer tokens from this client; try again later.' : 'Too many unknown email links from this client; try again later.');
+    if (count >= this.limits[kind]) throw new RateLimitedException(Math.max(1, Math.ceil(remainingMs / 1000)), REFUSALS[kind]);
   }
 
   async recordFailure(kind: FailureKind, client: string): Promise<void> {

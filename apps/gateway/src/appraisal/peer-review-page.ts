@@ -1,8 +1,8 @@
 /** The public page behind a peer's rating link. Every value is escaped; GET never changes anything. */
 import type { PeerReviewPageView } from '#libs/contracts';
-import { escapeHtml, htmlPage, linkErrorPage, type PageLocale } from '../http/link-page.js';
-
-const STYLE = 'fieldset{border:0;padding:0}';
+import { formatInstant } from '#libs/mail';
+import { linkErrorPage } from '../http/link-page.js';
+import { escapeHtml, htmlPage, type PageLocale } from '../http/page-layout.js';
 
 const TEXT = {
   'zh-CN': {
@@ -24,17 +24,17 @@ export function peerPageLocale(wanted: string | null | undefined): PageLocale {
 export function peerReviewPage(view: PeerReviewPageView, locale: PageLocale): string {
   const t = TEXT[locale];
   const choices = t.ratings.map((label, i) => `<label><input type="radio" name="rating" value="${i + 1}" required> ${escapeHtml(label)}</label>`).join('');
-  return htmlPage(locale, t.title, STYLE, `<p>${escapeHtml(t.intro.replace('{person}', view.person.name).replace('{period}', view.period))}</p>
+  return htmlPage(locale, t.title, `<p>${escapeHtml(t.intro.replace('{person}', view.person.name).replace('{period}', view.period))}</p>
 <form method="post"><fieldset><legend>${escapeHtml(t.rating)}</legend>${choices}</fieldset>
 <label>${escapeHtml(t.comment)}<textarea name="comment" maxlength="4000"></textarea></label><button type="submit">${escapeHtml(t.submit)}</button></form>
-<p><small>${escapeHtml(t.due)} ${escapeHtml(view.dueAt)}</small></p>`);
+<p><small>${escapeHtml(t.due)} ${escapeHtml(formatInstant(view.dueAt, view.timezone))}</small></p>`, { narrow: true });
 }
 
 export function peerReviewThanksPage(rating: number, locale: PageLocale): string {
   const t = TEXT[locale];
-  return htmlPage(locale, t.thanks, STYLE, `<p>${escapeHtml(t.recorded)} ${escapeHtml(rating)} / 5</p>`);
+  return htmlPage(locale, t.thanks, `<p>${escapeHtml(t.recorded)} ${escapeHtml(rating)} / 5</p>`, { narrow: true });
 }
 
 export function peerReviewErrorPage(status: number, message: string, locale: PageLocale): string {
-  return linkErrorPage(locale, TEXT[locale], STYLE, status, message);
+  return linkErrorPage(locale, TEXT[locale], status, message);
 }

@@ -7,12 +7,19 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { OrgDirectory } from '#libs/org';
 import type { Caller } from '#libs/rpc';
 import { FailureLimiter } from '../abuse/failure-limiter.js';
+import { sessionCookieOf } from '../sign-in/session-cookie.js';
+import { SessionsService } from '../sign-in/sessions.service.js';
 import { bearerSubject } from './bearer-claims.js';
-import { ANY_EMPLOYEE, PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { CsrfTokens, type SessionRequest } from './csrf-tokens.js';
+import { ANY_EMPLOYEE, CSRF_BY_FETCH_METADATA, PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 
-export type AuthedRequest = Request & { caller: Caller; id: string };
+export type AuthedRequest = SessionRequest & { caller: Caller; id: string };
 
-/** Bearer JWT (HS256): `sub` names the employee; roles come from the directory, never the token. */
+/**
+ * Who is calling: a bearer JWT (HS256, API clients: `sub` names the employee) or, without an
+ * Authorization header, the browser session cookie (sign-in), whose state-changing requests must
+ * also carry the session's CSRF token. Roles come from the directory, never the credential.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   /**
@@ -26,6 +33,8 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly directory: OrgDirectory,
     private readonly limiter: FailureLimiter,
+    private readonly sessions: SessionsService,
+    private readonly csrf: CsrfTokens,
   ) {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
   }
@@ -38,6 +47,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const employee = await this.authenticate(request);
     request.caller = { id: employee.id, email: employee.email, name: employee.name, role: employee.role };
+    this.csrf.check(request, { sameOriginFetch: this.reflector.getAllAndOverride<boolean>(CSRF_BY_FETCH_METADATA, targets) ?? false });
     const roles = this.reflector.getAllAndOverride<string[] | typeof ANY_EMPLOYEE>(ROLES_KEY, targets);
     if (!roles) throw new ForbiddenException('This endpoint declares no roles.');
     if (roles !== ANY_EMPLOYEE && !roles.includes(employee.role)) {
@@ -46,9 +56,20 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** The employee the bearer token names; 401 otherwise, and 429 once the client has failed too often. */
-  async authenticate(request: Request) {
-    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
+  /**
+   * The employee the bearer token, or else the session cookie, names; 401 otherwise, and 429 once
+   * the client has failed too often with bearer tokens. A session found is put on the request.
+   */
+  async authenticate(request: SessionRequest) {
+    if (request.headers.authorization === undefined) {
+      const secret = sessionCookieOf(request);
+      if (secret === undefined) throw new UnauthorizedException('A bearer token (Authorization: Bearer <JWT>) or a sign-in session is required.');
+      const found = await this.sessions.authenticate(secret);
+      if (!found) throw new UnauthorizedException('The session has expired or was ended; sign in again.');
+      request.signInSession = found.session;
+      return found.employee;
+    }
+    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization);
     if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>).');
     const client = clientAddress(request);
     await this.limiter.refuseIfLimited('token', client);

@@ -6,6 +6,8 @@ import { ApiErrors } from '../http/api-answers.js';
 export const ROLES_KEY = 'salesflow:roles';
 export const PUBLIC_KEY = 'salesflow:public';
 export const ANY_EMPLOYEE = 'ANY_EMPLOYEE';
+/** Pages we do not write (Bull Board) cannot send our CSRF token: there `Sec-Fetch-Site: same-origin` stands in for it. */
+export const CSRF_BY_FETCH_METADATA = 'salesflow:csrf-by-fetch-metadata';
 
 export const SALES_ROLES: Role[] = ['SALES_SPECIALIST', 'SALES_MANAGER', 'SALES_DIRECTOR'];
 

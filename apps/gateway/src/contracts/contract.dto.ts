@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { PageCursor } from '../http/page-cursor.js';
 
@@ -19,9 +19,14 @@ export class ContractDto {
 
 export const DECISIONS = ['approve', 'reject', 'request_changes'] as const;
 
+/**
+ * A web form's comment box (the approval link page, the desk) posts an empty string when left
+ * empty: that is "no comment", which an approval needs none of.
+ */
 export class DecisionDto {
   @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: (typeof DECISIONS)[number];
-  @ApiPropertyOptional({ description: 'required for reject and request_changes' })
+  @ApiPropertyOptional({ description: 'required for reject and request_changes; blank counts as none' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value))
   @ValidateIf((o: DecisionDto) => o.decision !== 'approve' || o.comment !== undefined)
   @IsString() @IsNotEmpty({ message: 'a comment is required to reject or request changes' }) @Length(1, 4000)
   comment?: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AcknowledgeRiskAlert, ListRiskAlerts, SnoozeRiskAlert } from '#libs/contracts';
+import { AcknowledgeRiskAlert, ListRiskAlerts, RiskAlertsEffectiveness, SnoozeRiskAlert } from '#libs/contracts';
 import { type Caller } from '#libs/rpc';
 import { ApiAnswers } from '../http/api-answers.js';
 import { CorrelationId, CurrentCaller } from '../auth/caller.decorator.js';
@@ -19,6 +19,16 @@ export class RiskAlertsController {
   @ApiAnswers(200, 'RiskAlertPage', [400, 503])
   list(@CurrentCaller() caller: Caller, @Query() query: ListRiskAlertsQuery, @CorrelationId() correlationId: string) {
     return this.service.call(ListRiskAlerts, caller, correlationId, { ...query, limit: pageLimit(query.limit) });
+  }
+
+  @Get('effectiveness')
+  @Roles(
+    'Per risk type and countermeasure, how often the signal recovered within 30, 60 and 90 days after the tasks were done versus not done (managers and directors: their reporting line\u2019s tasks; ADMIN: all)',
+    ['SALES_MANAGER', 'SALES_DIRECTOR', 'ADMIN'],
+  )
+  @ApiAnswers(200, 'RiskEffectivenessReport', [403, 503])
+  effectiveness(@CurrentCaller() caller: Caller, @CorrelationId() correlationId: string) {
+    return this.service.call(RiskAlertsEffectiveness, caller, correlationId, {});
   }
 
   @Post(':id/acknowledge')

@@ -16,3 +16,8 @@ export class SnoozeRiskAlertDto {
   @IsISO8601({ strict: true }) until: string;
   @ApiProperty({ example: 'Customer is restructuring; talking again after their board meeting.' }) @IsString() @Length(1, MAX_SNOOZE_REASON) reason: string;
 }
+
+export class RiskLinkSnoozeDto {
+  @ApiPropertyOptional({ description: `snooze links: until when (default 7 days from now; at most ${MAX_SNOOZE_DAYS} days ahead)` }) @IsOptional() @IsISO8601({ strict: true }) until?: string;
+  @ApiPropertyOptional({ description: 'snooze links: why (default: snoozed from the daily risk digest)' }) @IsOptional() @IsString() @Length(1, MAX_SNOOZE_REASON) reason?: string;
+}

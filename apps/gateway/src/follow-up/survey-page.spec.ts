@@ -1,6 +1,6 @@
 import { surveyErrorPage, surveyLocale, surveyPage, surveyThanksPage } from './survey-page.js';
 
-const view = { customerName: '<script>alert(1)</script> & Co', contactName: 'Lee', locale: 'en', expiresAt: '2027-03-26T06:30:00.000Z' };
+const view = { customerName: '<script>alert(1)</script> & Co', contactName: 'Lee', locale: 'en', expiresAt: '2027-03-26T06:30:00.000Z', timezone: 'Asia/Shanghai' };
 
 describe('survey page', () => {
   it('shows a form that POSTs to the same address, with the five scores and an optional comment', () => {
@@ -9,6 +9,12 @@ describe('survey page', () => {
     expect(html).toContain('<form method="post">');
     for (const score of [1, 2, 3, 4, 5]) expect(html).toContain(`name="score" value="${score}"`);
     expect(html).toContain('<textarea name="comment"');
+  });
+
+  it('shows the expiry as the survey email does (formatInstant in the owner\u2019s zone), inside the page\u2019s main landmark', () => {
+    const html = surveyPage(view, 'en');
+    expect(html).toContain('2027-03-26 14:30 (Asia/Shanghai)');
+    expect(html).toMatch(/<main id="content"[^>]*><h1>Satisfaction survey<\/h1>/);
   });
 
   it('escapes everything it shows', () => {

@@ -1,10 +1,10 @@
 /** The public page behind a survey email link. Every value is escaped; GET never changes anything. */
 import type { SurveyView } from '#libs/contracts';
-import { escapeHtml, htmlPage, linkErrorPage, type PageLocale } from '../http/link-page.js';
+import { formatInstant } from '#libs/mail';
+import { linkErrorPage } from '../http/link-page.js';
+import { escapeHtml, htmlPage, type PageLocale } from '../http/page-layout.js';
 
 export type SurveyLocale = PageLocale;
-
-const STYLE = 'fieldset{border:0;padding:0}';
 
 const TEXT = {
   'zh-CN': {
@@ -24,7 +24,7 @@ export function surveyLocale(wanted: string | null | undefined): SurveyLocale {
 }
 
 function page(locale: SurveyLocale, heading: string, body: string): string {
-  return htmlPage(locale, heading, STYLE, body);
+  return htmlPage(locale, heading, body, { narrow: true });
 }
 
 export function surveyPage(view: SurveyView, locale: SurveyLocale): string {
@@ -35,7 +35,7 @@ export function surveyPage(view: SurveyView, locale: SurveyLocale): string {
   return page(locale, t.title, `<p>${escapeHtml(t.intro.replace('{customer}', view.customerName))}</p>
 <form method="post"><fieldset><legend>${escapeHtml(t.score)}</legend>${choices}</fieldset>
 <label>${escapeHtml(t.comment)}<textarea name="comment" maxlength="4000"></textarea></label><button type="submit">${escapeHtml(t.submit)}</button></form>
-<p><small>${escapeHtml(t.single)} ${escapeHtml(view.expiresAt)}</small></p>`);
+<p><small>${escapeHtml(t.single)} ${escapeHtml(formatInstant(view.expiresAt, view.timezone))}</small></p>`);
 }
 
 export function surveyThanksPage(score: number, locale: SurveyLocale): string {
@@ -44,5 +44,5 @@ export function surveyThanksPage(score: number, locale: SurveyLocale): string {
 }
 
 export function surveyErrorPage(status: number, message: string, locale: SurveyLocale): string {
-  return linkErrorPage(locale, TEXT[locale], STYLE, status, message);
+  return linkErrorPage(locale, TEXT[locale], status, message);
 }

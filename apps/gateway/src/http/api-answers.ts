@@ -4,7 +4,7 @@ import { schemaRef, type Answer, type ApiSchemaName } from '#libs/contracts';
 
 const ERROR_MEANING: Record<number, string> = {
   400: 'The request is invalid (field-level errors); nothing was changed.',
-  401: 'Missing or invalid bearer token.',
+  401: 'Missing or invalid bearer token, or no live sign-in session.',
   403: 'The caller\u2019s role may not do this.',
   404: 'Not found, or not visible to the caller.',
   409: 'A conflict: stale version, already decided, not your turn yet.',
@@ -12,6 +12,7 @@ const ERROR_MEANING: Record<number, string> = {
   413: 'The upload is too large.',
   415: 'The media type is not accepted.',
   422: 'Well-formed, but the rules cannot serve it.',
+  429: 'Too many requests from this client or for this address; Retry-After says when to try again.',
   503: 'The owning service did not answer; nothing is known to have changed.',
 };
 

@@ -2,28 +2,16 @@ import { HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 import { RETRY_AFTER_SECONDS } from '#libs/rpc';
 import { RateLimitedException } from '#libs/platform';
+import { escapeHtml, htmlPage, type PageLocale } from './page-layout.js';
 
 /**
  * The skeleton of every page opened by a single-use email link: GET shows the page and changes
  * nothing; POST acts and answers a browser form with a page and an API client with JSON; a used
  * or expired link answers 410 (as a page or as JSON, the same way).
  */
-export type PageLocale = 'zh-CN' | 'en';
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** `style` is the page's own CSS, beside what every link page shares. */
-export function htmlPage(locale: PageLocale, heading: string, style: string, body: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(heading)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
-${style}label{display:block;margin:.4rem 0}textarea{width:100%;min-height:5rem}button{padding:.5rem 1.2rem;margin-top:.8rem}</style></head><body><h1>${escapeHtml(heading)}</h1>${body}</body></html>`;
-}
-
 /** The page for a refusal: 410 says the link can no longer be used, anything else that it could not be processed. */
-export function linkErrorPage(locale: PageLocale, text: { gone: string; error: string }, style: string, status: number, message: string): string {
-  return htmlPage(locale, status === 410 ? text.gone : text.error, style, `<p>${escapeHtml(message)}</p>`);
+export function linkErrorPage(locale: PageLocale, text: { gone: string; error: string }, status: number, message: string): string {
+  return htmlPage(locale, status === 410 ? text.gone : text.error, `<p>${escapeHtml(message)}</p>`, { narrow: true });
 }
 
 /** A browser form wants a page back; an API client (JSON) wants JSON. */
@@ -54,7 +42,8 @@ export async function actOnLink<R>(res: Response, html: boolean, act: () => Prom
   }
 }
 
-function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: ErrorPage): void {
+/** A refusal as a page (a browser) or as JSON (an API client), with Retry-After where it applies. */
+export function sendLinkError(res: Response, error: unknown, html: boolean, errorPage: ErrorPage): void {
   if (!(error instanceof HttpException)) throw error;
   const status = error.getStatus();
   const body = error.getResponse() as { message?: string };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
-import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
+import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, riskLinkTokenFor, riskLinkUrl, signInTokenFor, signInUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
 import type { OutgoingEmail } from './mail-transport.js';
 import type { Notification } from './sending.repository.js';
 
@@ -34,8 +34,21 @@ export class SendingMailer {
       const { peerReviewTokenId, ...rest } = snapshot;
       return { ...rest, peerReviewUrl: peerReviewUrl(this.config.PUBLIC_BASE_URL, peerReviewTokenFor(this.config.LINK_SECRET, peerReviewTokenId)) };
     }
+    if (Array.isArray(snapshot.alerts)) return { ...snapshot, alerts: snapshot.alerts.map((alert: Record<string, unknown>) => this.withRiskLinks(alert)) };
+    if (typeof snapshot.signInTokenId === 'string') {
+      const { signInTokenId, ...rest } = snapshot;
+      return { ...rest, signInUrl: signInUrl(this.config.PUBLIC_BASE_URL, signInTokenFor(this.config.LINK_SECRET, signInTokenId)) };
+    }
     if (typeof snapshot.actionTokenId !== 'string') return snapshot;
     const { actionTokenId, ...rest } = snapshot;
     return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.LINK_SECRET, actionTokenId)) };
+  }
+
+  /** A risk digest's alert: its acknowledge and snooze links. */
+  private withRiskLinks(alert: Record<string, unknown>): object {
+    if (typeof alert.acknowledgeTokenId !== 'string' || typeof alert.snoozeTokenId !== 'string') return alert;
+    const { acknowledgeTokenId, snoozeTokenId, ...rest } = alert;
+    const url = (tokenId: string) => riskLinkUrl(this.config.PUBLIC_BASE_URL, riskLinkTokenFor(this.config.LINK_SECRET, tokenId));
+    return { ...rest, acknowledgeUrl: url(acknowledgeTokenId), snoozeUrl: url(snoozeTokenId) };
   }
 }

@@ -82,7 +82,7 @@ export const AppraisalReviewView = z.object({
   signedOffAt: z.string().nullable(),
 });
 
-export const PeerReviewPageView = z.object({ person: z.object({ name: z.string() }), period: z.string(), dueAt: z.string(), locale: z.string() });
+export const PeerReviewPageView = z.object({ person: z.object({ name: z.string() }), period: z.string(), dueAt: z.string(), locale: z.string(), timezone: z.string() });
 export type PeerReviewPageView = z.infer<typeof PeerReviewPageView>;
 export const PeerRating = z.object({ rating: z.number().int() });
 

@@ -85,7 +85,7 @@ export const Inbox = pageOf(InboxItem);
 export const ActionView = z.object({
   contract: ContractSummary,
   stage: z.string(),
-  approver: PersonView.extend({ locale: z.string() }).nullable(),
+  approver: PersonView.extend({ locale: z.string(), timezone: z.string() }).nullable(),
   stepStatus: z.enum(StepStatus),
   choices: z.array(z.string()),
   expiresAt: z.string(),

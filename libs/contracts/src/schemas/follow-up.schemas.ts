@@ -96,10 +96,23 @@ const AttritionEvidence = z.object({
 
 export const RiskTaskView = z.object({
   id: z.string(),
-  kind: z.string().describe('attrition: conversation, pay_promotion_review, development_plan'),
+  alert: z.object({ id: z.string(), type: z.string(), rule: z.string() }).nullable().describe('the risk alert the task answers'),
+  kind: z.string().describe('customer_demand: offer_review, satisfaction_survey, visit; competition: market_development_plan, competitor_review, segment_revisits; attrition: conversation, pay_promotion_review, development_plan'),
   owner: PersonView.nullable(),
   dueAt: z.string().describe("in the owner's working time"),
   status: z.enum(['OPEN', 'DONE']),
+  note: z.string().nullable().describe('what was done, or what the system did (the survey sent, the visits booked, or why not)'),
+  doneAt: z.string().nullable(),
+  doneBy: PersonView.nullable().describe('null when the system did it'),
+});
+export const RiskTaskPage = pageOf(RiskTaskView);
+
+export const RiskLinkView = z.object({
+  action: z.enum(['acknowledge', 'snooze']),
+  expiresAt: z.string(),
+  snoozeDays: z.number().int(),
+  alert: z.object({ id: z.string(), type: z.string(), rule: z.string(), severity: z.number(), status: z.string() }),
+  reader: z.object({ name: z.string(), locale: z.string() }),
 });
 
 export const RiskAlertView = z.object({
@@ -121,10 +134,27 @@ export const RiskAlertView = z.object({
   lastSentAt: z.string().nullable(),
   sendCount: z.number().int(),
   clearedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable().describe("the rule has not held for the policy's recovery period: the alert is closed"),
+  tasksDone: z.boolean().nullable().describe('at resolution: whether every task of the alert was done'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export const RiskAlertPage = pageOf(RiskAlertView);
+
+const EffectivenessOutcome = z.object({
+  tasks: z.number().int(),
+  windows: z.array(z.object({
+    days: z.number().int().describe('30, 60 or 90 days after the task was done (not done: after its due date)'),
+    recovered: z.number().int().describe("tasks whose alert's signal recovered (and the alert resolved) within the window"),
+    observed: z.number().int().describe('tasks that can be judged: recovered within the window, or the window is over'),
+    rate: z.number().nullable().describe('recovered / observed; null when none can be judged yet'),
+  })),
+});
+export const RiskEffectivenessReport = z.object({
+  asOf: z.string(),
+  recoveryDays: z.number().int().describe("how long a rule must not hold before its alert resolves (policy risk.recoveryDays)"),
+  lines: z.array(z.object({ type: z.string(), countermeasure: z.string(), done: EffectivenessOutcome, notDone: EffectivenessOutcome })),
+});
 
 const tierNumbers = z.object({ A: z.number(), B: z.number(), C: z.number() });
 const deadlines = z.object({ acknowledge: z.string(), resolve: z.string() });
@@ -156,7 +186,7 @@ export const FollowUpPolicy = z.object({
 export const VersionedFollowUpPolicy = z.object({ version: z.number().int(), policy: FollowUpPolicy });
 
 /** What the page behind a survey email link shows. */
-export const SurveyView = z.object({ customerName: z.string(), contactName: z.string(), locale: z.string(), expiresAt: z.string() });
+export const SurveyView = z.object({ customerName: z.string(), contactName: z.string(), locale: z.string(), expiresAt: z.string(), timezone: z.string() });
 export type SurveyView = z.infer<typeof SurveyView>;
 export const SurveyAnswer = z.object({ score: z.number().int(), comment: z.string().nullable(), answeredAt: z.string() });
 export type SurveyAnswer = z.infer<typeof SurveyAnswer>;

@@ -1,4 +1,5 @@
 import type { EmailTemplate } from '../email-template.js';
+import { linkButtonHtml } from './link-button.js';
 import { style } from './styles.js';
 
 const intro = '{{t "appraisalPeer.intro" person=person.name period=period due=(instant dueAt)}}';
@@ -8,12 +9,7 @@ export const appraisalPeerRequestTemplate: EmailTemplate<'appraisal-peer-request
   subject: (data, t) => t('appraisalPeer.subject', { person: data.person.name, period: data.period }),
 
   html: `<p style="${style.p}">${intro}</p>
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="${style.buttonTable}">
-<tr><td style="${style.buttonCell}"><a href="{{peerReviewUrl}}" target="_blank" rel="noopener" style="${style.button}">{{t "appraisalPeer.button"}}</a></td></tr>
-</table>
-<p style="${style.p}">{{t "appraisalPeer.anonymous"}}</p>
-<p style="${style.small}">{{t "appraisalPeer.fallback"}}<br><a href="{{peerReviewUrl}}" target="_blank" rel="noopener" style="${style.link}">{{peerReviewUrl}}</a></p>
-`,
+${linkButtonHtml('peerReviewUrl', { button: 'appraisalPeer.button', fallback: 'appraisalPeer.fallback' }, '{{t "appraisalPeer.anonymous"}}')}`,
 
   text: `${intro}
 

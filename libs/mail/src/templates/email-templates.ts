@@ -28,6 +28,9 @@ import { appraisalDeadlineTemplate } from './appraisal-deadline.js';
 import { appraisalPeerRequestTemplate } from './appraisal-peer-request.js';
 import { appraisalResultTemplate } from './appraisal-result.js';
 import { attritionAlertTemplate } from './attrition-alert.js';
+import { riskTaskDeadlineTemplate } from './risk-task-deadline.js';
+import { riskDigestTemplate } from './risk-digest.js';
+import { signInLinkTemplate } from './sign-in-link.js';
 
 /** The mapped type makes a new EmailKind without a template a compile error. */
 export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
@@ -59,4 +62,7 @@ export const emailTemplates: { readonly [K in EmailKind]: EmailTemplate<K> } = {
   'appraisal-deadline': appraisalDeadlineTemplate,
   'appraisal-result': appraisalResultTemplate,
   'attrition-alert': attritionAlertTemplate,
+  'risk-task-deadline': riskTaskDeadlineTemplate,
+  'risk-digest': riskDigestTemplate,
+  'sign-in-link': signInLinkTemplate,
 };

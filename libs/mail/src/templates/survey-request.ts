@@ -1,4 +1,5 @@
 import type { EmailTemplate } from '../email-template.js';
+import { linkButtonHtml } from './link-button.js';
 import { style } from './styles.js';
 
 const explain = '{{t "survey.explain" expires=(instant expiresAt)}}';
@@ -8,12 +9,7 @@ export const surveyRequestTemplate: EmailTemplate<'survey-request'> = {
   subject: (data, t) => t('survey.subject', { customer: data.customer.name }),
 
   html: `<p style="${style.p}">{{t "survey.intro" reason}}</p>
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="${style.buttonTable}">
-<tr><td style="${style.buttonCell}"><a href="{{surveyUrl}}" target="_blank" rel="noopener" style="${style.button}">{{t "survey.button"}}</a></td></tr>
-</table>
-<p style="${style.p}">${explain}</p>
-<p style="${style.small}">{{t "survey.fallback"}}<br><a href="{{surveyUrl}}" target="_blank" rel="noopener" style="${style.link}">{{surveyUrl}}</a></p>
-`,
+${linkButtonHtml('surveyUrl', { button: 'survey.button', fallback: 'survey.fallback' }, explain)}`,
 
   text: `{{t "survey.intro" reason}}
 

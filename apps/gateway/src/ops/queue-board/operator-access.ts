@@ -1,21 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, SetMetadata } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { NextFunction, Response } from 'express';
 import { AuthGuard, type AuthedRequest } from '../../auth/auth.guard.js';
-import { Roles } from '../../auth/roles.decorator.js';
+import { CSRF_BY_FETCH_METADATA, Roles } from '../../auth/roles.decorator.js';
 
 /** The operators' pages, described as an endpoint so the API's guard can judge them. */
 class OperatorPages {
   @Roles('Operators\u2019 pages (Bull Board)', ['ADMIN'])
+  @SetMetadata(CSRF_BY_FETCH_METADATA, true)
   open(): void {}
 }
 
 /**
  * Who may open the operators' pages (Bull Board): ADMIN, authenticated exactly as the API
- * authenticates (today a bearer token: 401 without one, 403 for other roles). These pages are
- * plain Express routes that Nest's guards never see, so this asks the API's own guard; when
- * sign-in sessions arrive, teaching the guard to read the session cookie opens these pages too.
+ * authenticates (a bearer token or an ADMIN's sign-in session: 401 without one, 403 for other
+ * roles). These pages are plain Express routes that Nest's guards never see, so this asks the
+ * API's own guard. The board's own scripts cannot send our CSRF token: for them the browser's
+ * `Sec-Fetch-Site: same-origin` stands in for it.
  */
 @Injectable()
 export class OperatorAccess {

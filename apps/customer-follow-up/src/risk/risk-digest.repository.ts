@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { Tx } from '#libs/database';
+import { RISK_ALERT_TYPES, RISK_TYPE_ATTRITION, RISK_TYPE_CUSTOMER_DEMAND } from '#libs/contracts';
+import type { RiskLinkAction } from './risk-digest.rules.js';
+
+/** One alert of a manager's digest, with the number of open alerts of their line. */
+export interface DigestAlertRow {
+  managerId: string;
+  total: number;
+  id: string;
+  type: string;
+  rule: string;
+  severity: number;
+  createdAt: Date;
+  about: string;
+  openTasks: number;
+}
+
+export interface NewRiskLink {
+  id: string;
+  tokenHash: string;
+  alertId: string;
+  employeeId: string;
+  action: RiskLinkAction;
+  localDate: string;
+  expiresAt: Date;
+}
+
+export interface RiskLinkRow {
+  id: string;
+  alertId: string;
+  employeeId: string;
+  action: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+/**
+ * Open alerts and who reads them (one statement each). An alert is open while its rule holds
+ * (severity > 0), it is not resolved, and it is neither acknowledged nor snoozed (a snooze that
+ * ended counts as open). Its anchor is the customer's owner (customer demand), the person
+ * (attrition), or the owner of its first task (any other type: competition). Its readers are
+ * everyone above the anchor; also the anchor when the alert is not about them and they have no
+ * manager (a demand alert of a top-level owner, as its email goes to them), and always for other
+ * types (the director responsible).
+ */
+const IS_OPEN = (now: Date) => sql`a.severity > 0 AND a."resolvedAt" IS NULL AND (a.status = 'open' OR (a.status = 'snoozed' AND a."snoozedUntil" <= ${now}))`;
+
+/** The types anchored on their first task's owner: every type but customer demand and attrition (competition). */
+const TASK_ANCHORED_TYPES = RISK_ALERT_TYPES.filter((type) => type !== RISK_TYPE_CUSTOMER_DEMAND && type !== RISK_TYPE_ATTRITION);
+
+/**
+ * Each open alert with its anchor, whether the anchor reads it (null for customer demand: when the
+ * owner has no manager, which the caller knows from its own walk), and what it is about. `members`
+ * (a CTE of employee ids, column `member`) limits it to alerts anchored on them, driving each
+ * branch through an index (Customer by owner, RiskAlert by type and subject, RiskAlert by type),
+ * so a batch of managers reads its own lines' alerts, not every open alert.
+ */
+const ANCHORED = (now: Date, members: ReturnType<typeof sql> | null) => {
+  const anchorIn = (column: ReturnType<typeof sql>) => (members ? sql`AND ${column} IN (SELECT member FROM ${members})` : sql``);
+  return sql`
+  anchored AS (
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", c."ownerId" AS anchor, NULL::boolean AS anchor_reads, c.name || ' (' || c.code || ')' AS about
+    FROM "Customer" c
+    JOIN "RiskAlert" a ON a.type = ${RISK_TYPE_CUSTOMER_DEMAND} AND a."subjectId" = c.id
+    WHERE ${IS_OPEN(now)} ${anchorIn(sql`c."ownerId"`)}
+    UNION ALL
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."subjectId", false, p.name
+    FROM "RiskAlert" a JOIN "Employee" p ON p.id = a."subjectId"
+    WHERE a.type = ${RISK_TYPE_ATTRITION} AND ${IS_OPEN(now)} ${anchorIn(sql`a."subjectId"`)}
+    UNION ALL
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", t."ownerId", true, coalesce(a.evidence->'facts'->>'segment', a.type || ' ' || a.rule)
+    FROM "RiskAlert" a
+    JOIN LATERAL (SELECT "ownerId" FROM "RiskTask" WHERE "alertId" = a.id ORDER BY "createdAt", kind LIMIT 1) t ON true
+    WHERE a.type = ANY(${TASK_ANCHORED_TYPES}::text[]) AND ${IS_OPEN(now)} ${anchorIn(sql`t."ownerId"`)}
+  )`;
+};
+
+/** Deeper than any real reporting line; a cycle stops here instead of looping. */
+const MAX_DEPTH = 50;
+
+@Injectable()
+export class RiskDigestRepository {
+  /** Everyone who reads at least one open alert: the managers whose digest timers must be armed. */
+  async readersOfOpenAlerts(tx: Tx, now: Date): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      WITH RECURSIVE ${ANCHORED(now, null)},
+      readers AS (
+        SELECT DISTINCT an.anchor AS reader, 0 AS depth, coalesce(an.anchor_reads, owner."managerId" IS NULL) AS reads
+        FROM anchored an JOIN "Employee" owner ON owner.id = an.anchor
+        UNION
+        SELECT e."managerId", r.depth + 1, true FROM readers r JOIN "Employee" e ON e.id = r.reader
+        WHERE e."managerId" IS NOT NULL AND r.depth < ${MAX_DEPTH}
+      )
+      SELECT DISTINCT reader AS id FROM readers WHERE reads`.execute(tx);
+    return rows.map((r) => r.id);
+  }
+
+  /** Each manager's `top` worst open alerts of their line (severity, then the oldest), with their line's total. */
+  async topOpenAlerts(tx: Tx, managerIds: string[], now: Date, top: number): Promise<DigestAlertRow[]> {
+    if (managerIds.length === 0) return [];
+    const { rows } = await this.topOpenAlertsQuery(managerIds, now, top).execute(tx);
+    return rows;
+  }
+
+  /** The statement of topOpenAlerts (the bench explains it). */
+  topOpenAlertsQuery(managerIds: string[], now: Date, top: number) {
+    return sql<DigestAlertRow>`
+      WITH RECURSIVE line AS (
+        SELECT e.id AS reader, e.id AS member, 0 AS depth, e."managerId" IS NULL AS top
+        FROM unnest(${managerIds}::uuid[]) AS m(id) JOIN "Employee" e ON e.id = m.id
+        UNION ALL
+        SELECT l.reader, e.id, l.depth + 1, false FROM line l JOIN "Employee" e ON e."managerId" = l.member WHERE l.depth < ${MAX_DEPTH}
+      ), members AS MATERIALIZED (SELECT DISTINCT member FROM line),
+      ${ANCHORED(now, sql`members`)},
+      visible AS (
+        SELECT DISTINCT ON (l.reader, an.id) l.reader, an.id, an.type, an.rule, an.severity, an."createdAt", an.about
+        FROM line l JOIN anchored an ON an.anchor = l.member
+        WHERE l.depth > 0 OR coalesce(an.anchor_reads, l.top)
+      ), ranked AS (
+        SELECT v.*, row_number() OVER (PARTITION BY v.reader ORDER BY v.severity DESC, v."createdAt", v.id) AS rank,
+               count(*) OVER (PARTITION BY v.reader)::int AS total
+        FROM visible v
+      )
+      SELECT r.reader AS "managerId", r.total, r.id, r.type, r.rule, r.severity, r."createdAt", r.about,
+             (SELECT count(*)::int FROM "RiskTask" t WHERE t."alertId" = r.id AND t.status = 'OPEN') AS "openTasks"
+      FROM ranked r WHERE r.rank <= ${top}
+      ORDER BY r.reader, r.rank`;
+  }
+
+  /**
+   * The links of a digest: created once per alert, reader, action and date; a re-run gets the same
+   * rows (the same links). One statement with one JSON parameter (as TimerWriter.armAll): a batch of
+   * 250 digests has 5,000 links, and binding parameters one by one costs more than the statement.
+   */
+  async issueLinks(tx: Tx, links: NewRiskLink[], now: Date): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    if (links.length === 0) return ids;
+    const rows = JSON.stringify(links.map((link) => ({ ...link, expiresAt: link.expiresAt.toISOString() })));
+    const { rows: issued } = await sql<{ id: string; alertId: string; employeeId: string; action: string }>`
+      INSERT INTO "RiskLinkToken" (id, "tokenHash", "alertId", "employeeId", action, "localDate", "expiresAt", "createdAt")
+      SELECT id, "tokenHash", "alertId", "employeeId", action, "localDate", "expiresAt", ${now}::timestamp
+      FROM jsonb_to_recordset(${rows}::jsonb) AS l(id uuid, "tokenHash" text, "alertId" uuid, "employeeId" uuid, action text, "localDate" text, "expiresAt" timestamp)
+      ON CONFLICT ("alertId", "employeeId", action, "localDate") DO UPDATE SET "localDate" = EXCLUDED."localDate"
+      RETURNING id, "alertId", "employeeId", action`.execute(tx);
+    for (const row of issued) ids.set(linkKey(row.alertId, row.employeeId, row.action), row.id);
+    return ids;
+  }
+
+  async linkByHash(tx: Tx, tokenHash: string, lock: boolean): Promise<RiskLinkRow | null> {
+    let query = tx.selectFrom('RiskLinkToken').select(['id', 'alertId', 'employeeId', 'action', 'expiresAt', 'usedAt']).where('tokenHash', '=', tokenHash);
+    if (lock) query = query.forUpdate();
+    return (await query.executeTakeFirst()) ?? null;
+  }
+
+  async useLink(tx: Tx, id: string, now: Date): Promise<void> {
+    await tx.updateTable('RiskLinkToken').set({ usedAt: now }).where('id', '=', id).execute();
+  }
+}
+
+export function linkKey(alertId: string, employeeId: string, action: string): string {
+  return `${alertId}|${employeeId}|${action}`;
+}
