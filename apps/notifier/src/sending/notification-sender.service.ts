@@ -64,7 +64,7 @@ export class NotificationSender {
     this.heartbeat.hold(claim);
     try {
       const email = this.mailer.compose(row);
-      await this.transport.send(email).catch((error: unknown) => this.failed(row, claim, error, onPermanent));
+      await this.transport.send(email).catch((error: unknown) => this.failed(row, claim, error, job, onPermanent));
       const recorded = await this.ledger.markSent({ ...claim, ...(job ? { outboxId: job.outboxId } : {}) });
       if (!recorded) this.logger.warn({ correlationId: row.correlationId, msg: `Email ${row.id} was sent after another worker claimed it (its lease ran out); that worker may resend it.` });
       this.metrics.sent.inc({ kind: row.kind });
@@ -81,15 +81,18 @@ export class NotificationSender {
   }
 
   /** Books a failed send as the retry rules say (dead, unknown, or retrying) and throws what the job runner needs. */
-  private async failed(row: Notification, claim: Claim, error: unknown, onPermanent?: (tx: Tx, error: string) => Promise<void>): Promise<never> {
+  private async failed(row: Notification, claim: Claim, error: unknown, job?: { outboxId: string }, onPermanent?: (tx: Tx, error: string) => Promise<void>): Promise<never> {
     const message = (error as Error).message;
     this.metrics.failed.inc({ kind: row.kind });
     const now = this.clock.now();
     const decision = afterSmtpFailure(this.policy, classifySmtpFailure(error), row, now);
     if (decision.action === 'dead') {
       const reason = `${message} (${decision.reason})`;
+      // The row is dead in the same transaction as its dead letter: the batch's own, or, for a job
+      // of its own, the runner's (with the job's death hook), so a crash between the two never
+      // leaves a dead email without a dead letter.
       if (onPermanent) await this.ledger.markDeadWith(row.id, reason, (tx) => onPermanent(tx, reason));
-      else await this.ledger.markDead(row.id, reason);
+      else if (!job) await this.ledger.markDead(row.id, reason);
       throw new PermanentJobError(`SMTP failed ${row.kind} email ${row.id} for good: ${reason}`);
     }
     if (decision.action === 'resend-once') {
