@@ -1,6 +1,6 @@
 import { waitFor } from '#libs/testing';
-import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
-import { about, countByKey, idempotencyKeyOf, KIND, ledger, type LedgerRow } from '../support/reliability.js';
+import { ORG, seedOrg } from '../support/org-fixture.js';
+import { about, countByKey, idempotencyKeyOf, KIND, ledger, outcomeRow, submitApprovedAtOnce } from '../support/reliability.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -14,15 +14,7 @@ import { useTestSystem } from '../support/use-test-system.js';
 describe('SMTP failures: transient retried, permanent dead-lettered', () => {
   const system = useTestSystem({ setUp: () => seedOrg(system), tearDown: () => { system.smtp.acceptAll(); } });
 
-  async function submitApprovedAtOnce(submitter: string, title: string): Promise<string> {
-    const response = await system.as(submitter).post('/contracts').send({ ...SMALL_CONTRACT, title }).expect(201);
-    expect(response.body.status).toBe('APPROVED');
-    return response.body.id;
-  }
 
-  async function outcomeRow(recipient: string, contractId: string): Promise<LedgerRow | undefined> {
-    return (await ledger(system, { recipient, kind: KIND.outcome })).find((row) => row.idempotencyKey.includes(contractId));
-  }
 
   it('guarantee: SMTP 451 then 250 -> retried with backoff, exactly one email, ledger shows attempts >= 2 and status sent', async () => {
     let refusals = 0;
@@ -33,11 +25,11 @@ describe('SMTP failures: transient retried, permanent dead-lettered', () => {
       }
       return undefined;
     });
-    const id = await submitApprovedAtOnce(ORG.rep, 'Greylisted outcome');
+    const id = await submitApprovedAtOnce(system, ORG.rep, 'Greylisted outcome');
 
     const mail = await system.smtp.waitForEmail('the outcome email after a retry', (m) => m.to.includes(ORG.rep) && about(m, id, KIND.outcome));
     expect(refusals).toBe(1);
-    const row = await waitFor('the ledger row to be sent', () => outcomeRow(ORG.rep, id), (r) => r?.status === 'sent');
+    const row = await waitFor('the ledger row to be sent', () => outcomeRow(system, ORG.rep, id), (r) => r?.status === 'sent');
     expect(row!.attempts).toBeGreaterThanOrEqual(2);
     expect(row!.messageId).toBe(mail.messageId);
     expect(idempotencyKeyOf(mail)).toBe(row!.idempotencyKey);
@@ -49,9 +41,9 @@ describe('SMTP failures: transient retried, permanent dead-lettered', () => {
 
   it('guarantee: SMTP 550 -> dead (no retry), listed in /dead-letters; one retry after SMTP accepts sends exactly one email; a second retry is 409', async () => {
     system.smtp.respondWith(({ to }) => (to.includes(ORG.rep2) ? { code: 550, message: '5.1.1 Mailbox unavailable' } : undefined));
-    const id = await submitApprovedAtOnce(ORG.rep2, 'Bounced outcome');
+    const id = await submitApprovedAtOnce(system, ORG.rep2, 'Bounced outcome');
 
-    const dead = await waitFor('the ledger row to be dead', () => outcomeRow(ORG.rep2, id), (r) => r?.status === 'dead');
+    const dead = await waitFor('the ledger row to be dead', () => outcomeRow(system, ORG.rep2, id), (r) => r?.status === 'dead');
     expect(dead!.attempts).toBe(1); // permanent: not retried
     expect(dead!.lastError).toContain('550');
     expect((await ledger(system, { status: 'dead' })).map((r) => r.id)).toContain(dead!.id);
@@ -72,7 +64,7 @@ describe('SMTP failures: transient retried, permanent dead-lettered', () => {
     system.smtp.acceptAll();
     await system.as(ORG.admin).post(`/dead-letters/${letter.id}/retry`).expect(202);
     const mail = await system.smtp.waitForEmail('the outcome email after the dead-letter retry', (m) => m.to.includes(ORG.rep2) && about(m, id, KIND.outcome));
-    const sent = await waitFor('the ledger row to be sent', () => outcomeRow(ORG.rep2, id), (r) => r?.status === 'sent');
+    const sent = await waitFor('the ledger row to be sent', () => outcomeRow(system, ORG.rep2, id), (r) => r?.status === 'sent');
     expect(sent!.id).toBe(dead!.id);
     expect(sent!.messageId).toBe(mail.messageId);
 

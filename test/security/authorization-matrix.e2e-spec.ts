@@ -1,6 +1,6 @@
 import type { Role } from '#generated/prisma';
 import { addEmployees } from '../support/approval-helpers.js';
-import { ORG, seedOrg } from '../support/org-fixture.js';
+import { ORG, SMALL_CONTRACT, seedOrg } from '../support/org-fixture.js';
 import { useTestSystem } from '../support/use-test-system.js';
 
 /**
@@ -10,6 +10,13 @@ import { useTestSystem } from '../support/use-test-system.js';
  * it does not name gets the guard's 403, and nobody without a token gets past (401), except the
  * operations declared public. Path parameters are filled with ids that name nothing, and bodies
  * are empty, so an allowed call is refused by validation or "not found" and changes nothing.
+ *
+ * The team dimension: a manager or director acts on their own team's resources (owned by someone
+ * in their reporting line) and not on another team's. For every GET the OpenAPI document lists
+ * under a team-scoped resource of which the test has one of each (`/contracts/{id}...`,
+ * `/customers/{id}...`), the East manager and director above the owner are served, and the West
+ * ones get a 403 that names nobody; the lists show the resource to the one and not the other; a
+ * change by the other team's manager is 403 and writes nothing.
  */
 const ROLES: Role[] = ['SALES_SPECIALIST', 'CUSTOMER_SERVICE', 'SALES_MANAGER', 'SALES_DIRECTOR', 'FINANCE', 'LEGAL', 'HR', 'ADMIN'];
 const CS = 'cs@salesflow.test';
@@ -18,6 +25,10 @@ const CALLER: Record<Role, string> = {
   FINANCE: ORG.finance, LEGAL: ORG.legal, HR: ORG.hr, ADMIN: ORG.admin,
 };
 const GUARD_REFUSAL = /^This needs one of the roles /;
+/** Another team, mirroring East: its director and manager are outside the East reporting line. */
+const WEST = { director: 'director.west@salesflow.test', manager: 'manager.west@salesflow.test', rep: 'rep.west@salesflow.test' };
+/** Resource families the team dimension covers: every GET under `/<family>/{id}` in the document. */
+const TEAM_SCOPED = /^\/(contracts|customers)\/\{id\}(\/.*)?$/;
 const NOTHING = '00000000-0000-4000-8000-000000000000';
 const PARAMS: Record<string, string> = { year: '2027', period: '2026-12', name: 'matrix-none', token: 'x'.repeat(43), code: 'NONE' };
 
@@ -40,7 +51,12 @@ describe('authorization matrix: every endpoint x every role, from the OpenAPI ro
   const system = useTestSystem({
     async setUp() {
       await seedOrg(system);
-      await addEmployees(system, [{ email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', managerEmail: ORG.manager, team: 'East' }]);
+      await addEmployees(system, [
+        { email: CS, name: 'Cora Service', role: 'CUSTOMER_SERVICE', managerEmail: ORG.manager, team: 'East' },
+        { email: WEST.director, name: 'Wes Director', role: 'SALES_DIRECTOR', team: 'West' },
+        { email: WEST.manager, name: 'Wendy Manager', role: 'SALES_MANAGER', managerEmail: WEST.director, team: 'West' },
+        { email: WEST.rep, name: 'Will Rep', role: 'SALES_SPECIALIST', managerEmail: WEST.manager, team: 'West' },
+      ]);
     },
   });
   let operations: Operation[] = [];
@@ -84,4 +100,51 @@ describe('authorization matrix: every endpoint x every role, from the OpenAPI ro
       expect(wrong).toEqual([]);
     });
   }
+
+  describe('own team vs another team', () => {
+    const owned: Record<string, string> = {};
+    const OWN: string[] = [ORG.manager, ORG.director];
+    const OTHER: string[] = [WEST.manager, WEST.director];
+
+    it('the East rep owns one of each team-scoped resource', async () => {
+      owned.contracts = (await system.as(ORG.rep).post('/contracts').send({ ...SMALL_CONTRACT, title: 'Matrix contract' }).expect(201)).body.id;
+      owned.customers = (await system.as(ORG.rep).post('/customers').send({ code: 'MATRIX-1', name: 'Matrix Co' }).expect(201)).body.id;
+    });
+
+    it('every GET on a team-scoped resource: served to the managers above the owner, 403 naming nobody to another team\u2019s', async () => {
+      const scoped = operations.filter((o) => o.method === 'get' && TEAM_SCOPED.test(o.path) && o.roles !== null);
+      expect(scoped.map((o) => o.path)).toEqual(expect.arrayContaining(['/contracts/{id}', '/customers/{id}']));
+      const wrong: string[] = [];
+      for (const operation of scoped) {
+        const path = operation.path.replace('{id}', owned[TEAM_SCOPED.exec(operation.path)![1]]);
+        for (const email of [...OWN, ...OTHER]) {
+          const role = email.includes('director') ? 'SALES_DIRECTOR' : 'SALES_MANAGER';
+          if (operation.roles !== 'any' && !(operation.roles as Role[]).includes(role)) continue; // the role check's business, above
+          const response = await system.as(email).get(path);
+          const message = String(response.body?.message ?? '');
+          if (OWN.includes(email) && response.status !== 200) wrong.push(`GET ${operation.path} by own-team ${email}: ${response.status} ${message}`);
+          if (OTHER.includes(email) && response.status !== 403) wrong.push(`GET ${operation.path} by other-team ${email}: ${response.status}, not 403`);
+          if (OTHER.includes(email) && [ORG.rep, 'Ray Rep', ORG.manager, 'Mia Manager'].some((who) => message.includes(who))) wrong.push(`GET ${operation.path}: the 403 names someone: ${message}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('the lists show a team-scoped resource to the managers above its owner and not to another team\u2019s', async () => {
+      for (const family of Object.keys(owned)) {
+        for (const email of [...OWN, ...OTHER]) {
+          const items = (await system.as(email).get(`/${family}?limit=200`).expect(200)).body.items as { id: string }[];
+          expect([family, email, items.some((item) => item.id === owned[family])]).toEqual([family, email, OWN.includes(email)]);
+        }
+      }
+    });
+
+    it('a change by another team\u2019s manager is 403 and writes nothing; the own team\u2019s manager may make it', async () => {
+      const before = (await system.as(ORG.rep).get(`/customers/${owned.customers}`).expect(200)).body;
+      const refused = await system.as(WEST.manager).patch(`/customers/${owned.customers}`).send({ version: before.version, industry: 'Other team' }).expect(403);
+      expect(JSON.stringify(refused.body)).not.toContain(ORG.rep);
+      expect((await system.as(ORG.rep).get(`/customers/${owned.customers}`).expect(200)).body).toMatchObject({ version: before.version, industry: before.industry });
+      await system.as(ORG.manager).patch(`/customers/${owned.customers}`).send({ version: before.version, industry: 'Own team' }).expect(200);
+    });
+  });
 });

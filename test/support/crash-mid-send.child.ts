@@ -7,6 +7,7 @@
  * test/support/crash-child.jest.config.js; env: CRASH_CHILD_CONFIG (JSON of the system's
  * configuration variables) and CRASH_NOTIFICATION_ID.
  */
+import { LeaseHeartbeat } from '../../apps/notifier/src/sending/lease-heartbeat.js';
 import { MailTransport, type OutgoingEmail } from '../../apps/notifier/src/sending/mail-transport.js';
 import { SendingRepository } from '../../apps/notifier/src/sending/sending.repository.js';
 import { NotificationSender } from '../../apps/notifier/src/sending/notification-sender.service.js';
@@ -28,7 +29,9 @@ it('claims a notification, has it accepted by SMTP, and is killed before the led
     process.kill(process.pid, 'SIGKILL'); // ... and the worker dies before markSent
     await new Promise(() => undefined);
   };
-  const sender = new NotificationSender(new SendingRepository(new Database(prisma), new SystemClock()), transport, new NotifierMetrics(), new SendingMailer(config));
+  const clock = new SystemClock();
+  const ledger = new SendingRepository(new Database(prisma), clock, config);
+  const sender = new NotificationSender(ledger, transport, new NotifierMetrics(), new SendingMailer(config), clock, new LeaseHeartbeat(ledger, config), config);
   await sender.send(notificationId);
   throw new Error('The send returned: the worker was not killed mid-send');
 });

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ManualClock } from '#libs/time';
 import { TimerSweeper } from '#libs/workflow';
 import { deleteRedisPrefix, waitFor, type ReceivedEmail, type SmtpSink } from '#libs/testing';
-import { ORG } from './org-fixture.js';
+import { ORG, SMALL_CONTRACT } from './org-fixture.js';
 import type { TestSystem } from './test-system.js';
 
 /** Helpers shared by the reliability tests (test/reliability). */
@@ -111,6 +111,18 @@ export const ALWAYS = '24x7';
 export async function flushRedis(system: TestSystem): Promise<void> {
   const { config } = system;
   expect(await deleteRedisPrefix(config.REDIS_URL, config.QUEUE_PREFIX)).toBeGreaterThan(0);
+}
+
+/** Submits a contract no stage applies to (approved at once: its submitter is owed one outcome email); returns its id. */
+export async function submitApprovedAtOnce(system: TestSystem, submitter: string, title: string): Promise<string> {
+  const response = await system.as(submitter).post('/contracts').send({ ...SMALL_CONTRACT, title }).expect(201);
+  if (response.body.status !== 'APPROVED') throw new Error(`Contract "${title}" was not approved at once: ${response.body.status}`);
+  return response.body.id;
+}
+
+/** The ledger row of a contract's outcome email to `recipient`. */
+export async function outcomeRow(system: TestSystem, recipient: string, contractId: string): Promise<LedgerRow | undefined> {
+  return (await ledger(system, { recipient, kind: KIND.outcome })).find((row) => row.idempotencyKey.includes(contractId));
 }
 
 /** Moves the clock to `at`, then both replicas sweep the same due timers at once, twice (a race for every timer). */

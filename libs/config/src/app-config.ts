@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import { Duration } from 'luxon';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -30,6 +31,16 @@ const durationSeconds = z
   .transform((value) => Number.parseInt(value, 10) * (DURATION_UNIT_SECONDS[value.slice(-1)] ?? 1))
   .refine((seconds) => seconds > 0, 'must be more than zero');
 
+/** An ISO-8601 duration (`PT6H`, `PT15M`, `PT2S`), in milliseconds. */
+const isoDurationMs = z.string().transform((value, context) => {
+  const duration = Duration.fromISO(value);
+  if (!duration.isValid || duration.toMillis() <= 0) {
+    context.addIssue({ code: z.ZodIssueCode.custom, message: 'an ISO-8601 duration of more than zero, such as PT6H or PT15M' });
+    return z.NEVER;
+  }
+  return duration.toMillis();
+});
+
 const schema = z.object({
   // Anything but development or test is treated as production, so a typo fails safe.
   NODE_ENV: z.string().default('production'),
@@ -44,6 +55,18 @@ const schema = z.object({
   SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   // SMTP connections the notifier keeps open (nodemailer pool); sends beyond it wait for a free one.
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(80),
+  // An SMTP session silent this long fails the send (nodemailer socketTimeout); after the message
+  // was handed over, the outcome is unknown (docs/engineering-notes.md, "SMTP outcomes").
+  SMTP_SOCKET_TIMEOUT: isoDurationMs.default('PT20S'),
+  // Connection errors, timeouts and 4xx replies are retried with capped exponential backoff until
+  // this long after the first failure; then the email is dead (README, "Email delivery").
+  SMTP_RETRY_BUDGET: isoDurationMs.default('PT6H'),
+  SMTP_RETRY_MAX_DELAY: isoDurationMs.default('PT15M'),
+  // An email whose outcome is unknown (the relay went silent after the message) is resent once, this much later.
+  SMTP_UNKNOWN_RESEND_DELAY: isoDurationMs.default('PT10M'),
+  // A claimed email is leased this long and renewed every third of it while its send is in flight:
+  // after a notifier dies, its emails are claimable again within this (DESIGN, "notification").
+  SEND_LEASE: isoDurationMs.default('PT15S'),
   // Emails one notifier process sends at once, per queue (urgent, bulk).
   NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(160),
   MAIL_FROM: z.string().min(3).default('salesflow <no-reply@salesflow.local>'),

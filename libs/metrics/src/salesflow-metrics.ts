@@ -64,7 +64,7 @@ export const timersDue = new ScrapedGauge({
 
 export const emailsByStatus = new ScrapedGauge({
   name: 'salesflow_emails',
-  help: 'Emails in the send ledger by status (queued, sending, sent, retrying, dead, suppressed), read on scrape.',
+  help: 'Emails in the send ledger by status (queued, sending, sent, retrying, unknown, dead, suppressed), read on scrape.',
   labelNames: ['status'] as const,
 });
 

@@ -22,8 +22,12 @@ export function idempotencyKeyOf(mail: ReceivedEmail): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Decides the SMTP answer for one message: undefined accepts it. */
-export type SmtpResponder = (message: { to: string[]; subject: string }) => { code: number; message: string } | undefined;
+/**
+ * Decides the SMTP answer for one message: undefined accepts it; `'hang'` keeps it (it is in
+ * `received`, as a relay that queued it) but never answers the final dot of DATA; `{ acceptAfterMs }`
+ * keeps it and answers 250 that much later (a slow relay).
+ */
+export type SmtpResponder = (message: { to: string[]; subject: string; messageId: string }) => { code: number; message: string } | { acceptAfterMs: number } | 'hang' | undefined;
 
 /** A real SMTP server in-process: the app sends with nodemailer, tests read what arrived. */
 export class SmtpSink {
@@ -45,8 +49,8 @@ export class SmtpSink {
         simpleParser(stream)
           .then((parsed) => {
             const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
-            const verdict = this.responder({ to, subject: parsed.subject ?? '' });
-            if (verdict) {
+            const verdict = this.responder({ to, subject: parsed.subject ?? '', messageId: parsed.messageId ?? '' });
+            if (verdict && verdict !== 'hang' && 'code' in verdict) {
               const error = new Error(verdict.message) as Error & { responseCode: number };
               error.responseCode = verdict.code;
               callback(error);
@@ -61,7 +65,9 @@ export class SmtpSink {
               headers: parsed.headers as Map<string, unknown>,
               parsed,
             });
-            callback();
+            if (verdict === 'hang') return;
+            if (verdict) setTimeout(() => callback(), verdict.acceptAfterMs);
+            else callback();
           })
           .catch((error: Error) => callback(error));
       },

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { jobDuration } from '#libs/metrics';
 import type { JobEnvelope } from '#libs/queue';
 import { DeadJobHooks } from './dead-job-hooks.js';
@@ -8,6 +8,20 @@ import { RecordedOutcome, type FinishedOutcome } from './outbox-outcome.js';
 
 /** A failure that retrying cannot fix (SMTP 5xx, a subject that can never be served). */
 export class PermanentJobError extends Error {}
+
+/**
+ * A failure whose handler decides when to try again and when to give up (the notifier's retry
+ * budget): the job is put back `delayMs` later without using one of its attempts, so the count in
+ * DEFAULT_JOB_OPTIONS does not cut the handler's own schedule short.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Wraps every outbox job: records the final outcome, turns permanent failures and exhausted
@@ -25,6 +39,7 @@ export class OutboxJobRunner {
   async run(
     job: Job<JobEnvelope>,
     handler: () => Promise<FinishedOutcome | RecordedOutcome>,
+    token?: string,
   ): Promise<FinishedOutcome> {
     const { outboxId, correlationId } = job.data;
     const timed = jobDuration.startTimer({ queue: job.queueName, job: job.name });
@@ -38,6 +53,13 @@ export class OutboxJobRunner {
       return outcome;
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
+      if (error instanceof RetryLaterError && token) {
+        // BullMQ's documented manual delay: move the active job, then tell the worker it was moved.
+        await job.moveToDelayed(Date.now() + Math.max(error.delayMs, 0), token);
+        timed({ outcome: 'retry' });
+        this.logger.warn({ correlationId, jobId: job.id, msg: `Job ${job.name} ${job.id} failed, will retry in ${Math.round(error.delayMs / 1000)} s: ${error.message}` });
+        throw new DelayedError(error.message);
+      }
       const attempts = job.opts.attempts ?? 1;
       const final = error instanceof PermanentJobError || job.attemptsMade + 1 >= attempts;
       if (!final) {

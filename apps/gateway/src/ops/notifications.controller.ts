@@ -12,7 +12,7 @@ import { pageLimit } from '../http/page-limit.js';
 import { ServiceClient } from '../http/service-client.js';
 import { PageCursor } from '../http/page-cursor.js';
 
-const STATUSES = ['queued', 'sending', 'sent', 'retrying', 'dead', 'suppressed'] as const;
+const STATUSES = ['queued', 'sending', 'sent', 'retrying', 'dead', 'suppressed', 'unknown'] as const;
 
 class NotificationsQuery {
   @ApiPropertyOptional({ description: 'employee id or email' }) @IsOptional() @IsString() recipient?: string;

@@ -61,11 +61,11 @@ export class LedgerRepository {
       .returning(['id', 'queue', 'jobName', 'payload', 'correlationId']).execute();
   }
 
-  /** The dead emails among `ids` become sendable again. */
+  /** The dead emails among `ids` become sendable again, with a fresh retry budget. */
   async reviveDeadEmails(tx: Tx, ids: string[]): Promise<void> {
     await tx
       .updateTable('Notification')
-      .set({ status: 'retrying', updatedAt: new Date() })
+      .set({ status: 'retrying', failingSince: null, updatedAt: new Date() })
       .where('id', 'in', ids)
       .where('status', '=', 'dead')
       .execute();

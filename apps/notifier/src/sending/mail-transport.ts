@@ -6,8 +6,6 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { EmailAttachment } from '#libs/mail';
 import { buildRawMessage } from './raw-message.js';
 
-export const SEND_LEASE_MS = 60_000;
-
 export interface OutgoingEmail {
   to: string;
   subject: string;
@@ -19,7 +17,7 @@ export interface OutgoingEmail {
   attachments?: EmailAttachment[];
 }
 
-/** nodemailer over SMTP_URL. Its timeouts stay well inside the send lease (DESIGN: lease). */
+/** nodemailer over SMTP_URL. A send in flight keeps its lease renewed (LeaseHeartbeat), however long nodemailer takes. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
@@ -33,7 +31,7 @@ export class MailTransport implements OnApplicationShutdown {
       maxMessages: Infinity,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
-      socketTimeout: 20_000,
+      socketTimeout: config.SMTP_SOCKET_TIMEOUT,
       ignoreTLS: config.SMTP_URL.startsWith('smtp://'),
     } as TransportOptions);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { JOBS } from '#libs/queue';
-import { JobOutcomeRecorder, PermanentJobError, ShutdownState } from '#libs/workflow';
+import { JobOutcomeRecorder, PermanentJobError, RetryLaterError, ShutdownState } from '#libs/workflow';
 import { NotificationSender } from './notification-sender.service.js';
 import { batchVerdict } from './sending.rules.js';
 
@@ -19,8 +19,9 @@ export interface BatchJob {
  * Sends the emails of one `notification.send-batch` job, each through the one-email path (claim
  * under a lease, send, guarded sent-mark), so a batch keeps every guarantee of a single send:
  * - SMTP 5xx: that email is dead with a dead letter of its own (retrying it sends it alone);
- * - a transient failure: the batch job fails after the others are done, and BullMQ retries it
- *   with backoff; the retry skips what was sent or is dead;
+ * - a transient failure: the batch job fails after the others are done and is retried; when every
+ *   failure was an SMTP one scheduled by the retry budget, at the earliest of their delays without
+ *   using an attempt, otherwise with BullMQ's backoff; the retry skips what was sent or is dead;
  * - retries exhausted: the runner's dead letter names the batch, and its unsent emails are dead.
  * Sends of all batch jobs in this process share NOTIFIER_CONCURRENCY slots, taken before the claim,
  * so a waiting email never holds a lease. Once the process is shutting down, sends not started are
@@ -55,7 +56,10 @@ export class NotificationBatchSender {
     const { transient, dead, outcome } = batchVerdict(results, (reason) => reason instanceof PermanentJobError);
     if (dead > 0) this.logger.warn({ correlationId: job.correlationId, msg: `${dead} of ${notificationIds.length} emails of batch ${job.outboxId} were refused for good (dead letters written).` });
     if (transient.length > 0) {
-      throw new Error(`${transient.length} of ${notificationIds.length} emails of batch ${job.outboxId} failed and will be retried with it: ${transient[0].message}`);
+      const message = `${transient.length} of ${notificationIds.length} emails of batch ${job.outboxId} failed and will be retried with it: ${transient[0].message}`;
+      const scheduled = transient.filter((reason): reason is RetryLaterError => reason instanceof RetryLaterError);
+      if (scheduled.length === transient.length) throw new RetryLaterError(message, Math.min(...scheduled.map((reason) => reason.delayMs)));
+      throw new Error(message);
     }
     return outcome;
   }

@@ -1,21 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { sql, type Selectable } from 'kysely';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Database, type Tx } from '#libs/database';
 import type { DB } from '#generated/kysely';
 import { Clock } from '#libs/time';
-import { SEND_LEASE_MS } from './mail-transport.js';
 
 /** A ledger row as Kysely reads it (`data` is the parsed jsonb). */
 export type Notification = Selectable<DB['Notification']>;
 
 const NOTIFICATION = ['id', 'idempotencyKey', 'recipientId', 'recipientEmail', 'kind', 'locale', 'data', 'status', 'attempts', 'lastError',
-  'messageId', 'sentAt', 'leaseUntil', 'resentAfterInterrupt', 'correlationId', 'createdAt', 'updatedAt'] as const;
+  'messageId', 'sentAt', 'leaseUntil', 'resentAfterInterrupt', 'failingSince', 'correlationId', 'createdAt', 'updatedAt'] as const;
 
-/** A send that reached the SMTP server, to be recorded `sent` under the lease it held. */
-export interface SentEmail {
+/**
+ * A claim of one row: its number (the row's `attempts` after the claim) fences the holder. A later
+ * claim, after the lease ran out, has a higher number, so only the newest holder may change the row.
+ */
+export interface Claim {
   id: string;
-  lease: Date;
+  attempt: number;
+}
+
+/** A send that reached the SMTP server, to be recorded `sent` under the claim it held. */
+export interface SentEmail extends Claim {
   /** The outbox job the send ran for: recorded done in the same statement. */
   outboxId?: string;
 }
@@ -41,19 +48,21 @@ export class SendingRepository {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * queued/retrying -> sending under a fresh lease (the row's leaseUntil); an expired lease means
-   * an earlier send was interrupted, so it is re-claimed and flagged as a resend. Null when the
-   * row is not claimable (sent, dead, or leased by another worker).
+   * an earlier send was interrupted, so it is re-claimed and flagged as a resend. So is an
+   * `unknown` row once its resend delay (also kept in leaseUntil) is over. Null when the row is not
+   * claimable (sent, dead, leased by another worker, or unknown and not due yet).
    */
   claim(id: string): Promise<Notification | null> {
     return this.claims.load(id);
   }
 
   /**
-   * Only the holder of the lease may mark the row sent. Given the job's outbox row, it is recorded
+   * Only the holder of the claim may mark the row sent (even if its lease ran out, as long as nobody claimed it since). Given the job's outbox row, it is recorded
    * done in the same statement, whoever holds the lease (the job is over either way).
    */
   markSent(sent: SentEmail): Promise<boolean> {
@@ -66,15 +75,15 @@ export class SendingRepository {
 
   private async claimAll(ids: readonly string[]): Promise<(Notification | null)[]> {
     const now = this.clock.now();
-    const lease = new Date(now.getTime() + SEND_LEASE_MS);
+    const lease = new Date(now.getTime() + this.config.SEND_LEASE);
     const { rows } = await sql<Notification>`
       UPDATE "Notification"
       SET status = 'sending', "leaseUntil" = ${lease}, attempts = attempts + 1,
-          "resentAfterInterrupt" = "resentAfterInterrupt" OR status = 'sending', "updatedAt" = ${now}
+          "resentAfterInterrupt" = "resentAfterInterrupt" OR status IN ('sending', 'unknown'), "updatedAt" = ${now}
       WHERE id = ANY(${[...new Set(ids)]}::uuid[])
-        AND (status IN ('queued', 'retrying') OR (status = 'sending' AND "leaseUntil" < ${now}))
+        AND (status IN ('queued', 'retrying') OR (status IN ('sending', 'unknown') AND "leaseUntil" < ${now}))
       RETURNING id, "idempotencyKey", "recipientId", "recipientEmail", kind, locale, data, status::text AS status, attempts, "lastError",
-                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "correlationId", "createdAt", "updatedAt"`.execute(this.database.db);
+                "messageId", "sentAt", "leaseUntil", "resentAfterInterrupt", "failingSince", "correlationId", "createdAt", "updatedAt"`.execute(this.database.db);
     const claimed = new Map(rows.map((row) => [row.id, row]));
     // The same id twice in one batch (a job and its retry racing): only the first one sends.
     return ids.map((id) => {
@@ -86,32 +95,59 @@ export class SendingRepository {
 
   private async markAllSent(sends: readonly SentEmail[]): Promise<boolean[]> {
     const now = this.clock.now();
-    const input = JSON.stringify(sends.map((send) => ({ id: send.id, lease: send.lease.toISOString(), outboxId: send.outboxId ?? null })));
-    const { rows } = await sql<{ id: string; lease: Date }>`
+    const input = JSON.stringify(sends.map((send) => ({ id: send.id, attempt: send.attempt, outboxId: send.outboxId ?? null })));
+    const { rows } = await sql<{ id: string; attempt: number }>`
       WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, lease timestamp, "outboxId" uuid)
+        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, attempt int, "outboxId" uuid)
       ), sent AS (
         UPDATE "Notification" n
-        SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL, "updatedAt" = ${new Date()}
+        SET status = 'sent', "sentAt" = ${now}, "leaseUntil" = NULL, "lastError" = NULL, "failingSince" = NULL, "updatedAt" = ${new Date()}
         FROM input i
-        WHERE n.id = i.id AND n.status = 'sending' AND n."leaseUntil" = i.lease
-        RETURNING n.id, i.lease
+        WHERE n.id = i.id AND n.status = 'sending' AND n.attempts = i.attempt
+        RETURNING n.id, i.attempt
       ), done AS (
         UPDATE "Outbox" o SET "doneAt" = ${now}, outcome = 'done'
         FROM input i WHERE o.id = i."outboxId" AND o."doneAt" IS NULL
       )
-      SELECT id::text, lease FROM sent`.execute(this.database.db);
-    const recorded = new Set(rows.map((row) => `${row.id}|${row.lease.getTime()}`));
-    return sends.map((send) => recorded.has(`${send.id}|${send.lease.getTime()}`));
+      SELECT id::text, attempt FROM sent`.execute(this.database.db);
+    const recorded = new Set(rows.map((row) => `${row.id}|${row.attempt}`));
+    return sends.map((send) => recorded.has(`${send.id}|${send.attempt}`));
   }
 
-  async markRetrying(id: string, lease: Date, error: string): Promise<void> {
+  /**
+   * The heartbeat of sends in flight: each claim still held gets a fresh lease, in one statement.
+   * Returns the claims that are no longer held (marked, or claimed by another worker).
+   */
+  async renewLeases(claims: readonly Claim[]): Promise<Claim[]> {
+    if (claims.length === 0) return [];
+    const until = new Date(this.clock.now().getTime() + this.config.SEND_LEASE);
+    const input = JSON.stringify(claims);
+    const { rows } = await sql<{ id: string }>`
+      UPDATE "Notification" n SET "leaseUntil" = ${until}
+      FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, attempt int)
+      WHERE n.id = i.id AND n.status = 'sending' AND n.attempts = i.attempt
+      RETURNING n.id::text`.execute(this.database.db);
+    const renewed = new Set(rows.map((row) => row.id));
+    return claims.filter((claim) => !renewed.has(claim.id));
+  }
+
+  /** A failed attempt worth retrying; the retry budget runs from the first one (failingSince). */
+  markRetrying(claim: Claim, error: string): Promise<void> {
+    return this.markFailedAttempt(claim, error, 'retrying', null);
+  }
+
+  /** The relay went silent after the message: nobody sends it again before `resendAfter`. */
+  markUnknown(claim: Claim, error: string, resendAfter: Date): Promise<void> {
+    return this.markFailedAttempt(claim, error, 'unknown', resendAfter);
+  }
+
+  private async markFailedAttempt({ id, attempt }: Claim, error: string, status: 'retrying' | 'unknown', leaseUntil: Date | null): Promise<void> {
     await this.database.db
       .updateTable('Notification')
-      .set({ status: 'retrying', leaseUntil: null, lastError: error.slice(0, 2000), updatedAt: new Date() })
+      .set((eb) => ({ status, leaseUntil, lastError: error.slice(0, 2000), failingSince: eb.fn.coalesce('failingSince', eb.val(this.clock.now())), updatedAt: new Date() }))
       .where('id', '=', id)
       .where('status', '=', 'sending')
-      .where('leaseUntil', '=', lease)
+      .where('attempts', '=', attempt)
       .execute();
   }
 

@@ -46,12 +46,13 @@ export class JobDispatcher implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  dispatch(job: Job<JobEnvelope & Record<string, unknown>>): Promise<FinishedOutcome> {
+  /** `token` is the worker's lock on the job: with it a handler may put the job back (RetryLaterError). */
+  dispatch(job: Job<JobEnvelope & Record<string, unknown>>, token?: string): Promise<FinishedOutcome> {
     const found = this.discover().get(currentJobName(job.name));
     if (!found) return Promise.reject(new Error(`No @OnJob handler for job ${job.name} in this process.`));
     const { outboxId, correlationId, ...payload } = job.data;
     const context = { outboxId, correlationId, queue: job.queueName };
-    return this.runner.run(job, () => found.handler(payload as Parameters<JobHandler>[0], context));
+    return this.runner.run(job, () => found.handler(payload as Parameters<JobHandler>[0], context), token);
   }
 
   /** The queues this process consumes: those with a processor made by `queueProcessor`. */

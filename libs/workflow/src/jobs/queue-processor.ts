@@ -9,6 +9,12 @@ import { SERVED_QUEUE } from './on-job.decorator.js';
 export interface QueueProcessorOptions {
   /** Jobs run at once by this process's worker; from config when it is tunable. */
   concurrency: number | ((config: AppConfig) => number);
+  /**
+   * BullMQ's job lock (renewed by the live worker every half of it) and stalled-job check: the
+   * jobs of a killed process go back to the queue within about their sum. BullMQ's defaults are
+   * 30 s each.
+   */
+  stalled?: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
 /**
@@ -19,7 +25,9 @@ export interface QueueProcessorOptions {
 export function queueProcessor(queue: QueueName, options: QueueProcessorOptions): Type<WorkerHost> {
   const fixed = typeof options.concurrency === 'number' ? options.concurrency : 1;
 
-  @Processor(queue, { concurrency: fixed })
+  const stalled = options.stalled ? { lockDuration: options.stalled.lockDurationMs, stalledInterval: options.stalled.stalledIntervalMs } : {};
+
+  @Processor(queue, { concurrency: fixed, ...stalled })
   @Injectable()
   class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
     constructor(
@@ -34,8 +42,8 @@ export function queueProcessor(queue: QueueName, options: QueueProcessorOptions)
       if (typeof options.concurrency === 'function') this.worker.concurrency = options.concurrency(this.config);
     }
 
-    process(job: Job<JobEnvelope & Record<string, unknown>>) {
-      return this.dispatcher.dispatch(job);
+    process(job: Job<JobEnvelope & Record<string, unknown>>, token?: string) {
+      return this.dispatcher.dispatch(job, token);
     }
   }
 
