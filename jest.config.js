@@ -19,5 +19,9 @@ export default {
   testMatch: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   testTimeout: 60000,
+  // A worker that has grown past this after a test file is replaced: every file loads Nest, Prisma,
+  // BullMQ and (some) vega, playwright or oidc-provider anew under ESM, and a worker that ran ~100
+  // files ran out of heap ("Jest worker ran out of memory and crashed") and spent its last minutes in GC.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/summary-reporter.mjs'],
 };
