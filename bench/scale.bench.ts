@@ -356,6 +356,10 @@ async function main(): Promise<void> {
   if (process.env.BENCH_RISK_DIGEST !== '0') await riskDigestPhase(clock);
 
   log();
+  const ledger = (await state.client!.query<{ emails: number; reclaimed: number; resent: number }>(
+    `SELECT count(*)::int AS emails, count(*) FILTER (WHERE attempts > 1)::int AS reclaimed, count(*) FILTER (WHERE "resentAfterInterrupt")::int AS resent FROM "Notification"`,
+  )).rows[0];
+  log(`Ledger: ${ledger.emails} emails, ${ledger.reclaimed} claimed more than once, ${ledger.resent} sent again after an interrupted send (each a possible duplicate, flagged).`);
   log(`SMTP sink received ${await state.smtp.received()} messages. Run time ${fmt(seconds(runStart), 0)} s.`);
 }
 

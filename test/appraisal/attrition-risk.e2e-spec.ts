@@ -284,4 +284,25 @@ describe('appraisal: salesperson attrition risk', () => {
     expect(attritionMails()).toHaveLength(2);
     expect(await system.prisma.riskTask.count()).toBe(3);
   });
+
+  it('guarantee (issue 13 item 6): an alert below the critical severity gets no email of its own; it waits for the manager\u2019s 08:00 digest', async () => {
+    // Critical from six signals: no attrition alert is emailed at once any more.
+    await system.as(ORG.admin).patch('/follow-up-policy').send({ risk: { criticalSeverity: 6 } }).expect(200);
+    // Rita's second signal: three contracts sent back (her overdue training is the first).
+    for (let i = 1; i <= 3; i++) {
+      const submitted = await system.as(ORG.rep2).post('/contracts').send({ ...SMALL_CONTRACT, title: `Rita order ${i}`, amount: 150000 }).expect(201);
+      await system.as(ORG.manager).post(`/contracts/${submitted.body.id}/decisions`).send({ decision: 'reject', comment: 'Price below the floor.' }).expect(200);
+    }
+    await moveTo(scanOf('2027-05-24'), 'a scan flagging Rita with two signals');
+    const rita = (await list(ORG.admin)).find((a) => a.employee?.email === ORG.rep2);
+    expect(rita).toMatchObject({ severity: 2, status: 'open', sendCount: 0 });
+    expect(system.smtp.received.filter((mail) => keyOf(mail).startsWith(`risk-alert:${rita!.id}:`))).toEqual([]);
+    expect(await system.prisma.riskTask.count({ where: { alertId: rita!.id } })).toBe(3);
+
+    await moveTo(new Date('2027-05-24T08:00:30+08:00'), 'the managers\u2019 Monday digest');
+    const digest = system.smtp.received.filter((mail) => keyOf(mail).startsWith('risk-digest:') && keyOf(mail).endsWith(':2027-05-24') && mail.to[0] === ORG.manager);
+    expect(digest).toHaveLength(1);
+    expect(digest[0].text).toContain('Rita Rep');
+    expect(system.smtp.received.filter((mail) => keyOf(mail).startsWith(`risk-alert:${rita!.id}:`))).toEqual([]);
+  });
 });

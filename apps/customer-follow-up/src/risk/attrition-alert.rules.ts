@@ -53,7 +53,8 @@ function appliedFlag(evidence: unknown): { eventId: string; scannedAt: string } 
  * What one flag does to the person's alert, exactly as for demand alerts (decideDelivery): new ones
  * are emailed, open ones again when worse (more signals) or after the cooldown, snoozed ones not
  * before their date, acknowledged ones only when worse. `emailable` is false when the person has
- * no manager to ask: the alert is kept (HR sees it), not sent.
+ * no manager to ask, or the alert is below the critical severity (it waits for the daily digest):
+ * the alert is kept, not sent.
  */
 export function planAttritionAlert(found: ExistingAttritionAlert | null, flag: AttritionFlag & { eventId: string }, emailable: boolean): AttritionAlertPlan {
   const now = new Date(flag.scannedAt);

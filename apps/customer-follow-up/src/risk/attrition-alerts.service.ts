@@ -6,10 +6,12 @@ import { Database, OutboxSignal, type Tx } from '#libs/database';
 import { OrgDirectory } from '#libs/org';
 import type { JobPayload } from '#libs/queue';
 import { Clock } from '#libs/time';
+import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import type { RiskAlertRow } from '../rows.js';
 import { ATTRITION_RULE, RISK_TYPE_ATTRITION, planAttritionAlert, type AttritionAlertPlan } from './attrition-alert.rules.js';
 import { RiskCountermeasures } from './risk-countermeasures.service.js';
 import { RiskRecovery } from './risk-recovery.service.js';
+import { isCritical } from './risk-digest.rules.js';
 import { RiskDigestService } from './risk-digest.service.js';
 import { RiskAlertMailer } from './risk.mailer.js';
 import { RiskTasksRepository } from './risk-tasks.repository.js';
@@ -19,14 +21,16 @@ type FlagEvent = JobPayload<'risk.attrition-flagged'>;
 /**
  * Records appraisal's attrition flags as risk alerts of type attrition about the person (one per
  * person, upserted on (type, subjectId, rule)), with the same delivery as demand alerts: cooldown,
- * snooze, acknowledgement. An email goes to the person's manager (bulk, their locale) with the
- * evidence and the handbook's countermeasures as tasks they own, due in their working time. Never
- * to the person. Keyed on the event id, so a redelivered event changes nothing.
+ * snooze, acknowledgement. The manager's line reads it in their daily risk digest; a critical one
+ * (the follow-up policy's `risk.criticalSeverity`, counted in signals) also goes at once by email to
+ * the person's manager (bulk, their locale) with the evidence and the handbook's countermeasures as
+ * tasks they own, due in their working time. Never to the person. Keyed on the event id, so a redelivered event changes nothing.
  */
 @Injectable()
 export class AttritionAlertsService {
   constructor(
     private readonly database: Database,
+    private readonly policies: FollowUpPolicyStore,
     private readonly directory: OrgDirectory,
     private readonly tasks: RiskTasksRepository,
     private readonly countermeasures: RiskCountermeasures,
@@ -39,11 +43,12 @@ export class AttritionAlertsService {
   ) {}
 
   async record(flag: FlagEvent, correlationId: string | null): Promise<'done' | 'skipped'> {
+    const { policy } = await this.policies.active();
     const outcome = await this.database.transaction(async (tx) => {
       const found = await this.lockAlertOf(tx, flag.employeeId);
       const person = await this.directory.findById(flag.employeeId, tx);
       const manager = person ? await this.directory.managerOf(person, tx) : null;
-      const plan = planAttritionAlert(found, flag, manager !== null);
+      const plan = planAttritionAlert(found, flag, manager !== null && isCritical(flag.severity, policy));
       if (plan.duplicate) return 'skipped' as const;
       const now = this.clock.now();
       const alertId = found?.id ?? randomUUID();

@@ -35,9 +35,9 @@ export class LeaseHeartbeat implements OnApplicationShutdown {
     if (this.beating || this.held.size === 0) return;
     this.beating = (async () => {
       try {
-        const lost = await this.ledger.renewLeases([...this.held.values()]);
-        if (lost.length > 0) this.logger.warn(`${lost.length} sends in flight lost their claim (another worker took the email over).`);
-        for (const claim of lost) this.release(claim);
+        const { takenOver, ended } = await this.ledger.renewLeases([...this.held.values()]);
+        if (takenOver.length > 0) this.logger.warn(`${takenOver.length} sends in flight lost their claim (another worker took the email over).`);
+        for (const claim of [...takenOver, ...ended]) this.release(claim);
       } catch (error) {
         this.logger.warn(`Renewing the leases of ${this.held.size} sends failed; retrying in a third of the lease: ${(error as Error).message}`);
       }

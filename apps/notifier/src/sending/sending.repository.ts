@@ -116,19 +116,32 @@ export class SendingRepository {
 
   /**
    * The heartbeat of sends in flight: each claim still held gets a fresh lease, in one statement.
-   * Returns the claims that are no longer held (marked, or claimed by another worker).
+   * Returns the claims it did not renew: `takenOver` when another worker claimed the email since
+   * (more attempts than this claim's), `ended` when the claim's own send was recorded while the
+   * heartbeat ran (sent, retrying, failed: the sender releases it an instant later).
    */
-  async renewLeases(claims: readonly Claim[]): Promise<Claim[]> {
-    if (claims.length === 0) return [];
+  async renewLeases(claims: readonly Claim[]): Promise<{ takenOver: Claim[]; ended: Claim[] }> {
+    if (claims.length === 0) return { takenOver: [], ended: [] };
     const until = new Date(this.clock.now().getTime() + this.config.SEND_LEASE);
     const input = JSON.stringify(claims);
-    const { rows } = await sql<{ id: string }>`
-      UPDATE "Notification" n SET "leaseUntil" = ${until}
-      FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, attempt int)
-      WHERE n.id = i.id AND n.status = 'sending' AND n.attempts = i.attempt
-      RETURNING n.id::text`.execute(this.database.db);
-    const renewed = new Set(rows.map((row) => row.id));
-    return claims.filter((claim) => !renewed.has(claim.id));
+    const { rows } = await sql<{ id: string; takenOver: boolean }>`
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(id uuid, attempt int)
+      ), renewed AS (
+        UPDATE "Notification" n SET "leaseUntil" = ${until}
+        FROM input i
+        WHERE n.id = i.id AND n.status = 'sending' AND n.attempts = i.attempt
+        RETURNING n.id
+      )
+      SELECT i.id::text, coalesce(n.attempts > i.attempt, false) AS "takenOver"
+      FROM input i LEFT JOIN "Notification" n ON n.id = i.id
+      WHERE i.id NOT IN (SELECT id FROM renewed)`.execute(this.database.db);
+    const takenOver = new Set(rows.filter((row) => row.takenOver).map((row) => row.id));
+    const notRenewed = new Set(rows.map((row) => row.id));
+    return {
+      takenOver: claims.filter((claim) => takenOver.has(claim.id)),
+      ended: claims.filter((claim) => notRenewed.has(claim.id) && !takenOver.has(claim.id)),
+    };
   }
 
   /** A failed attempt worth retrying; the retry budget runs from the first one (failingSince). */
