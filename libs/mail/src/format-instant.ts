@@ -20,7 +20,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   return formatters.get(zone)!;
 }
 
+/** What format() gives for the options above, "MM/DD/YYYY, HH:mm"; anything else goes through formatToParts. */
+const EN_US_WALL_TIME = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}:\d{2})$/;
+
+// format() and one match: a third of formatToParts' time, which was the hottest function of
+// rendering a risk digest (ten instants per email).
 function wallTime(at: Date, formatter: Intl.DateTimeFormat): string {
+  const short = EN_US_WALL_TIME.exec(formatter.format(at));
+  if (short) return `${short[3]}-${short[1]}-${short[2]} ${short[4]}`;
   const part: Record<string, string> = {};
   for (const { type, value } of formatter.formatToParts(at)) part[type] = value;
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
