@@ -19,7 +19,7 @@ export interface BenchOwn {
  * logs, any free port; REDIS_URL, NATS_URL, NOTIFIER_CONCURRENCY and SMTP_MAX_CONNECTIONS from the environment.
  */
 export function benchConfig(own: BenchOwn): AppConfig {
-  return loadConfig({
+  const env = {
     DATABASE_URL: own.databaseUrl,
     ...(own.poolSize ? { DATABASE_POOL_SIZE: own.poolSize } : {}),
     NOTIFIER_CONCURRENCY: process.env.NOTIFIER_CONCURRENCY,
@@ -33,7 +33,21 @@ export function benchConfig(own: BenchOwn): AppConfig {
     LOG_LEVEL: 'warn',
     PUBLIC_BASE_URL: 'http://salesflow.bench',
     PORT: '0',
-  });
+  };
+  const config = loadConfig(env);
+  sourceEnv.set(config, env);
+  return config;
+}
+
+// The variables each configuration was read from: a process started beside the bench (a notifier)
+// reads the same ones, since the parsed values (durations in ms) are not what the variables hold.
+const sourceEnv = new WeakMap<AppConfig, Record<string, string | undefined>>();
+
+/** The environment `config` was loaded from, for a child process of the bench. */
+export function benchEnvOf(config: AppConfig): Record<string, string> {
+  const env = sourceEnv.get(config);
+  if (!env) throw new Error('benchEnvOf: a configuration that benchConfig did not make');
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /** The bench's own Redis and Postgres clients; the client's statements are not counted as the app's. */

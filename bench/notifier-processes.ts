@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import type { AppConfig } from '#libs/config';
 import { QUEUES } from '#libs/queue';
 import { redisOptionsFromUrl } from '#libs/workflow';
+import { benchEnvOf } from './bench-config.js';
 
 const NOTIFIER_MAIN = fileURLToPath(new URL('../apps/notifier/src/main.js', import.meta.url));
 
@@ -16,7 +17,7 @@ export class NotifierProcesses {
 
   /** Starts `count` notifier processes on the bench's configuration and waits until each has a worker on the bulk queue. */
   static async start(count: number, config: AppConfig): Promise<NotifierProcesses> {
-    const env = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, String(value)]));
+    const env = benchEnvOf(config);
     const children = Array.from({ length: count }, () =>
       spawn(process.execPath, [NOTIFIER_MAIN], { env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit'] }),
     );

@@ -141,14 +141,16 @@ async function whereTheTimeGoes(profile: Awaited<ReturnType<CpuProfiler['stop']>
     log(`    ${pad('', 32)} after 08:30: first added ${at(t.firstAdded)}, first started ${at(t.firstStarted)}, first finished ${at(t.firstFinished)}, last finished ${at(t.lastFinished)}`);
   }
   log(`    (followup-bulk worker concurrency 4 jobs of ${DIGEST_BATCH} owners; the notifier sends ${state.config!.NOTIFIER_CONCURRENCY} emails at once over ${state.config!.SMTP_MAX_CONNECTIONS} SMTP connections, whatever batch they belong to)`);
-  if (profile) {
-    const summary = summarize(profile);
-    const share = (ms: number) => `${fmt(ms, 0)} ms = ${fmt((100 * ms) / summary.totalMs, 0)}%, ${fmt(ms / Math.max(1, sent), 2)} ms/email`;
-    log(`    app main thread, sampled CPU profile over ${fmt(summary.totalMs / 1000, 1)} s (self time; "(idle)" is the event loop waiting for I/O):`);
-    for (const [name, ms] of summary.byModule) log(`      ${pad(name, 44)} ${share(ms)}`);
-    log('    hottest functions:');
-    for (const [name, ms] of summary.byFunction) log(`      ${pad(name.slice(0, 90), 90)} ${fmt(ms, 0)} ms`);
-  }
+  if (profile) logProfile(profile, sent);
+}
+
+function logProfile(profile: NonNullable<Awaited<ReturnType<CpuProfiler['stop']>>>, sent: number): void {
+  const summary = summarize(profile);
+  const share = (ms: number) => `${fmt(ms, 0)} ms = ${fmt((100 * ms) / summary.totalMs, 0)}%, ${fmt(ms / Math.max(1, sent), 2)} ms/email`;
+  log(`    app main thread, sampled CPU profile over ${fmt(summary.totalMs / 1000, 1)} s (self time; "(idle)" is the event loop waiting for I/O):`);
+  for (const [name, ms] of summary.byModule) log(`      ${pad(name, 44)} ${share(ms)}`);
+  log('    hottest functions:');
+  for (const [name, ms] of summary.byFunction) log(`      ${pad(name.slice(0, 90), 90)} ${fmt(ms, 0)} ms`);
 }
 
 /** One digest composed alone on the quiet system (an owner outside the measured run), every statement timed. */
@@ -182,13 +184,15 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   const readTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    await digestReads.topOpenAlerts(state.app!.get(Database).db, batch, clock.now(), 10);
+    await state.app!.get(Database).transaction((tx) => digestReads.topOpenAlerts(tx, batch, clock.now(), 10));
     readTimes.push(performance.now() - t0);
   }
   log(`  the digest's read for one batch of ${batch.length} managers alone (their lines' worst ten and totals), 5 runs: ${readTimes.map((t) => fmt(t, 0)).join(', ')} ms`);
   if (process.env.BENCH_EXPLAIN_RISK_DIGEST) {
     const compiled = digestReads.topOpenAlertsQuery(batch, clock.now(), 10).compile(state.app!.get(Database).db);
+    await client.query('SET jit = off'); // as topOpenAlerts runs it
     const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, compiled.parameters as unknown[]);
+    await client.query('RESET jit');
     for (const row of plan.rows) log(`      ${row['QUERY PLAN']}`);
   }
   const due = new Date(clock.now().getTime() + 1);
@@ -196,7 +200,10 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   if (armed !== MANAGERS) log(`  WARNING: armed ${armed} risk digest timers, expected ${MANAGERS}`);
   const cpuBefore = cpuSnapshot(state.db!.name, state.notifiers?.pids ?? []);
   const sqlBefore = sqlSnapshot();
+  const profiler = process.env.BENCH_PROFILE === '0' ? null : new CpuProfiler();
+  await profiler?.start();
   const run = await runDigest(client, async () => clock.set(due), due, MANAGERS, DIGEST_WAIT_MS, RISK_DIGEST);
+  const profile = profiler ? await profiler.stop() : null;
   const cpu = cpuSeconds(cpuBefore, cpuSnapshot(state.db!.name, state.notifiers?.pids ?? []));
   const sql = sqlDelta(sqlBefore, sqlSnapshot());
   const wall = run.lastSentAt ?? DIGEST_WAIT_MS / 1000;
@@ -205,9 +212,10 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   log(`  first email sent after ${fmt(run.firstSentAt ?? NaN, 2)} s; emails/s per 15-second window: ${run.windows.map((w) => fmt(w, 0)).join(', ')}`);
   log(`  => ${fmt(rate, 0)} risk digest emails/s end to end (${run.sent} sent in ${fmt(wall, 2)} s); target ${TARGET_RISK_DIGESTS_PER_SECOND}/s: ${rate >= TARGET_RISK_DIGESTS_PER_SECOND ? 'met' : `NOT met (${fmt((100 * rate) / TARGET_RISK_DIGESTS_PER_SECOND, 0)}% of target)`}`);
   const total = cpu.appMain + cpu.appOther + cpu.children + cpu.postgres + cpu.redis + cpu.nats;
-  log(`  CPU: this system ${fmt(total, 1)} CPU-s over ${fmt(wall, 1)} s (app main ${fmt(cpu.appMain, 1)}, postgres ${fmt(cpu.postgres, 1)}, redis ${fmt(cpu.redis, 1)}); SQL: ${sql.total} statements (${fmt(sql.total / Math.max(1, run.sent), 1)} per email)`);
+  log(`  CPU: this system ${fmt(total, 1)} CPU-s over ${fmt(wall, 1)} s (app main ${fmt(cpu.appMain, 1)}, app other threads ${fmt(cpu.appOther, 1)},${NOTIFIERS > 0 ? ` notifier process(es) ${fmt(cpu.children, 1)},` : ''} postgres ${fmt(cpu.postgres, 1)}, redis ${fmt(cpu.redis, 1)}); SQL: ${sql.total} statements (${fmt(sql.total / Math.max(1, run.sent), 1)} per email)`);
   const t = await jobTimings(redisOptionsFromUrl(state.config!.REDIS_URL), state.config!.QUEUE_PREFIX, QUEUES.followUpBulk, 'risk.digest', Date.now() - wall * 1000 - 5000);
   log(`  risk.digest jobs (${TIMER_BATCH_SIZES['risk.digest']} managers each): ${t.jobs} completed, running p50 ${fmt(t.runP50, 0)} ms, p95 ${fmt(t.runP95, 0)} ms`);
+  if (profile) logProfile(profile, run.sent);
 }
 
 async function main(): Promise<void> {
