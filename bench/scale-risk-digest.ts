@@ -30,11 +30,11 @@ export async function seedManagers(client: pg.Client, managers: number): Promise
  */
 export async function seedOpenAlerts(client: pg.Client, count: number, now: Date): Promise<number> {
   const result = await client.query(
-    `INSERT INTO "RiskAlert" (id, type, "subjectId", rule, severity, evidence, status, "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), 'customer_demand', md5('scale-customer-' || g)::uuid, 'no_recent_contract', 1 + g % 2,
+    `INSERT INTO "RiskAlert" (id, type, "subjectId", rule, severity, evidence, status, "createdAt", "updatedAt", "customerOwnerId")
+     SELECT gen_random_uuid(), 'customer_demand', c.id, 'no_recent_contract', 1 + g % 2,
             '{"facts": null, "delivery": {"sends": 0, "lastSentSeverity": null, "clearedAt": null}}'::jsonb, 'open',
-            $2::timestamp - (g % 30) * interval '1 day', $2::timestamp
-     FROM generate_series(0, $1::int - 1) g`,
+            $2::timestamp - (g % 30) * interval '1 day', $2::timestamp, c."ownerId"
+     FROM generate_series(0, $1::int - 1) g JOIN "Customer" c ON c.id = md5('scale-customer-' || g)::uuid`,
     [count, now.toISOString()],
   );
   return result.rowCount ?? 0;

@@ -57,7 +57,7 @@ describe('the manager\u2019s daily risk digest', () => {
         await withContract(c, i <= 6 ? 200 : 100);
         if (i >= 7 && i <= 9) {
           await system.prisma.riskAlert.create({
-            data: { type: 'customer_demand', subjectId: c.id, rule: 'no_recent_contract', severity: 1, status: 'open', evidence: { facts: null, delivery: { sends: 0, lastSentSeverity: null, clearedAt: null } }, createdAt: daysBefore(10) },
+            data: { type: 'customer_demand', subjectId: c.id, customerOwnerId: c.ownerId, rule: 'no_recent_contract', severity: 1, status: 'open', evidence: { facts: null, delivery: { sends: 0, lastSentSeverity: null, clearedAt: null } }, createdAt: daysBefore(10) },
           });
         }
       }
@@ -187,5 +187,24 @@ describe('the manager\u2019s daily risk digest', () => {
     const friday = digests().filter((m) => keyOf(m).endsWith(':2027-03-12') && m.to[0] === ORG.manager);
     expect(friday).toHaveLength(1);
     expect(listed(friday[0].text)).toEqual(['BETA:3']);
+  });
+
+  it('guarantee: a customer given to another owner takes its open alert into the new owner\u2019s line at once (the digest reads alerts by their customer\u2019s owner)', async () => {
+    const beta = await system.prisma.customer.findUniqueOrThrow({ where: { code: 'BETA' } });
+    const alert = await system.prisma.riskAlert.findFirstOrThrow({ where: { type: 'customer_demand', subjectId: beta.id } });
+    expect(alert.customerOwnerId).toBe(id[ORG.rep2]);
+    await system.as(ORG.admin).patch(`/customers/${beta.id}`).send({ version: beta.version, ownerEmail: REP4 }).expect(200);
+    // Moved in the owner change's transaction, not at the next scan.
+    expect((await system.prisma.riskAlert.findUniqueOrThrow({ where: { id: alert.id } })).customerOwnerId).toBe(id[REP4]);
+
+    // Monday: the scan arms Meg's digest (her line now has BETA open); Mia's line has nothing open any more.
+    clock.set(new Date('2027-03-15T06:00:30+08:00'));
+    await engineIdle(system, clock, 'Monday\u2019s scan');
+    await jumpTo(new Date('2027-03-15T08:00:00+08:00'));
+    await waitFor('Meg\u2019s Monday digest', async () => digestOf(MANAGER3).length, (n) => n >= 1, { timeoutMs: 30_000 });
+    await engineIdle(system, clock, 'Monday\u2019s digests');
+    const monday = (email: string) => digestOf(email).filter((m) => keyOf(m).endsWith(':2027-03-15'));
+    expect(listed(monday(MANAGER3)[0].text)).toEqual(['BETA:3']);
+    expect(monday(ORG.manager)).toEqual([]);
   });
 });

@@ -184,7 +184,7 @@ export const TIMER_BATCH_SIZES: Partial<Record<JobName, number>> = {
   'revisit.digest': 250,
   'training.digest': 250,
   'appraisal.target-progress': 250,
-  'risk.digest': 250,
+  'risk.digest': 100,
 };
 
 /**

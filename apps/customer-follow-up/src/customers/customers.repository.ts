@@ -5,6 +5,7 @@ import type { Prisma } from '#generated/prisma';
 import type { Customer } from '#generated/kysely';
 import { PrismaService, type Tx } from '#libs/database';
 import type { CustomerRow } from '../rows.js';
+import { syncAlertCustomerOwners } from '../risk/alert-customer-owner.js';
 
 /** Customers: the writes (in the caller's transaction) on Kysely, the paged list on Prisma. */
 @Injectable()
@@ -15,14 +16,16 @@ export class CustomersRepository {
     return tx.insertInto('Customer').values({ id: randomUUID(), ...data }).returningAll().executeTakeFirstOrThrow();
   }
 
-  /** Callers hold the row lock and checked the version they were given; the version goes up by one. */
-  update(tx: Tx, id: string, data: Updateable<Customer> & { updatedAt: Date }): Promise<CustomerRow> {
-    return tx
+  /** Callers hold the row lock and checked the version they were given; the version goes up by one. A new owner takes the customer's risk alerts along. */
+  async update(tx: Tx, id: string, data: Updateable<Customer> & { updatedAt: Date }): Promise<CustomerRow> {
+    const row = await tx
       .updateTable('Customer')
       .set((eb) => ({ ...data, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (data.ownerId !== undefined) await syncAlertCustomerOwners(tx, [id]);
+    return row;
   }
 
   async existsWithCode(tx: Tx, code: string): Promise<{ id: string } | null> {

@@ -136,15 +136,17 @@ export class RiskScanRepository {
   /** Inserts new alerts and updates existing ones, a batch per statement. */
   async writeAlerts(tx: Tx, alerts: AlertWrite[], now: Date, type: string = RISK_TYPE_CUSTOMER_DEMAND): Promise<void> {
     for (let i = 0; i < alerts.length; i += WRITE_BATCH) {
+      // A demand alert carries its customer's owner (the digest reads it by that), taken as it is written.
+      const customerOwner = (subjectId: string) => (type === RISK_TYPE_CUSTOMER_DEMAND ? sql`(SELECT "ownerId" FROM "Customer" WHERE id = ${subjectId}::uuid)` : sql`NULL::uuid`);
       const rows = alerts.slice(i, i + WRITE_BATCH).map(
         (a) => sql`(${a.id}::uuid, ${type}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
-          ${a.status}::"RiskAlertStatus", ${a.snoozedUntil}::timestamp, ${a.lastSentAt}::timestamp, ${now}::timestamp, ${now}::timestamp)`,
+          ${a.status}::"RiskAlertStatus", ${a.snoozedUntil}::timestamp, ${a.lastSentAt}::timestamp, ${now}::timestamp, ${now}::timestamp, ${customerOwner(a.subjectId)})`,
       );
       await sql`
-        INSERT INTO "RiskAlert" (id, type, "subjectId", rule, severity, evidence, status, "snoozedUntil", "lastSentAt", "createdAt", "updatedAt")
+        INSERT INTO "RiskAlert" (id, type, "subjectId", rule, severity, evidence, status, "snoozedUntil", "lastSentAt", "createdAt", "updatedAt", "customerOwnerId")
         VALUES ${sql.join(rows)}
         ON CONFLICT (type, "subjectId", rule) DO UPDATE SET
-          severity = EXCLUDED.severity, evidence = EXCLUDED.evidence, status = EXCLUDED.status,
+          severity = EXCLUDED.severity, evidence = EXCLUDED.evidence, status = EXCLUDED.status, "customerOwnerId" = EXCLUDED."customerOwnerId",
           "snoozedUntil" = EXCLUDED."snoozedUntil", "lastSentAt" = EXCLUDED."lastSentAt", "updatedAt" = EXCLUDED."updatedAt",
           "resolvedAt" = CASE WHEN EXCLUDED.severity > 0 THEN NULL ELSE "RiskAlert"."resolvedAt" END,
           "tasksDone" = CASE WHEN EXCLUDED.severity > 0 THEN NULL ELSE "RiskAlert"."tasksDone" END`.execute(tx);

@@ -4,6 +4,7 @@ import { Database, PrismaService, type Tx } from '#libs/database';
 import type { CustomerImportRow } from '../../rows.js';
 import { contactsOf } from '../customer-fields.js';
 import type { CustomerState, ExistingCustomer, PlannedUpsert } from './customer-import.rules.js';
+import { syncAlertCustomerOwners } from '../../risk/alert-customer-owner.js';
 
 export interface StagedRow {
   rowNumber: number;
@@ -153,6 +154,8 @@ export class CustomerImportRepository {
         version = EXCLUDED.version, "updatedAt" = EXCLUDED."updatedAt"
       WHERE "Customer".version = EXCLUDED.version - 1
       RETURNING id, code`.execute(tx);
+    // An owner changed by the import takes the customer's risk alerts along.
+    await syncAlertCustomerOwners(tx, rows.map((row) => row.id));
     return rows;
   }
 }
