@@ -135,6 +135,19 @@ describe('customer import: streamed CSV and NDJSON uploads, validated and upsert
     expect(await customersWith(`${p}-3`)).toEqual([expect.objectContaining({ name: 'Second', tier: 'B', version: 2 })]);
   });
 
+  it('guarantee (issue 13 item 8): an import that gives a customer another owner moves its open demand alert along (the managers\u2019 digest reads alerts by their customer\u2019s owner)', async () => {
+    const p = prefix();
+    expect(await imported(ORG.admin, [HEADER, `${p}-1,Moving,${ORG.rep},A,active,,,,,,`].join('\n'))).toMatchObject({ status: 'done', upserted: 1 });
+    const [customer] = await customersWith(p);
+    const alert = await system.prisma.riskAlert.create({
+      data: { type: 'customer_demand', subjectId: customer.id, customerOwnerId: customer.ownerId, rule: 'no_recent_contract', severity: 1, evidence: {} },
+    });
+    expect(await imported(ORG.admin, [HEADER, `${p}-1,Moving,${ORG.rep2},,,,,,,,`].join('\n'))).toMatchObject({ status: 'done', upserted: 1 });
+    const rep2 = await system.prisma.employee.findUniqueOrThrow({ where: { email: ORG.rep2 } });
+    expect((await system.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).ownerId).toBe(rep2.id);
+    expect((await system.prisma.riskAlert.findUniqueOrThrow({ where: { id: alert.id } })).customerOwnerId).toBe(rep2.id);
+  });
+
   it('guarantee (issue 12 item 9): contacts merge by email: a row with an empty name cell and a new phone updates that contact\u2019s phone and keeps its name; a nameless contact the customer does not have is refused in its row only', async () => {
     const p = prefix();
     const first = [HEADER, `${p}-1,Alpha,${ORG.rep},B,active,,,Ann Lee,ann@alpha.test,+86 21 5555 0100,en`].join('\n');
