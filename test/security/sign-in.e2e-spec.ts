@@ -3,6 +3,7 @@ import { addEmployees } from '../support/approval-helpers.js';
 import { ORG, seedOrg } from '../support/org-fixture.js';
 import { pathOf, requestSignInLink, SESSION_COOKIE, sessionCookieFrom, signIn } from '../support/sign-in.js';
 import { useTestSystem } from '../support/use-test-system.js';
+import { SignInHousekeeping } from '../../apps/gateway/src/sign-in/sign-in-housekeeping.js';
 
 const ZH = 'zhang.wei@salesflow.test';
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -33,6 +34,8 @@ describe('email sign-in and browser sessions', () => {
       const page = await system.http.get(pathOf(link)).set('Accept', 'text/html').expect(200);
       expect(page.text).toContain('<form method="post">');
       expect(page.text).toContain(ORG.rep);
+      // When it stops working, as the employee reads a clock: their zone's wall time, not an ISO instant.
+      expect(page.text).toMatch(/This link works until \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Shanghai\)/);
       expect(page.headers['set-cookie']).toBeUndefined();
     }
 
@@ -174,5 +177,24 @@ describe('email sign-in and browser sessions', () => {
     // Without OIDC_* there is no single sign-on to offer or start.
     expect(page.text).not.toContain('/auth/oidc/login');
     await system.http.get('/auth/oidc/login').expect(404);
+  });
+
+  it('housekeeping deletes links a day after they expired and sessions 30 days after they ended; what is live or recent stays', async () => {
+    const employeeId = (await system.prisma.employee.findUniqueOrThrow({ where: { email: ORG.rep2 } })).id;
+    const now = clock.now().getTime();
+    const ago = (days: number) => new Date(now - days * 24 * 3600_000);
+    const link = (name: string, expiresAt: Date) => system.prisma.signInLink.create({ data: { employeeId, tokenHash: `housekeeping-${name}`, createdAt: expiresAt, expiresAt } });
+    const session = (name: string, expiresAt: Date, revokedAt: Date | null = null) =>
+      system.prisma.signInSession.create({ data: { employeeId, tokenHash: `housekeeping-${name}`, method: 'email', createdAt: ago(60), lastSeenAt: ago(40), expiresAt, revokedAt } });
+    const gone = [await link('old-link', ago(2)), await session('long-expired', ago(31)), await session('long-revoked', ago(-5), ago(31))];
+    const kept = [await link('recent-link', ago(0.5)), await session('recently-expired', ago(29)), await session('recently-revoked', ago(-5), ago(29)), await session('live', ago(-5))];
+
+    await system.app.get(SignInHousekeeping).purge();
+    const remaining = new Set([
+      ...(await system.prisma.signInLink.findMany({ where: { employeeId } })).map((r) => r.id),
+      ...(await system.prisma.signInSession.findMany({ where: { employeeId } })).map((r) => r.id),
+    ]);
+    expect(gone.filter((row) => remaining.has(row.id))).toEqual([]);
+    expect(kept.filter((row) => !remaining.has(row.id))).toEqual([]);
   });
 });

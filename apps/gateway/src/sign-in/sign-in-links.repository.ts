@@ -6,6 +6,7 @@ export interface SignInLinkState {
   email: string;
   name: string;
   locale: string;
+  timezone: string;
   expiresAt: Date;
   usedAt: Date | null;
 }
@@ -22,7 +23,7 @@ export class SignInLinksRepository {
     return db
       .selectFrom('SignInLink as l')
       .innerJoin('Employee as e', 'e.id', 'l.employeeId')
-      .select(['l.employeeId', 'e.email', 'e.name', 'e.locale', 'l.expiresAt', 'l.usedAt'])
+      .select(['l.employeeId', 'e.email', 'e.name', 'e.locale', 'e.timezone', 'l.expiresAt', 'l.usedAt'])
       .where('l.tokenHash', '=', tokenHash)
       .executeTakeFirst();
   }

@@ -4,6 +4,7 @@ import type { Employee } from '#generated/prisma';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { Database, OutboxSignal } from '#libs/database';
 import { EmailRecipients, hashSignInToken, NotificationRequester, signInTokenFor } from '#libs/notifications';
+import { formatInstant } from '#libs/mail';
 import { OrgDirectory } from '#libs/org';
 import { Clock } from '#libs/time';
 import { FailureLimiter } from '../abuse/failure-limiter.js';
@@ -17,6 +18,7 @@ export interface SignInLinkView {
   email: string;
   name: string;
   locale: string;
+  /** When the link stops working, in the employee's time zone: "2027-03-10 10:15 (Asia/Shanghai)". */
   expiresAt: string;
 }
 
@@ -56,7 +58,7 @@ export class SignInLinksService {
     const link = await this.repository.byTokenHash(this.database.db, hashSignInToken(token));
     if (!link) throw new NotFoundException('This sign-in link does not exist.');
     if (link.usedAt || link.expiresAt <= this.clock.now()) throw new GoneException('This sign-in link was used or has expired; ask for a new one.');
-    return { email: link.email, name: link.name, locale: link.locale, expiresAt: link.expiresAt.toISOString() };
+    return { email: link.email, name: link.name, locale: link.locale, expiresAt: formatInstant(link.expiresAt.toISOString(), link.timezone) };
   }
 
   /** Uses the link and opens a session in one transaction: the link works once, and only for the employee it was sent to. */

@@ -8,6 +8,7 @@ import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInController } from './sign-in.controller.js';
+import { SignInHousekeeping } from './sign-in-housekeeping.js';
 import { SignInLinksRepository } from './sign-in-links.repository.js';
 import { SignInLinksService } from './sign-in-links.service.js';
 
@@ -15,7 +16,7 @@ import { SignInLinksService } from './sign-in-links.service.js';
 @Module({
   imports: [AbuseModule],
   controllers: [SignInController, SessionsController, OidcController],
-  providers: [SessionsRepository, SessionsService, SessionCookies, SignInLinksRepository, SignInLinksService, OidcService, CsrfTokens],
+  providers: [SessionsRepository, SessionsService, SessionCookies, SignInLinksRepository, SignInLinksService, SignInHousekeeping, OidcService, CsrfTokens],
   exports: [SessionsService, CsrfTokens],
 })
 export class SignInModule {}
