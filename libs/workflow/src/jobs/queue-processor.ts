@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type Type } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -39,15 +39,19 @@ export function queueProcessor(queue: QueueName, options: QueueProcessorOptions)
 
     private readonly logger = new Logger(`QueueProcessor(${queue})`);
 
-    /**
-     * The decorator's options are fixed when the class is made; a configured concurrency applies
-     * once the worker exists. BullMQ emits a worker's own errors (Redis gone, a job's key removed
-     * under it) as 'error' events: without a listener they reach the console as "Unhandled error"
-     * stack traces, outside the structured log.
-     */
+    /** The decorator's options are fixed when the class is made; a configured concurrency applies once the worker exists. */
     onApplicationBootstrap(): void {
       if (typeof options.concurrency === 'function') this.worker.concurrency = options.concurrency(this.config);
-      this.worker.on('error', (error) => this.logger.warn(`The ${queue} worker reported an error (it keeps running): ${error.message}`));
+    }
+
+    /**
+     * BullMQ emits a worker's own errors (Redis gone, a job's key removed under it) as 'error'
+     * events: without a listener they reach the console as "Unhandled error" stack traces, outside
+     * the structured log. Registered with the worker when it is made (none in the medium tier).
+     */
+    @OnWorkerEvent('error')
+    onWorkerError(error: Error): void {
+      this.logger.warn(`The ${queue} worker reported an error (it keeps running): ${error.message}`);
     }
 
     process(job: Job<JobEnvelope & Record<string, unknown>>, token?: string) {
