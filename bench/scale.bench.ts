@@ -12,6 +12,11 @@
 //  5. The managers' risk digest (issue 13): BENCH_MANAGERS (2000) managers above the owners, 12 open
 //     alerts per owner (60 per manager: ten listed, the rest counted), every manager's digest due at
 //     once; target 400 emails/s. BENCH_RISK_DIGEST=0 skips it.
+//  6. The daily scans as they run, writes included (alerts, countermeasure tasks and their timers,
+//     the critical ones' emails, the audit, the digests armed): the customer-risk scan twice (the
+//     first run, then a day later, when its alerts exist), and the competition scan. Opt-in
+//     (BENCH_SCAN_WRITES=1, with BENCH_BUDGET_S=3600): a first run that raises 100,000 alerts
+//     books a survey and a visit per alert, one at a time, and takes many minutes.
 //
 // Business time is a frozen clock (Thursday 2027-03-11 08:30 in Shanghai): only what the bench
 // arms becomes due, so nothing else (a daily scan, tomorrow's digests) runs during a measurement.
@@ -30,7 +35,8 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AllInOneModule } from '../apps/all-in-one/all-in-one.module.js';
-import { RISK_SCAN_SLICE } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
+import { RISK_SCAN_SLICE, RiskScanService } from '../apps/customer-follow-up/src/risk/risk-scan.service.js';
+import { CompetitionScanService } from '../apps/customer-follow-up/src/risk/competition-scan.service.js';
 import { RevisitDigestService } from '../apps/customer-follow-up/src/revisits/revisit-digest.service.js';
 import { RevisitsRepository } from '../apps/customer-follow-up/src/revisits/revisits.repository.js';
 import { RiskDigestRepository } from '../apps/customer-follow-up/src/risk/risk-digest.repository.js';
@@ -218,6 +224,30 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   if (profile) logProfile(profile, run.sent);
 }
 
+/** Phase 6: the scans as the daily timers run them, writes included, timed from the first read to the last commit. */
+async function scansWithWritesPhase(clock: ManualClock): Promise<void> {
+  const client = state.client!;
+  const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
+  const written = async () => ({ alerts: await count('SELECT count(*) AS n FROM "RiskAlert"'), tasks: await count('SELECT count(*) AS n FROM "RiskTask"'), timers: await count('SELECT count(*) AS n FROM "Timer"') });
+  log();
+  log(`6. The daily scans with their writes (alerts, countermeasure tasks and their timers, emails of critical alerts, audit, digests armed)`);
+  const risk = state.app!.get(RiskScanService);
+  for (const [label, at] of [['first run', clock.now()], ['the next day (its alerts exist)', new Date(clock.now().getTime() + 24 * 3600_000)]] as const) {
+    const before = await written();
+    const started = performance.now();
+    const summary = await risk.scan(at, null);
+    const wall = seconds(started);
+    const after = await written();
+    log(`  customer-risk scan, ${label}: ${fmt(wall, 1)} s; ${summary.candidates.toLocaleString('en')} candidates, ${summary.flagged.toLocaleString('en')} flags, ${summary.raised.toLocaleString('en')} new alerts, ${summary.emailed.toLocaleString('en')} emails asked for, ${summary.digestReaders.toLocaleString('en')} digests armed; rows written: +${(after.alerts - before.alerts).toLocaleString('en')} alerts, +${(after.tasks - before.tasks).toLocaleString('en')} tasks, +${(after.timers - before.timers).toLocaleString('en')} timers; target ${SCAN_TARGET_S} s: ${wall < SCAN_TARGET_S ? 'met' : 'NOT met'}`);
+  }
+  if (CONTRACTS > 0) {
+    const started = performance.now();
+    const summary = await state.app!.get(CompetitionScanService).scan(clock.now(), null);
+    const wall = seconds(started);
+    log(`  market competition scan: ${fmt(wall, 1)} s; ${JSON.stringify(summary).slice(0, 200)}; target ${SCAN_TARGET_S} s: ${wall < SCAN_TARGET_S ? 'met' : 'NOT met'}`);
+  }
+}
+
 async function main(): Promise<void> {
   const runStart = performance.now();
   // The standalone sweeper below logs through Nest's static logger; keep its debug lines out of the figures.
@@ -362,6 +392,7 @@ async function main(): Promise<void> {
   for (const [text, n] of top) log(`    ${pad(fmt(n / Math.max(1, run.sent), 2), 6)} ${text}`);
   await whereTheTimeGoes(profile, run.sent, armedAt);
   if (process.env.BENCH_RISK_DIGEST !== '0') await riskDigestPhase(clock);
+  if (process.env.BENCH_SCAN_WRITES === '1') await scansWithWritesPhase(clock);
 
   log();
   const ledger = (await state.client!.query<{ emails: number; reclaimed: number; resent: number }>(
