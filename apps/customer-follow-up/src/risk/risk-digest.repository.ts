@@ -56,7 +56,7 @@ const TASK_ANCHORED_TYPES = RISK_ALERT_TYPES.filter((type) => type !== RISK_TYPE
  * (a CTE of employee ids, column `member`) limits it to alerts anchored on them, driving each
  * branch through an index (the open demand alerts by customer owner, RiskAlert by type), so a
  * batch of managers reads its own lines' alerts, not every open alert. A demand alert's `about`
- * is left null here and read for the listed ones only (topOpenAlerts).
+ * is left null here with its customer in `about_customer`, read for the listed ones only (topOpenAlerts).
  */
 const ANCHORED = (now: Date, members: ReturnType<typeof sql> | null) => {
   const anchorIn = (column: ReturnType<typeof sql>) => (members ? sql`AND ${column} IN (SELECT member FROM ${members})` : sql``);
@@ -64,19 +64,19 @@ const ANCHORED = (now: Date, members: ReturnType<typeof sql> | null) => {
   // through the partial index of the open ones, without a look at their customers. OFFSET 0 keeps
   // the planner, which guesses 200 members for the CTE, from hashing them against every open alert.
   const openDemandAlerts = (owner: ReturnType<typeof sql> | null) => sql`
-    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."customerOwnerId" FROM "RiskAlert" a
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."customerOwnerId", a."subjectId" FROM "RiskAlert" a
     WHERE a.type = ${RISK_TYPE_CUSTOMER_DEMAND} AND ${IS_OPEN(now)} ${owner ? sql`AND a."customerOwnerId" = ${owner} OFFSET 0` : sql``}`;
   const demand = members ? sql`${members} m CROSS JOIN LATERAL (${openDemandAlerts(sql`m.member`)}) a` : sql`(${openDemandAlerts(null)}) a`;
   return sql`
   anchored AS (
-    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."customerOwnerId" AS anchor, NULL::boolean AS anchor_reads, NULL::text AS about
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."customerOwnerId" AS anchor, NULL::boolean AS anchor_reads, NULL::text AS about, a."subjectId" AS about_customer
     FROM ${demand}
     UNION ALL
-    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."subjectId", false, p.name
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", a."subjectId", false, p.name, NULL::uuid
     FROM "RiskAlert" a JOIN "Employee" p ON p.id = a."subjectId"
     WHERE a.type = ${RISK_TYPE_ATTRITION} AND ${IS_OPEN(now)} ${anchorIn(sql`a."subjectId"`)}
     UNION ALL
-    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", t."ownerId", true, coalesce(a.evidence->'facts'->>'segment', a.type || ' ' || a.rule)
+    SELECT a.id, a.type, a.rule, a.severity, a."createdAt", t."ownerId", true, coalesce(a.evidence->'facts'->>'segment', a.type || ' ' || a.rule), NULL::uuid
     FROM "RiskAlert" a
     JOIN LATERAL (SELECT "ownerId" FROM "RiskTask" WHERE "alertId" = a.id ORDER BY "createdAt", kind LIMIT 1) t ON true
     WHERE a.type = ANY(${TASK_ANCHORED_TYPES}::text[]) AND ${IS_OPEN(now)} ${anchorIn(sql`t."ownerId"`)}
@@ -124,7 +124,7 @@ export class RiskDigestRepository {
       ), members AS MATERIALIZED (SELECT DISTINCT member FROM line),
       ${ANCHORED(now, sql`members`)},
       visible AS (
-        SELECT DISTINCT ON (l.reader, an.id) l.reader, an.id, an.type, an.rule, an.severity, an."createdAt", an.about
+        SELECT DISTINCT ON (l.reader, an.id) l.reader, an.id, an.type, an.rule, an.severity, an."createdAt", an.about, an.about_customer
         FROM line l JOIN anchored an ON an.anchor = l.member
         WHERE l.depth > 0 OR coalesce(an.anchor_reads, l.top)
       ), ranked AS (
@@ -133,7 +133,7 @@ export class RiskDigestRepository {
         FROM visible v
       )
       SELECT r.reader AS "managerId", r.total, r.id, r.type, r.rule, r.severity, r."createdAt",
-             coalesce(r.about, (SELECT c.name || ' (' || c.code || ')' FROM "RiskAlert" a JOIN "Customer" c ON c.id = a."subjectId" WHERE a.id = r.id)) AS about,
+             coalesce(r.about, (SELECT c.name || ' (' || c.code || ')' FROM "Customer" c WHERE c.id = r.about_customer)) AS about,
              (SELECT count(*)::int FROM "RiskTask" t WHERE t."alertId" = r.id AND t.status = 'OPEN') AS "openTasks"
       FROM ranked r WHERE r.rank <= ${top}
       ORDER BY r.reader, r.rank`;

@@ -135,9 +135,9 @@ export class RiskScanRepository {
 
   /** Inserts new alerts and updates existing ones, a batch per statement. */
   async writeAlerts(tx: Tx, alerts: AlertWrite[], now: Date, type: string = RISK_TYPE_CUSTOMER_DEMAND): Promise<void> {
+    // A demand alert carries its customer's owner (the digest reads it by that), taken as it is written.
+    const customerOwner = (subjectId: string) => (type === RISK_TYPE_CUSTOMER_DEMAND ? sql`(SELECT "ownerId" FROM "Customer" WHERE id = ${subjectId}::uuid)` : sql`NULL::uuid`);
     for (let i = 0; i < alerts.length; i += WRITE_BATCH) {
-      // A demand alert carries its customer's owner (the digest reads it by that), taken as it is written.
-      const customerOwner = (subjectId: string) => (type === RISK_TYPE_CUSTOMER_DEMAND ? sql`(SELECT "ownerId" FROM "Customer" WHERE id = ${subjectId}::uuid)` : sql`NULL::uuid`);
       const rows = alerts.slice(i, i + WRITE_BATCH).map(
         (a) => sql`(${a.id}::uuid, ${type}, ${a.subjectId}::uuid, ${a.rule}, ${a.severity}::float8, ${JSON.stringify(a.evidence)}::jsonb,
           ${a.status}::"RiskAlertStatus", ${a.snoozedUntil}::timestamp, ${a.lastSentAt}::timestamp, ${now}::timestamp, ${now}::timestamp, ${customerOwner(a.subjectId)})`,
