@@ -67,6 +67,10 @@ describe('appraisal: templates and cycles', () => {
       data: {
         customerId, severity: 'normal', channel: 'phone', description: 'late delivery', assigneeId: ids.get(assignee)!, status: resolvedAt ? 'resolved' : 'acknowledged',
         ackDueAt: at('2026-12-01T02:00:00Z'), resolveDueAt: at(resolveDueAt), resolvedAt: resolvedAt && at(resolvedAt), createdById: ids.get(ORG.rep)!,
+        // Filed well before the clock's December days: left at the database's now(), five of them
+        // would be a complaint spike for the daily risk scan the clock passes, and the visit it
+        // books would race into this period's follow-up KPI.
+        createdAt: at('2026-11-02T02:00:00Z'),
       },
     });
     return row.id;
