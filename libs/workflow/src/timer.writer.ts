@@ -49,7 +49,7 @@ export class TimerWriter {
   /** Cancels the pending timers with these unique keys (a deadline met: its reminder and escalation). */
   async cancelByKeys(tx: Tx, uniqueKeys: string[], now: Date): Promise<void> {
     if (uniqueKeys.length === 0) return;
-    await this.cancelPending(tx, now).where('uniqueKey', 'in', uniqueKeys).execute();
+    await this.cancelPending(tx, now).where('uniqueKey', '=', (eb) => eb.fn.any(eb.val(uniqueKeys))).execute();
   }
 
   private cancelPending(tx: Tx, now: Date) {

@@ -5,7 +5,7 @@ import { OrgDirectory } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { Clock } from '#libs/time';
 import { TimerWriter, type ArmTimer } from '#libs/workflow';
-import type { EmployeeRow as Employee } from '../rows.js';
+import type { EmployeeRow as Employee, VisitRow as Visit } from '../rows.js';
 import type { FollowUpPolicy } from '../policy/follow-up-policy.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { DigestTimers } from './digest-timers.service.js';
@@ -21,6 +21,14 @@ interface ScheduledVisit {
   visitId: string;
   ownerId: string;
   dueAt: Date;
+}
+
+/** A visit a source asks for (a contract, a survey answer, a risk task), of the customer's current owner. */
+export interface SourcedVisit {
+  customer: { id: string; code: string; ownerId: string };
+  kind: string;
+  dueAt: Date;
+  sourceId: string;
 }
 
 interface OwnerCalendar {
@@ -111,6 +119,35 @@ export class RevisitPlanKeeper {
       changes.add(subject, decision, calendar.owner);
     }
     await this.apply(tx, changes, calendars, policy, correlationId);
+  }
+
+  /**
+   * Visits of any kind (post-signing, at-risk, risk countermeasure) planned once per source and
+   * kind (a database fact) for each customer's current owner, each with its overdue escalation and
+   * the owner's digest chain, in a fixed number of statements. Callers hold the customers' locks.
+   * Returns the visits created, by source id: none for a source whose visit exists already, nor
+   * for a customer whose owner is not in the directory.
+   */
+  async planSourced(tx: Tx, visits: readonly SourcedVisit[], correlationId: string | null = null): Promise<Map<string, Visit>> {
+    if (visits.length === 0) return new Map();
+    const { policy } = await this.policies.active(tx);
+    const calendars = await this.ownerCalendars(tx, visits.map((v) => v.customer.ownerId), policy);
+    const now = this.clock.now();
+    const rows = visits.flatMap(({ customer, kind, dueAt, sourceId }) => {
+      const calendar = calendars.get(customer.ownerId);
+      if (calendar) return [{ customerId: customer.id, ownerId: calendar.owner.id, kind, dueAt, sourceId }];
+      this.logger.warn(`Customer ${customer.code} names owner ${customer.ownerId}, who is not in the directory; its visits are not planned.`);
+      return [];
+    });
+    const created = await this.repository.createSourced(tx, rows, now);
+    await this.armOverdue(tx, created.map((v) => ({ visitId: v.id, ownerId: v.ownerId, dueAt: v.dueAt })), calendars, correlationId, now);
+    const digestOwners = [...new Set(created.map((v) => v.ownerId))].map((ownerId) => ({ ownerId, context: calendars.get(ownerId)!.context }));
+    await this.digestTimers.armNextForEach(tx, digestOwners, policy.digestLocalTime, now, correlationId);
+    await this.audit.recordAll(tx, created.map((v) => ({
+      entityType: 'customer', entityId: v.customerId, action: 'visit.planned', actorId: null,
+      after: { visitId: v.id, kind: v.kind, dueAt: v.dueAt.toISOString(), owner: calendars.get(v.ownerId)!.owner.email, sourceId: v.sourceId }, correlationId, at: now,
+    })));
+    return new Map(created.map((v) => [v.sourceId!, v]));
   }
 
   private async apply(tx: Tx, changes: PlanChanges, calendars: Map<string, OwnerCalendar>, policy: FollowUpPolicy, correlationId: string | null): Promise<void> {

@@ -85,15 +85,14 @@ export class RevisitPlanner {
   }
 
   /**
-   * Plans a visit of any kind (post-signing, at-risk...) for the customer's current owner, with
-   * its overdue escalation and the owner's digest chain, in the caller's transaction. The caller
-   * holds the customer's lock. With a `sourceId` (the contract, the survey answer) the visit is
-   * planned once per source and kind, a database fact. Null when the customer's owner is not in
-   * the directory, or when the source's visit exists already.
+   * Plans a visit of any kind (post-signing, at-risk...) for the customer's current owner, once per
+   * source (the contract, the survey answer) and kind, with its overdue escalation and the owner's
+   * digest chain, in the caller's transaction: see RevisitPlanKeeper.planSourced, which books many
+   * at once. The caller holds the customer's lock. Null when the customer's owner is not in the
+   * directory, or when the source's visit exists already.
    */
-  async planVisit(tx: Tx, customer: Customer, kind: string, dueAt: Date, correlationId: string | null = null, sourceId: string | null = null): Promise<Visit | null> {
-    const plan = await this.planContext(tx, customer);
-    return plan ? this.create(tx, customer, plan, kind, dueAt, correlationId, sourceId) : null;
+  async planVisit(tx: Tx, customer: Customer, kind: string, dueAt: Date, correlationId: string | null, sourceId: string): Promise<Visit | null> {
+    return (await this.keeper.planSourced(tx, [{ customer, kind, dueAt, sourceId }], correlationId)).get(sourceId) ?? null;
   }
 
   /** Every planned visit of the customer is cancelled (the customer was lost). The caller holds the lock. */
@@ -132,15 +131,13 @@ export class RevisitPlanner {
     return { owner, context, policy, now: this.clock.now() };
   }
 
-  private async create(tx: Tx, customer: Customer, plan: PlanContext, kind: string, dueAt: Date, correlationId: string | null, sourceId: string | null = null): Promise<Visit | null> {
-    const row = { customerId: customer.id, ownerId: plan.owner.id, kind, dueAt, createdAt: plan.now };
-    const visit = sourceId ? await this.repository.createOnce(tx, { ...row, sourceId }) : await this.repository.create(tx, row);
-    if (!visit) return null;
+  private async create(tx: Tx, customer: Customer, plan: PlanContext, kind: string, dueAt: Date, correlationId: string | null): Promise<Visit> {
+    const visit = await this.repository.create(tx, { customerId: customer.id, ownerId: plan.owner.id, kind, dueAt, createdAt: plan.now });
     await this.armOverdue(tx, visit, plan.context, plan.policy, correlationId);
     await this.digestTimers.armNextIn(tx, plan.owner.id, plan.context, plan.policy.digestLocalTime, plan.now, correlationId);
     await this.audit.record(tx, {
       entityType: 'customer', entityId: customer.id, action: 'visit.planned', actorId: null,
-      after: { visitId: visit.id, kind, dueAt: dueAt.toISOString(), owner: plan.owner.email, ...(sourceId ? { sourceId } : {}) }, correlationId, at: plan.now,
+      after: { visitId: visit.id, kind, dueAt: dueAt.toISOString(), owner: plan.owner.email }, correlationId, at: plan.now,
     });
     return visit;
   }

@@ -50,6 +50,13 @@ export class RevisitsRepository {
     return (await tx.selectFrom('Customer').selectAll().where('id', '=', customerId).forUpdate().executeTakeFirst()) ?? null;
   }
 
+  /** lockCustomer for many, in one order (by id) so two batches cannot deadlock; ids that name no customer are left out. */
+  async lockCustomers(tx: Tx, customerIds: string[]): Promise<Customer[]> {
+    const ids = [...new Set(customerIds.filter(isUuid))];
+    if (ids.length === 0) return [];
+    return tx.selectFrom('Customer').selectAll().where('id', '=', (eb) => eb.fn.any(eb.val(ids))).orderBy('id').forUpdate().execute();
+  }
+
   async lockVisit(tx: Tx, visitId: string): Promise<Visit | null> {
     return (await tx.selectFrom('Visit').selectAll().where('id', '=', visitId).forUpdate().executeTakeFirst()) ?? null;
   }
@@ -92,15 +99,19 @@ export class RevisitsRepository {
     return tx.insertInto('Visit').values({ id: randomUUID(), ...data }).returningAll().executeTakeFirstOrThrow();
   }
 
-  /** The visit a source (a contract, a survey answer) asks for, once per source and kind: null when it exists already. */
-  async createOnce(tx: Tx, data: { customerId: string; ownerId: string; kind: string; dueAt: Date; createdAt: Date; sourceId: string }): Promise<Visit | null> {
-    const created = await tx
-      .insertInto('Visit')
-      .values({ id: randomUUID(), ...data })
-      .onConflict((oc) => oc.columns(['kind', 'sourceId']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    return created ?? null;
+  /**
+   * The visits sources (contracts, survey answers, risk tasks) ask for, planned once per source and kind: a row whose (kind, sourceId) exists already is not
+   * inserted, and only the inserted ones come back.
+   */
+  async createSourced(tx: Tx, visits: { customerId: string; ownerId: string; kind: string; dueAt: Date; sourceId: string }[], createdAt: Date): Promise<Visit[]> {
+    if (visits.length === 0) return [];
+    const { rows } = await sql<Visit>`
+      INSERT INTO "Visit" (id, "customerId", "ownerId", kind, "dueAt", "createdAt", "sourceId")
+      SELECT gen_random_uuid(), r."customerId", r."ownerId", r.kind, r."dueAt", ${createdAt}, r."sourceId"
+      FROM jsonb_to_recordset(${JSON.stringify(visits)}::jsonb) AS r("customerId" uuid, "ownerId" uuid, kind text, "dueAt" timestamp, "sourceId" uuid)
+      ON CONFLICT (kind, "sourceId") DO NOTHING
+      RETURNING *`.execute(tx);
+    return rows;
   }
 
   /** Whether a lost visit may name this competitor (contract-approval's catalogue, read only). */

@@ -7,9 +7,9 @@ import { JOBS, QUEUES } from '#libs/queue';
 import type { ArmTimer } from '#libs/workflow';
 import { TimerWriter } from '#libs/workflow';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
-import { RevisitPlanner } from '../revisits/revisit-planner.service.js';
+import { RevisitPlanKeeper } from '../revisits/revisit-plan-keeper.service.js';
 import { RevisitsRepository } from '../revisits/revisits.repository.js';
-import { SurveySender } from '../surveys/survey-sender.service.js';
+import { SurveySender, type SurveyOutcome } from '../surveys/survey-sender.service.js';
 import {
   bookingSourceId, countermeasuresOf, DEFAULT_TASK_REMINDER_AT, riskTaskTimerKey, RISK_VISIT_KIND, taskMoments, type Booking, type HandbookCountermeasure,
 } from './risk-countermeasures.rules.js';
@@ -53,7 +53,7 @@ export class RiskCountermeasures {
     private readonly policies: FollowUpPolicyStore,
     private readonly timers: TimerWriter,
     private readonly surveys: SurveySender,
-    private readonly planner: RevisitPlanner,
+    private readonly keeper: RevisitPlanKeeper,
     private readonly revisits: RevisitsRepository,
     private readonly audit: AuditWriter,
   ) {}
@@ -92,12 +92,11 @@ export class RiskCountermeasures {
       entityType: 'risk-alert', entityId: t.alertId, action: 'risk-task.created', actorId: null, before: null,
       after: { taskId: t.id, kind: t.kind, ownerId: t.ownerId, dueAt: t.dueAt.toISOString() }, correlationId, at: now,
     })));
-    const result: RiskTaskRow[] = [];
-    for (const task of created) {
+    const booked = new Map((await this.book(tx, created.flatMap((task) => {
       const booking = bookings.get(task.id);
-      result.push(booking ? await this.book(tx, task, booking.request, booking.books, now, correlationId) : task);
-    }
-    return result;
+      return booking ? [{ task, ...booking }] : [];
+    }), now, correlationId)).map((t) => [t.id, t]));
+    return created.map((task) => booked.get(task.id) ?? task);
   }
 
   private plan(request: CountermeasureRequest, countermeasure: HandbookCountermeasure, context: WorkingContext, reminderAt: number, now: Date) {
@@ -105,28 +104,53 @@ export class RiskCountermeasures {
     return { task: { id: randomUUID(), alertId: request.alertId, kind: countermeasure.kind, ownerId: request.ownerId, dueAt: moments.dueAt }, moments };
   }
 
-  /** What the system books for the task, written into its note (and the task done when the survey went out). */
-  private async book(tx: Tx, task: RiskTaskRow, request: CountermeasureRequest, books: Booking, now: Date, correlationId: string | null): Promise<RiskTaskRow> {
-    if (books === 'survey') {
-      const customer = request.customerId ? await this.revisits.lockCustomer(tx, request.customerId) : null;
-      if (!customer) return this.tasks.update(tx, task.id, { note: 'No survey: the alert names no customer.' });
-      const outcome = await this.surveys.send(tx, { customer, reason: 'risk', sourceId: task.id, correlationId });
-      if (outcome.sent) {
-        await this.timers.cancelByKeys(tx, [riskTaskTimerKey(task.id, 'remind'), riskTaskTimerKey(task.id, 'escalate')], now);
-        return this.tasks.update(tx, task.id, { status: 'DONE', doneAt: now, note: `Survey ${outcome.surveyId} sent.` });
-      }
-      return this.tasks.update(tx, task.id, { note: `No survey sent (${outcome.because}): please ask the customer another way.` });
-    }
-    const customerIds = books === 'visit' ? (request.customerId ? [request.customerId] : []) : (request.segmentCustomerIds ?? []);
-    const booked: string[] = [];
-    for (const customerId of customerIds) {
-      const customer = await this.revisits.lockCustomer(tx, customerId);
-      if (!customer) continue;
-      const sourceId = books === 'visit' ? task.id : bookingSourceId(task.id, customer.id);
-      const visit = await this.planner.planVisit(tx, customer, RISK_VISIT_KIND, task.dueAt, correlationId, sourceId);
-      if (visit) booked.push(visit.id);
-    }
-    const note = booked.length > 0 ? `Visits booked: ${booked.join(', ')}.` : 'No visit could be booked (no customer, or its owner is not in the directory).';
-    return this.tasks.update(tx, task.id, { note });
+  /**
+   * What the system books for the tasks, written into their notes (and a task done when its survey
+   * went out): the surveys through SurveySender and the visits through RevisitPlanKeeper, each for
+   * all the tasks at once, so a first scan raising thousands of alerts costs a few statements per
+   * slice, not a few per customer.
+   */
+  private async book(tx: Tx, bookings: TaskBooking[], now: Date, correlationId: string | null): Promise<RiskTaskRow[]> {
+    if (bookings.length === 0) return [];
+    const wanted = bookings.flatMap(({ request, books }) => (books === 'segment_visits' ? request.segmentCustomerIds ?? [] : request.customerId ? [request.customerId] : []));
+    const customers = new Map((await this.revisits.lockCustomers(tx, wanted)).map((c) => [c.id, c]));
+    const surveyTasks = bookings.filter((b) => b.books === 'survey');
+    const surveys = await this.surveys.sendAll(tx, 'risk', surveyTasks.flatMap(({ task, request }) => {
+      const customer = request.customerId ? customers.get(request.customerId) : undefined;
+      return customer ? [{ customer, sourceId: task.id }] : [];
+    }), correlationId);
+    const visitTasks = bookings.filter((b) => b.books !== 'survey');
+    const visits = visitTasks.flatMap(({ task, request, books }) => {
+      const ids = books === 'visit' ? (request.customerId ? [request.customerId] : []) : (request.segmentCustomerIds ?? []);
+      return ids.flatMap((id) => {
+        const customer = customers.get(id);
+        return customer ? [{ customer, kind: RISK_VISIT_KIND, dueAt: task.dueAt, sourceId: books === 'visit' ? task.id : bookingSourceId(task.id, id), taskId: task.id }] : [];
+      });
+    });
+    const planned = await this.keeper.planSourced(tx, visits, correlationId);
+    const notes = [
+      ...surveyTasks.map(({ task }) => surveyNote(task.id, surveys.get(task.id))),
+      ...visitTasks.map(({ task }) => visitNote(task.id, visits.filter((v) => v.taskId === task.id).flatMap((v) => planned.get(v.sourceId)?.id ?? []))),
+    ];
+    const done = notes.filter((n) => n.done).map((n) => n.id);
+    await this.timers.cancelByKeys(tx, done.flatMap((id) => [riskTaskTimerKey(id, 'remind'), riskTaskTimerKey(id, 'escalate')]), now);
+    return this.tasks.recordBookings(tx, notes, now);
   }
+}
+
+interface TaskBooking {
+  task: RiskTaskRow;
+  request: CountermeasureRequest;
+  books: Booking;
+}
+
+function surveyNote(taskId: string, outcome: SurveyOutcome | undefined): { id: string; note: string; done: boolean } {
+  if (!outcome) return { id: taskId, note: 'No survey: the alert names no customer.', done: false };
+  if (outcome.sent) return { id: taskId, note: `Survey ${outcome.surveyId} sent.`, done: true };
+  return { id: taskId, note: `No survey sent (${outcome.because}): please ask the customer another way.`, done: false };
+}
+
+function visitNote(taskId: string, visitIds: string[]): { id: string; note: string; done: boolean } {
+  const note = visitIds.length > 0 ? `Visits booked: ${visitIds.join(', ')}.` : 'No visit could be booked (no customer, or its owner is not in the directory).';
+  return { id: taskId, note, done: false };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { RiskTask } from '#generated/kysely';
 import type { Tx } from '#libs/database';
 import { isUuid } from '#libs/rpc';
@@ -45,6 +45,23 @@ export class RiskTasksRepository {
     if (alertIds.length === 0) return new Set();
     const rows = await tx.selectFrom('RiskTask').select('alertId').distinct().where('alertId', '=', (eb) => eb.fn.any(eb.val(alertIds))).execute();
     return new Set(rows.map((r) => r.alertId));
+  }
+
+  /**
+   * What the system booked for each task, written into its note; a task the booking finished (its
+   * survey went out) is DONE at `at`. One statement; answers the tasks as they are now.
+   */
+  async recordBookings(tx: Tx, bookings: { id: string; note: string; done: boolean }[], at: Date): Promise<RiskTaskRow[]> {
+    if (bookings.length === 0) return [];
+    const { rows } = await sql<RiskTaskRow>`
+      UPDATE "RiskTask" t
+      SET note = b.note,
+          status = CASE WHEN b.done THEN 'DONE'::"RiskTaskStatus" ELSE t.status END,
+          "doneAt" = CASE WHEN b.done THEN ${at}::timestamp ELSE t."doneAt" END
+      FROM jsonb_to_recordset(${JSON.stringify(bookings)}::jsonb) AS b(id uuid, note text, done boolean)
+      WHERE t.id = b.id
+      RETURNING t.*`.execute(tx);
+    return rows;
   }
 
   /** Oldest first within each alert (the order the countermeasures were created in). */

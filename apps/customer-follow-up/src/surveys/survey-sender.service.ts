@@ -18,11 +18,20 @@ export type SurveyOutcome =
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
+/** One survey asked for: the customer (its row, as read under its lock) and what it answers to. */
+export interface SurveyRequest {
+  customer: Customer;
+  sourceId: string;
+}
+
+type Skip = { because: 'no-contact-email' | 'frequency-cap' } & Record<string, unknown>;
+
 /**
- * Sends a satisfaction survey to the customer's primary contact, in the caller's transaction:
- * a Survey row (its link single-use, expiring, stored only as a hash) and the email. At most one
+ * Sends satisfaction surveys to customers' primary contacts, in the caller's transaction: a Survey
+ * row each (its link single-use, expiring, stored only as a hash) and the email. At most one
  * survey per contact per `surveyCapDays`: one that would break the cap is not created, and the
- * audit trail and the log say so.
+ * audit trail and the log say so. One survey or a risk scan's slice of them costs the same fixed
+ * number of statements.
  */
 @Injectable()
 export class SurveySender {
@@ -38,58 +47,89 @@ export class SurveySender {
     private readonly clock: Clock,
   ) {}
 
-  async send(tx: Tx, request: { customer: Customer; reason: SurveyReason; sourceId: string; correlationId: string | null }): Promise<SurveyOutcome> {
-    const { customer, reason, sourceId, correlationId } = request;
+  async send(tx: Tx, request: SurveyRequest & { reason: SurveyReason; correlationId: string | null }): Promise<SurveyOutcome> {
+    const outcomes = await this.sendAll(tx, request.reason, [request], request.correlationId);
+    return outcomes.get(request.sourceId)!;
+  }
+
+  /**
+   * One survey per request, by source id. A source that has its survey already gets none; two
+   * requests for one contact are one survey, the other capped by it, as if they came one after
+   * the other.
+   */
+  async sendAll(tx: Tx, reason: SurveyReason, requests: readonly SurveyRequest[], correlationId: string | null): Promise<Map<string, SurveyOutcome>> {
     const now = this.clock.now();
-    const contact = primaryContact(customer.contacts);
-    if (!contact) {
-      this.logger.warn(`No satisfaction survey for customer ${customer.code} (${reason} ${sourceId}): it has no contact with an email address.`);
-      return this.skipped(tx, customer, { reason, sourceId, because: 'no-contact-email' }, correlationId, now);
-    }
-    const contactEmail = contactKey(contact.email);
-    await this.repository.lockContact(tx, contactEmail);
-    if (await this.repository.forSource(tx, sourceId, reason)) return { sent: false, because: 'already-sent' };
+    const outcomes = new Map<string, SurveyOutcome>();
+    const skips: { customer: Customer; details: Skip & { reason: SurveyReason; sourceId: string } }[] = [];
+    const skip = (request: SurveyRequest, details: Skip) => {
+      outcomes.set(request.sourceId, { sent: false, because: details.because });
+      skips.push({ customer: request.customer, details: { reason, sourceId: request.sourceId, ...details } });
+    };
+    const reachable = requests.flatMap((request) => {
+      const contact = primaryContact(request.customer.contacts);
+      if (contact) return [{ ...request, contact, contactEmail: contactKey(contact.email) }];
+      this.logger.warn(`No satisfaction survey for customer ${request.customer.code} (${reason} ${request.sourceId}): it has no contact with an email address.`);
+      skip(request, { because: 'no-contact-email' });
+      return [];
+    });
+    const contactEmails = reachable.map((r) => r.contactEmail);
+    await this.repository.lockContacts(tx, contactEmails);
+    const surveyed = await this.repository.surveyedSources(tx, reachable.map((r) => r.sourceId), reason);
     const { policy } = await this.policies.active(tx);
-    const last = await this.repository.lastTo(tx, contactEmail, capWindowStart(now, policy.surveyCapDays));
-    if (last) {
-      this.logger.log(
-        `No satisfaction survey to ${contactEmail} of customer ${customer.code} (${reason} ${sourceId}): survey ${last.id} went to them on ${last.createdAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
-      );
-      return this.skipped(tx, customer, { reason, sourceId, contactEmail, because: 'frequency-cap', lastSurveyId: last.id, lastSurveyAt: last.createdAt.toISOString(), capDays: policy.surveyCapDays }, correlationId, now);
+    const since = capWindowStart(now, policy.surveyCapDays);
+    const last = await this.repository.lastToEach(tx, contactEmails, since);
+    const creating: (typeof reachable[number] & { id: string })[] = [];
+    for (const request of reachable) {
+      if (outcomes.has(request.sourceId)) continue;
+      if (surveyed.has(request.sourceId)) {
+        outcomes.set(request.sourceId, { sent: false, because: 'already-sent' });
+        continue;
+      }
+      const previous = last.get(request.contactEmail);
+      if (previous && previous.createdAt > since) {
+        this.logger.log(
+          `No satisfaction survey to ${request.contactEmail} of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${previous.id} went to them on ${previous.createdAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
+        );
+        skip(request, { contactEmail: request.contactEmail, because: 'frequency-cap', lastSurveyId: previous.id, lastSurveyAt: previous.createdAt.toISOString(), capDays: policy.surveyCapDays });
+        continue;
+      }
+      const id = randomUUID();
+      last.set(request.contactEmail, { id, createdAt: now });
+      outcomes.set(request.sourceId, { sent: true, surveyId: id });
+      creating.push({ ...request, id });
     }
-    const id = randomUUID();
-    const survey = await this.repository.create(tx, {
+    const surveys = await this.repository.createAll(tx, creating.map(({ id, customer, contactEmail, sourceId }) => ({
       id, customerId: customer.id, contactEmail, reason, sourceId,
       tokenHash: hashSurveyToken(surveyTokenFor(this.config.LINK_SECRET, id)),
       expiresAt: linkExpiry(now, policy.surveyLinkTtlDays), createdAt: now,
-    });
-    await this.mailer.request(tx, survey, contact, customer, await this.ownerZone(tx, customer), correlationId);
-    await this.audit.record(tx, {
-      entityType: 'customer', entityId: customer.id, action: 'survey.sent', actorId: null,
-      after: { surveyId: survey.id, reason, sourceId, contactEmail, expiresAt: survey.expiresAt.toISOString() }, correlationId, at: now,
-    });
-    return { sent: true, surveyId: survey.id };
-  }
-
-  private async skipped(
-    tx: Tx,
-    customer: Customer,
-    details: { reason: SurveyReason; sourceId: string; because: 'no-contact-email' | 'frequency-cap' } & Record<string, unknown>,
-    correlationId: string | null,
-    now: Date,
-  ): Promise<SurveyOutcome> {
-    await this.audit.record(tx, { entityType: 'customer', entityId: customer.id, action: 'survey.skipped', actorId: null, after: details, correlationId, at: now });
-    return { sent: false, because: details.because };
-  }
-
-  /** A contact has no time zone of their own: the email shows times in the zone of the customer's owner. */
-  private ownerZone(tx: Tx, customer: Customer): Promise<string> {
-    return ownerZone(this.directory, customer.ownerId, tx);
+    })));
+    const zones = await ownerZones(this.directory, creating.map((c) => c.customer.ownerId), tx);
+    const byId = new Map(creating.map((c) => [c.id, c]));
+    await this.mailer.requestAll(tx, surveys.map((survey) => {
+      const { contact, customer } = byId.get(survey.id)!;
+      return { survey, contact, customer, timezone: zones.get(customer.ownerId) ?? DEFAULT_ZONE };
+    }), correlationId);
+    await this.audit.recordAll(tx, [
+      ...skips.map(({ customer, details }) => ({ entityType: 'customer', entityId: customer.id, action: 'survey.skipped', actorId: null, after: details, correlationId, at: now })),
+      ...surveys.map((survey) => ({
+        entityType: 'customer', entityId: survey.customerId, action: 'survey.sent', actorId: null,
+        after: { surveyId: survey.id, reason, sourceId: survey.sourceId, contactEmail: survey.contactEmail, expiresAt: survey.expiresAt.toISOString() }, correlationId, at: now,
+      })),
+    ]);
+    return outcomes;
   }
 }
 
 /** The zone of the customer's owner: the survey email and the survey page show instants in it. */
 export async function ownerZone(directory: OrgDirectory, ownerId: string | undefined, tx?: Tx): Promise<string> {
-  const owner = ownerId ? await directory.findById(ownerId, tx) : null;
-  return owner ? (await directory.workingContext(owner, tx)).zone : DEFAULT_ZONE;
+  if (!ownerId) return DEFAULT_ZONE;
+  return (await ownerZones(directory, [ownerId], tx)).get(ownerId) ?? DEFAULT_ZONE;
+}
+
+/** ownerZone for many owners at once; an owner not in the directory is left out. */
+async function ownerZones(directory: OrgDirectory, ownerIds: string[], tx?: Tx): Promise<Map<string, string>> {
+  if (ownerIds.length === 0) return new Map();
+  const owners = await directory.findManyById([...new Set(ownerIds)], tx);
+  const contexts = await directory.workingContexts(owners, tx);
+  return new Map(owners.map((o) => [o.id, contexts.get(o.id)!.zone]));
 }

@@ -9,6 +9,14 @@ import type { SurveyReason } from './surveys.rules.js';
 /** The ledger keeps the survey id, never the link: the notifier derives the link when it renders. */
 type SurveyRequestSnapshot = Omit<SurveyRequestData, 'surveyUrl'> & { surveyTokenId: string };
 
+/** One survey email: the survey, its contact and customer, and the zone its instants are shown in. */
+export interface SurveyEmail {
+  survey: Survey;
+  contact: Contact;
+  customer: Customer;
+  timezone: string;
+}
+
 export type AnsweredSurvey = Survey & { score: number; answeredAt: Date };
 
 function person(employee: Employee) {
@@ -22,20 +30,27 @@ export class SurveyMailer {
 
   /** To the contact, an outside address: no employee id, the contact's own locale. */
   async request(tx: Tx, survey: Survey, contact: Contact, customer: Customer, timezone: string, correlationId: string | null): Promise<void> {
-    const data: SurveyRequestSnapshot = {
-      recipient: { name: contact.name, timezone },
-      customer: { name: customer.name },
-      reason: survey.reason as SurveyReason,
-      expiresAt: survey.expiresAt.toISOString(),
-      surveyTokenId: survey.id,
-    };
-    await this.notifications.request(tx, {
-      idempotencyKey: `survey-request:${survey.id}`,
-      recipient: { id: null, email: survey.contactEmail, locale: contact.locale },
-      kind: 'survey-request',
-      data,
-      correlationId,
-    });
+    await this.requestAll(tx, [{ survey, contact, customer, timezone }], correlationId);
+  }
+
+  /** request for many surveys, in one statement. */
+  async requestAll(tx: Tx, items: readonly SurveyEmail[], correlationId: string | null): Promise<void> {
+    await this.notifications.requestAll(tx, items.map(({ survey, contact, customer, timezone }) => {
+      const data: SurveyRequestSnapshot = {
+        recipient: { name: contact.name, timezone },
+        customer: { name: customer.name },
+        reason: survey.reason as SurveyReason,
+        expiresAt: survey.expiresAt.toISOString(),
+        surveyTokenId: survey.id,
+      };
+      return {
+        idempotencyKey: `survey-request:${survey.id}`,
+        recipient: { id: null, email: survey.contactEmail, locale: contact.locale },
+        kind: 'survey-request' as const,
+        data,
+        correlationId,
+      };
+    }));
   }
 
   /** Urgent (not bulk): the owner and their manager hear about a low score within a minute. */

@@ -22,22 +22,45 @@ export class SurveysRepository {
     return (await tx.selectFrom('Contract').select(['id', 'customerId']).where('id', '=', contractId).executeTakeFirst()) ?? null;
   }
 
-  /** Serializes survey creation per contact for the rest of the transaction, so the cap holds under concurrency. */
-  async lockContact(tx: Tx, contactEmail: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`survey-contact:${contactEmail}`}))`.execute(tx);
+  /**
+   * Serializes survey creation per contact for the rest of the transaction, so the cap holds under
+   * concurrency. Taken in one order (sorted) so two batches sharing contacts cannot deadlock.
+   */
+  async lockContacts(tx: Tx, contactEmails: string[]): Promise<void> {
+    if (contactEmails.length === 0) return;
+    const keys = [...new Set(contactEmails)].sort().map((email) => `survey-contact:${email}`);
+    await sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT k FROM unnest(${keys}::text[]) AS k ORDER BY k) AS sorted`.execute(tx);
   }
 
-  async lastTo(tx: Tx, contactEmail: string, since: Date): Promise<SurveyRow | null> {
-    const last = await tx.selectFrom('Survey').selectAll().where('contactEmail', '=', contactEmail).where('createdAt', '>', since).orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
-    return last ?? null;
+  /** The latest survey to each contact created after `since`, by contact. */
+  async lastToEach(tx: Tx, contactEmails: string[], since: Date): Promise<Map<string, { id: string; createdAt: Date }>> {
+    if (contactEmails.length === 0) return new Map();
+    const rows = await tx
+      .selectFrom('Survey')
+      .distinctOn('contactEmail')
+      .select(['id', 'contactEmail', 'createdAt'])
+      .where('contactEmail', '=', (eb) => eb.fn.any(eb.val([...new Set(contactEmails)])))
+      .where('createdAt', '>', since)
+      .orderBy('contactEmail')
+      .orderBy('createdAt', 'desc')
+      .execute();
+    return new Map(rows.map((r) => [r.contactEmail, { id: r.id, createdAt: r.createdAt }]));
   }
 
-  async forSource(tx: Tx, sourceId: string, reason: string): Promise<SurveyRow | null> {
-    return (await tx.selectFrom('Survey').selectAll().where('sourceId', '=', sourceId).where('reason', '=', reason).limit(1).executeTakeFirst()) ?? null;
+  /** The sources among `sourceIds` that have a survey for `reason` already. */
+  async surveyedSources(tx: Tx, sourceIds: string[], reason: string): Promise<Set<string>> {
+    if (sourceIds.length === 0) return new Set();
+    const rows = await tx.selectFrom('Survey').select('sourceId').where('sourceId', '=', (eb) => eb.fn.any(eb.val(sourceIds))).where('reason', '=', reason).execute();
+    return new Set(rows.map((r) => r.sourceId));
   }
 
-  create(tx: Tx, data: Insertable<Survey> & { createdAt: Date }): Promise<SurveyRow> {
-    return tx.insertInto('Survey').values(data).returningAll().executeTakeFirstOrThrow();
+  /** Many surveys, in statements of 1,000 rows (each row binds ten parameters). */
+  async createAll(tx: Tx, rows: (Insertable<Survey> & { createdAt: Date })[]): Promise<SurveyRow[]> {
+    const created: SurveyRow[] = [];
+    for (let i = 0; i < rows.length; i += 1000) {
+      created.push(...(await tx.insertInto('Survey').values(rows.slice(i, i + 1000)).returningAll().execute()));
+    }
+    return created;
   }
 
   async findByTokenHash(tx: Tx, tokenHash: string): Promise<SurveyRow | null> {
