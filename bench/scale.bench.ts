@@ -60,7 +60,7 @@ import { NotifierProcesses } from './notifier-processes.js';
 // By path: #libs/testing is the test harness (jest, smtp-server), left out of the build; this one file is not.
 import { deleteRedisPrefix } from '../libs/testing/src/redis-cleanup.js';
 import { BenchSmtpSink } from './smtp-sink.js';
-import { installSqlCounter, sqlDelta, sqlSnapshot, traceSql } from './sql-counter.js';
+import { installSqlCounter, sqlDelta, sqlSnapshot, traceSql, type TracedStatement } from './sql-counter.js';
 import { fmt, pad } from './stats.js';
 import { runBench } from './bench-run.js';
 import { benchClients, benchConfig } from './bench-config.js';
@@ -231,6 +231,21 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
 }
 
 /** Phase 6: the scans as the daily timers run them, writes included, timed from the first read to the last commit. */
+/** Where a phase's time went in SQL: the statement shapes with the most time between send and result (the app's other work, e.g. the outbox relay, included). */
+function logStatementTime(statements: TracedStatement[], wallSeconds: number): void {
+  const byShape = new Map<string, { n: number; ms: number }>();
+  for (const { sql, start, end } of statements) {
+    const entry = byShape.get(sql) ?? { n: 0, ms: 0 };
+    entry.n++;
+    entry.ms += Number.isNaN(end) ? 0 : end - start;
+    byShape.set(sql, entry);
+  }
+  const top = [...byShape].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+  const total = [...byShape.values()].reduce((sum, e) => sum + e.ms, 0);
+  log(`    SQL: ${statements.length.toLocaleString('en')} statements, ${fmt(total / 1000, 1)} s waiting on them (of ${fmt(wallSeconds, 1)} s wall; concurrent work counts in both); by time:`);
+  for (const [sql, { n, ms }] of top) log(`      ${pad(`${fmt(ms / 1000, 1)} s`, 9)} ${pad(n.toLocaleString('en'), 8)} ${sql}`);
+}
+
 async function scansWithWritesPhase(clock: ManualClock): Promise<void> {
   const client = state.client!;
   const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
@@ -241,10 +256,11 @@ async function scansWithWritesPhase(clock: ManualClock): Promise<void> {
   for (const [label, at] of [['first run', clock.now()], ['the next day (its alerts exist)', new Date(clock.now().getTime() + 24 * 3600_000)]] as const) {
     const before = await written();
     const started = performance.now();
-    const summary = await risk.scan(at, null);
+    const { result: summary, statements } = await traceSql(() => risk.scan(at, null));
     const wall = seconds(started);
     const after = await written();
     log(`  customer-risk scan, ${label}: ${fmt(wall, 1)} s; ${summary.candidates.toLocaleString('en')} candidates, ${summary.flagged.toLocaleString('en')} flags, ${summary.raised.toLocaleString('en')} new alerts, ${summary.emailed.toLocaleString('en')} emails asked for, ${summary.digestReaders.toLocaleString('en')} digests armed; rows written: +${(after.alerts - before.alerts).toLocaleString('en')} alerts, +${(after.tasks - before.tasks).toLocaleString('en')} tasks, +${(after.timers - before.timers).toLocaleString('en')} timers; target ${SCAN_TARGET_S} s: ${wall < SCAN_TARGET_S ? 'met' : 'NOT met'}`);
+    logStatementTime(statements, wall);
   }
   if (CONTRACTS > 0) {
     const started = performance.now();

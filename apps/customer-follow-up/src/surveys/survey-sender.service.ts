@@ -65,13 +65,15 @@ export class SurveySender {
       outcomes.set(request.sourceId, { sent: false, because: details.because });
       skips.push({ customer: request.customer, details: { reason, sourceId: request.sourceId, ...details } });
     };
+    const unreachable: SurveyRequest[] = [];
     const reachable = requests.flatMap((request) => {
       const contact = primaryContact(request.customer.contacts);
       if (contact) return [{ ...request, contact, contactEmail: contactKey(contact.email) }];
-      this.logger.warn(`No satisfaction survey for customer ${request.customer.code} (${reason} ${request.sourceId}): it has no contact with an email address.`);
+      unreachable.push(request);
       skip(request, { because: 'no-contact-email' });
       return [];
     });
+    this.warnUnreachable(reason, unreachable);
     const contactEmails = reachable.map((r) => r.contactEmail);
     await this.repository.lockContacts(tx, contactEmails);
     const surveyed = await this.repository.surveyedSources(tx, reachable.map((r) => r.sourceId), reason);
@@ -87,9 +89,11 @@ export class SurveySender {
       }
       const previous = last.get(request.contactEmail);
       if (previous && previous.createdAt > since) {
-        this.logger.log(
-          `No satisfaction survey to ${request.contactEmail} of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${previous.id} went to them on ${previous.createdAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
-        );
+        if (requests.length === 1) {
+          this.logger.log(
+            `No satisfaction survey to ${request.contactEmail} of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${previous.id} went to them on ${previous.createdAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
+          );
+        }
         skip(request, { contactEmail: request.contactEmail, because: 'frequency-cap', lastSurveyId: previous.id, lastSurveyAt: previous.createdAt.toISOString(), capDays: policy.surveyCapDays });
         continue;
       }
@@ -116,7 +120,21 @@ export class SurveySender {
         after: { surveyId: survey.id, reason, sourceId: survey.sourceId, contactEmail: survey.contactEmail, expiresAt: survey.expiresAt.toISOString() }, correlationId, at: now,
       })),
     ]);
+    const capped = skips.filter((s) => s.details.because === 'frequency-cap').length;
+    if (requests.length > 1 && capped > 0) this.logger.log(`${capped} of ${requests.length} satisfaction surveys (${reason}) held back by the ${policy.surveyCapDays}-day cap; the audit trail (survey.skipped) names each.`);
     return outcomes;
+  }
+
+  /** One line for one customer; for a batch (a scan's slice) one line, not one per customer: the audit trail names each. */
+  private warnUnreachable(reason: SurveyReason, unreachable: SurveyRequest[]): void {
+    const [first] = unreachable;
+    if (!first) return;
+    if (unreachable.length === 1) {
+      this.logger.warn(`No satisfaction survey for customer ${first.customer.code} (${reason} ${first.sourceId}): it has no contact with an email address.`);
+      return;
+    }
+    const examples = unreachable.slice(0, 5).map((r) => r.customer.code).join(', ');
+    this.logger.warn(`No satisfaction survey for ${unreachable.length} customers (${reason}, e.g. ${examples}): they have no contact with an email address; the audit trail (survey.skipped) names each.`);
   }
 }
 
