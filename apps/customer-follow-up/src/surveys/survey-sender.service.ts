@@ -9,7 +9,7 @@ import { Clock } from '#libs/time';
 import type { CustomerRow as Customer } from '../rows.js';
 import { FollowUpPolicyStore } from '../policy/follow-up-policy.store.js';
 import { SurveyMailer } from './surveys.mailer.js';
-import { capWindowStart, contactKey, linkExpiry, primaryContact, type SurveyReason } from './surveys.rules.js';
+import { capWindowStart, contactKey, decideSurveys, linkExpiry, primaryContact, type SurveyReason } from './surveys.rules.js';
 import { SurveysRepository } from './surveys.repository.js';
 
 export type SurveyOutcome =
@@ -81,26 +81,21 @@ export class SurveySender {
     const since = capWindowStart(now, policy.surveyCapDays);
     const last = await this.repository.lastToEach(tx, contactEmails, since);
     const creating: (typeof reachable[number] & { id: string })[] = [];
-    for (const request of reachable) {
-      if (outcomes.has(request.sourceId)) continue;
-      if (surveyed.has(request.sourceId)) {
+    for (const { candidate: request, decision } of decideSurveys(reachable, surveyed, last, since, now, randomUUID)) {
+      if (decision.kind === 'already-sent') {
         outcomes.set(request.sourceId, { sent: false, because: 'already-sent' });
-        continue;
-      }
-      const previous = last.get(request.contactEmail);
-      if (previous && previous.createdAt > since) {
+      } else if (decision.kind === 'capped') {
+        const { lastSurveyId, lastSurveyAt } = decision;
         if (requests.length === 1) {
           this.logger.log(
-            `No satisfaction survey to ${request.contactEmail} of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${previous.id} went to them on ${previous.createdAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
+            `No satisfaction survey to ${request.contactEmail} of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${lastSurveyId} went to them on ${lastSurveyAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
           );
         }
-        skip(request, { contactEmail: request.contactEmail, because: 'frequency-cap', lastSurveyId: previous.id, lastSurveyAt: previous.createdAt.toISOString(), capDays: policy.surveyCapDays });
-        continue;
+        skip(request, { contactEmail: request.contactEmail, because: 'frequency-cap', lastSurveyId, lastSurveyAt: lastSurveyAt.toISOString(), capDays: policy.surveyCapDays });
+      } else {
+        outcomes.set(request.sourceId, { sent: true, surveyId: decision.surveyId });
+        creating.push({ ...request, id: decision.surveyId });
       }
-      const id = randomUUID();
-      last.set(request.contactEmail, { id, createdAt: now });
-      outcomes.set(request.sourceId, { sent: true, surveyId: id });
-      creating.push({ ...request, id });
     }
     const surveys = await this.repository.createAll(tx, creating.map(({ id, customer, contactEmail, sourceId }) => ({
       id, customerId: customer.id, contactEmail, reason, sourceId,
