@@ -112,25 +112,21 @@ export class RiskCountermeasures {
    */
   private async book(tx: Tx, bookings: TaskBooking[], now: Date, correlationId: string | null): Promise<RiskTaskRow[]> {
     if (bookings.length === 0) return [];
-    const wanted = bookings.flatMap(({ request, books }) => (books === 'segment_visits' ? request.segmentCustomerIds ?? [] : request.customerId ? [request.customerId] : []));
-    const customers = new Map((await this.revisits.lockCustomers(tx, wanted)).map((c) => [c.id, c]));
+    const customers = new Map((await this.revisits.lockCustomers(tx, bookings.flatMap(customerIdsOf))).map((c) => [c.id, c]));
     const surveyTasks = bookings.filter((b) => b.books === 'survey');
     const surveys = await this.surveys.sendAll(tx, 'risk', surveyTasks.flatMap(({ task, request }) => {
       const customer = request.customerId ? customers.get(request.customerId) : undefined;
       return customer ? [{ customer, sourceId: task.id }] : [];
     }), correlationId);
     const visitTasks = bookings.filter((b) => b.books !== 'survey');
-    const visits = visitTasks.flatMap(({ task, request, books }) => {
-      const ids = books === 'visit' ? (request.customerId ? [request.customerId] : []) : (request.segmentCustomerIds ?? []);
-      return ids.flatMap((id) => {
-        const customer = customers.get(id);
-        return customer ? [{ customer, kind: RISK_VISIT_KIND, dueAt: task.dueAt, sourceId: books === 'visit' ? task.id : bookingSourceId(task.id, id), taskId: task.id }] : [];
-      });
-    });
-    const planned = await this.keeper.planSourced(tx, visits, correlationId);
+    const visitsOf = new Map(visitTasks.map((booking) => [booking.task.id, customerIdsOf(booking).flatMap((id) => {
+      const customer = customers.get(id);
+      return customer ? [{ customer, kind: RISK_VISIT_KIND, dueAt: booking.task.dueAt, sourceId: booking.books === 'visit' ? booking.task.id : bookingSourceId(booking.task.id, id) }] : [];
+    })]));
+    const planned = await this.keeper.planSourced(tx, [...visitsOf.values()].flat(), correlationId);
     const notes = [
       ...surveyTasks.map(({ task }) => surveyNote(task.id, surveys.get(task.id))),
-      ...visitTasks.map(({ task }) => visitNote(task.id, visits.filter((v) => v.taskId === task.id).flatMap((v) => planned.get(v.sourceId)?.id ?? []))),
+      ...visitTasks.map(({ task }) => visitNote(task.id, visitsOf.get(task.id)!.flatMap((v) => planned.get(v.sourceId)?.id ?? []))),
     ];
     const done = notes.filter((n) => n.done).map((n) => n.id);
     await this.timers.cancelByKeys(tx, done.flatMap((id) => [riskTaskTimerKey(id, 'remind'), riskTaskTimerKey(id, 'escalate')]), now);
@@ -142,6 +138,12 @@ interface TaskBooking {
   task: RiskTaskRow;
   request: CountermeasureRequest;
   books: Booking;
+}
+
+/** The customers a booking is for: the alert's customer (survey, visit), or the segment's A-tier customers. */
+function customerIdsOf({ request, books }: TaskBooking): string[] {
+  if (books === 'segment_visits') return request.segmentCustomerIds ?? [];
+  return request.customerId ? [request.customerId] : [];
 }
 
 function surveyNote(taskId: string, outcome: SurveyOutcome | undefined): { id: string; note: string; done: boolean } {
