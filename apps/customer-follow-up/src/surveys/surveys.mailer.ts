@@ -28,12 +28,7 @@ function person(employee: Employee) {
 export class SurveyMailer {
   constructor(private readonly notifications: NotificationRequester) {}
 
-  /** To the contact, an outside address: no employee id, the contact's own locale. */
-  async request(tx: Tx, survey: Survey, contact: Contact, customer: Customer, timezone: string, correlationId: string | null): Promise<void> {
-    await this.requestAll(tx, [{ survey, contact, customer, timezone }], correlationId);
-  }
-
-  /** request for many surveys, in one statement. */
+  /** To each contact, an outside address: no employee id, the contact's own locale. One statement. */
   async requestAll(tx: Tx, items: readonly SurveyEmail[], correlationId: string | null): Promise<void> {
     await this.notifications.requestAll(tx, items.map(({ survey, contact, customer, timezone }) => {
       const data: SurveyRequestSnapshot = {
