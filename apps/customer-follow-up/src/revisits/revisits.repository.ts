@@ -100,8 +100,8 @@ export class RevisitsRepository {
   }
 
   /**
-   * The visits sources (contracts, survey answers, risk tasks) ask for, planned once per source and kind: a row whose (kind, sourceId) exists already is not
-   * inserted, and only the inserted ones come back.
+   * The visits sources (contracts, survey answers, risk tasks) ask for, once per source and kind:
+   * a row whose (kind, sourceId) exists already is not inserted; only the inserted ones come back.
    */
   async createSourced(tx: Tx, visits: { customerId: string; ownerId: string; kind: string; dueAt: Date; sourceId: string }[], createdAt: Date): Promise<Visit[]> {
     if (visits.length === 0) return [];
