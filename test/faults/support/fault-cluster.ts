@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chownSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,6 +218,12 @@ export class FaultCluster {
 
   service(name: ServiceName): ServiceProcess {
     return this.services.get(name)!;
+  }
+
+  /** What a service logged (at LOG_LEVEL, warn by default) that mentions `text`: the story behind an unexpected count. */
+  logLinesAbout(name: ServiceName, text: string): string[] {
+    const file = join(this.logDir, `${name}.log`);
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((line) => line.includes(text)) : [];
   }
 
   /** The suite's own database, read directly (the ledger's counts). */

@@ -36,7 +36,7 @@ export class LeaseHeartbeat implements OnApplicationShutdown {
     this.beating = (async () => {
       try {
         const { takenOver, ended } = await this.ledger.renewLeases([...this.held.values()]);
-        if (takenOver.length > 0) this.logger.warn(`${takenOver.length} sends in flight lost their claim (another worker took the email over).`);
+        if (takenOver.length > 0) this.logger.warn(`${takenOver.length} sends in flight lost their claim (another worker took the email over): ${takenOver.map((claim) => claim.id).join(', ')}.`);
         for (const claim of [...takenOver, ...ended]) this.release(claim);
       } catch (error) {
         this.logger.warn(`Renewing the leases of ${this.held.size} sends failed; retrying in a third of the lease: ${(error as Error).message}`);
