@@ -214,7 +214,7 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   const sqlBefore = sqlSnapshot();
   const profiler = process.env.BENCH_PROFILE === '0' ? null : new CpuProfiler();
   await profiler?.start();
-  const run = await runDigest(client, async () => clock.set(due), due, MANAGERS, DIGEST_WAIT_MS, RISK_DIGEST);
+  const { result: run, statements } = await traceSql(() => runDigest(client, async () => clock.set(due), due, MANAGERS, DIGEST_WAIT_MS, RISK_DIGEST));
   const profile = profiler ? await profiler.stop() : null;
   const cpu = cpuSeconds(cpuBefore, cpuSnapshot(state.db!.name, state.notifiers?.pids ?? []));
   const sql = sqlDelta(sqlBefore, sqlSnapshot());
@@ -227,10 +227,10 @@ async function riskDigestPhase(clock: ManualClock): Promise<void> {
   log(`  CPU: this system ${fmt(total, 1)} CPU-s over ${fmt(wall, 1)} s (app main ${fmt(cpu.appMain, 1)}, app other threads ${fmt(cpu.appOther, 1)},${NOTIFIERS > 0 ? ` notifier process(es) ${fmt(cpu.children, 1)},` : ''} postgres ${fmt(cpu.postgres, 1)}, redis ${fmt(cpu.redis, 1)}); SQL: ${sql.total} statements (${fmt(sql.total / Math.max(1, run.sent), 1)} per email)`);
   const t = await jobTimings(redisOptionsFromUrl(state.config!.REDIS_URL), state.config!.QUEUE_PREFIX, QUEUES.followUpBulk, 'risk.digest', Date.now() - wall * 1000 - 5000);
   log(`  risk.digest jobs (${TIMER_BATCH_SIZES['risk.digest']} managers each): ${t.jobs} completed, running p50 ${fmt(t.runP50, 0)} ms, p95 ${fmt(t.runP95, 0)} ms`);
+  logStatementTime(statements, wall);
   if (profile) logProfile(profile, run.sent);
 }
 
-/** Phase 6: the scans as the daily timers run them, writes included, timed from the first read to the last commit. */
 /** Where a phase's time went in SQL: the statement shapes with the most time between send and result (the app's other work, e.g. the outbox relay, included). */
 function logStatementTime(statements: TracedStatement[], wallSeconds: number): void {
   const byShape = new Map<string, { n: number; ms: number }>();
@@ -261,6 +261,7 @@ async function aDayPasses(client: pg.Client): Promise<void> {
   log(`  a day passes: the first run's emails sent ${fmt(sentIn, 0)} s after it ended (${await unsent()} left), then VACUUM (ANALYZE) ${fmt(seconds(vacuumStart), 1)} s`);
 }
 
+/** Phase 6: the scans as the daily timers run them, writes included, timed from the first read to the last commit. */
 async function scansWithWritesPhase(clock: ManualClock): Promise<void> {
   const client = state.client!;
   const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);

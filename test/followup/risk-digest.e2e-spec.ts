@@ -168,13 +168,17 @@ describe('the manager\u2019s daily risk digest', () => {
     expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: { email: ORG.manager } });
     await system.http.post(`/risk-links/${gammaAck}`).send({}).expect(410);
     await system.http.get('/risk-links/not-a-token-at-all-not-a-token-at-all-xxxxx').expect(404);
+    // A link is a signed grant: one with its alert, action or date altered is no link at all.
+    const altered = `${gammaSnooze.slice(0, 10)}${gammaSnooze[10] === 'A' ? 'B' : 'A'}${gammaSnooze.slice(11)}`;
+    await system.http.get(`/risk-links/${altered}`).expect(404);
+    await system.http.post(`/risk-links/${altered}`).send({}).expect(404);
 
     const alphaSnooze = links[5];
     const snoozed = await system.http.post(`/risk-links/${alphaSnooze}`).send({}).expect(200);
     expect(snoozed.body.status).toBe('snoozed');
     expect(snoozed.body.snoozedUntil).toBe(new Date(clock.now().getTime() + 7 * DAY).toISOString());
     // The links used are spent; GAMMA's snooze link is untouched and still works.
-    expect((await system.prisma.riskLinkToken.count({ where: { usedAt: { not: null } } }))).toBe(2);
+    expect(await system.prisma.riskLinkUse.count()).toBe(2);
     await system.http.get(`/risk-links/${gammaSnooze}`).expect(200);
   });
 
@@ -206,5 +210,16 @@ describe('the manager\u2019s daily risk digest', () => {
     const monday = (email: string) => digestOf(email).filter((m) => keyOf(m).endsWith(':2027-03-15'));
     expect(listed(monday(MANAGER3)[0].text)).toEqual(['BETA:3']);
     expect(monday(ORG.manager)).toEqual([]);
+  });
+
+  it('guarantee: a digest link expires 7 days after its digest (410), used or not', async () => {
+    const links = [...digestOf(ORG.manager)[0].text.matchAll(/\/risk-links\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
+    const gammaSnooze = links[3];
+    clock.set(new Date(DIGEST.getTime() + 7 * DAY - 60_000));
+    await system.http.get(`/risk-links/${gammaSnooze}`).expect(200);
+    clock.set(new Date(DIGEST.getTime() + 7 * DAY + 60_000));
+    await system.http.get(`/risk-links/${gammaSnooze}`).expect(410);
+    await system.http.post(`/risk-links/${gammaSnooze}`).send({}).expect(410);
+    expect(await system.prisma.riskLinkUse.count()).toBe(2);
   });
 });

@@ -712,6 +712,12 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
 
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
 
+/** A risk digest's links, as the notifier signs them: each listed alert's acknowledge and snooze link for this reader, until `expiresAt`. */
+export interface RiskDigestLinkGrant {
+  employeeId: string;
+  expiresAt: string;
+}
+
 /**
  * What a producer snapshots into the ledger for an email of kind K: its data, with the link held
  * as a token id that the notifier turns into the URL at send time (no raw token is ever stored).
@@ -723,7 +729,7 @@ type LinkAsTokenId<T> = T extends { actionUrl: string }
     : T extends { peerReviewUrl: string }
       ? Omit<T, 'peerReviewUrl'> & { peerReviewTokenId: string }
       : T extends { alerts: RiskDigestAlertView[] }
-        ? Omit<T, 'alerts'> & { alerts: (Omit<RiskDigestAlertView, 'acknowledgeUrl' | 'snoozeUrl'> & { acknowledgeTokenId: string; snoozeTokenId: string })[] }
+        ? Omit<T, 'alerts'> & { alerts: Omit<RiskDigestAlertView, 'acknowledgeUrl' | 'snoozeUrl'>[]; links: RiskDigestLinkGrant }
         : T extends { signInUrl: string }
           ? Omit<T, 'signInUrl'> & { signInTokenId: string }
           : T;

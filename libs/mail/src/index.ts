@@ -41,6 +41,7 @@ export {
   type RiskTaskKind,
   type RiskDigestData,
   type RiskDigestAlertView,
+  type RiskDigestLinkGrant,
   type CompetitionAlertData,
   type TrainingCancellationData,
   type TrainingDigestData,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Tx } from '#libs/database';
 import { RISK_ALERT_TYPES, RISK_TYPE_ATTRITION, RISK_TYPE_CUSTOMER_DEMAND } from '#libs/contracts';
-import type { RiskLinkAction } from './risk-digest.rules.js';
+import type { RiskLinkGrant } from '#libs/notifications';
 
 /** One alert of a manager's digest, with the number of open alerts of their line. */
 export interface DigestAlertRow {
@@ -15,25 +15,6 @@ export interface DigestAlertRow {
   createdAt: Date;
   about: string;
   openTasks: number;
-}
-
-export interface NewRiskLink {
-  id: string;
-  tokenHash: string;
-  alertId: string;
-  employeeId: string;
-  action: RiskLinkAction;
-  localDate: string;
-  expiresAt: Date;
-}
-
-export interface RiskLinkRow {
-  id: string;
-  alertId: string;
-  employeeId: string;
-  action: string;
-  expiresAt: Date;
-  usedAt: Date | null;
 }
 
 /**
@@ -139,36 +120,24 @@ export class RiskDigestRepository {
       ORDER BY r.reader, r.rank`;
   }
 
+  /** Whether a digest link was used already (its grant, from the signed token). */
+  async linkUsed(tx: Tx, link: RiskLinkGrant): Promise<boolean> {
+    const row = await tx.selectFrom('RiskLinkUse').select('usedAt')
+      .where('alertId', '=', link.alertId).where('employeeId', '=', link.employeeId).where('action', '=', link.action).where('localDate', '=', link.localDate)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
-   * The links of a digest: created once per alert, reader, action and date; a re-run gets the same
-   * rows (the same links). One statement with one JSON parameter (as TimerWriter.armAll): a batch of
-   * 250 digests has 5,000 links, and binding parameters one by one costs more than the statement.
+   * Records the link's use; false when it was used already. A second use at the same time waits on
+   * the key until the first commits (then false) or rolls back (then it is the use).
    */
-  async issueLinks(tx: Tx, links: NewRiskLink[], now: Date): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    if (links.length === 0) return ids;
-    const rows = JSON.stringify(links.map((link) => ({ ...link, expiresAt: link.expiresAt.toISOString() })));
-    const { rows: issued } = await sql<{ id: string; alertId: string; employeeId: string; action: string }>`
-      INSERT INTO "RiskLinkToken" (id, "tokenHash", "alertId", "employeeId", action, "localDate", "expiresAt", "createdAt")
-      SELECT id, "tokenHash", "alertId", "employeeId", action, "localDate", "expiresAt", ${now}::timestamp
-      FROM jsonb_to_recordset(${rows}::jsonb) AS l(id uuid, "tokenHash" text, "alertId" uuid, "employeeId" uuid, action text, "localDate" text, "expiresAt" timestamp)
-      ON CONFLICT ("alertId", "employeeId", action, "localDate") DO UPDATE SET "localDate" = EXCLUDED."localDate"
-      RETURNING id, "alertId", "employeeId", action`.execute(tx);
-    for (const row of issued) ids.set(linkKey(row.alertId, row.employeeId, row.action), row.id);
-    return ids;
+  async useLink(tx: Tx, link: RiskLinkGrant, now: Date): Promise<boolean> {
+    const used = await tx.insertInto('RiskLinkUse')
+      .values({ alertId: link.alertId, employeeId: link.employeeId, action: link.action, localDate: link.localDate, usedAt: now })
+      .onConflict((conflict) => conflict.doNothing())
+      .returning('usedAt')
+      .executeTakeFirst();
+    return used !== undefined;
   }
-
-  async linkByHash(tx: Tx, tokenHash: string, lock: boolean): Promise<RiskLinkRow | null> {
-    let query = tx.selectFrom('RiskLinkToken').select(['id', 'alertId', 'employeeId', 'action', 'expiresAt', 'usedAt']).where('tokenHash', '=', tokenHash);
-    if (lock) query = query.forUpdate();
-    return (await query.executeTakeFirst()) ?? null;
-  }
-
-  async useLink(tx: Tx, id: string, now: Date): Promise<void> {
-    await tx.updateTable('RiskLinkToken').set({ usedAt: now }).where('id', '=', id).execute();
-  }
-}
-
-export function linkKey(alertId: string, employeeId: string, action: string): string {
-  return `${alertId}|${employeeId}|${action}`;
 }

@@ -9,8 +9,6 @@ export const RISK_LINK_SNOOZE_DAYS = 7;
 export const RISK_LINK_TTL_DAYS = 7;
 export const DEFAULT_CRITICAL_SEVERITY = 3;
 
-export type RiskLinkAction = 'acknowledge' | 'snooze';
-
 /** One digest per manager per local date: the timer's unique key and the email's idempotency key. */
 export function riskDigestKey(managerId: string, localDate: string): string {
   return `risk-digest:${managerId}:${localDate}`;

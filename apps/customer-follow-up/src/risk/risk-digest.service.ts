@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { Injectable } from '@nestjs/common';
 import { Database, type Tx } from '#libs/database';
 import type { RiskDigestData } from '#libs/mail';
-import { EmailRecipients, hashRiskLinkToken, NotificationRequester, riskLinkTokenFor, type EmailRequest } from '#libs/notifications';
+import { EmailRecipients, NotificationRequester, type EmailRequest } from '#libs/notifications';
 import { OrgDirectory, type WorkingContext } from '#libs/org';
 import { JOBS, QUEUES } from '#libs/queue';
 import { Clock } from '#libs/time';
@@ -12,18 +10,18 @@ import type { EmployeeRow as Employee } from '../rows.js';
 import { nextDigestOccurrence } from '../revisits/digest-schedule.js';
 import { DigestTimers } from '../revisits/digest-timers.service.js';
 import { localDateOf } from '../revisits/local-days.js';
-import { linkKey, RiskDigestRepository, type DigestAlertRow, type NewRiskLink } from './risk-digest.repository.js';
-import { compareAlerts, RISK_DIGEST_LOCAL_TIME, RISK_DIGEST_TOP, RISK_LINK_SNOOZE_DAYS, RISK_LINK_TTL_DAYS, riskDigestKey, type RiskLinkAction } from './risk-digest.rules.js';
+import { RiskDigestRepository, type DigestAlertRow } from './risk-digest.repository.js';
+import { compareAlerts, RISK_DIGEST_LOCAL_TIME, RISK_DIGEST_TOP, RISK_LINK_SNOOZE_DAYS, RISK_LINK_TTL_DAYS, riskDigestKey } from './risk-digest.rules.js';
 
 const DAY_MS = 24 * 3600_000;
-const ACTIONS: RiskLinkAction[] = ['acknowledge', 'snooze'];
 
 /**
  * The manager's risk digest (issue 13 item 6): one bulk email per manager and working day at 08:00
  * their time with every open alert of their reporting line, worst first, the first ten in full
  * with single-use acknowledge and snooze links, the rest counted. A chain of timers per manager
  * (`risk-digest:<manager>:<local date>`), fired in batches (TIMER_BATCH_SIZES): each batch reads
- * its managers' alerts in one statement, issues the links in one, asks for all emails in one, and
+ * its managers' alerts in one statement, asks for all emails in one (the links are grants the
+ * notifier signs, libs/notifications/src/risk-link.ts: nothing stored per link), and
  * arms the next day of those who still have something open. Nothing open: no email, and the chain
  * stops until a scan finds an open alert in their line again (`armForOpenAlerts`). The email key
  * is the timer's, so a Redis flush, a redelivered batch or a second replica sends it once.
@@ -31,7 +29,6 @@ const ACTIONS: RiskLinkAction[] = ['acknowledge', 'snooze'];
 @Injectable()
 export class RiskDigestService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly database: Database,
     private readonly repository: RiskDigestRepository,
     private readonly digestTimers: DigestTimers,
@@ -74,12 +71,7 @@ export class RiskDigestService {
 
   private async request(tx: Tx, managers: Employee[], byManager: Map<string, DigestAlertRow[]>, contexts: Map<string, WorkingContext>, now: Date, correlationId: string | null): Promise<void> {
     const localDates = new Map(managers.map((m) => [m.id, localDateOf(now, contexts.get(m.id)!.zone)]));
-    const expiresAt = new Date(now.getTime() + RISK_LINK_TTL_DAYS * DAY_MS);
-    const links: NewRiskLink[] = managers.flatMap((m) => byManager.get(m.id)!.flatMap((alert) => ACTIONS.map((action) => {
-      const id = randomUUID();
-      return { id, tokenHash: hashRiskLinkToken(riskLinkTokenFor(this.config.LINK_SECRET, id)), alertId: alert.id, employeeId: m.id, action, localDate: localDates.get(m.id)!, expiresAt };
-    })));
-    const linkIds = await this.repository.issueLinks(tx, links, now);
+    const linksExpireAt = new Date(now.getTime() + RISK_LINK_TTL_DAYS * DAY_MS).toISOString();
     const recipients = await this.recipients.all(tx, managers);
     const requests: EmailRequest<'risk-digest'>[] = managers.map((manager) => {
       const alerts = [...byManager.get(manager.id)!].sort(compareAlerts);
@@ -87,9 +79,9 @@ export class RiskDigestService {
       const total = alerts[0].total;
       const data = {
         recipient: view, localDate: localDates.get(manager.id)!, total, more: total - alerts.length, snoozeDays: RISK_LINK_SNOOZE_DAYS,
+        links: { employeeId: manager.id, expiresAt: linksExpireAt },
         alerts: alerts.map((a) => ({
           alertId: a.id, type: a.type as RiskDigestData['alerts'][number]['type'], rule: a.rule, severity: a.severity, about: a.about, since: a.createdAt.toISOString(), openTasks: a.openTasks,
-          acknowledgeTokenId: linkIds.get(linkKey(a.id, manager.id, 'acknowledge'))!, snoozeTokenId: linkIds.get(linkKey(a.id, manager.id, 'snooze'))!,
         })),
       };
       return { idempotencyKey: riskDigestKey(manager.id, localDates.get(manager.id)!), recipient: address, kind: 'risk-digest', data, correlationId, bulk: true };

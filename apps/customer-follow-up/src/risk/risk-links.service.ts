@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { Database } from '#libs/database';
-import { hashRiskLinkToken } from '#libs/notifications';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { Database, type Tx } from '#libs/database';
+import { readRiskLinkToken, type RiskLinkAction, type RiskLinkGrant } from '#libs/notifications';
 import { OrgDirectory } from '#libs/org';
 import { GoneError, NotFoundError } from '#libs/rpc';
 import { Clock } from '#libs/time';
 import type { RiskAlertView } from './risk-alert-view.js';
 import { RiskAlertsRepository } from './risk-alerts.repository.js';
 import { RiskAlertsService } from './risk-alerts.service.js';
-import { RISK_LINK_SNOOZE_DAYS, type RiskLinkAction } from './risk-digest.rules.js';
-import { RiskDigestRepository, type RiskLinkRow } from './risk-digest.repository.js';
+import { RISK_LINK_SNOOZE_DAYS } from './risk-digest.rules.js';
+import { RiskDigestRepository } from './risk-digest.repository.js';
 
 export interface RiskLinkView {
   action: RiskLinkAction;
@@ -24,11 +25,13 @@ const DAY_MS = 24 * 3600_000;
  * The risk digest's single-use links (acknowledge, snooze for RISK_LINK_SNOOZE_DAYS unless the
  * form names a date). GET changes nothing; POST acts as the manager the link was issued to, with
  * the same checks as POST /risk-alerts/:id/acknowledge and /snooze, and uses the link in the same
- * transaction (a refusal leaves it usable). Unknown: 404; used or expired: 410.
+ * transaction (a refusal leaves it usable). A link is a signed grant (libs/notifications/src/risk-link.ts);
+ * not one we signed: 404; used or expired: 410.
  */
 @Injectable()
 export class RiskLinksService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly database: Database,
     private readonly links: RiskDigestRepository,
     private readonly alerts: RiskAlertsService,
@@ -39,38 +42,47 @@ export class RiskLinksService {
 
   async view(token: string): Promise<RiskLinkView> {
     const db = this.database.db;
-    const link = this.usable(await this.links.linkByHash(db, hashRiskLinkToken(token), false));
-    const alert = await this.alertRows.findById(db, link.alertId);
-    const reader = await this.directory.findById(link.employeeId, db);
-    if (!alert || !reader) throw new NotFoundError('This link does not name a risk alert.');
+    const link = this.grantOf(token);
+    if (await this.links.linkUsed(db, link)) throw usedError();
+    const { alert, reader } = await this.subjectsOf(db, link);
     return {
-      action: link.action as RiskLinkAction, expiresAt: link.expiresAt.toISOString(), snoozeDays: RISK_LINK_SNOOZE_DAYS,
+      action: link.action, expiresAt: link.expiresAt.toISOString(), snoozeDays: RISK_LINK_SNOOZE_DAYS,
       alert: { id: alert.id, type: alert.type, rule: alert.rule, severity: alert.severity, status: alert.status }, reader: { name: reader.name, locale: reader.locale },
     };
   }
 
   async use(token: string, input: { until?: string; reason?: string }, correlationId: string): Promise<RiskAlertView> {
     return this.database.transaction(async (tx) => {
-      const link = this.usable(await this.links.linkByHash(tx, hashRiskLinkToken(token), true));
-      const reader = await this.directory.findById(link.employeeId, tx);
-      if (!reader) throw new NotFoundError('This link does not name a risk alert.');
-      const caller = { id: reader.id, email: reader.email, name: reader.name, role: reader.role };
+      const link = this.grantOf(token);
       const now = this.clock.now();
-      const view = link.action === 'acknowledge'
+      if (!(await this.links.useLink(tx, link, now))) throw usedError();
+      const { reader } = await this.subjectsOf(tx, link);
+      const caller = { id: reader.id, email: reader.email, name: reader.name, role: reader.role };
+      return link.action === 'acknowledge'
         ? await this.alerts.acknowledge(caller, link.alertId, correlationId, tx)
         : await this.alerts.snooze(caller, link.alertId, {
           until: input.until ?? new Date(now.getTime() + RISK_LINK_SNOOZE_DAYS * DAY_MS).toISOString(),
           reason: input.reason ?? `Snoozed for ${RISK_LINK_SNOOZE_DAYS} days from the daily risk digest.`,
         }, correlationId, tx);
-      await this.links.useLink(tx, link.id, now);
-      return view;
     });
   }
 
-  private usable(link: RiskLinkRow | null): RiskLinkRow {
+  /** The grant a token carries, while it lasts. */
+  private grantOf(token: string): RiskLinkGrant {
+    const link = readRiskLinkToken(this.config.LINK_SECRET, token);
     if (!link) throw new NotFoundError('This link is not valid.');
-    if (link.usedAt) throw new GoneError('This link was used already: each digest link works once.');
     if (link.expiresAt.getTime() <= this.clock.now().getTime()) throw new GoneError('This link has expired.');
     return link;
   }
+
+  private async subjectsOf(tx: Tx, link: RiskLinkGrant) {
+    const alert = await this.alertRows.findById(tx, link.alertId);
+    const reader = await this.directory.findById(link.employeeId, tx);
+    if (!alert || !reader) throw new NotFoundError('This link does not name a risk alert.');
+    return { alert, reader };
+  }
+}
+
+function usedError(): GoneError {
+  return new GoneError('This link was used already: each digest link works once.');
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind } from '#libs/mail';
-import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, riskLinkTokenFor, riskLinkUrl, signInTokenFor, signInUrl, surveyTokenFor, surveyUrl } from '#libs/notifications';
+import { renderEmail, normalizeLocale, type EmailKind, type EmailDataByKind, type RiskDigestLinkGrant } from '#libs/mail';
+import { actionTokenFor, actionUrl, peerReviewTokenFor, peerReviewUrl, riskLinkTokenFor, riskLinkUrl, signInTokenFor, signInUrl, surveyTokenFor, surveyUrl, type RiskLinkAction } from '#libs/notifications';
 import type { OutgoingEmail } from './mail-transport.js';
 import type { Notification } from './sending.repository.js';
 
@@ -34,7 +34,10 @@ export class SendingMailer {
       const { peerReviewTokenId, ...rest } = snapshot;
       return { ...rest, peerReviewUrl: peerReviewUrl(this.config.PUBLIC_BASE_URL, peerReviewTokenFor(this.config.LINK_SECRET, peerReviewTokenId)) };
     }
-    if (Array.isArray(snapshot.alerts)) return { ...snapshot, alerts: snapshot.alerts.map((alert: Record<string, unknown>) => this.withRiskLinks(alert)) };
+    if (Array.isArray(snapshot.alerts) && isLinkGrant(snapshot.links)) {
+      const { links, alerts, ...rest } = snapshot;
+      return { ...rest, alerts: alerts.map((alert: Record<string, unknown>) => this.withRiskLinks(alert, links, rest.localDate as string)) };
+    }
     if (typeof snapshot.signInTokenId === 'string') {
       const { signInTokenId, ...rest } = snapshot;
       return { ...rest, signInUrl: signInUrl(this.config.PUBLIC_BASE_URL, signInTokenFor(this.config.LINK_SECRET, signInTokenId)) };
@@ -44,11 +47,15 @@ export class SendingMailer {
     return { ...rest, actionUrl: actionUrl(this.config.PUBLIC_BASE_URL, actionTokenFor(this.config.LINK_SECRET, actionTokenId)) };
   }
 
-  /** A risk digest's alert: its acknowledge and snooze links. */
-  private withRiskLinks(alert: Record<string, unknown>): object {
-    if (typeof alert.acknowledgeTokenId !== 'string' || typeof alert.snoozeTokenId !== 'string') return alert;
-    const { acknowledgeTokenId, snoozeTokenId, ...rest } = alert;
-    const url = (tokenId: string) => riskLinkUrl(this.config.PUBLIC_BASE_URL, riskLinkTokenFor(this.config.LINK_SECRET, tokenId));
-    return { ...rest, acknowledgeUrl: url(acknowledgeTokenId), snoozeUrl: url(snoozeTokenId) };
+  /** A risk digest's alert: its acknowledge and snooze links, signed grants for the reader. */
+  private withRiskLinks(alert: Record<string, unknown>, links: RiskDigestLinkGrant, localDate: string): object {
+    const url = (action: RiskLinkAction) => riskLinkUrl(this.config.PUBLIC_BASE_URL, riskLinkTokenFor(this.config.LINK_SECRET, {
+      alertId: alert.alertId as string, employeeId: links.employeeId, action, localDate, expiresAt: new Date(links.expiresAt),
+    }));
+    return { ...alert, acknowledgeUrl: url('acknowledge'), snoozeUrl: url('snooze') };
   }
+}
+
+function isLinkGrant(value: unknown): value is RiskDigestLinkGrant {
+  return typeof value === 'object' && value !== null && typeof (value as RiskDigestLinkGrant).employeeId === 'string' && typeof (value as RiskDigestLinkGrant).expiresAt === 'string';
 }
