@@ -29,6 +29,9 @@ export class FollowUpCoreModule {}
  */
 @Module({
   imports: [FollowUpCoreModule, CustomersModule, RevisitsModule, ContractEventsModule, ComplaintsModule, SurveysModule, RiskModule],
-  providers: [queueProcessor(QUEUES.followUpUrgent, { concurrency: 10 }), queueProcessor(QUEUES.followUpBulk, { concurrency: 4 })],
+  // Bulk jobs are set-based: each keeps a core busy between the app and Postgres. More of them at
+  // once only share the same cores and finish later each: with 4, the risk digest's first email
+  // left ~2.2 s after 08:00 at 2,000 managers; with 2, ~1.1 s (docs/benchmarks.md).
+  providers: [queueProcessor(QUEUES.followUpUrgent, { concurrency: 10 }), queueProcessor(QUEUES.followUpBulk, { concurrency: 2 })],
 })
 export class CustomerFollowUpModule {}
