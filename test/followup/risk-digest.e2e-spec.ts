@@ -182,6 +182,16 @@ describe('the manager\u2019s daily risk digest', () => {
     await system.http.get(`/risk-links/${gammaSnooze}`).expect(200);
   });
 
+  it('guarantee: the same link posted twice at once acts once: one 200, one 410, one use and one acknowledgement recorded', async () => {
+    const [maxAck] = [...digestOf(MANAGER2)[0].text.matchAll(/\/risk-links\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
+    const uses = await system.prisma.riskLinkUse.count();
+    const answers = await Promise.all([0, 1].map(() => system.http.post(`/risk-links/${maxAck}`).send({})));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 410]);
+    const alertId = answers.find((r) => r.status === 200)!.body.id as string;
+    expect(await system.prisma.riskLinkUse.count()).toBe(uses + 1);
+    expect(await system.prisma.auditEntry.count({ where: { entityType: 'risk-alert', entityId: alertId, action: 'risk-alert.acknowledged' } })).toBe(1);
+  });
+
   it('guarantee: the next working day\u2019s digest lists only what is still open (acknowledged and snoozed alerts drop out)', async () => {
     clock.set(new Date('2027-03-12T06:00:30+08:00'));
     await engineIdle(system, clock, 'Friday\u2019s scan');
@@ -220,6 +230,6 @@ describe('the manager\u2019s daily risk digest', () => {
     clock.set(new Date(DIGEST.getTime() + 7 * DAY + 60_000));
     await system.http.get(`/risk-links/${gammaSnooze}`).expect(410);
     await system.http.post(`/risk-links/${gammaSnooze}`).send({}).expect(410);
-    expect(await system.prisma.riskLinkUse.count()).toBe(2);
+    expect(await system.prisma.riskLinkUse.count()).toBe(3);
   });
 });
