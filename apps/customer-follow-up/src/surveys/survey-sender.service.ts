@@ -88,7 +88,8 @@ export class SurveySender {
         const { lastSurveyId, lastSurveyAt } = decision;
         if (requests.length === 1) {
           this.logger.log(
-            `No satisfaction survey to ${request.contactEmail} of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${lastSurveyId} went to them on ${lastSurveyAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
+            // The contact's address stays out of the log (the audit entry has it).
+            `No satisfaction survey to the primary contact of customer ${request.customer.code} (${reason} ${request.sourceId}): survey ${lastSurveyId} went to them on ${lastSurveyAt.toISOString()}, within the ${policy.surveyCapDays}-day cap.`,
           );
         }
         skip(request, { contactEmail: request.contactEmail, because: 'frequency-cap', lastSurveyId, lastSurveyAt: lastSurveyAt.toISOString(), capDays: policy.surveyCapDays });
