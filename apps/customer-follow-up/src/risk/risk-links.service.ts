@@ -44,7 +44,9 @@ export class RiskLinksService {
     const db = this.database.db;
     const link = this.grantOf(token);
     if (await this.links.linkUsed(db, link)) throw usedError();
-    const { alert, reader } = await this.subjectsOf(db, link);
+    const alert = await this.alertRows.findById(db, link.alertId);
+    if (!alert) throw notNamedError();
+    const reader = await this.readerOf(db, link);
     return {
       action: link.action, expiresAt: link.expiresAt.toISOString(), snoozeDays: RISK_LINK_SNOOZE_DAYS,
       alert: { id: alert.id, type: alert.type, rule: alert.rule, severity: alert.severity, status: alert.status }, reader: { name: reader.name, locale: reader.locale },
@@ -56,7 +58,8 @@ export class RiskLinksService {
       const link = this.grantOf(token);
       const now = this.clock.now();
       if (!(await this.links.useLink(tx, link, now))) throw usedError();
-      const { reader } = await this.subjectsOf(tx, link);
+      // The alert is read (and refused when missing) by acknowledge and snooze themselves.
+      const reader = await this.readerOf(tx, link);
       const caller = { id: reader.id, email: reader.email, name: reader.name, role: reader.role };
       return link.action === 'acknowledge'
         ? await this.alerts.acknowledge(caller, link.alertId, correlationId, tx)
@@ -75,12 +78,16 @@ export class RiskLinksService {
     return link;
   }
 
-  private async subjectsOf(tx: Tx, link: RiskLinkGrant) {
-    const alert = await this.alertRows.findById(tx, link.alertId);
+  /** The manager the link was sent to. */
+  private async readerOf(tx: Tx, link: RiskLinkGrant) {
     const reader = await this.directory.findById(link.employeeId, tx);
-    if (!alert || !reader) throw new NotFoundError('This link does not name a risk alert.');
-    return { alert, reader };
+    if (!reader) throw notNamedError();
+    return reader;
   }
+}
+
+function notNamedError(): NotFoundError {
+  return new NotFoundError('This link does not name a risk alert.');
 }
 
 function usedError(): GoneError {
